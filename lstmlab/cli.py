@@ -1,0 +1,36 @@
+"""The `lstmlab` command: a table of subcommands, each living in its own module and loaded on use.
+
+A subcommand module defines `add_arguments(parser)` and `run(args) -> int`.
+"""
+import argparse
+import importlib
+import sys
+
+COMMANDS = {
+    # name: (module, one-line help)
+    "info": ("lstmlab.info", "versions, and whether the Keras oracle is available"),
+    "summary": ("lstmlab.info", "shapes and parameters of an LSTM stack, with formulas"),
+}
+
+
+def _module(name):
+    module = importlib.import_module(COMMANDS[name][0])
+    return getattr(module, "COMMANDS", {}).get(name, module)
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="lstmlab", description="The lstmlab course's command line.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (_, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _module(name).add_arguments(p)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    try:
+        return _module(args.command).run(args)
+    except (ValueError, TypeError, ImportError, FileNotFoundError) as exc:
+        print(f"lstmlab {args.command}: {exc}", file=sys.stderr)
+        return 2

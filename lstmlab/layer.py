@@ -1,0 +1,26 @@
+"""An LSTM layer: one cell reused at every time step, with Keras's flags."""
+from .activations import get_activation
+from .cell import gate_step
+from .recurrence import check_initial_state, check_sequence, common_dtype, finish, project_inputs, run_over_time
+from .weights import check_recurrent_weights
+
+
+def lstm_layer(x, kernel, recurrent_kernel, bias, *, return_sequences=False, return_state=False,
+               initial_state=None, go_backwards=False, activation="tanh", recurrent_activation="sigmoid"):
+    """Run an LSTM over x (batch, timesteps, features); return what keras.layers.LSTM returns."""
+    act, rec_act = get_activation(activation), get_activation(recurrent_activation)
+    kernel, recurrent_kernel, bias, units = check_recurrent_weights(kernel, recurrent_kernel, bias)
+    x = check_sequence(x, kernel.shape[0])  # (batch, timesteps, features)
+    dtype = common_dtype(x, kernel, recurrent_kernel, bias)
+    states = check_initial_state(initial_state, ("h", "c"), x.shape[0], units, dtype)
+    recurrent_kernel = recurrent_kernel.astype(dtype, copy=False)  # (units, 4*units)
+    xz = project_inputs(x, kernel, bias, dtype)  # (timesteps, batch, 4*units)
+
+    def step(xz_t, state):
+        h, c = state
+        z = xz_t + h @ recurrent_kernel  # (batch, 4*units)
+        *_, c, h = gate_step(z, c, act, rec_act)  # (batch, units) each
+        return h, (h, c)
+
+    output, (h, c) = run_over_time(step, xz, states, go_backwards=go_backwards, return_sequences=return_sequences)
+    return finish(output, (h, c), return_state)

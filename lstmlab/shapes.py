@@ -1,0 +1,147 @@
+"""The shape and parameter engine: a Stack of layer specs -> Keras's summary, explained."""
+from dataclasses import dataclass
+
+from .specs import LAYER_SPECS, Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
+from .validate import check_positive_int, fmt_shape
+
+
+@dataclass(frozen=True)
+class Row:
+    """One layer of a summary: what it receives, returns, and how many parameters it has."""
+
+    index: int
+    name: str
+    kind: str
+    input_shape: tuple
+    output_shape: tuple
+    params: int
+    formula: str
+    state_shapes: tuple = ()
+
+    @property
+    def formula_line(self):
+        return f"{self.formula} = {self.params}" if self.formula != "0" else "0"
+
+
+class Summary(list):
+    """A list of Rows that prints like Keras's model.summary()."""
+
+    @property
+    def total(self):
+        return sum(row.params for row in self)
+
+    def __str__(self):
+        head = ("Layer (type)", "Input", "Output Shape", "Param #", "Formula")
+        body = [(f"{r.name} ({r.kind})", fmt_shape(r.input_shape), fmt_shape(r.output_shape), f"{r.params:,}", r.formula_line)
+                for r in self]
+        widths = [max(len(line[k]) for line in [head, *body]) for k in range(len(head))]
+        fmt = lambda line: "  ".join(cell.ljust(w) if k != 3 else cell.rjust(w) for k, (cell, w) in enumerate(zip(line, widths)))
+        rule = "-" * len(fmt(head))
+        return "\n".join([fmt(head), rule, *map(fmt, body), rule, f"Total params: {self.total:,}"])
+
+    def _repr_html_(self):
+        cells = "".join(
+            f"<tr><td>{r.name} ({r.kind})</td><td>{fmt_shape(r.input_shape)}</td><td>{fmt_shape(r.output_shape)}</td>"
+            f"<td style='text-align:right'>{r.params:,}</td><td><code>{r.formula_line}</code></td></tr>" for r in self)
+        return ("<table><tr><th>Layer (type)</th><th>Input</th><th>Output Shape</th><th>Param #</th><th>Formula</th></tr>"
+                f"{cells}</table><p><b>Total params: {self.total:,}</b></p>")
+
+
+def _snake(kind):
+    return {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "simple_rnn", "Dense": "dense", "Dropout": "dropout",
+            "Bidirectional": "bidirectional", "TimeDistributed": "time_distributed"}[kind]
+
+
+def _where(index, spec):
+    return f"layer {index} ({spec.kind})"
+
+
+class Stack:
+    """A linear stack of layers on (timesteps, features) inputs, as a Keras Sequential model."""
+
+    def __init__(self, input_shape, layers, batch_size=None):
+        if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 2:
+            raise ValueError(f"input_shape must be (timesteps, features), got {input_shape!r}")
+        timesteps, features = input_shape
+        self.timesteps = check_positive_int(timesteps, "timesteps", allow_none=True)
+        self.features = check_positive_int(features, "features")
+        self.batch_size = check_positive_int(batch_size, "batch_size", allow_none=True)
+        self.layers = list(layers)
+        if not self.layers:
+            raise ValueError("a Stack needs at least one layer")
+        for k, spec in enumerate(self.layers, 1):
+            if not isinstance(spec, LAYER_SPECS):
+                raise TypeError(f"layer {k} must be one of {', '.join(c.__name__ for c in LAYER_SPECS)}, got {spec!r}")
+        self._rows = self._build()
+
+    @property
+    def input_shape(self):
+        return (self.timesteps, self.features)
+
+    def _build(self):
+        shape = (self.batch_size, self.timesteps, self.features)
+        rows, counts, previous = Summary(), {}, None
+        for k, spec in enumerate(self.layers, 1):
+            out, states = self._output_shape(k, spec, shape, previous)
+            params, formula = spec.params(shape[-1])
+            base = _snake(spec.kind)
+            name = spec.name or (base if base not in counts else f"{base}_{counts[base]}")
+            counts[base] = counts.get(base, 0) + 1
+            rows.append(Row(k, name, spec.kind, shape, out, params, formula, states))
+            shape, previous = out, (k, spec)
+        return rows
+
+    def _output_shape(self, k, spec, shape, previous):
+        batch = shape[0]
+        if is_recurrent(spec):
+            if len(shape) != 3:
+                fix = (f"set return_sequences=True on layer {previous[0]}" if previous and is_recurrent(previous[1])
+                       else "feed it a sequence: put the recurrent layers first, or reshape to (batch, timesteps, features)")
+                src = f"layer {previous[0]} returns" if previous else "the input is"
+                raise ValueError(f"{_where(k, spec)} needs 3-D input (batch, timesteps, features) but {src} "
+                                 f"{fmt_shape(shape)}; {fix}")
+            if spec.stateful and batch is None:
+                raise ValueError(f"{_where(k, spec)} has stateful=True, which needs a fixed batch size (state row i "
+                                 f"carries to sample i of the next batch), but the batch is None; pass batch_size=... "
+                                 f"to the Stack, as keras.Input(batch_shape=(batch, timesteps, features)) does")
+            inner = spec.layer if isinstance(spec, Bidirectional) else spec
+            if inner.return_state and k != len(self.layers):
+                raise ValueError(f"{_where(k, spec)} has return_state=True, which returns [output, h, c]; only the last "
+                                 f"layer of a Stack may return its states; pass them on with the functional API instead")
+            units = spec.units
+            out = (batch, shape[1], units) if spec.return_sequences else (batch, units)
+            n_states = 2 if inner.kind == "LSTM" else 1
+            states = tuple((batch, inner.units) for _ in range(n_states)) if inner.return_state else ()
+            return out, states
+        if isinstance(spec, TimeDistributed):
+            if len(shape) != 3:
+                raise ValueError(f"{_where(k, spec)} needs 3-D input (batch, timesteps, features) but gets "
+                                 f"{fmt_shape(shape)}; set return_sequences=True on the recurrent layer before it, "
+                                 "or use a plain Dense for one output per sample")
+            return shape[:-1] + (spec.units,), ()
+        if isinstance(spec, Dense):
+            return shape[:-1] + (spec.units,), ()
+        if isinstance(spec, Dropout):
+            return shape, ()
+        raise TypeError(f"{_where(k, spec)}: unsupported layer spec")  # pragma: no cover
+
+    def summary(self):
+        """Rows with name, input_shape, output_shape, params and formula; prints like Keras."""
+        return Summary(self._rows)
+
+    @property
+    def output_shape(self):
+        return self._rows[-1].output_shape
+
+    def count_params(self):
+        """Total parameters, as keras.Model.count_params()."""
+        return self._rows.total
+
+    def to_keras(self):
+        """Build the same model in Keras 3 (imports Keras)."""
+        from .keras_bridge import to_keras
+        return to_keras(self)
+
+    def __repr__(self):
+        layers = ", ".join(repr(s) for s in self.layers)
+        return f"Stack(input_shape={self.input_shape}, layers=[{layers}], batch_size={self.batch_size})"

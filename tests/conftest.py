@@ -1,0 +1,15 @@
+"""Shared fixtures (the root conftest.py quiets TensorFlow and configures nbval)."""
+import numpy as np
+import pytest
+
+
+@pytest.fixture(scope="session")
+def keras():
+    """The Keras 3 oracle. CI installs it, so a missing Keras fails rather than skips."""
+    from lstmlab.keras_bridge import import_keras
+    return import_keras()
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(0)
