@@ -20,6 +20,7 @@ _LAZY = {
     "keras_available": "keras_bridge",
     # learner feedback (issue: exercises and grader)
     "check": "checks",
+    "make_windows": "windows", "stateful_batches": "stateful_data",  # lesson data helpers (03, 05)
     # explorers (issue: explorers)
     "StackExplorer": "explore", "CellExplorer": "explore", "StatefulExplorer": "explore", "ShapeQuiz": "explore",
     # explain your own model (issue: explain)

@@ -32,13 +32,11 @@ def prepare_step(x, h, c, kernel, recurrent_kernel, bias):
 
 def gate_step(z, c, activation, recurrent_activation):
     """From pre-activations z (batch, 4*units) and c_prev: the gates, the new c and h."""
-    i, f, c_tilde, o = np.split(z, 4, axis=1)  # each (batch, units)
-    i = recurrent_activation(i)  # input gate        (batch, units)
-    f = recurrent_activation(f)  # forget gate       (batch, units)
-    c_tilde = activation(c_tilde)  # candidate       (batch, units)
-    o = recurrent_activation(o)  # output gate       (batch, units)
-    c = f * c + i * c_tilde  # new cell state        (batch, units)
-    h = o * activation(c)  # new hidden state        (batch, units)
+    units = c.shape[1]
+    i, f, _, o = np.split(recurrent_activation(z), 4, axis=1)  # input, forget, output gates (batch, units); one pass over z
+    c_tilde = activation(z[:, 2 * units:3 * units])  # candidate (batch, units)
+    c = f * c + i * c_tilde  # new cell state                    (batch, units)
+    h = o * activation(c)  # new hidden state                    (batch, units)
     return i, f, c_tilde, o, c, h
 
 

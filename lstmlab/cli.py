@@ -10,6 +10,7 @@ COMMANDS = {
     # name: (module, one-line help)
     "info": ("lstmlab.info", "versions, and whether the Keras oracle is available"),
     "summary": ("lstmlab.info", "shapes and parameters of an LSTM stack, with formulas"),
+    "explain": ("lstmlab.explain.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
 }
 
 

@@ -26,14 +26,20 @@ def keras_available():
     return importlib.util.find_spec("keras") is not None
 
 
+_HARD_SIGMOID_KERAS2 = []
+
+
 def keras_activation(name):
     """A Keras activation for a name; 'hard_sigmoid_keras2' becomes Keras 2's clip(0.2x + 0.5, 0, 1)."""
     keras = import_keras()
-    if name == "hard_sigmoid_keras2":
+    if name != "hard_sigmoid_keras2":
+        return name
+    if not _HARD_SIGMOID_KERAS2:  # registered once, so Bidirectional and saved models can rebuild it
+        @keras.saving.register_keras_serializable(package="lstmlab", name="hard_sigmoid_keras2")
         def hard_sigmoid_keras2(x):
             return keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)
-        return hard_sigmoid_keras2
-    return name
+        _HARD_SIGMOID_KERAS2.append(hard_sigmoid_keras2)
+    return _HARD_SIGMOID_KERAS2[0]
 
 
 def _recurrent_kwargs(spec):

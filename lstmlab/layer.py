@@ -1,4 +1,6 @@
 """An LSTM layer: one cell reused at every time step, with Keras's flags."""
+import numpy as np
+
 from .activations import get_activation
 from .cell import gate_step
 from .recurrence import check_initial_state, check_sequence, common_dtype, finish, project_inputs, run_over_time
@@ -15,10 +17,12 @@ def lstm_layer(x, kernel, recurrent_kernel, bias, *, return_sequences=False, ret
     states = check_initial_state(initial_state, ("h", "c"), x.shape[0], units, dtype)
     recurrent_kernel = recurrent_kernel.astype(dtype, copy=False)  # (units, 4*units)
     xz = project_inputs(x, kernel, bias, dtype)  # (timesteps, batch, 4*units)
+    z = np.empty_like(xz[0])  # (batch, 4*units), reused at every step
 
     def step(xz_t, state):
         h, c = state
-        z = xz_t + h @ recurrent_kernel  # (batch, 4*units)
+        np.matmul(h, recurrent_kernel, out=z)  # z = h @ recurrent_kernel  (batch, 4*units)
+        np.add(z, xz_t, out=z)  # z += x_t @ kernel + bias, projected before the loop  (batch, 4*units)
         *_, c, h = gate_step(z, c, act, rec_act)  # (batch, units) each
         return h, (h, c)
 

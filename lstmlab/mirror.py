@@ -150,8 +150,12 @@ class Mirror:
         return f"Mirror({', '.join(f'{l.name} ({l.kind})' for l in self.layers)})"
 
 
-def from_keras(model, dtype=np.float64):
-    """A NumPy mirror of a built Keras Sequential (or linear functional) model, holding its weights."""
+def from_keras(model, dtype=None):
+    """A NumPy mirror of a built Keras Sequential (or linear functional) model, holding its weights.
+
+    It computes in the model's own precision, as Keras does (float32 for a default model: inputs are cast
+    like model.predict casts them); pass dtype=np.float64 for a float64 reference run.
+    """
     if not hasattr(model, "layers") or not hasattr(model, "inputs"):
         raise TypeError(f"from_keras expects a built Keras model, got {type(model).__name__}")
     if not model.inputs:
@@ -159,6 +163,8 @@ def from_keras(model, dtype=np.float64):
     if len(model.inputs) != 1:
         raise TypeError(f"from_keras mirrors models with one input, this one has {len(model.inputs)}")
     layers = []
+    if dtype is None:
+        dtype = np.dtype(getattr(model, "compute_dtype", None) or "float32")
     for layer in model.layers:
         kind = type(layer).__name__
         if kind == "InputLayer":

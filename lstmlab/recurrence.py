@@ -36,23 +36,30 @@ def check_initial_state(initial_state, names, batch, units, dtype):
 
 
 def project_inputs(x, kernel, bias, dtype):
-    """x @ kernel + bias for all time steps in one product, time-major for contiguous slices."""
-    xz = np.matmul(x.transpose(1, 0, 2).astype(dtype, copy=False), kernel.astype(dtype, copy=False))  # (timesteps, batch, g*units)
+    """x @ kernel + bias for all time steps in ONE matrix product, laid out time-major."""
+    batch, timesteps, features = x.shape
+    x_tm = np.ascontiguousarray(x.transpose(1, 0, 2), dtype=dtype).reshape(timesteps * batch, features)  # (timesteps*batch, features)
+    xz = (x_tm @ kernel.astype(dtype, copy=False)).reshape(timesteps, batch, -1)  # (timesteps, batch, g*units)
     if bias is not None:
         xz += bias.astype(dtype, copy=False)  # (timesteps, batch, g*units)
     return xz
 
 
 def run_over_time(step, xz, states, *, go_backwards=False, return_sequences=False):
-    """Call step(xz_t, states) -> (out_t, states) over time; return output and final states."""
-    order = range(xz.shape[0] - 1, -1, -1) if go_backwards else range(xz.shape[0])
-    outputs = [] if return_sequences else None
-    out = None
-    for t in order:
+    """Call step(xz_t, states) -> (out_t, states) over time; return output and final states.
+
+    Only step's h @ recurrent_kernel runs inside the loop; the input projection xz was done before it.
+    """
+    timesteps = xz.shape[0]
+    order = range(timesteps - 1, -1, -1) if go_backwards else range(timesteps)
+    outputs = None
+    for n, t in enumerate(order):
         out, states = step(xz[t], states)  # out: (batch, units)
         if return_sequences:
-            outputs.append(out)
-    output = np.stack(outputs, axis=1) if return_sequences else out  # (batch, timesteps, units) or (batch, units)
+            if outputs is None:
+                outputs = np.empty((timesteps,) + out.shape, out.dtype)  # (timesteps, batch, units)
+            outputs[n] = out  # in processing order, as Keras returns it
+    output = outputs.transpose(1, 0, 2) if return_sequences else out  # (batch, timesteps, units) or (batch, units)
     return output, states
 
 

@@ -7,6 +7,15 @@ from .validate import check_positive_int
 MERGE_MODES = ("concat", "sum", "mul", "ave")
 
 
+def _has_top_level_sum(formula):
+    depth = 0
+    for ch in formula:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "+" and depth == 0:
+            return True
+    return False
+
+
 def _check_flag(value, name):
     if not isinstance(value, bool):
         raise TypeError(f"{name} must be True or False, got {value!r} ({type(value).__name__})")
@@ -143,6 +152,9 @@ class Bidirectional:
             raise ValueError(f"merge_mode must be one of {', '.join(MERGE_MODES)}, got {self.merge_mode!r}")
         if self.layer.return_state:
             raise ValueError("Bidirectional with return_state is not supported by the shape engine; drop return_state")
+        if self.layer.go_backwards:
+            raise ValueError("Bidirectional already runs a second copy backwards; Keras rejects a wrapped layer with "
+                             "go_backwards=True: drop go_backwards")
 
     kind = "Bidirectional"
 
@@ -160,7 +172,7 @@ class Bidirectional:
 
     def params(self, features):
         count, formula = self.layer.params(features)
-        return 2 * count, f"2 x {formula}"
+        return 2 * count, f"2 x ({formula})" if _has_top_level_sum(formula) else f"2 x {formula}"
 
 
 @dataclass(frozen=True)

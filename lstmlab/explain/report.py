@@ -1,0 +1,96 @@
+"""The report that explain() returns: per-layer notes and findings, for a terminal and for Jupyter."""
+import html
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A classic mistake in one layer: what is wrong, what it costs, how to fix it."""
+
+    layer: str
+    message: str
+    fix: str
+    kind: str = "finding"
+
+    def __str__(self):
+        return f"{self.layer}: {self.message}\n    fix: {self.fix}"
+
+
+@dataclass
+class LayerNote:
+    """What one layer receives and returns, its parameters, and what its options mean here."""
+
+    index: int
+    name: str
+    kind: str
+    flow: str
+    params: int
+    formula: str = ""
+    notes: list = field(default_factory=list)
+
+    @property
+    def params_line(self):
+        """'4 x (32 x (64 + 32) + 32) = 12416', or the bare count when there is no formula."""
+        if self.formula and self.formula != "0":
+            return f"{self.formula} = {self.params}"
+        return str(self.params)
+
+
+@dataclass
+class Report:
+    """explain()'s answer: `.layers` (LayerNote), `.findings` (Finding, empty when clean), `.notes`."""
+
+    title: str
+    layers: list = field(default_factory=list)
+    findings: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    in_scope: bool = True
+
+    @property
+    def total_params(self):
+        return sum(note.params for note in self.layers)
+
+    def _finding_lines(self):
+        if not self.in_scope:
+            return []
+        if not self.findings:
+            return ["Findings: none. Nothing to flag in this model."]
+        lines = [f"Findings ({len(self.findings)}):"]
+        for k, f in enumerate(self.findings, 1):
+            lines += [f"  {k}. {f.layer}: {f.message}", f"     fix: {f.fix}"]
+        return lines
+
+    def __str__(self):
+        lines = [self.title, ""]
+        for note in self.layers:
+            lines.append(f"{note.index}. {note.name} ({note.kind})")
+            lines.append(f"   {note.flow}")
+            lines.append(f"   params: {note.params_line}")
+            lines += [f"   - {text}" for text in note.notes]
+        if self.layers:
+            lines.append("")
+        lines += [f"Note: {text}" for text in self.notes]
+        if self.notes:
+            lines.append("")
+        lines += self._finding_lines()
+        return "\n".join(lines).rstrip() + "\n"
+
+    def _repr_html_(self):
+        e = html.escape
+        parts = [f"<div class='lstmlab-explain'><p><b>{e(self.title)}</b></p>"]
+        if self.layers:
+            parts.append("<ol>")
+            for note in self.layers:
+                items = "".join(f"<li>{e(t)}</li>" for t in note.notes)
+                parts.append(f"<li><b>{e(note.name)}</b> ({e(note.kind)})<br><code>{e(note.flow)}</code><br>"
+                             f"params: <code>{e(note.params_line)}</code><ul>{items}</ul></li>")
+            parts.append("</ol>")
+        parts += [f"<p><i>Note:</i> {e(text)}</p>" for text in self.notes]
+        if self.in_scope and not self.findings:
+            parts.append("<p style='color:#2e7d32'><b>Findings: none.</b> Nothing to flag in this model.</p>")
+        elif self.findings:
+            parts.append(f"<p><b>Findings ({len(self.findings)}):</b></p><ol>")
+            parts += [f"<li style='color:#b23c17'><b>{e(f.layer)}</b>: {e(f.message)}<br>"
+                      f"<span style='color:#1a5fb4'>fix: {e(f.fix)}</span></li>" for f in self.findings]
+            parts.append("</ol>")
+        return "".join(parts) + "</div>"

@@ -1,0 +1,344 @@
+"""explain_code(source): read a Keras 2 model definition with `ast` (never exec), give its Keras 3 form and its report."""
+import ast
+import html
+from dataclasses import dataclass, field
+
+from .build import LayerCall, explain_calls
+
+KNOWN = ("LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed", "Activation")
+RECURRENT = ("LSTM", "GRU", "SimpleRNN")
+POSITIONAL = {"LSTM": "units", "GRU": "units", "SimpleRNN": "units", "Dense": "units", "Dropout": "rate",
+              "Activation": "activation"}
+SHAPE_ARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_size", "input_length")
+RENAMED = {"output_dim": "units", "dropout_W": "dropout", "dropout_U": "recurrent_dropout"}
+EXAMPLES = {"units": 32, "Dense units": 1, "rate": 0.5, "timesteps": 10, "features": 4, "batch_size": 32,
+            "dropout": 0.2, "recurrent_dropout": 0.2}
+ROLES = {1: ("features",), 2: ("timesteps", "features"), 3: ("batch_size", "timesteps", "features")}
+PUNCTUATION = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2026": "...", "\uff0c": ",",
+               "\uff08": "(", "\uff09": ")", "\u00a0": " "}
+SCOPE = ("explain_code reads Keras Sequential model definitions (model = Sequential() then model.add(...), or "
+         f"Sequential([...])) and lone layer calls, with the layers {', '.join(KNOWN)}")
+
+
+class CantTranslate(Exception):
+    """Raised inside the translator; becomes an honest "can't translate this" message."""
+
+
+class _Unknown(Exception):
+    pass
+
+
+@dataclass
+class CodeExplanation:
+    """explain_code's answer: the Keras 3 source, one Report per model, and notes on what changed."""
+
+    keras3: str = ""
+    reports: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    message: str = ""
+
+    @property
+    def translated(self):
+        return not self.message
+
+    @property
+    def report(self):
+        return self.reports[0] if self.reports else None
+
+    @property
+    def findings(self):
+        return [f for report in self.reports for f in report.findings]
+
+    def __str__(self):
+        if self.message:
+            return self.message + "\n"
+        parts = ["Keras 3 form:", "", self.keras3.rstrip(), ""]
+        parts += [f"- {note}" for note in self.notes] + ([""] if self.notes else [])
+        parts += [str(report) for report in self.reports]
+        return "\n".join(parts)
+
+    def _repr_html_(self):
+        if self.message:
+            return f"<p><b>{html.escape(self.message)}</b></p>"
+        notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+        return (f"<p><b>Keras 3 form:</b></p><pre>{html.escape(self.keras3)}</pre><ul>{notes}</ul>"
+                + "".join(report._repr_html_() for report in self.reports))
+
+
+def _name_of(func):
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+
+
+class _Reader:
+    """Reads the statements of a snippet: literal assignments, models, layers."""
+
+    def __init__(self):
+        self.env, self.notes, self.models, self.order = {}, [], {}, []
+
+    def note(self, text):
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def eval(self, node):
+        """The value of a literal expression over the snippet's own assignments; _Unknown otherwise."""
+        if isinstance(node, ast.Constant):
+            if node.value is Ellipsis:
+                raise _Unknown("...")
+            return node.value
+        if isinstance(node, ast.Name):
+            if node.id in self.env:
+                return self.env[node.id]
+            raise _Unknown(node.id)
+        if isinstance(node, (ast.Tuple, ast.List)):
+            return tuple(self.eval(e) for e in node.elts)
+        if isinstance(node, ast.Subscript):
+            return self.eval(node.value)[self.eval(node.slice)]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -self.eval(node.operand)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Div)):
+            a, b = self.eval(node.left), self.eval(node.right)
+            op = {ast.Add: lambda: a + b, ast.Sub: lambda: a - b, ast.Mult: lambda: a * b,
+                  ast.FloorDiv: lambda: a // b, ast.Div: lambda: a / b}[type(node.op)]
+            try:
+                return op()
+            except Exception:
+                raise _Unknown(ast.unparse(node)) from None
+        raise _Unknown(ast.unparse(node))
+
+    def value(self, node, role):
+        """eval(node), or the example value for `role` (and a note saying so)."""
+        try:
+            return self.eval(node)
+        except (_Unknown, IndexError, KeyError, TypeError) as exc:
+            what = exc.args[0] if isinstance(exc, _Unknown) and exc.args else ast.unparse(node)
+            example = EXAMPLES[role]
+            said = "is a placeholder" if what == "..." else "is not defined in the snippet"
+            self.note(f"{what!s} {said}: used {role} = {example} as an example value")
+            return example
+
+    def shape(self, node, roles=("timesteps", "features")):
+        """An input shape tuple, element by element, with example values where needed."""
+        if isinstance(node, (ast.Tuple, ast.List)):
+            roles = roles if len(node.elts) == len(roles) else ROLES.get(len(node.elts), roles)
+            if len(node.elts) == len(roles):
+                return tuple(self.value(e, r) for e, r in zip(node.elts, roles))
+        try:
+            value = tuple(self.eval(node))
+            if 0 < len(value) <= 3:
+                return value
+        except (_Unknown, IndexError, KeyError, TypeError):
+            pass
+        example = tuple(EXAMPLES[r] for r in roles)
+        self.note(f"input_shape={ast.unparse(node)} is not known here: used {example} as an example")
+        return example
+
+    def layer(self, node):
+        """(LayerCall, shape args {name: ast node}, Keras 3 source text) for a layer call."""
+        kind = _name_of(node.func)
+        if kind not in KNOWN:
+            raise CantTranslate(f"{kind or ast.unparse(node.func)} is not covered: {SCOPE}")
+        kwargs, shape_args, parts, inner = {}, {}, [], None
+        for k, arg in enumerate(node.args):
+            if kind in ("Bidirectional", "TimeDistributed") and k == 0 and isinstance(arg, ast.Call):
+                inner, _, inner_src = self.layer(arg)
+                parts.append(inner_src)
+            elif k == 0 and kind in POSITIONAL:
+                role = POSITIONAL[kind] if kind != "Dense" else "Dense units"
+                val = kwargs[POSITIONAL[kind]] = self._kw_value(arg, role)
+                parts.append(repr(val) if isinstance(arg, ast.Constant) and arg.value is Ellipsis else ast.unparse(arg))
+            else:
+                raise CantTranslate(f"can't translate {kind}(...) with positional argument {ast.unparse(arg)}: {SCOPE}")
+        for kw in node.keywords:
+            if kw.arg is None:
+                raise CantTranslate(f"can't translate {kind}(**{ast.unparse(kw.value)}): the arguments are not in the code")
+            if kw.arg in SHAPE_ARGS:
+                shape_args[kw.arg] = kw.value
+                continue
+            name = RENAMED.get(kw.arg, kw.arg)
+            if name != kw.arg:
+                self.note(f"{kw.arg}= is the Keras 1 name; Keras 3 calls it {name}=")
+            role = name if name in EXAMPLES else None
+            try:
+                kwargs[name] = self.eval(kw.value) if role is None else self._kw_value(kw.value, role)
+            except _Unknown as exc:
+                self.note(f"{name}={ast.unparse(kw.value)} is not defined in the snippet: left out of the report's model")
+            placeholder = isinstance(kw.value, ast.Constant) and kw.value.value is Ellipsis
+            parts.append(f"{name}={kwargs[name]!r}" if placeholder else f"{name}={ast.unparse(kw.value)}")
+        if kind in RECURRENT and kind != "SimpleRNN":
+            self._recurrent_notes(kind, kwargs)
+        return LayerCall(kind, kwargs, inner), shape_args, f"layers.{kind}({', '.join(parts)})"
+
+    def _kw_value(self, node, role):
+        value = self.value(node, role)
+        if role in ("units", "Dense units") and isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return value
+
+    def _recurrent_notes(self, kind, kwargs):
+        act = kwargs.get("recurrent_activation")
+        if act is None:
+            self.note(f"{kind}'s default recurrent_activation was 'hard_sigmoid' in standalone Keras 2 "
+                      "(clip(0.2x + 0.5, 0, 1), seed 001's signature); Keras 3 uses 'sigmoid', so outputs differ a little (seed 003: "
+                      "0.16222607 then, 0.17426972 now)")
+        elif act == "hard_sigmoid":
+            self.note("recurrent_activation='hard_sigmoid' means relu6(x + 3) / 6 in Keras 3, not Keras 2's "
+                      "clip(0.2x + 0.5, 0, 1); the numbers change (seed 003)")
+        if "implementation" in kwargs:
+            self.note("implementation= only chooses how Keras 3 groups the matrix products; it does not change "
+                      "results, and it can be dropped")
+
+
+def _statements(body):
+    for stmt in body:
+        yield stmt
+        for attr in ("body", "orelse", "finalbody"):
+            inner = getattr(stmt, attr, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                yield from _statements(inner)
+
+
+def _parse(source):
+    text = source
+    for bad, good in PUNCTUATION.items():
+        text = text.replace(bad, good)
+    try:
+        return ast.parse(text)
+    except SyntaxError:
+        pass
+    lines = [line.strip() for line in text.splitlines()]
+    try:
+        return ast.parse("\n".join(lines))
+    except SyntaxError as exc:
+        raise CantTranslate(f"line {exc.lineno} is not valid Python ({exc.msg}): {(exc.text or '').strip()!r}") from None
+
+
+def _is_call_of(node, names):
+    return isinstance(node, ast.Call) and _name_of(node.func) in names
+
+
+def _read(source):
+    """The snippet's models: {variable: {'layers': [...], 'compile': [...]}} in order, and the reader."""
+    reader = _Reader()
+    tree = _parse(source)
+    for stmt in _statements(tree.body):
+        value = getattr(stmt, "value", None)
+        if isinstance(stmt, ast.Assign):
+            if _is_call_of(value, ("Sequential",)):
+                for target in stmt.targets:
+                    name = ast.unparse(target)
+                    reader.models[name] = {"layers": [], "compile": []}
+                    reader.order.append(name)
+                    if value.args and isinstance(value.args[0], (ast.List, ast.Tuple)):
+                        reader.models[name]["layers"] += [reader.layer(e) for e in value.args[0].elts]
+            elif isinstance(value, ast.Call) and _is_call_of(value.func, KNOWN + ("Input",)) or \
+                    _is_call_of(value, ("Input", "Model")):
+                raise CantTranslate("this is the functional API (layer(...)(x), Input, Model): explain_code reads "
+                                    "Sequential models; build your model and call lstmlab.explain(model) instead")
+            else:
+                for target in stmt.targets:
+                    try:
+                        values = reader.eval(value)
+                        for t in ([target] if not isinstance(target, ast.Tuple) else target.elts):
+                            reader.env[ast.unparse(t)] = values if t is target else values[target.elts.index(t)]
+                    except (_Unknown, IndexError, KeyError, TypeError, ValueError):
+                        pass
+        elif isinstance(stmt, ast.Expr) and isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+            owner, method = ast.unparse(value.func.value), value.func.attr
+            if method == "add" and value.args and _is_call_of(value.args[0], KNOWN + ("Conv1D",)) or (
+                    method == "add" and owner in reader.models):
+                if owner not in reader.models:
+                    reader.note(f"{owner} is not created with Sequential() in the snippet; read as a Sequential model")
+                    reader.models[owner] = {"layers": [], "compile": []}
+                    reader.order.append(owner)
+                if not value.args or not isinstance(value.args[0], ast.Call):
+                    raise CantTranslate(f"can't translate {ast.unparse(value)}: {SCOPE}")
+                reader.models[owner]["layers"].append(reader.layer(value.args[0]))
+            elif method == "compile" and owner in reader.models:
+                reader.models[owner]["compile"].append(ast.unparse(value))
+            elif _is_call_of(value, KNOWN):
+                reader.models.setdefault("layer", {"layers": [], "compile": [], "lone": True})
+                reader.order.append("layer")
+                reader.models["layer"]["layers"].append(reader.layer(value))
+        elif isinstance(stmt, ast.Expr) and _is_call_of(value, KNOWN):
+            reader.models["layer"] = {"layers": [reader.layer(value)], "compile": [], "lone": True}
+            reader.order.append("layer")
+    return reader
+
+
+def _input(reader, name, layers):
+    """(batch_shape, Keras 3 Input source) from the first layer's Keras 2 shape arguments."""
+    call, args, _ = layers[0]
+    src = lambda key: ast.unparse(args[key]) if key in args and not (
+        isinstance(args[key], ast.Constant) and args[key].value is Ellipsis) else None
+    batch = reader._kw_value(args["batch_size"], "batch_size") if "batch_size" in args else None
+    if "batch_size" in args:
+        reader.note("batch_size= on a layer is Keras 2 only: Keras 3 rejects it (Unrecognized keyword arguments "
+                    f"passed to {call.kind}: {{'batch_size': {batch}}}); the batch goes into keras.Input(batch_shape=...)")
+    recurrent = call.kind in RECURRENT or call.kind == "Bidirectional"
+    if "batch_input_shape" in args:
+        shape = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features") if recurrent
+                             else ("batch_size", "features"))
+        return shape, f"keras.Input(batch_shape={src('batch_input_shape') or shape})"
+    if "input_shape" in args:
+        shape = reader.shape(args["input_shape"], ("timesteps", "features") if recurrent else ("features",))
+        text = src("input_shape") or repr(shape)
+    elif "input_dim" in args:
+        features = reader.value(args["input_dim"], "features")
+        steps = reader.value(args["input_length"], "timesteps") if "input_length" in args else None
+        shape = (steps, features) if recurrent else (features,)
+        text = f"({src('input_length') or steps}, {src('input_dim') or features})" if recurrent else \
+            f"({src('input_dim') or features},)"
+    else:
+        shape = (EXAMPLES["timesteps"], EXAMPLES["features"]) if recurrent else (EXAMPLES["features"],)
+        reader.note(f"{name} has no input shape in the snippet: used {shape} as an example; in Keras 3 start the "
+                    "model with keras.Input(shape=...)")
+        text = repr(shape)
+    if batch is not None:
+        node = args.get("input_shape")
+        inner = ", ".join(ast.unparse(e) for e in node.elts) if isinstance(node, (ast.Tuple, ast.List)) else f"*{text}"
+        return (batch, *shape), f"keras.Input(batch_shape=({src('batch_size') or batch}, {inner}))"
+    return (None, *shape), f"keras.Input(shape={text})"
+
+
+def _ignored(reader, layers):
+    """Record the shape arguments of non-first layers (ignored) and note them."""
+    comments = [""] * len(layers)
+    for k, (call, args, _) in enumerate(layers[1:], 1):
+        if "input_shape" in args:
+            call.input_shape_arg = reader.shape(args["input_shape"])
+        elif "input_dim" in args:
+            call.input_shape_arg = (reader.value(args["input_dim"], "features"),)
+        elif "batch_input_shape" in args:
+            call.input_shape_arg = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features"))[1:]
+        if args:
+            comments[k] = f"  # removed {', '.join(args)}: ignored on a layer that is not the first"
+    return comments
+
+
+def explain_code(source):
+    """Keras 2 snippet -> its Keras 3 form and a report per model; an honest message when it can't."""
+    if not isinstance(source, str):
+        raise TypeError(f"explain_code expects the source text as a str, got {type(source).__name__}")
+    try:
+        reader = _read(source)
+        if not reader.models:
+            raise CantTranslate(f"no Keras model definition found. {SCOPE}")
+        lines, reports = ["import keras", "from keras import layers", ""], []
+        for name in dict.fromkeys(reader.order):
+            model = reader.models[name]
+            if not model["layers"]:
+                raise CantTranslate(f"{name} has no layers in the snippet")
+            batch_shape, input_src = _input(reader, name, model["layers"])
+            comments = _ignored(reader, model["layers"])
+            if model.get("lone"):
+                lines += [f"layer = {model['layers'][0][2]}", ""]
+            else:
+                body = [f"    {input_src},"] + [f"    {src},{c}" for (_, _, src), c in zip(model["layers"], comments)]
+                lines += [f"{name} = keras.Sequential([", *body, "])", *model["compile"], ""]
+            calls = [call for call, _, _ in model["layers"]]
+            reports.append(explain_calls(calls, batch_shape, title_name=name if not model.get("lone") else "example"))
+        return CodeExplanation("\n".join(lines), reports, reader.notes)
+    except CantTranslate as exc:
+        return CodeExplanation(message=f"Can't translate this: {exc}")
+    except RecursionError:
+        return CodeExplanation(message="Can't translate this: the code is nested too deeply to read")

@@ -1,0 +1,63 @@
+"""CellExplorer: step one LSTM cell through a short sequence; change the input and weights, watch f hold or drop c."""
+import ipywidgets as widgets
+import numpy as np
+
+from .cell_core import INPUTS, CellState, cell_core, memory_kept
+from .stack_core import figure_png
+
+WIDE = {"description_width": "initial"}
+
+
+def cell_report(state, x, trace):
+    """A short HTML reading of the trace: what f did to the memory in c."""
+    kept = memory_kept(trace)[-1]  # (units,)
+    f_mean = float(trace["f"].mean())
+    verdict = ("f stays near 1: c holds its memory" if f_mean > 0.8 else
+               "f is near 0: c forgets at every step" if f_mean < 0.2 else "f is in between: c slowly fades")
+    return (f"<div class='lstmlab-cell-report'>x = {np.round(x[:, 0], 2).tolist()}<br>"
+            f"mean forget gate f = {f_mean:.3f}: {verdict}.<br>"
+            f"share of c at step 1 still in c at step {state.timesteps} through f alone "
+            f"(product of f): {np.round(kept, 3).tolist()}<br>"
+            f"final c = {np.round(trace['c'][-1], 3).tolist()}, final h = {np.round(trace['h'][-1], 3).tolist()}</div>")
+
+
+class CellExplorer(widgets.VBox):
+    """One LSTM cell over a few steps: heatmaps of i, f, c~, o, c and h as the input and weights change."""
+
+    def __init__(self, state=None):
+        state = state or CellState()
+        slider = lambda cls, value, lo, hi, step, desc: cls(value=value, min=lo, max=hi, step=step, description=desc,
+                                                            continuous_update=False, style=WIDE)
+        self.input = widgets.Dropdown(options=list(INPUTS), value=state.input, description="input", style=WIDE)
+        self.timesteps = slider(widgets.IntSlider, state.timesteps, 1, 16, 1, "timesteps")
+        self.units = slider(widgets.IntSlider, state.units, 1, 8, 1, "units")
+        self.weight_scale = slider(widgets.FloatSlider, state.weight_scale, 0.0, 4.0, 0.1, "weight scale")
+        self.forget_bias = slider(widgets.FloatSlider, state.forget_bias, -5.0, 5.0, 0.5, "forget bias")
+        self.seed = slider(widgets.IntSlider, state.seed, 0, 9, 1, "seed")
+        self.report = widgets.HTML()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        for c in self.controls:
+            c.observe(lambda change: self.update(), names="value")
+        super().__init__([widgets.HBox([self.input, self.timesteps, self.units]),
+                          widgets.HBox([self.weight_scale, self.forget_bias, self.seed]), self.report, self.image])
+        self.add_class("lstmlab-cell-explorer")
+        self.update()
+
+    @property
+    def controls(self):
+        return [self.input, self.timesteps, self.units, self.weight_scale, self.forget_bias, self.seed]
+
+    @property
+    def state(self):
+        """The frozen CellState the controls describe."""
+        return CellState(input=self.input.value, timesteps=self.timesteps.value, units=self.units.value,
+                         weight_scale=float(self.weight_scale.value), forget_bias=float(self.forget_bias.value),
+                         seed=self.seed.value)
+
+    def update(self):
+        """Step the cell again and redraw."""
+        from ..plots.cell import gate_trace_figure
+        state = self.state
+        self.x, self.trace = cell_core(state)
+        self.report.value = cell_report(state, self.x, self.trace)
+        self.image.value = figure_png(gate_trace_figure(self.trace))

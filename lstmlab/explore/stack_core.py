@@ -1,0 +1,149 @@
+"""The stack explorer's core: a frozen StackState -> the engine's Stack, its table, its figure, Keras's verdict."""
+import html
+import io
+from dataclasses import dataclass, replace
+
+from ..shapes import Stack
+from ..specs import GRU, LSTM, Bidirectional, Dense, SimpleRNN, TimeDistributed
+from ..validate import fmt_shape
+
+CELLS = {"LSTM": LSTM, "GRU": GRU, "SimpleRNN": SimpleRNN}
+HEADS = ("none", "Dense", "TimeDistributed(Dense)")
+MAX_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class StackState:
+    """Everything the stack explorer's controls say; the default is the seed's LSTM(64) -> LSTM(32) on (5, 2)."""
+
+    features: int = 2
+    timesteps: int = 5
+    batch: int = None
+    units: tuple = (64, 32)
+    return_sequences: tuple = (True, False)
+    cell: str = "LSTM"
+    bidirectional: bool = False
+    head: str = "none"
+    head_units: int = 1
+    stateful: bool = False
+
+    @property
+    def depth(self):
+        return len(self.units)
+
+
+def with_depth(state, depth):
+    """The state with `depth` recurrent layers: kept layers keep their settings, new ones copy the last units.
+
+    return_sequences becomes True on every layer but the last (the stacking rule); the last keeps its setting.
+    """
+    if not 1 <= depth <= MAX_DEPTH:
+        raise ValueError(f"depth must be between 1 and {MAX_DEPTH}, got {depth}")
+    units = tuple(state.units[:depth]) + (state.units[-1],) * (depth - len(state.units))
+    last = state.return_sequences[-1]
+    return replace(state, units=units, return_sequences=(True,) * (depth - 1) + (last,))
+
+
+def build_stack(state):
+    """StackState -> lstmlab.Stack; an invalid configuration raises the engine's ValueError (which layer, the fix)."""
+    if len(state.units) != len(state.return_sequences):
+        raise ValueError(f"units has {len(state.units)} layers but return_sequences has {len(state.return_sequences)}")
+    if state.cell not in CELLS:
+        raise ValueError(f"cell must be one of {', '.join(CELLS)}, got {state.cell!r}")
+    layers = []
+    for units, seq in zip(state.units, state.return_sequences):
+        spec = CELLS[state.cell](units, return_sequences=seq, stateful=state.stateful)
+        layers.append(Bidirectional(spec) if state.bidirectional else spec)
+    if state.head == "Dense":
+        layers.append(Dense(state.head_units))
+    elif state.head == "TimeDistributed(Dense)":
+        layers.append(TimeDistributed(Dense(state.head_units)))
+    elif state.head != "none":
+        raise ValueError(f"head must be one of {', '.join(HEADS)}, got {state.head!r}")
+    return Stack(input_shape=(state.timesteps, state.features), layers=layers, batch_size=state.batch)
+
+
+def total_text(total):
+    """The total as Keras prints it: 'Total params: 29,568'."""
+    return f"Total params: {total:,}"
+
+
+def table_html(summary):
+    """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget."""
+    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{h}</th>"
+                   for h in ("#", "Layer (type)", "Input shape", "Output shape", "Param #", "Formula"))
+    body = "".join(
+        f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td><td>{html.escape(r.name)} ({r.kind})</td>"
+        f"<td>{fmt_shape(r.input_shape)}</td><td class='lstmlab-out'>{fmt_shape(r.output_shape)}</td>"
+        f"<td class='lstmlab-params' style='text-align:right'>{r.params:,}</td>"
+        f"<td><code>{html.escape(r.formula_line)}</code></td></tr>" for r in summary)
+    return f"<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def error_html(exc):
+    """An invalid configuration, explained inside the widget (never a traceback)."""
+    return ("<div class='lstmlab-error' style='color:#9b2c2c;background:#fff5f5;border-left:4px solid #e53e3e;"
+            f"padding:6px 10px'><b>This stack does not build.</b><br>{html.escape(str(exc))}</div>")
+
+
+@dataclass(frozen=True)
+class StackView:
+    """What the widget shows for one state: the Stack (or None), the table, the total text, the error."""
+
+    stack: object
+    table: str
+    total: str
+    error: str
+
+
+def stack_view(state):
+    """StackState -> StackView; never raises for a bad configuration, it explains it instead."""
+    try:
+        stack = build_stack(state)
+    except (ValueError, TypeError) as exc:
+        return StackView(None, "", "Total params: -", error_html(exc))
+    summary = stack.summary()
+    return StackView(stack, table_html(summary), total_text(summary.total), "")
+
+
+def figure_png(fig, dpi=72):
+    """A matplotlib Figure as PNG bytes (no pyplot)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+def stack_png(stack, max_timesteps=8):
+    """The layers x timesteps diagram of a Stack, as PNG bytes."""
+    from ..plots.stack import stack_grid_figure
+    return figure_png(stack_grid_figure(stack, max_timesteps=max_timesteps))
+
+
+def _keras_shape(shape):
+    return tuple(shape) if not isinstance(shape, list) else tuple(tuple(s) for s in shape)
+
+
+def compare_with_keras(stack):
+    """Build the stack in Keras 3 and compare layer by layer: [(row, keras_row, shape_ok, params_ok)], keras total."""
+    from ..keras_bridge import keras_rows, to_keras
+    model = to_keras(stack)
+    pairs = []
+    for row, krow in zip(stack.summary(), keras_rows(model)):
+        pairs.append((row, krow, _keras_shape(krow[2]) == row.output_shape, krow[3] == row.params))
+    return pairs, model.count_params()
+
+
+def comparison_html(stack, pairs, keras_total):
+    """Keras's verdict: agreement in one line, or the table with every difference highlighted."""
+    total = stack.count_params()
+    if all(s and p for _, _, s, p in pairs) and keras_total == total and len(pairs) == len(stack.layers):
+        return (f"<div class='lstmlab-keras-ok' style='color:#22543d'>Keras agrees: {len(pairs)} layers, same output "
+                f"shapes and parameters ({total_text(keras_total)}).</div>")
+    bad = "style='background:#fed7d7'"
+    rows = "".join(
+        f"<tr><td>{r.index}</td><td>{r.kind}</td><td>{fmt_shape(r.output_shape)}</td>"
+        f"<td {'' if s else bad}>{html.escape(str(k[2]))}</td><td>{r.params:,}</td><td {'' if p else bad}>{k[3]:,}</td></tr>"
+        for r, k, s, p in pairs)
+    return ("<div class='lstmlab-keras-diff'><b style='color:#9b2c2c'>Keras disagrees</b> "
+            f"(engine {total_text(total)}, Keras {total_text(keras_total)}):<table><tr><th>#</th><th>layer</th>"
+            f"<th>engine shape</th><th>Keras shape</th><th>engine params</th><th>Keras params</th></tr>{rows}</table></div>")

@@ -1,0 +1,1 @@
+"""Figures drawn from real numbers, one module per diagram; each returns a matplotlib Figure (no pyplot)."""

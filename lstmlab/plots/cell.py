@@ -1,0 +1,63 @@
+"""One LSTM cell through time: a heatmap per gate (i, f, c~, o) and per state (c, h), steps across, units down."""
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..validate import fmt_shape
+
+PANELS = (  # key, title, colour map, fixed value range (None: symmetric around 0 from the data)
+    ("i", "i  input gate (how much of c~ to write)", "viridis", (0.0, 1.0)),
+    ("f", "f  forget gate (how much of c to keep)", "viridis", (0.0, 1.0)),
+    ("c_tilde", "c~  candidate (tanh)", "RdBu_r", (-1.0, 1.0)),
+    ("o", "o  output gate (how much of c to show)", "viridis", (0.0, 1.0)),
+    ("c", "c  cell state: c = f*c + i*c~", "RdBu_r", None),
+    ("h", "h  hidden state: h = o*tanh(c)", "RdBu_r", (-1.0, 1.0)),
+)
+
+
+def check_trace(trace):
+    """Return the trace's arrays as (timesteps, units) float arrays, or raise naming what is missing or wrong."""
+    if not isinstance(trace, dict):
+        raise TypeError(f"trace must be a dict with keys i, f, c_tilde, o, c, h, got {type(trace).__name__}")
+    missing = [key for key, *_ in PANELS if key not in trace]
+    if missing:
+        raise ValueError(f"trace is missing {', '.join(missing)}; expected keys i, f, c_tilde, o, c, h "
+                         "(lstmlab.explore.cell_core.cell_trace returns them)")
+    arrays = {}
+    for key, *_ in PANELS:
+        a = np.asarray(trace[key], dtype=float)
+        a = a[:, None] if a.ndim == 1 else a  # (timesteps, units)
+        if a.ndim != 2:
+            raise ValueError(f"trace[{key!r}] must be (timesteps, units), got shape {fmt_shape(a.shape)}")
+        arrays[key] = a
+    shapes = {a.shape for a in arrays.values()}
+    if len(shapes) != 1:
+        raise ValueError("every array of the trace must have the same (timesteps, units) shape, got "
+                         + ", ".join(f"{k} {fmt_shape(a.shape)}" for k, a in arrays.items()))
+    return arrays
+
+
+def gate_trace_figure(trace):
+    """Heatmaps of i, f, c~, o, c, h over steps (x) and units (y), values written in when small; returns a Figure."""
+    arrays = check_trace(trace)
+    timesteps, units = arrays["i"].shape
+    annotate = timesteps * units <= 96
+    fig = Figure(figsize=(min(4.0 + 0.45 * timesteps, 14), 1.2 + 3 * (0.55 + 0.28 * units)), dpi=80,
+                 layout="constrained")
+    axes = fig.subplots(3, 2, sharex=True, squeeze=False)
+    for ax, (key, title, cmap, vrange) in zip(axes.flat, PANELS):
+        values = arrays[key].T  # (units, timesteps)
+        if vrange is None:
+            bound = max(float(np.abs(values).max()), 1e-9)
+            vrange = (-bound, bound)
+        im = ax.imshow(values, cmap=cmap, vmin=vrange[0], vmax=vrange[1], aspect="auto", interpolation="nearest")
+        ax.set_title(title, fontsize=9, loc="left")
+        ax.set_yticks(range(units), [f"unit {u}" for u in range(units)] if units <= 8 else None, fontsize=7)
+        ax.set_xticks(range(timesteps), [str(t) for t in range(1, timesteps + 1)], fontsize=7)
+        if annotate:
+            for (u, t), v in np.ndenumerate(values):
+                dark = cmap == "viridis" and v < 0.55 or cmap != "viridis" and abs(v) > 0.6 * max(abs(vrange[0]), vrange[1])
+                ax.text(t, u, f"{v:.2f}", ha="center", va="center", fontsize=6.5, color="white" if dark else "black")
+        fig.colorbar(im, ax=ax, shrink=0.8, pad=0.01)
+    for ax in axes[-1]:
+        ax.set_xlabel("time step t", fontsize=8)
+    return fig

@@ -1,0 +1,56 @@
+"""Cost figures: measured seconds beside the FLOP formula, and BPTT memory beside flat parameter counts."""
+import numpy as np
+from matplotlib.figure import Figure
+
+
+def sweep_figure(sweeps, *, train=False):
+    """One panel per swept size (dict name -> rows from lstmlab.cost.sweep): ms measured, FLOPs on a second axis."""
+    fig = Figure(figsize=(3.2 * len(sweeps), 3.3), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(sweeps)))
+    for ax, (name, rows) in zip(axes, sweeps.items()):
+        values = [r["value"] for r in rows]
+        ax.plot(values, [1000 * r["keras_s"] for r in rows], "o-", label="Keras " + ("train step" if train else "forward"))
+        if all("numpy_s" in r for r in rows):
+            ax.plot(values, [1000 * r["numpy_s"] for r in rows], "s-", label="NumPy forward")
+        ax.set_ylim(bottom=0)
+        ax.set_xlabel(name)
+        ax.set_ylabel("ms (this machine)")
+        flops = ax.twinx()
+        flops.plot(values, [r["flops"] / 1e6 for r in rows], ":", color="grey", label="formula")
+        flops.set_ylim(bottom=0)
+        flops.set_ylabel("MFLOPs (formula)", color="grey")
+        ax.set_title(f"vs {name}")
+    axes[0].legend(fontsize=8, loc="upper left")
+    return fig
+
+
+def memory_figure(timesteps, bptt_bytes, params):
+    """Left: parameters against timesteps (flat); right: peak bytes of one NumPy BPTT step (grows)."""
+    fig = Figure(figsize=(9, 3.2), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    left.plot(timesteps, params, "o-")
+    left.set_ylim(0, max(params) * 1.3)
+    left.set_xlabel("timesteps")
+    left.set_ylabel("parameters")
+    left.set_title("Parameters: flat in timesteps")
+    right.plot(timesteps, [b / 1e6 for b in bptt_bytes], "o-", color="C3")
+    right.set_ylim(bottom=0)
+    right.set_xlabel("timesteps")
+    right.set_ylabel("MB peak (NumPy forward + BPTT)")
+    right.set_title("Training memory: BPTT keeps every step")
+    return fig
+
+
+def bars_figure(seconds, *, title, unit="ms"):
+    """Horizontal bars, one per label (dict label -> seconds), with the value printed."""
+    fig = Figure(figsize=(6, 0.5 + 0.45 * len(seconds)), layout="constrained")
+    ax = fig.subplots()
+    labels, values = list(seconds), [1000 * s for s in seconds.values()]
+    ax.barh(labels, values, color=[f"C{k}" for k in range(len(labels))])
+    for y, v in enumerate(values):
+        ax.text(v, y, f" {v:.2f} {unit}", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(values) * 1.3)
+    ax.set_xlabel(f"{unit} (this machine)")
+    ax.set_title(title)
+    return fig

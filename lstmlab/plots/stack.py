@@ -1,0 +1,131 @@
+"""A Stack drawn as a layers x timesteps grid: h flows right through time and up to the next layer."""
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch
+
+from ..specs import Bidirectional, TimeDistributed, is_recurrent
+from ..validate import fmt_shape
+
+BOX_W, BOX_H = 0.62, 0.5
+EMIT = "#2b6cb0"  # a cell whose output leaves the layer
+QUIET = "#cbd5e0"  # a cell whose h only flows right
+DENSE = "#dd6b20"
+GREY = "#718096"
+
+
+def step_columns(timesteps, max_timesteps=8):
+    """The time steps to draw: all of them, or the first few, an ellipsis (None) and the last."""
+    max_timesteps = max(3, int(max_timesteps))
+    if timesteps is not None and timesteps <= max_timesteps:
+        return list(range(1, timesteps + 1))
+    shown = max_timesteps - 2
+    return list(range(1, shown + 1)) + [None, timesteps or "T"]
+
+
+def _step_label(t):
+    return "..." if t is None else f"t={t}"
+
+
+def _state_label(spec):
+    inner = spec.layer if isinstance(spec, Bidirectional) else spec
+    return "h, c" if inner.kind == "LSTM" else "h"
+
+
+def _box(ax, x, y, color, text="", text_color="white", w=BOX_W, h=BOX_H):
+    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.08",
+                                facecolor=color, edgecolor="#2d3748", linewidth=0.8))
+    if text:
+        ax.text(x, y, text, ha="center", va="center", fontsize=7, color=text_color)
+
+
+class _Arrows(list):
+    """Arrows collected as (start, end, color) and drawn at once as one quiver (fast to render)."""
+
+    def __call__(self, ax, start, end, color="#2d3748", ls="-"):
+        if ls != "-":  # a dashed hand-over: a plain dashed line
+            ax.plot([start[0], end[0]], [start[1], end[1]], ls=ls, color=color, lw=1.2)
+        else:
+            self.append((start, end, color))
+
+    def draw(self, ax):
+        if self:
+            starts, ends, colors = zip(*self)
+            ax.quiver([p[0] for p in starts], [p[1] for p in starts], [e[0] - p[0] for p, e in zip(starts, ends)],
+                      [e[1] - p[1] for p, e in zip(starts, ends)], color=colors, angles="xy", scale_units="xy",
+                      scale=1, width=0.0015, headwidth=4, headlength=4.5, headaxislength=4)
+
+
+def _layer_cells(row, spec, xs, columns):
+    """x positions of the cells of a layer: one per drawn step for sequence input, else one at the end."""
+    if len(row.input_shape) == 3:
+        return [x for x, t in zip(xs, columns) if t is not None]
+    return [xs[-1]]
+
+
+def stack_grid_figure(stack, max_timesteps=8):
+    """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure."""
+    rows, columns = stack.summary(), step_columns(stack.timesteps, max_timesteps)
+    xs = list(range(len(columns)))  # one x per drawn column
+    n = len(rows)
+    fig = Figure(figsize=(2.0 + 0.9 * len(columns) + 2.6, 1.0 + 0.85 * (n + 2)), dpi=80)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(-2.6, len(columns) - 1 + 3.4)
+    ax.set_ylim(-0.8, n + 1.4)
+    ax.axis("off")
+    # the input row: one x_t per step
+    for x, t in zip(xs, columns):
+        if t is None:
+            ax.text(x, 0, "...", ha="center", va="center", fontsize=10, color=GREY)
+        else:
+            _box(ax, x, 0, "#edf2f7", f"x_{t}" if isinstance(t, int) else "x_T", text_color="#2d3748")
+        ax.text(x, -0.55, _step_label(t), ha="center", va="center", fontsize=7, color=GREY)
+    ax.text(-0.6, 0, f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}", ha="right",
+            va="center", fontsize=8)
+    _arrow = _Arrows()
+    below = [x for x, t in zip(xs, columns) if t is not None]  # cells of the row below whose output goes up
+    for row, spec in zip(rows, stack.layers):
+        y = row.index
+        cells = _layer_cells(row, spec, xs, columns)
+        sequence_out = len(row.output_shape) == 3
+        for x in cells:  # what flows up from the row below into this layer
+            if x in below:
+                _arrow(ax, (x, y - 1 + BOX_H / 2), (x, y - BOX_H / 2), color=EMIT)
+        if is_recurrent(spec):
+            for j, x in enumerate(cells):
+                emits = sequence_out or x == cells[-1]
+                _box(ax, x, y, EMIT if emits else QUIET, "h" if emits else "", text_color="white")
+                if j:
+                    gap = cells[j - 1]
+                    if isinstance(spec, Bidirectional):
+                        _arrow(ax, (gap + BOX_W / 2, y + 0.1), (x - BOX_W / 2, y + 0.1))
+                        _arrow(ax, (x - BOX_W / 2, y - 0.1), (gap + BOX_W / 2, y - 0.1), color="#9b2c2c")
+                    else:
+                        _arrow(ax, (gap + BOX_W / 2, y), (x - BOX_W / 2, y))
+                    if x - gap > 1:  # an elided stretch of time
+                        ax.text((x + gap) / 2, y + 0.18, "...", ha="center", fontsize=9, color=GREY)
+            if len(cells) > 1:
+                ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=7, color="#2d3748")
+            if spec.stateful:
+                _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color="#805ad5")
+            below = cells if sequence_out else [cells[-1]]
+        else:
+            color = "#e2e8f0" if spec.kind == "Dropout" else DENSE
+            label = "drop" if spec.kind == "Dropout" else "D"
+            for x in cells:
+                _box(ax, x, y, color, label, text_color="#2d3748" if spec.kind == "Dropout" else "white")
+            below = cells
+        name = f"{row.name}\n({row.kind if not isinstance(spec, (Bidirectional, TimeDistributed)) else spec.kind + '(' + spec.layer.kind + ')'})"
+        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8)
+        flag = ""
+        if is_recurrent(spec):
+            flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
+            flag += "\nstateful: state kept for next batch" if spec.stateful else ""
+        ax.text(len(columns) - 1 + 0.62, y, f"{fmt_shape(row.output_shape)}\n{row.params:,} params{flag}",
+                ha="left", va="center", fontsize=7.5)
+    top = n + 1
+    for x in below:  # the model's outputs
+        _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
+    ax.text(-0.6, top - 0.15, f"output\n{fmt_shape(stack.output_shape)}", ha="right", va="center", fontsize=8)
+    ax.text(len(columns) - 1 + 0.6, top - 0.15, f"Total params: {rows.total:,}", ha="left", va="center",
+            fontsize=9, fontweight="bold")
+    _arrow.draw(ax)
+    return fig

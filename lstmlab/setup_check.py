@@ -1,0 +1,39 @@
+"""The course's set-up check: versions (as `lstmlab info` prints them) and whether the Keras oracle agrees."""
+import numpy as np
+
+from .cell import lstm_step
+
+
+def oracle_difference(*, units=3, features=2, batch=2, seed=0, step=lstm_step):
+    """Run keras.layers.LSTMCell and `step` on the same random float32 weights and inputs; return max |difference|."""
+    from .keras_bridge import import_keras
+    keras = import_keras()
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(batch, features)).astype("float32")  # (batch, features)
+    h = rng.normal(size=(batch, units)).astype("float32")  # (batch, units)
+    c = rng.normal(size=(batch, units)).astype("float32")  # (batch, units)
+    weights = [rng.normal(0, 0.5, (features, 4 * units)),  # kernel (features, 4*units)
+               rng.normal(0, 0.5, (units, 4 * units)),  # recurrent_kernel (units, 4*units)
+               rng.normal(0, 0.5, (4 * units,))]  # bias (4*units,)
+    weights = [w.astype("float32") for w in weights]
+    cell = keras.layers.LSTMCell(units)
+    cell.build((None, features))
+    cell.set_weights(weights)
+    keras_h, (_, keras_c) = cell(x, [h, c])  # (batch, units) each
+    ours_h, ours_c = step(x, h, c, *weights)  # (batch, units) each
+    return float(max(np.abs(np.asarray(keras_h) - ours_h).max(), np.abs(np.asarray(keras_c) - ours_c).max()))
+
+
+def setup_check(tolerance=1e-5):
+    """Print the versions, then check lstm_step against Keras's LSTMCell; return True when all is well."""
+    from .info import COMMANDS
+    from .keras_bridge import keras_available
+    COMMANDS["info"].run(None)  # versions and the oracle's presence, exactly as `lstmlab info` prints them
+    if not keras_available():
+        print("Set-up check: the lessons run, but the Keras comparisons need the oracle (see above).")
+        return False
+    diff = oracle_difference()
+    ok = diff < tolerance
+    print(f"Keras LSTMCell vs lstmlab.lstm_step: max |difference| = {diff:.1e} -> "
+          + ("they agree." if ok else "THEY DISAGREE: please report this."))
+    return ok

@@ -1,0 +1,209 @@
+"""The stack explorer in a real browser: JupyterLab on 127.0.0.1 with a token, headless Debian Chromium, Playwright.
+
+Skips when /usr/bin/chromium is missing, unless LSTMLAB_REQUIRE_BROWSER=1 (CI sets it): then it fails.
+The lesson is copied to a temporary folder first, so JupyterLab's autosave never touches the repo's notebook.
+"""
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from lstmlab import LSTM, Stack
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSON = ROOT / "notebooks" / "04_stacking.ipynb"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage", "--no-sandbox"]
+FALLBACK_CELLS = ["import lstmlab", "lstmlab.StackExplorer()"]
+
+
+def require_browser():
+    """Skip without Chromium locally; fail in CI, where LSTMLAB_REQUIRE_BROWSER=1."""
+    missing = [what for what, ok in (("/usr/bin/chromium", Path(CHROMIUM).exists()),
+                                     ("playwright", _has_playwright())) if not ok]
+    if missing:
+        message = f"browser test needs {', '.join(missing)} (apt-get install chromium; pip install playwright)"
+        if os.environ.get("LSTMLAB_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _has_playwright():
+    import importlib.util
+    return importlib.util.find_spec("playwright") is not None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def api(base, token, path, method="GET"):
+    """Call the Jupyter server's REST API with the token; return parsed JSON (or None)."""
+    req = urllib.request.Request(f"{base}{path}", method=method, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        body = resp.read()
+    return json.loads(body) if body else None
+
+
+def delete_sessions(base, token):
+    """Shut down every kernel session the test started (through /api/sessions)."""
+    for session in api(base, token, "/api/sessions"):
+        api(base, token, f"/api/sessions/{session['id']}", method="DELETE")
+
+
+def lesson_copy(folder):
+    """The lesson (or, before it exists, a two-cell notebook showing the explorer) copied into `folder`."""
+    target = folder / "04_stacking.ipynb"
+    if LESSON.exists():
+        shutil.copy(LESSON, target)
+    else:
+        import nbformat
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in FALLBACK_CELLS])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, target)
+    return target.name
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on 127.0.0.1, a random port and a random token, serving a copy of the lesson."""
+    require_browser()
+    root = tmp_path_factory.mktemp("lab")
+    name = lesson_copy(root)
+    home = tmp_path_factory.mktemp("jupyter-home")
+    settings = home / "settings" / "@jupyterlab" / "docmanager-extension"
+    settings.mkdir(parents=True)
+    (settings / "plugin.jupyterlab-settings").write_text(json.dumps({"autosave": False}))
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), TF_CPP_MIN_LOG_LEVEL="3",
+               TF_ENABLE_ONEDNN_OPTS="0")
+    port, token = free_port(), secrets.token_hex(16)
+    jupyter = Path(sys.executable).with_name("jupyter")
+    log = open(home / "lab.log", "w")
+    proc = subprocess.Popen([str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+                             f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
+                             "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+                            + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+                            cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                api(base, token, "/api/status")
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(f"JupyterLab exited: {(home / 'lab.log').read_text()[-2000:]}")
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start within 60 s")
+        yield dict(base=base, token=token, name=name, root=root)
+    finally:
+        try:
+            delete_sessions(base, token)
+        except OSError:
+            pass
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture
+def page(lab):
+    """A headless Chromium page; kernel sessions are deleted after each test."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        try:
+            yield page
+        finally:
+            browser.close()
+            delete_sessions(lab["base"], lab["token"])
+
+
+def open_and_run_all(page, lab):
+    """Open the lesson, wait for an idle kernel, and run every cell from the Run menu."""
+    page.goto(f"{lab['base']}/lab/tree/{lab['name']}?token={lab['token']}")
+    page.locator(".jp-Notebook").first.wait_for()
+    page.wait_for_function("() => document.querySelector('.jp-Notebook-ExecutionIndicator') &&"
+                           " document.querySelector('.jp-Notebook-ExecutionIndicator').getAttribute('data-status') === 'idle'",
+                           timeout=90_000)
+    page.locator(".jp-Notebook").first.click()
+    page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
+    page.locator("li.lm-Menu-item[data-command='notebook:run-all-cells']").click()
+    explorer = page.locator(".lstmlab-stack-explorer").first
+    explorer.wait_for(timeout=120_000)
+    explorer.scroll_into_view_if_needed()
+    return explorer
+
+
+def total_of(explorer):
+    return explorer.locator(".lstmlab-total").inner_text().strip()
+
+
+def row_of(explorer, k):
+    row = explorer.locator(f"tr[data-layer='{k}']")
+    return row.locator(".lstmlab-out").inner_text().strip(), row.locator(".lstmlab-params").inner_text().strip()
+
+
+def expect_text(get, expected, timeout=30):
+    """Poll get() until it returns expected (widget updates travel kernel -> browser asynchronously)."""
+    deadline, value = time.time() + timeout, None
+    while time.time() < deadline:
+        value = get()
+        if value == expected:
+            return
+        time.sleep(0.2)
+    assert value == expected
+
+
+def test_stack_explorer_in_jupyterlab(page, lab):
+    explorer = open_and_run_all(page, lab)
+    default = Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32)])
+    expect_text(lambda: total_of(explorer), f"Total params: {default.count_params():,}")
+
+    # depth 2 -> 3 with the keyboard: focus the slider's handle, press the right arrow
+    explorer.get_by_label("depth").first.wait_for() if explorer.get_by_label("depth").count() else None
+    handle = explorer.locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    explorer.get_by_label("units 3", exact=True).wait_for(timeout=30_000)
+
+    # units 3 = 100 with the mouse and keyboard: click the box, type, press Enter
+    units3 = explorer.get_by_label("units 3", exact=True)
+    units3.click()
+    units3.fill("100")
+    units3.press("Enter")
+    engine = Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32, return_sequences=True), LSTM(100)])
+    expect_text(lambda: total_of(explorer), f"Total params: {engine.count_params():,}")
+    row = engine.summary()[2]
+    expect_text(lambda: row_of(explorer, 3), (f"({', '.join('None' if d is None else str(d) for d in row.output_shape)})",
+                                              f"{row.params:,}"))
+
+    # an invalid stack is explained inside the widget
+    explorer.get_by_label("return_sequences 2", exact=True).uncheck()
+    expect_text(lambda: "layer 3 (LSTM) needs 3-D input" in explorer.locator(".lstmlab-error").inner_text(), True)
+    explorer.get_by_label("return_sequences 2", exact=True).check()
+    expect_text(lambda: total_of(explorer), f"Total params: {engine.count_params():,}")
+
+    out = ROOT / "artifacts"
+    out.mkdir(exist_ok=True)
+    explorer.screenshot(path=str(out / "stack_explorer.png"))
+    page.screenshot(path=str(out / "stack_explorer_page.png"), full_page=False)

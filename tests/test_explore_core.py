@@ -1,0 +1,252 @@
+"""Unit tests of the explorers' pure cores and figures (no widgets, no Keras)."""
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from lstmlab import LSTM, Dense, Stack
+from lstmlab.explore.cell_core import CellState, cell_core, cell_trace, cell_weights, make_input, memory_kept
+from lstmlab.explore.quiz_core import grade, keras_code, parse_count, parse_shape, questions
+from lstmlab.explore.stack_core import (StackState, build_stack, comparison_html, stack_view, table_html, total_text,
+                                        with_depth)
+from lstmlab.explore.stateful_core import series_chunks, stateful_layout, stateful_links, summarize
+from lstmlab.layer import lstm_layer
+from lstmlab.plots.cell import gate_trace_figure
+from lstmlab.plots.stack import EMIT, QUIET, stack_grid_figure, step_columns
+from lstmlab.plots.stateful import stateful_flow_figure
+
+
+def lstm_params(features, units):
+    """The seed's formula, written out by hand: 4 gates x (kernel + recurrent kernel + bias)."""
+    return 4 * (features * units + units * units + units)
+
+
+# -- stack core -------------------------------------------------------------------------------------
+def test_default_state_is_the_seed_stack():
+    view = stack_view(StackState())
+    assert view.error == ""
+    assert view.total == "Total params: 29,568"
+    assert lstm_params(2, 64) + lstm_params(64, 32) == 29568
+    assert [r.output_shape for r in view.stack.summary()] == [(None, 5, 64), (None, 32)]
+
+
+def test_total_text_has_thousands_separators():
+    assert total_text(29568) == "Total params: 29,568"
+    assert total_text(7) == "Total params: 7"
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3, 6])
+def test_with_depth_keeps_layers_and_makes_a_valid_stack(depth):
+    state = with_depth(StackState(units=(64, 32), return_sequences=(True, False)), depth)
+    assert len(state.units) == len(state.return_sequences) == depth
+    assert state.units[:2] == (64, 32)[:depth]
+    assert state.return_sequences == (True,) * (depth - 1) + (False,)
+    expected = lstm_params(2, state.units[0]) + sum(lstm_params(a, b) for a, b in zip(state.units, state.units[1:]))
+    assert build_stack(state).count_params() == expected
+
+
+def test_with_depth_rejects_out_of_range():
+    with pytest.raises(ValueError, match="between 1 and 6"):
+        with_depth(StackState(), 7)
+
+
+def test_invalid_stack_is_explained_not_raised():
+    view = stack_view(StackState(return_sequences=(False, False)))
+    assert view.stack is None and view.total == "Total params: -"
+    assert "layer 2" in view.error and "return_sequences=True on layer 1" in view.error
+
+
+def test_stateful_with_batch_none_is_explained():
+    view = stack_view(StackState(stateful=True, batch=None))
+    assert view.stack is None and "fixed batch size" in view.error
+    ok = stack_view(StackState(stateful=True, batch=4))
+    assert ok.stack is not None and ok.stack.output_shape == (4, 32)
+
+
+def test_timedistributed_head_needs_a_sequence():
+    assert "return_sequences=True" in stack_view(StackState(head="TimeDistributed(Dense)")).error
+    state = StackState(return_sequences=(True, True), head="TimeDistributed(Dense)", head_units=3)
+    assert stack_view(state).stack.output_shape == (None, 5, 3)
+
+
+def test_bidirectional_gru_head_state():
+    state = StackState(units=(8,), return_sequences=(False,), cell="GRU", bidirectional=True, head="Dense", head_units=2)
+    rows = build_stack(state).summary()
+    gru = 3 * (8 * (2 + 8) + 2 * 8)  # reset_after=True: two biases
+    assert [r.params for r in rows] == [2 * gru, 16 * 2 + 2]
+    assert rows[0].output_shape == (None, 16)
+
+
+def test_table_html_has_a_row_per_layer_with_engine_numbers():
+    stack = build_stack(StackState())
+    text = table_html(stack.summary())
+    assert text.count("<tr data-layer=") == 2
+    assert "17,152" in text and "12,416" in text and "(None, 5, 64)" in text
+    assert "4 x (64 x (2 + 64) + 64) = 17152" in text
+
+
+def test_comparison_html_flags_a_difference():
+    stack = build_stack(StackState())
+    rows = stack.summary()
+    good = [(r, (r.name, r.kind, r.output_shape, r.params), True, True) for r in rows]
+    assert "Keras agrees" in comparison_html(stack, good, stack.count_params())
+    bad = [good[0], (rows[1], (rows[1].name, "LSTM", (None, 5, 32), 1), False, False)]
+    text = comparison_html(stack, bad, 17153)
+    assert "Keras disagrees" in text and text.count("background:#fed7d7") == 2
+
+
+# -- figures ----------------------------------------------------------------------------------------
+def _texts(fig):
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def _cells_by_row(fig):
+    """Facecolours of the drawn boxes, grouped by the row (layer) they sit on."""
+    from matplotlib.colors import to_hex
+    rows = {}
+    for patch in fig.axes[0].patches:
+        y = round(patch.get_y() + patch.get_height() / 2)
+        rows.setdefault(y, []).append(to_hex(patch.get_facecolor(), keep_alpha=False))
+    return rows
+
+
+def test_step_columns():
+    assert step_columns(5) == [1, 2, 3, 4, 5]
+    assert step_columns(100, 8) == [1, 2, 3, 4, 5, 6, None, 100]
+    assert step_columns(None, 5) == [1, 2, 3, None, "T"]
+    assert step_columns(1) == [1]
+
+
+def test_stack_grid_shows_which_outputs_leave_each_layer():
+    stack = Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32), Dense(1)])
+    fig = stack_grid_figure(stack)
+    assert isinstance(fig, Figure)
+    rows = _cells_by_row(fig)
+    assert rows[1] == [EMIT] * 5  # return_sequences=True: every step's h goes up
+    assert rows[2] == [QUIET] * 4 + [EMIT]  # return_sequences=False: only the last h leaves
+    assert len(rows[3]) == 1  # the Dense acts once, on the last h
+    texts = _texts(fig)
+    assert "Total params: 29,601" in texts
+    assert any(t.startswith("(None, 5, 64)\n17,152 params") for t in texts)
+
+
+def test_stack_grid_elides_long_sequences_and_draws_timesteps_one():
+    long = stack_grid_figure(Stack((500, 3), [LSTM(4, return_sequences=True)]), max_timesteps=6)
+    assert len(_cells_by_row(long)[1]) == 5  # 4 shown steps + the last, the rest elided
+    assert "t=500" in _texts(long)
+    one = stack_grid_figure(Stack((1, 3), [LSTM(4), Dense(2)]))
+    assert _cells_by_row(one)[1] == [EMIT]
+
+
+def test_gate_trace_figure_draws_the_trace_values():
+    _, trace = cell_core(CellState(timesteps=5, units=2))
+    fig = gate_trace_figure(trace)
+    images = [ax.images[0] for ax in fig.axes if ax.images]
+    assert len(images) == 6
+    for image, key in zip(images, ("i", "f", "c_tilde", "o", "c", "h")):
+        np.testing.assert_array_equal(image.get_array(), trace[key].T)
+
+
+def test_gate_trace_figure_explains_a_bad_trace():
+    with pytest.raises(ValueError, match="missing c_tilde"):
+        gate_trace_figure({k: np.zeros((3, 2)) for k in ("i", "f", "o", "c", "h")})
+    bad = {k: np.zeros((3, 2)) for k in ("i", "f", "c_tilde", "o", "c", "h")}
+    bad["h"] = np.zeros((4, 2))
+    with pytest.raises(ValueError, match="same"):
+        gate_trace_figure(bad)
+
+
+def _arrows(fig):
+    return [t for t in fig.axes[0].texts if getattr(t, "arrow_patch", None) is not None]
+
+
+def test_stateful_flow_figure_arrows():
+    assert len(_arrows(stateful_flow_figure(4, 3))) == 8  # (3 - 1) hand-overs x 4 rows
+    assert len(_arrows(stateful_flow_figure(4, 3, reset_between=True))) == 0
+    shuffled = stateful_flow_figure(4, 3, shuffled=True)
+    wrong = [l for l in stateful_links(stateful_layout(4, 3, shuffled=True)) if not l.ok]
+    red = [a for a in _arrows(shuffled) if a.arrow_patch.get_edgecolor()[0] > 0.8]
+    assert len(red) == len(wrong) > 0
+
+
+# -- cell core --------------------------------------------------------------------------------------
+def test_cell_trace_matches_the_layer_and_the_cell_equations(rng):
+    kernel, recurrent_kernel, bias = rng.normal(size=(3, 8)), rng.normal(size=(2, 8)), rng.normal(size=8)
+    x = rng.normal(size=(6, 3))
+    trace = cell_trace(x, kernel, recurrent_kernel, bias)
+    assert {k: v.shape for k, v in trace.items()} == {k: (6, 2) for k in ("i", "f", "c_tilde", "o", "c", "h")}
+    out = lstm_layer(x[None], kernel, recurrent_kernel, bias, return_sequences=True)  # (1, 6, 2)
+    np.testing.assert_allclose(trace["h"], out[0], rtol=1e-12)
+    c_prev = np.vstack([np.zeros((1, 2)), trace["c"][:-1]])  # (6, 2)
+    np.testing.assert_allclose(trace["c"], trace["f"] * c_prev + trace["i"] * trace["c_tilde"], rtol=1e-12)
+    np.testing.assert_allclose(trace["h"], trace["o"] * np.tanh(trace["c"]), rtol=1e-12)
+
+
+def test_cell_trace_explains_wrong_features(rng):
+    with pytest.raises(ValueError, match="x has 2 features"):
+        cell_trace(np.zeros((4, 2)), np.zeros((3, 8)), np.zeros((2, 8)), np.zeros(8))
+
+
+def test_forget_bias_holds_or_drops_memory():
+    held = memory_kept(cell_core(CellState(forget_bias=6.0))[1])[-1]
+    dropped = memory_kept(cell_core(CellState(forget_bias=-6.0))[1])[-1]
+    assert held.min() > 0.9 and dropped.max() < 1e-6
+    kernel, _, bias = cell_weights(CellState(units=3, forget_bias=2.5, weight_scale=0.0))
+    assert not kernel.any() and bias.tolist() == [0, 0, 0, 2.5, 2.5, 2.5, 0, 0, 0, 0, 0, 0]
+
+
+def test_make_input():
+    assert make_input("pulse", 4)[:, 0].tolist() == [1, 0, 0, 0]
+    assert make_input("step", 4)[:, 0].tolist() == [0, 0, 1, 1]
+    with pytest.raises(ValueError, match="pulse"):
+        make_input("saw", 4)
+
+
+# -- stateful core ----------------------------------------------------------------------------------
+def test_series_chunks_rows_continue_their_stream():
+    index = series_chunks(48, 3, 4)  # (n_batches, batch, timesteps)
+    assert index.shape == (4, 3, 4)
+    assert index[0, 1].tolist() == [16, 17, 18, 19]
+    np.testing.assert_array_equal(index[1:, :, 0], index[:-1, :, -1] + 1)  # row i picks up where row i stopped
+    assert sorted(index.ravel().tolist()) == list(range(48))
+    with pytest.raises(ValueError, match="fewer than timesteps"):
+        series_chunks(10, 3, 4)
+
+
+def test_links_in_order_reset_and_shuffled():
+    ordered = stateful_links(stateful_layout(3, 4))
+    assert len(ordered) == 9 and all(l.ok and l.carried for l in ordered)
+    reset = stateful_links(stateful_layout(3, 4), reset_between=True)
+    assert not any(l.carried for l in reset) and "zeros" in summarize(reset)
+    shuffled = stateful_links(stateful_layout(3, 4, shuffled=True))
+    assert any(not l.ok for l in shuffled) and "wrong memory" in summarize(shuffled)
+    layout = stateful_layout(3, 4, shuffled=True)
+    assert sorted(c for rows in layout for c in rows) == [(s, k) for s in range(3) for k in range(4)]
+
+
+# -- quiz core --------------------------------------------------------------------------------------
+def test_parse_answers():
+    assert parse_shape("(None, 5, 64)") == (None, 5, 64)
+    assert parse_shape("batch,32") == (None, 32)
+    assert parse_count("12,416") == parse_count("12_416") == 12416
+    with pytest.raises(ValueError, match="shape like"):
+        parse_shape("(None, five)")
+    with pytest.raises(ValueError, match="whole number"):
+        parse_count("lots")
+
+
+def test_grade_right_answers_from_the_engine_and_explains_misses():
+    for stack in questions():
+        answers = [(str(r.output_shape), str(r.params)) for r in stack.summary()]
+        assert all(m.ok for m in grade(stack, answers))
+    stack = questions()[0]
+    marks = grade(stack, [("(None, 64)", "17152"), ("(None, 32)", "12000")])
+    assert [m.ok for m in marks] == [False, True, True, False]
+    assert "return_sequences=True" in marks[0].why
+    assert "4 x (32 x (64 + 32) + 32) = 12416" in marks[3].why and "timesteps" in marks[3].why
+    with pytest.raises(ValueError, match="2 layers"):
+        grade(stack, [("(None, 5, 64)", "1")])
+
+
+def test_keras_code_uses_keras3_inputs():
+    assert "keras.Input(shape=(5, 2))" in keras_code(questions()[0])
+    assert "keras.Input(batch_shape=(1, 4, 1))" in keras_code(questions()[-1])

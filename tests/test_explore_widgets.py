@@ -1,0 +1,172 @@
+"""Widget tests in plain pytest: set a control's .value, assert the table, total and image follow the engine."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import lstmlab
+from lstmlab import GRU, LSTM, Bidirectional, Dense, Stack, TimeDistributed
+from lstmlab.explore.cell_core import CellState, cell_core
+
+
+def engine_rows_text(stack):
+    return [(str(r.output_shape).replace("None", "None"), f"{r.params:,}") for r in stack.summary()]
+
+
+@pytest.fixture
+def explorer():
+    return lstmlab.StackExplorer()
+
+
+def test_explorers_are_displayable_widgets():
+    import ipywidgets
+    for cls in (lstmlab.StackExplorer, lstmlab.CellExplorer, lstmlab.StatefulExplorer, lstmlab.ShapeQuiz):
+        widget = cls()
+        assert isinstance(widget, ipywidgets.DOMWidget)
+        assert "application/vnd.jupyter.widget-view+json" in widget._repr_mimebundle_()
+
+
+def test_controls_have_plain_descriptions(explorer):
+    for name in ("features", "timesteps", "batch", "depth", "units 1", "units 2", "return_sequences 1",
+                 "return_sequences 2", "cell", "bidirectional", "head", "head units", "stateful"):
+        assert explorer.control(name).description == name
+    with pytest.raises(KeyError):
+        explorer.control("units 3")
+    assert all(getattr(c, "continuous_update", False) is False
+               for c in [explorer.depth, explorer.features, *explorer.units])
+
+
+def test_default_total(explorer):
+    assert explorer.total_text == "Total params: 29,568"
+    assert "Total params: 29,568" in explorer.total.value
+
+
+def test_depth_rebuilds_per_layer_controls(explorer):
+    explorer.depth.value = 4
+    assert [c.description for c in explorer.units] == ["units 1", "units 2", "units 3", "units 4"]
+    assert [c.description for c in explorer.return_sequences] == [f"return_sequences {k}" for k in range(1, 5)]
+    assert len(explorer.layer_box.children) == 4
+    explorer.depth.value = 1
+    assert [c.description for c in explorer.units] == ["units 1"]
+    assert explorer.total_text == f"Total params: {Stack((5, 2), [LSTM(64)]).count_params():,}"
+
+
+def test_setting_units_updates_table_total_and_image(explorer):
+    before = explorer.image.value
+    explorer.control("units 2").value = 100
+    stack = Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(100)])
+    assert explorer.total_text == f"Total params: {stack.count_params():,}"
+    row = stack.summary()[1]
+    assert f"<td class='lstmlab-params' style='text-align:right'>{row.params:,}</td>" in explorer.table.value
+    assert row.formula_line in explorer.table.value
+    assert explorer.image.value != before and explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_control_reaches_the_engine(explorer):
+    e = explorer
+    e.depth.value = 3
+    e.control("units 3").value = 1024
+    e.features.value = 7
+    e.timesteps.value = 1
+    e.batch.value = "16"
+    e.cell.value = "GRU"
+    e.bidirectional.value = True
+    e.head.value = "Dense"
+    e.head_units.value = 5
+    e.stateful.value = True
+    stack = Stack((1, 7), [Bidirectional(GRU(64, return_sequences=True, stateful=True)),
+                           Bidirectional(GRU(32, return_sequences=True, stateful=True)),
+                           Bidirectional(GRU(1024, stateful=True)), Dense(5)], batch_size=16)
+    assert e.total_text == f"Total params: {stack.count_params():,}"
+    for row in stack.summary():
+        assert f"{row.params:,}" in e.table.value and str(row.output_shape).replace("'", "") in e.table.value
+    assert e.error.value == ""
+
+
+def test_invalid_configurations_are_explained_in_the_widget(explorer):
+    explorer.control("return_sequences 1").value = False
+    assert "layer 2 (LSTM) needs 3-D input" in explorer.error.value
+    assert explorer.table.value == "" and explorer.total_text == "Total params: -"
+    assert explorer.image.layout.display == "none" and explorer.check_button.disabled
+    explorer.control("return_sequences 1").value = True
+    assert explorer.error.value == "" and explorer.image.layout.display is None
+    explorer.stateful.value = True  # batch is None
+    assert "fixed batch size" in explorer.error.value
+    explorer.batch.value = "four"
+    assert "batch must be a positive whole number or None" in explorer.error.value
+    explorer.batch.value = "4"
+    assert explorer.error.value == "" and "(4, 32)" in explorer.table.value
+
+
+def test_extreme_depth_six_with_1024_units(explorer):
+    explorer.depth.value = 6
+    for c in explorer.units:
+        c.value = 1024
+    layers = [LSTM(1024, return_sequences=k < 5) for k in range(6)]
+    assert explorer.total_text == f"Total params: {Stack((5, 2), layers).count_params():,}"
+
+
+def test_figure_can_be_turned_off_for_speed():
+    e = lstmlab.StackExplorer(figure=False)
+    assert e.image.value == b""
+    e.control("units 1").value = 3
+    assert e.image.value == b"" and "Total params" in e.total_text
+
+
+def test_importing_and_showing_the_stack_explorer_does_not_import_keras():
+    code = ("import sys, lstmlab; e = lstmlab.StackExplorer(); e.depth.value = 3; "
+            "print(any(m in sys.modules for m in ('keras', 'tensorflow')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.keras
+def test_check_with_keras_button(explorer, keras):
+    explorer.depth.value = 3
+    explorer.check_button.click()
+    assert "Keras agrees: 3 layers" in explorer.keras.value
+    assert "Total params: 37,888" in explorer.keras.value
+    explorer.control("units 1").value = 8  # any change clears the old verdict
+    assert explorer.keras.value == ""
+
+
+def test_cell_explorer_follows_its_controls():
+    e = lstmlab.CellExplorer()
+    before = e.image.value
+    e.forget_bias.value = 5.0
+    e.units.value = 2
+    x, trace = cell_core(CellState(forget_bias=5.0, units=2))
+    np.testing.assert_allclose(e.trace["f"], trace["f"])
+    assert e.trace["f"].shape == (8, 2) and "c holds its memory" in e.report.value
+    assert e.image.value != before
+    e.forget_bias.value = -5.0
+    assert "c forgets at every step" in e.report.value
+    e.input.value = "step"
+    np.testing.assert_array_equal(e.x[:, 0], [0, 0, 0, 0, 1, 1, 1, 1])
+
+
+def test_stateful_explorer_follows_its_controls():
+    e = lstmlab.StatefulExplorer(series_length=48, batch=3, timesteps=4)
+    assert e.n_batches == 4 and "x[16..19]" in e.report.value and "continue the same series" in e.report.value
+    image = e.image.value
+    e.reset_between.value = True
+    assert "start from zeros" in e.report.value and e.image.value != image
+    e.reset_between.value = False
+    e.shuffled.value = True
+    assert "wrong memory" in e.report.value
+    e.timesteps.value = 50
+    assert "fewer than timesteps=50" in e.report.value and e.image.layout.display == "none"
+
+
+def test_shape_quiz_grades_typed_answers():
+    q = lstmlab.ShapeQuiz()
+    assert "keras.layers.LSTM(64, return_sequences=True)" in q.code.value
+    assert [b.description for b in q.shape_boxes] == ["output shape 1", "output shape 2"]
+    q.shape_boxes[0].value, q.param_boxes[0].value = "(None, 5, 64)", "17,152"
+    q.shape_boxes[1].value, q.param_boxes[1].value = "(None, 5, 32)", "12416"
+    q.check_button.click()
+    assert "3 of 4 right" in q.feedback.value and "only the last step" in q.feedback.value
+    q.question.value = 5
+    assert len(q.shape_boxes) == 4 and q.feedback.value == ""
