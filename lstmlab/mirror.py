@@ -8,7 +8,8 @@ from .simple_rnn import simple_rnn_layer
 from .validate import as_float_array, fmt_shape
 
 RECURRENT_FUNCS = {"LSTM": lstm_layer, "GRU": gru_layer, "SimpleRNN": simple_rnn_layer}
-SUPPORTED = ("InputLayer", "LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed")
+SUPPORTED = ("InputLayer", "LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed",
+             "Activation", "Flatten", "RepeatVector")
 
 
 def _activation_name(fn, layer):
@@ -108,8 +109,29 @@ class DropoutMirror:
         pass
 
 
+class ShapeOpMirror:
+    """Layers without weights: Activation, Flatten, RepeatVector."""
+
+    def __init__(self, layer, dtype):
+        self.name, self.kind, self.stateful = layer.name, type(layer).__name__, False
+        if self.kind == "Activation":
+            self.op = get_activation(_activation_name(layer.activation, layer))
+        elif self.kind == "Flatten":
+            self.op = lambda x: x.reshape(x.shape[0], -1)  # (batch, timesteps*features)
+        else:
+            n = layer.n
+            self.op = lambda x: np.repeat(x[:, None, :], n, axis=1)  # (batch, n, features)
+
+    def __call__(self, x):
+        return self.op(x)
+
+    def reset_states(self):
+        pass
+
+
 FACTORIES = {"LSTM": RecurrentMirror, "GRU": RecurrentMirror, "SimpleRNN": RecurrentMirror, "Dense": DenseMirror,
-             "TimeDistributed": DenseMirror, "Dropout": DropoutMirror, "Bidirectional": BidirectionalMirror}
+             "TimeDistributed": DenseMirror, "Dropout": DropoutMirror, "Bidirectional": BidirectionalMirror,
+             "Activation": ShapeOpMirror, "Flatten": ShapeOpMirror, "RepeatVector": ShapeOpMirror}
 
 
 class Mirror:

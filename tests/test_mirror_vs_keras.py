@@ -88,6 +88,16 @@ def test_trace_shows_each_layer_feeding_the_next(keras):
     np.testing.assert_allclose(out2, lstm_layer(seq1, *model.layers[1].get_weights()), rtol=1e-12, atol=1e-12)
 
 
+def test_mirror_encoder_decoder_and_weightless_layers(keras):
+    """Seed 002's encoder-decoder shape: LSTM -> RepeatVector -> LSTM(return_sequences) -> TimeDistributed(Dense)."""
+    L = keras.layers
+    model = keras.Sequential([keras.Input((6, 2)), L.LSTM(5), L.RepeatVector(3), L.LSTM(4, return_sequences=True),
+                              L.TimeDistributed(L.Dense(2)), L.Activation("tanh"), L.Flatten(), L.Dense(1)])
+    randomize(model, np.random.default_rng(4))
+    x = np.random.default_rng(5).normal(size=(3, 6, 2)).astype("float32")
+    np.testing.assert_allclose(from_keras(model)(x), model.predict(x, verbose=0), **TOL)
+
+
 def test_mirror_rejects_what_it_cannot_mirror(keras):
     model = keras.Sequential([keras.Input((4, 2)), keras.layers.Conv1D(3, 2)])
     with pytest.raises(TypeError, match="Conv1D.*supports"):
