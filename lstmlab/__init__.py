@@ -24,7 +24,7 @@ _LAZY = {
     # explorers (issue: explorers)
     "StackExplorer": "explore", "CellExplorer": "explore", "StatefulExplorer": "explore", "ShapeQuiz": "explore",
     # explain your own model (issue: explain)
-    "explain": "explain", "explain_code": "explain",
+    "explain": "explainer", "explain_code": "explainer",
     # the backward pass (issue: training)
     "lstm_step_backward": "backward", "lstm_layer_backward": "backward",
 }

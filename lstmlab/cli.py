@@ -10,7 +10,10 @@ COMMANDS = {
     # name: (module, one-line help)
     "info": ("lstmlab.info", "versions, and whether the Keras oracle is available"),
     "summary": ("lstmlab.info", "shapes and parameters of an LSTM stack, with formulas"),
-    "explain": ("lstmlab.explain.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
+    "explore": ("lstmlab.explore.cli", "serve the interactive explorers as a standalone page (Voila)"),
+    "grade": ("lstmlab.grade.cli", "grade exercise notebooks in locked-down kernels: table, JSON, CSV"),
+    "build-exercises": ("lstmlab.exercises", "generate exercises/ from solutions/ (never overwrites a learner's edits)"),
+    "explain": ("lstmlab.explainer.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
 }
 
 

@@ -176,10 +176,10 @@ def test_custom_layer_is_out_of_scope_with_a_message(keras):
 
 def test_other_builtin_layers_are_described_from_keras(keras):
     L = keras.layers
-    model = _build(keras, [L.LSTM(4, return_sequences=True), L.Flatten(), L.Dense(2)])
+    model = _build(keras, [L.LSTM(4), L.LayerNormalization(), L.Dense(2)])
     report = explain(model)
     assert report.findings == [] and report.total_params == model.count_params()
-    assert "no words for Flatten" in str(report)
+    assert "no words for LayerNormalization" in str(report)
 
 
 def test_functional_linear_chain_is_in_scope(keras):
@@ -194,3 +194,63 @@ def test_functional_linear_chain_is_in_scope(keras):
 def test_not_a_model():
     with pytest.raises(TypeError, match="Keras 3 model"):
         explain("model.add(LSTM(32))")
+
+
+def test_explain_is_the_function_whichever_name_is_imported_first():
+    import subprocess
+    import sys
+    code = ("import lstmlab; lstmlab.explain_code; from lstmlab import explain; import lstmlab.explainer.cli; "
+            "print(explain.__name__, lstmlab.explain is explain, lstmlab.explain.__doc__.split()[0])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split()[:2] == ["explain", "True"], out.stderr
+
+
+def test_subclassed_model_is_out_of_scope(keras):
+    class Twice(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.rnn = keras.layers.LSTM(3)
+
+        def call(self, x):
+            return self.rnn(x) * 2
+
+    model = Twice()
+    model(np.zeros((1, 4, 2), "float32"))
+    report = explain(model)
+    assert not report.in_scope and "subclassed" in str(report)
+
+
+def test_held_out_correct_models_have_no_findings(keras):
+    """Sensible models from the course and the seeds' comments: nothing to flag, counts equal to Keras's."""
+    L = keras.layers
+    models = [
+        keras.Sequential([keras.Input((3, 1)), L.LSTM(100, activation="tanh"), L.RepeatVector(2),
+                          L.LSTM(100, return_sequences=True), L.TimeDistributed(L.Dense(1))]),  # seed 002's encoder-decoder
+        keras.Sequential([keras.Input((20, 8)), L.Bidirectional(L.LSTM(16, return_sequences=True), merge_mode="sum"),
+                          L.Dropout(0.3), L.Bidirectional(L.GRU(8)), L.Dense(3, activation="softmax")]),
+        keras.Sequential([keras.Input(batch_shape=(4, 1, 2)), L.LSTM(2, return_sequences=True, stateful=True),
+                          L.LSTM(2, stateful=True), L.Dense(1)]),  # seed 003's stateful model, stacked
+        keras.Sequential([keras.Input((None, 5)), L.SimpleRNN(8, activation="relu", return_sequences=True),
+                          L.GRU(4), L.Activation("sigmoid")]),
+        keras.Sequential([keras.Input((5, 2)), L.LSTM(64, return_sequences=True), L.Flatten(), L.Dense(1)]),
+    ]
+    for model in models:
+        report = explain(model)
+        assert report.in_scope and report.findings == [], [str(f) for f in report.findings]
+        assert [n.params for n in report.layers] == [l.count_params() for l in model.layers]
+    assert "encoder-decoder" in str(explain(models[0]))
+    assert "any number of timesteps" in str(explain(models[3]))
+
+
+@pytest.mark.parametrize("snippet, expected", [
+    ("model = Sequential()\nmodel.add(LSTM(100, activation='relu', input_shape=(3, 1)))\nmodel.add(RepeatVector(2))\n"
+     "model.add(LSTM(100, activation='relu', return_sequences=True))\nmodel.add(TimeDistributed(Dense(1)))",
+     ["no_fused_kernel", "no_fused_kernel", "relu_in_lstm", "relu_in_lstm"]),
+    ("model = Sequential()\nmodel.add(LSTM(64, return_sequences=True, input_shape=(5, 2)))\nmodel.add(Flatten())\n"
+     "model.add(Dense(1))", []),
+])
+def test_explain_code_reads_encoder_decoder_and_flatten(keras, snippet, expected):
+    from lstmlab import explain_code
+    result = explain_code(snippet)
+    assert sorted(f.kind for f in result.findings) == expected
+    assert "layers.RepeatVector(2)" in result.keras3 or "layers.Flatten()" in result.keras3

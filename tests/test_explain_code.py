@@ -85,6 +85,32 @@ model = Sequential()
 model.add(LSTM(32, return_sequences=True, input_shape=(10,)))
 model.add(Dense(1))
 """
+SEED_002_ACTIVATION = """
+model = Sequential()
+model.add(LSTM(units=100, input_shape=(x_train.shape[1],5), return_sequences=True))
+model.add(Dropout(0.2))
+model.add(LSTM(50, return_sequences=False))
+model.add(Dropout(0.2))
+model.add(Dense(units=1))
+model.add(Activation(‘linear’))
+start = time.time()
+model.compile(loss='mse', optimizer='rmsprop')
+"""
+SEED_002_MODEL_2 = """
+model.add(LSTM(50, return_sequences=True, input_shape=(x_train.shape[1], x_train.shape[2])))
+model.add(LSTM(50, activation='relu'))
+"""
+SEED_002_BIDIRECTIONAL_PSEUDOCODE = """
+model= Sequential()
+model.add(Bidirectional(LSTM(…),input_shape = (…), merge_mode=’sum’))
+model.add(Dropout(…))
+model.add(Bidirectional(LSTM(…merge_mode=’sum’))
+"""
+SEED_002_FOUR_D = """
+model = Sequential()
+model.add(LSTM(32, input_shape=(5, 320, 2)))
+model.add(Dense(1))
+"""
 SEED_000_NO_SEQUENCES = """
 model = Sequential()
 model.add(LSTM(64, input_shape=(5, 2)))
@@ -146,6 +172,9 @@ CASES = [
     (SEED_002_FOUR_LAYERS, []),
     (SEED_002_COMMENT, [("lstm_1", "input_shape_ignored"), ("lstm_2", "input_shape_ignored")]),
     (SEED_002_DENSE_PER_STEP, [("dense", "dense_per_step")]),
+    (SEED_002_ACTIVATION, []),
+    (SEED_002_FOUR_D, [("lstm", "recurrent_4d")]),
+    (SEED_002_MODEL_2, [("lstm_1", "relu_in_lstm"), ("lstm_1", "no_fused_kernel")]),
     (SEED_002_TWO_D, [("lstm", "recurrent_2d")]),
     (SEED_003_QUESTION, []),
     (SEED_003_THREE_MODELS, []),
@@ -203,6 +232,7 @@ def test_undefined_names_get_example_values_and_say_so(keras):
     ("x = LSTM(3)(inputs)", "functional API"),
     ("model = Sequential()\nmodel.add(Conv1D(128, 8, padding='same'))", "Conv1D is not covered"),
     ("model.add(LSTM(…, return_sequences=True…", "not valid Python"),
+    (SEED_002_BIDIRECTIONAL_PSEUDOCODE, "not valid Python"),
     ("print('hello')", "no Keras model definition"),
     ("model = Sequential()\nmodel.add(LSTM(**kwargs))", "not in the code"),
     ("", "no Keras model definition"),
@@ -217,3 +247,50 @@ def test_anything_else_gets_an_honest_message(source, words):
 def test_explain_code_needs_text():
     with pytest.raises(TypeError, match="source text as a str"):
         explain_code(42)
+
+
+HOSTILE = [
+    "model = Sequential()\nmodel.add(LSTM(-3, input_shape=(5, 2)))",
+    "model = Sequential()\nmodel.add(LSTM('a', input_shape=(5, 2)))",
+    "model = Sequential()\nmodel.add(LSTM(3, input_shape=('a', 2)))",
+    "model = Sequential()\nmodel.add(LSTM(3, input_shape=(5, 2), return_sequences=...))",
+    "model = Sequential()\nmodel.add(LSTM(3, input_shape=(5, 2), bogus=1))",
+    "model = Sequential()\nmodel.add(Dense(8, input_dim=3))\nmodel.add(LSTM(4))",
+    "model = Sequential()\nmodel.add(TimeDistributed(Dense(3), input_shape=(4,)))",
+    "model = Sequential()\nmodel.add(Bidirectional(LSTM(4, return_sequences=True), input_shape=(5, 3)))\nmodel.add(LSTM(2))",
+    "model = Sequential()\nmodel.add(LSTM(4096, input_shape=(10, 100000)))",
+    "model = Sequential([LSTM(3, input_shape=(4, 2)), Dense(1)])",
+    "model = Sequential()\nmodel.add(LSTM(x[0][1], input_shape=x.shape[1:]))",
+    "for i in range(3):\n    model.add(LSTM(8, return_sequences=True))",
+    "model = Sequential()\nmodel.add(LSTM(3, input_shape=(5, 2), dropout=d, kernel_initializer=init))",
+    "model = Sequential()\nmodel.add(Dropout(2))\nmodel.add(LSTM(2))",
+    "model = Sequential()\nmodel.add(LSTM(10**30, input_shape=(5, 2)))",
+    "model = Sequential()\nmodel.add(Activation('relu', input_shape=(5, 2)))\nmodel.add(LSTM(3))",
+]
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize("source", HOSTILE, ids=[f"hostile{k}" for k in range(len(HOSTILE))])
+def test_hostile_or_odd_snippets_never_raise(source, keras):
+    result = explain_code(source)
+    text = str(result)
+    assert text and result._repr_html_()
+    if result.translated:
+        ast.parse(result.keras3)
+        assert result.reports and all(str(r) for r in result.reports)
+    else:
+        assert result.message.startswith("Can't translate this")
+
+
+@pytest.mark.keras
+def test_huge_model_is_described_from_the_formulas_without_allocating(keras):
+    result = explain_code("model = Sequential()\nmodel.add(LSTM(4096, input_shape=(10, 100000)))")
+    assert result.report.layers[0].params == 4 * (4096 * (100000 + 4096) + 4096)  # 4 x (units x (features + units) + units)
+    assert any("not built in Keras" in n for n in result.report.notes)
+
+
+@pytest.mark.keras
+def test_dense_first_then_lstm_is_a_two_d_input(keras):
+    result = explain_code("model = Sequential()\nmodel.add(Dense(8, input_dim=3))\nmodel.add(LSTM(4))")
+    assert [(f.layer, f.kind) for f in result.findings] == [("lstm", "recurrent_2d")]
+    assert "(batch, 8)" in result.findings[0].message

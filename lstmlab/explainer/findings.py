@@ -6,6 +6,7 @@ FUSED = {"activation": "tanh", "recurrent_activation": "sigmoid"}
 
 
 def _last_rnn(layers):
+    """The last recurrent layer, or None."""
     rnns = [info for info in layers if info.rnn is not None]
     return rnns[-1] if rnns else None
 
@@ -40,7 +41,7 @@ def dense_per_step(layers, batch_shape):
     units, out = dense.get("units"), layers[-1].output_shape
     return [Finding(dense.name, f"Dense comes after {last.name}, which returns the whole sequence "
                     f"(return_sequences=True), so it acts at every time step and the model outputs {_short(out)}: "
-                    f"one {units}-vector per step, not one per sample. Targets of shape (samples, {units}) then fail "
+                    f"one vector of {units} per step, not one per sample. Targets of shape (samples, {units}) then fail "
                     f"(Keras 2 said: expected dense_1 to have 3 dimensions).",
                     f"for one output per sample set return_sequences=False on {last.name} (output "
                     f"{_short(out[:1] + out[2:])}); if you do want one output per step, say so with "
@@ -52,7 +53,7 @@ def stateful_without_batch(layers, batch_shape):
     """stateful=True while the batch size is not fixed."""
     return [Finding(info.name, "stateful=True carries state row i to sample i of the next batch, so the batch size "
                     "must be fixed, but it is None; Keras 3 refuses to build this",
-                    "fix the batch: keras.Input(batch_shape=(batch, timesteps, features)) (Keras 2: batch_input_shape= "
+                    "give a fixed batch: keras.Input(batch_shape=(batch, timesteps, features)) (Keras 2: batch_input_shape= "
                     "or batch_size= on the first layer)", "stateful_without_batch")
             for info in layers if info.rnn is not None and info.rnn.get("stateful") and batch_shape[0] is None]
 
@@ -74,7 +75,22 @@ def recurrent_2d(layers, batch_shape):
             return [Finding(info.name, f"{info.kind} needs 3-D input (batch, timesteps, features) but {src} "
                             f"{_short(shape)}: there is no time axis to run over, and the model cannot be built",
                             fix, "recurrent_2d")]
+        if info.rnn is not None and shape is not None and len(shape) > 3:
+            merged = None if None in shape[2:] else _product(shape[2:])
+            return [Finding(info.name, f"{info.kind} needs 3-D input (batch, timesteps, features) but gets "
+                            f"{len(shape)}-D input {_short(shape)}, and the model cannot be built (seed 002's "
+                            "(5300, 5, 320, 2) data)", f"merge the axes after timesteps into features: "
+                            f"x.reshape(len(x), {shape[1]}, -1) gives (batch, {shape[1]}, {merged or 'features'}); or "
+                            "encode each step first with TimeDistributed(...)", "recurrent_4d")]
     return []
+
+
+def _product(values):
+    """The product of some dimensions."""
+    out = 1
+    for v in values:
+        out *= v
+    return out
 
 
 def no_fused_kernel(layers, batch_shape):

@@ -3,6 +3,7 @@ import os
 
 
 def add_arguments(parser):
+    """One argument: the file to explain."""
     parser.add_argument("path", help="a saved Keras 3 model (.keras), or a .py / .txt file holding a Keras model definition")
 
 

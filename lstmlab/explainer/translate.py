@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 
 from .build import LayerCall, explain_calls
 
-KNOWN = ("LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed", "Activation")
+KNOWN = ("LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed", "Activation",
+         "RepeatVector", "Flatten")
 RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 POSITIONAL = {"LSTM": "units", "GRU": "units", "SimpleRNN": "units", "Dense": "units", "Dropout": "rate",
-              "Activation": "activation"}
+              "Activation": "activation", "RepeatVector": "n"}
 SHAPE_ARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_size", "input_length")
 RENAMED = {"output_dim": "units", "dropout_W": "dropout", "dropout_U": "recurrent_dropout"}
-EXAMPLES = {"units": 32, "Dense units": 1, "rate": 0.5, "timesteps": 10, "features": 4, "batch_size": 32,
+EXAMPLES = {"n": 3, "units": 32, "Dense units": 1, "rate": 0.5, "timesteps": 10, "features": 4, "batch_size": 32,
             "dropout": 0.2, "recurrent_dropout": 0.2}
 ROLES = {1: ("features",), 2: ("timesteps", "features"), 3: ("batch_size", "timesteps", "features")}
 PUNCTUATION = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2026": "...", "\uff0c": ",",
@@ -25,10 +26,10 @@ class CantTranslate(Exception):
 
 
 class _Unknown(Exception):
-    pass
+    """A name or expression the snippet does not define."""
 
 
-@dataclass
+@dataclass(repr=False)
 class CodeExplanation:
     """explain_code's answer: the Keras 3 source, one Report per model, and notes on what changed."""
 
@@ -39,14 +40,17 @@ class CodeExplanation:
 
     @property
     def translated(self):
+        """False when the snippet could not be read (see .message)."""
         return not self.message
 
     @property
     def report(self):
+        """The first (usually the only) model's Report."""
         return self.reports[0] if self.reports else None
 
     @property
     def findings(self):
+        """Every model's findings."""
         return [f for report in self.reports for f in report.findings]
 
     def __str__(self):
@@ -57,7 +61,10 @@ class CodeExplanation:
         parts += [str(report) for report in self.reports]
         return "\n".join(parts)
 
+    __repr__ = __str__
+
     def _repr_html_(self):
+        """The same, as HTML for Jupyter."""
         if self.message:
             return f"<p><b>{html.escape(self.message)}</b></p>"
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
@@ -66,6 +73,7 @@ class CodeExplanation:
 
 
 def _name_of(func):
+    """LSTM for LSTM, layers.LSTM and keras.layers.LSTM; None for anything else."""
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
 
 
@@ -76,6 +84,7 @@ class _Reader:
         self.env, self.notes, self.models, self.order = {}, [], {}, []
 
     def note(self, text):
+        """Record a translation note once."""
         if text not in self.notes:
             self.notes.append(text)
 
@@ -160,25 +169,31 @@ class _Reader:
             role = name if name in EXAMPLES else None
             try:
                 kwargs[name] = self.eval(kw.value) if role is None else self._kw_value(kw.value, role)
-            except _Unknown as exc:
+            except (_Unknown, IndexError, KeyError, TypeError, ValueError):
                 self.note(f"{name}={ast.unparse(kw.value)} is not defined in the snippet: left out of the report's model")
             placeholder = isinstance(kw.value, ast.Constant) and kw.value.value is Ellipsis
-            parts.append(f"{name}={kwargs[name]!r}" if placeholder else f"{name}={ast.unparse(kw.value)}")
+            if not placeholder:
+                parts.append(f"{name}={ast.unparse(kw.value)}")
+            elif name in kwargs:
+                parts.append(f"{name}={kwargs[name]!r}")
         if kind in RECURRENT and kind != "SimpleRNN":
             self._recurrent_notes(kind, kwargs)
         return LayerCall(kind, kwargs, inner), shape_args, f"layers.{kind}({', '.join(parts)})"
 
     def _kw_value(self, node, role):
+        """value(node, role), with 64.0 units read as 64."""
         value = self.value(node, role)
         if role in ("units", "Dense units") and isinstance(value, float) and value.is_integer():
             value = int(value)
         return value
 
     def _recurrent_notes(self, kind, kwargs):
+        """Notes on Keras 2 -> 3 changes that alter an LSTM's or GRU's numbers."""
         act = kwargs.get("recurrent_activation")
         if act is None:
             self.note(f"{kind}'s default recurrent_activation was 'hard_sigmoid' in standalone Keras 2 "
-                      "(clip(0.2x + 0.5, 0, 1), seed 001's signature); Keras 3 uses 'sigmoid', so outputs differ a little (seed 003: "
+                      "(clip(0.2x + 0.5, 0, 1), seed 001's signature); Keras 3 uses 'sigmoid', so outputs "
+                      "differ a little (seed 003: "
                       "0.16222607 then, 0.17426972 now)")
         elif act == "hard_sigmoid":
             self.note("recurrent_activation='hard_sigmoid' means relu6(x + 3) / 6 in Keras 3, not Keras 2's "
@@ -189,6 +204,7 @@ class _Reader:
 
 
 def _statements(body):
+    """Every statement, nested ones (def, if, for, with) included, in source order."""
     for stmt in body:
         yield stmt
         for attr in ("body", "orelse", "finalbody"):
@@ -198,6 +214,7 @@ def _statements(body):
 
 
 def _parse(source):
+    """The snippet's AST, after fixing web-page punctuation and, if needed, mixed indentation."""
     text = source
     for bad, good in PUNCTUATION.items():
         text = text.replace(bad, good)
@@ -213,6 +230,7 @@ def _parse(source):
 
 
 def _is_call_of(node, names):
+    """True when node is a call of one of `names`."""
     return isinstance(node, ast.Call) and _name_of(node.func) in names
 
 

@@ -38,6 +38,7 @@ class LayerInfo:
         return None
 
     def get(self, key):
+        """A config value, or Keras's default for it."""
         return self.config.get(key, DEFAULTS.get(key))
 
 
@@ -51,7 +52,7 @@ def _activation_name(value):
 def config_of(layer):
     """The options explain reads from a Keras layer, with Keras's names."""
     cfg = {}
-    for key in ("units", "rate", "merge_mode", *DEFAULTS):
+    for key in ("units", "rate", "n", "merge_mode", *DEFAULTS):
         if hasattr(layer, key) and key not in ("activation", "recurrent_activation"):
             cfg[key] = getattr(layer, key)
     for key in ("activation", "recurrent_activation"):
@@ -61,6 +62,7 @@ def config_of(layer):
 
 
 def _safe_act(name):
+    """The name, or 'linear' for one the shape engine does not know."""
     return name if name in ACTIVATIONS else "linear"  # parameters do not depend on the activation
 
 
@@ -110,6 +112,7 @@ def in_words(shape):
 
 
 def _returns(info):
+    """What a layer returns, in words."""
     out, rnn = info.output_shape, info.rnn
     if rnn is None:
         return _short(out)
@@ -123,6 +126,7 @@ def _returns(info):
 
 
 def _recurrent_notes(info, last_rnn):
+    """units, return_sequences, states, stateful: what they mean for this layer."""
     rnn, units = info.rnn, info.rnn.get("units")
     steps = info.input_shape[1] if info.input_shape and len(info.input_shape) == 3 else None
     at = f"each of the {steps} steps" if steps else "every step"
@@ -135,15 +139,16 @@ def _recurrent_notes(info, last_rnn):
     else:
         notes.append("return_sequences=False: only the last step's h flows on; the earlier steps' h are dropped.")
     if not last_rnn:
-        notes.append("Only h flows on: this layer's c and states stay inside it; the next layer starts from zeros.")
+        notes.append("Only h flows on, not the states: the next recurrent layer starts from zero states of its own.")
     if rnn.get("return_state"):
         notes.append("return_state=True: also returns the final states (for example to start a decoder).")
     batch = info.input_shape[0] if info.input_shape else None
+    states, zero = ("h and c", "h = c = 0") if rnn.kind == "LSTM" else ("h", "h = 0")
     if rnn.get("stateful"):
-        notes.append(f"stateful=True: the final h and c of sample i in one batch start sample i of the next batch "
+        notes.append(f"stateful=True: the final {states} of sample i in one batch start sample i of the next batch "
                      f"(batch fixed at {batch}), across fit and predict calls, until layer.reset_states().")
     else:
-        notes.append("stateful=False: every batch starts from h = c = 0; no state carries across batches.")
+        notes.append(f"stateful=False: every batch starts from {zero}; no state carries across batches.")
     if info.kind == "Bidirectional":
         notes.append(f"Bidirectional: a forward and a backward copy with their own weights (hence 2 x), "
                      f"merged with merge_mode={info.get('merge_mode')!r}.")
@@ -151,14 +156,22 @@ def _recurrent_notes(info, last_rnn):
 
 
 def _other_notes(info):
+    """Dense (per step or per sample), TimeDistributed, Dropout, anything else."""
     shape = info.input_shape
     if info.kind == "Dense" and shape is not None and len(shape) == 3:
         return [f"Dense acts on the last axis, so on a sequence it is applied at each of the {shape[1]} steps "
-                f"with the same weights (what TimeDistributed(Dense) does): one {info.get('units')}-vector per step."]
+                f"with the same weights (what TimeDistributed(Dense) does): one vector of {info.get('units')} per step."]
     if info.kind == "Dense":
-        return [f"one {info.get('units')}-vector per sample."]
+        return [f"one vector of {info.get('units')} numbers per sample."]
     if info.kind == "TimeDistributed":
         return ["the same inner layer, with the same weights, at every time step."]
+    if info.kind == "RepeatVector" and info.output_shape is not None:
+        return [f"copies the one vector per sample {info.output_shape[1]} times: a sequence for the next recurrent "
+                "layer to run over (the encoder-decoder pattern); no parameters."]
+    if info.kind == "Flatten" and shape is not None and len(shape) == 3:
+        return [f"lays the {shape[1]} steps of {shape[2]} values side by side: one vector per sample; no parameters."]
+    if info.kind == "Activation":
+        return [f"applies {info.get('activation')} to every value; no parameters."]
     if info.kind == "Dropout":
         rate = info.get("rate")
         return [f"training only: zeroes a fraction {rate} of the values and scales the rest by 1/(1 - {rate}); "

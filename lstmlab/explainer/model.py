@@ -9,6 +9,7 @@ SCOPE = ("explain covers a linear chain of built-in Keras layers (Sequential, or
 
 
 def _shape(tensor):
+    """A KerasTensor's shape as a tuple."""
     return tuple(tensor.shape)
 
 
@@ -30,6 +31,7 @@ def layer_info(index, layer):
 
 
 def _out_of_scope(model, why):
+    """A report that says why explain cannot read this model."""
     return Report(f"Model {getattr(model, 'name', '?')!r} is outside what explain covers", notes=[why, SCOPE],
                   in_scope=False)
 
@@ -51,7 +53,8 @@ def _scope_problem(model, layers):
     for layer in layers:
         try:
             if len(layer._inbound_nodes) != 1 or layer.input is not previous:
-                return f"layer {layer.name!r} does not simply take the previous layer's output (a branch, a merge or a shared layer)"
+                return (f"layer {layer.name!r} does not simply take the previous layer's output "
+                        "(a branch, a merge or a shared layer)")
             previous = layer.output
         except (AttributeError, ValueError):
             return f"layer {layer.name!r} has several inputs or is used several times"
@@ -76,6 +79,9 @@ def explain(model, input_shape=None):
     if not hasattr(model, "layers") or not hasattr(model, "count_params"):
         raise TypeError(f"explain expects a Keras 3 model (keras.Sequential or keras.Model), got {type(model).__name__}; "
                         "for source code use lstmlab.explain_code(source)")
+    if not type(model).__module__.startswith("keras"):
+        return _out_of_scope(model, f"it is a subclassed model ({type(model).__name__}): its call() can do anything, "
+                                    "so its layers do not say how data flows")
     layers = [l for l in model.layers if type(l).__name__ != "InputLayer"]
     if not getattr(model, "built", False) or not _has_inputs(model):
         return _unbuilt(model, layers, input_shape)
@@ -88,6 +94,7 @@ def explain(model, input_shape=None):
 
 
 def _has_inputs(model):
+    """True when the model knows its input (a Sequential without keras.Input does not)."""
     try:
         return bool(model.inputs)
     except (AttributeError, ValueError):

@@ -2,12 +2,13 @@
 from dataclasses import dataclass, field
 
 from ..keras_bridge import import_keras
-from .describe import DEFAULTS, RECURRENT_KINDS, LayerInfo
+from .describe import DEFAULTS, LayerInfo, spec_of
 from .findings import find_all
 from .report import Finding, Report
 
 SNAKE = {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "simple_rnn", "Dense": "dense", "Dropout": "dropout",
-         "Bidirectional": "bidirectional", "TimeDistributed": "time_distributed", "Activation": "activation"}
+         "Bidirectional": "bidirectional", "TimeDistributed": "time_distributed", "Activation": "activation",
+         "RepeatVector": "repeat_vector", "Flatten": "flatten"}
 
 
 @dataclass
@@ -48,29 +49,49 @@ def _named(calls):
     return calls
 
 
+MAX_PARAMS = 10_000_000  # above this, describe from the formulas instead of allocating the weights in Keras
+
+
 def explain_calls(calls, batch_shape, title_name="model", notes=()):
     """Build the calls on keras.Input(batch_shape=...) and explain; if Keras refuses, explain why without it."""
     from .model import layer_info, report_from_infos
-    keras = import_keras()
     calls = _named(calls)
-    try:
-        layers = [keras_layer(call) for call in calls]
-    except (ValueError, TypeError) as exc:
-        first = str(exc).splitlines()[0]
-        return Report(f"Keras 3 rejects a layer of {title_name!r}", notes=[*notes, f"Keras says: {first}"],
-                      findings=[Finding("?", f"Keras 3 rejects a layer: {first}", "fix the arguments Keras names",
-                                        "keras_rejects")])
+    estimate = sum(count_of(info) for info in walk(calls, batch_shape))
+    if estimate > MAX_PARAMS:
+        return walk_report(calls, batch_shape, title_name, [*notes, f"not built in Keras ({estimate:,} parameters): "
+                                                                    "the counts come from the shape engine's formulas"])
+    keras = import_keras()
+    layers = []
+    for call in calls:
+        try:
+            layers.append(keras_layer(call))
+        except Exception as exc:  # Keras validates the arguments: say what it said
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            name = call.kwargs["name"]
+            return Report(f"Keras 3 rejects layer {name!r} of {title_name!r}", notes=[*notes, f"Keras says: {first}"],
+                          findings=[Finding(name, f"Keras 3 rejects this {call.kind}: {first}",
+                                            "fix the argument Keras names", "keras_rejects")])
     try:
         model = keras.Sequential([keras.Input(batch_shape=batch_shape), *layers], name=title_name)
-    except (ValueError, TypeError) as exc:
-        return unbuildable(calls, batch_shape, exc, title_name, notes)
+    except Exception as exc:  # a model Keras cannot build: explain it from the specs
+        return walk_report(calls, batch_shape, title_name, notes, exc)
     infos = [layer_info(k, layer) for k, layer in enumerate(model.layers, 1)]
     for info, call in zip(infos, calls):
         info.input_shape_arg = call.input_shape_arg
     return report_from_infos(infos, batch_shape, title_name, notes)
 
 
+def count_of(info):
+    """The shape engine's parameter count for a walked layer (0 when it has no formula)."""
+    spec = spec_of(info)
+    try:
+        return spec.params(info.input_shape[-1])[0] if spec is not None and info.output_shape else 0
+    except TypeError:
+        return 0
+
+
 def _config(call):
+    """A call's Keras 3 arguments over Keras's defaults."""
     config = {**DEFAULTS, **call.kwargs}
     if "rate" not in call.kwargs:
         config.pop("rate", None)
@@ -90,27 +111,52 @@ def _out_shape(info):
         return shape[:-1] + (units,)
     if info.kind in ("Dropout", "Activation"):
         return shape
+    if info.kind == "RepeatVector":
+        return (shape[0], info.get("n"), shape[1]) if len(shape) == 2 else None
+    if info.kind == "Flatten":
+        rest = shape[1:]
+        return (shape[0], None if None in rest else int(np_prod(rest)))
     return None
 
 
-def unbuildable(calls, batch_shape, exc, title_name, notes=()):
-    """A report for a model Keras cannot build: the layers up to the failing one, and why it fails."""
+def np_prod(values):
+    """The product of a shape's dimensions."""
+    out = 1
+    for v in values:
+        out *= v
+    return out
+
+
+def walk(calls, batch_shape):
+    """LayerInfos with shapes by Keras's rules, up to and including the first layer that cannot take its input."""
     infos, shape = [], tuple(batch_shape)
     for k, call in enumerate(calls, 1):
         inner = LayerInfo(0, call.inner.kwargs.get("name", ""), call.inner.kind, _config(call.inner)) if call.inner else None
         info = LayerInfo(k, call.kwargs["name"], call.kind, _config(call), shape, None, None, call.input_shape_arg, inner)
         infos.append(info)
-        info.output_shape = _out_shape(info)
+        try:
+            info.output_shape = _out_shape(info)
+        except (TypeError, ValueError, AttributeError):  # arguments Keras will reject anyway
+            info.output_shape = None
         if info.output_shape is None:
             break
         shape = info.output_shape
+    return infos
+
+
+def walk_report(calls, batch_shape, title_name, notes=(), exc=None):
+    """A report without Keras: from the specs' formulas, and, when Keras failed (exc), why it fails."""
+    from .model import report_from_infos
+    infos = walk(calls, batch_shape)
     findings = find_all(infos, batch_shape)
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if not any(f.kind in ("recurrent_2d", "stateful_without_batch") for f in findings):
+    built = [info for info in infos if info.output_shape is not None]
+    if exc is None:
+        report = report_from_infos(built, batch_shape, title_name, notes)
+        return report
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    if not any(f.kind in ("recurrent_2d", "recurrent_4d", "stateful_without_batch") for f in findings):
         findings.insert(0, Finding(infos[-1].name, f"Keras 3 cannot build the model: {first}",
                                    "fix the layer Keras names", "cannot_build"))
-    built = [info for info in infos if info.output_shape is not None]
-    from .model import report_from_infos
     report = report_from_infos(built, batch_shape, title_name, [*notes, f"Keras 3 cannot build this model ({first}); "
                                                                       "the layers before the failing one are shown"])
     report.title = report.title.replace("Model", "Model (cannot be built)", 1)

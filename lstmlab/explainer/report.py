@@ -36,7 +36,7 @@ class LayerNote:
         return str(self.params)
 
 
-@dataclass
+@dataclass(repr=False)
 class Report:
     """explain()'s answer: `.layers` (LayerNote), `.findings` (Finding, empty when clean), `.notes`."""
 
@@ -48,9 +48,11 @@ class Report:
 
     @property
     def total_params(self):
+        """The sum of the layers' parameters (Keras's count_params() for a built model)."""
         return sum(note.params for note in self.layers)
 
     def _finding_lines(self):
+        """The findings as numbered text lines."""
         if not self.in_scope:
             return []
         if not self.findings:
@@ -75,7 +77,10 @@ class Report:
         lines += self._finding_lines()
         return "\n".join(lines).rstrip() + "\n"
 
+    __repr__ = __str__
+
     def _repr_html_(self):
+        """The same, as HTML for Jupyter."""
         e = html.escape
         parts = [f"<div class='lstmlab-explain'><p><b>{e(self.title)}</b></p>"]
         if self.layers:
