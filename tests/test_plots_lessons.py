@@ -69,3 +69,32 @@ def test_activation_curves_are_the_formulas():
     np.testing.assert_allclose(hard2.get_ydata(), np.clip(0.2 * x + 0.5, 0, 1))  # Keras 2's formula, by hand
     with pytest.raises(ValueError, match="unknown activation"):
         activation_curves_figure(("sigmoidd",))
+
+
+def test_weight_blocks_figure_draws_each_weight_with_gate_borders(rng):
+    from lstmlab.plots.weights import weight_blocks_figure
+    kernel, rk, bias = weights(rng, features=3, units=2)
+    fig = weight_blocks_figure(kernel, rk, bias)
+    images = [ax.images[0].get_array() for ax in fig.axes if ax.images]
+    np.testing.assert_allclose(images[0], kernel)
+    np.testing.assert_allclose(images[1], rk)
+    np.testing.assert_allclose(images[2], bias[None, :])
+    borders = sorted(line.get_xdata()[0] for line in fig.axes[0].lines)
+    assert borders == [1.5, 3.5, 5.5]  # between the i|f, f|c and c|o blocks of 2 units each
+    with pytest.raises(ValueError, match="recurrent_kernel must be"):
+        weight_blocks_figure(kernel, rk.T, bias)
+
+
+def test_unit_response_figure_draws_each_response(rng):
+    from lstmlab.mixing import independent_units, unit_response
+    from lstmlab.plots.mixing import unit_response_figure
+    kernel, rk, bias = weights(rng, features=3, units=3)
+    x, h, c = rng.normal(size=(1, 3)), rng.normal(size=(1, 3)), rng.normal(size=(1, 3))
+    full = unit_response(x, h, c, kernel, rk, bias, unit=1)
+    diag = unit_response(x, h, c, kernel, independent_units(rk), bias, unit=1)
+    fig = unit_response_figure({"full U": full, "block-diagonal U": diag}, unit=1)
+    assert len(fig.axes) == 8
+    np.testing.assert_allclose([p.get_height() for p in fig.axes[1].patches], full["f"])
+    np.testing.assert_allclose([p.get_height() for p in fig.axes[4].patches], diag["i"])
+    with pytest.raises(ValueError, match="missing"):
+        unit_response_figure({"bad": {"i": [0]}})

@@ -21,7 +21,7 @@ def unrolled_figure(x, trace, *, max_timesteps=6):
     steps = min(x.shape[0], max_timesteps)
     fig = Figure(figsize=(2.3 * steps + 1.2, 3.6), layout="constrained")
     ax = fig.subplots()
-    ax.set_xlim(-1.1, 2.3 * steps - 0.4)
+    ax.set_xlim(-1.35, 2.3 * steps - 0.4)
     ax.set_ylim(-1.7, 1.9)
     ax.axis("off")
     for t in range(steps):
