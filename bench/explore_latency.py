@@ -3,6 +3,7 @@
 Run: .venv/bin/python bench/explore_latency.py [--repeat 30]
 """
 import argparse
+import os
 import statistics
 import time
 
@@ -10,13 +11,14 @@ import lstmlab
 
 
 def measure(explorer, control, values, repeat):
-    """Median and worst milliseconds for setting control.value (which runs the update) `repeat` times."""
-    times = []
+    """Median and worst wall-clock ms, and median CPU ms, for setting control.value (which runs the update)."""
+    wall, cpu = [], []
     for k in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         control.value = values[k % len(values)]
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), max(wall), statistics.median(cpu)
 
 
 def main():
@@ -28,11 +30,14 @@ def main():
             explorer = lstmlab.StackExplorer(figure=figure)
             explorer.depth.value = depth
             explorer.control("units 1").value = 63  # warm up
-            median, worst = measure(explorer, explorer.control("units 1"), [64, 128, 1024, 7], args.repeat)
-            print(f"{label:<15} depth {depth}: median {median:6.1f} ms, worst {worst:6.1f} ms (units 1 changes)")
+            median, worst, cpu = measure(explorer, explorer.control("units 1"), [64, 128, 1024, 7], args.repeat)
+            print(f"{label:<15} depth {depth}: median {median:6.1f} ms, worst {worst:6.1f} ms, median CPU {cpu:6.1f} ms"
+                  " (units 1 changes)")
     explorer = lstmlab.StackExplorer()
-    median, worst = measure(explorer, explorer.depth, [1, 3, 6, 2], args.repeat)
-    print(f"{'depth change':<15} (rebuilds the per-layer controls) + figure: median {median:6.1f} ms, worst {worst:6.1f} ms")
+    median, worst, cpu = measure(explorer, explorer.depth, [1, 3, 6, 2], args.repeat)
+    print(f"{'depth change':<15} + figure: median {median:6.1f} ms, worst {worst:6.1f} ms, median CPU {cpu:6.1f} ms"
+          " (rebuilds the per-layer controls)")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -86,6 +86,9 @@ def lab(tmp_path_factory):
     settings = home / "settings" / "@jupyterlab" / "docmanager-extension"
     settings.mkdir(parents=True)
     (settings / "plugin.jupyterlab-settings").write_text(json.dumps({"autosave": False}))
+    news = home / "settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
                JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"), TF_CPP_MIN_LOG_LEVEL="3",
                TF_ENABLE_ONEDNN_OPTS="0")
@@ -147,9 +150,15 @@ def open_and_run_all(page, lab):
                            timeout=90_000)
     page.locator(".jp-Notebook").first.click()
     page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
-    page.locator("li.lm-Menu-item[data-command='notebook:run-all-cells']").click()
+    page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
     explorer = page.locator(".lstmlab-stack-explorer").first
-    explorer.wait_for(timeout=120_000)
+    try:
+        explorer.wait_for(timeout=120_000)
+    except Exception:  # say why: a failing lesson cell, or no explorer in the lesson
+        (ROOT / "artifacts").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "artifacts" / "stack_explorer_missing.png"))
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
+        pytest.fail(f"no stack explorer appeared after Run All in {lab['name']}; errors shown: {errors[-3:]}")
     explorer.scroll_into_view_if_needed()
     return explorer
 
@@ -180,13 +189,13 @@ def test_stack_explorer_in_jupyterlab(page, lab):
     expect_text(lambda: total_of(explorer), f"Total params: {default.count_params():,}")
 
     # depth 2 -> 3 with the keyboard: focus the slider's handle, press the right arrow
-    explorer.get_by_label("depth").first.wait_for() if explorer.get_by_label("depth").count() else None
     handle = explorer.locator(".widget-slider .noUi-handle").first
     handle.focus()
     page.keyboard.press("ArrowRight")
     explorer.get_by_label("units 3", exact=True).wait_for(timeout=30_000)
 
     # units 3 = 100 with the mouse and keyboard: click the box, type, press Enter
+    image_before = explorer.locator("img").first.get_attribute("src")
     units3 = explorer.get_by_label("units 3", exact=True)
     units3.click()
     units3.fill("100")
@@ -197,11 +206,27 @@ def test_stack_explorer_in_jupyterlab(page, lab):
     expect_text(lambda: row_of(explorer, 3), (f"({', '.join('None' if d is None else str(d) for d in row.output_shape)})",
                                               f"{row.params:,}"))
 
+    expect_text(lambda: explorer.locator("img").first.get_attribute("src") != image_before, True)  # redrawn
+
     # an invalid stack is explained inside the widget
     explorer.get_by_label("return_sequences 2", exact=True).uncheck()
     expect_text(lambda: "layer 3 (LSTM) needs 3-D input" in explorer.locator(".lstmlab-error").inner_text(), True)
     explorer.get_by_label("return_sequences 2", exact=True).check()
     expect_text(lambda: total_of(explorer), f"Total params: {engine.count_params():,}")
+
+    # stateful with batch None: the engine's explanation, then a batch size fixes it
+    explorer.get_by_label("stateful", exact=True).check()
+    expect_text(lambda: explorer.locator(".lstmlab-error").count() > 0 and
+                "fixed batch size" in explorer.locator(".lstmlab-error").inner_text(), True)
+    explorer.get_by_label("stateful", exact=True).uncheck()
+    expect_text(lambda: total_of(explorer), f"Total params: {engine.count_params():,}")
+
+    # the Keras oracle agrees (Keras is imported in the kernel only now)
+    explorer.get_by_role("button", name="Check with Keras").click()
+    expect_text(lambda: explorer.locator(".lstmlab-keras-ok").count() and
+                explorer.locator(".lstmlab-keras-ok").inner_text().strip(),
+                f"Keras agrees: 3 layers, same output shapes and parameters (Total params: {engine.count_params():,}).",
+                timeout=90)
 
     out = ROOT / "artifacts"
     out.mkdir(exist_ok=True)

@@ -132,7 +132,7 @@ def test_stack_grid_shows_which_outputs_leave_each_layer():
 def test_stack_grid_elides_long_sequences_and_draws_timesteps_one():
     long = stack_grid_figure(Stack((500, 3), [LSTM(4, return_sequences=True)]), max_timesteps=6)
     assert len(_cells_by_row(long)[1]) == 5  # 4 shown steps + the last, the rest elided
-    assert "t=500" in _texts(long)
+    assert "x at t=500" in _texts(long)
     one = stack_grid_figure(Stack((1, 3), [LSTM(4), Dense(2)]))
     assert _cells_by_row(one)[1] == [EMIT]
 
@@ -250,3 +250,14 @@ def test_grade_right_answers_from_the_engine_and_explains_misses():
 def test_keras_code_uses_keras3_inputs():
     assert "keras.Input(shape=(5, 2))" in keras_code(questions()[0])
     assert "keras.Input(batch_shape=(1, 4, 1))" in keras_code(questions()[-1])
+
+
+def test_cores_are_light():
+    import subprocess
+    import sys
+    code = ("import sys, lstmlab.explore, lstmlab.explore.stack_core, lstmlab.explore.cell_core, "
+            "lstmlab.explore.stateful_core, lstmlab.explore.quiz_core, lstmlab.explore.cli\n"
+            "print([m for m in ('ipywidgets', 'matplotlib', 'keras', 'tensorflow') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -6,12 +6,8 @@ import numpy as np
 import pytest
 
 import lstmlab
-from lstmlab import GRU, LSTM, Bidirectional, Dense, Stack, TimeDistributed
+from lstmlab import GRU, LSTM, Bidirectional, Dense, Stack
 from lstmlab.explore.cell_core import CellState, cell_core
-
-
-def engine_rows_text(stack):
-    return [(str(r.output_shape).replace("None", "None"), f"{r.params:,}") for r in stack.summary()]
 
 
 @pytest.fixture
@@ -170,3 +166,41 @@ def test_shape_quiz_grades_typed_answers():
     assert "3 of 4 right" in q.feedback.value and "only the last step" in q.feedback.value
     q.question.value = 5
     assert len(q.shape_boxes) == 4 and q.feedback.value == ""
+
+
+def test_cell_explorer_custom_values():
+    e = lstmlab.CellExplorer()
+    e.values.value = "1, 0, 0, 0, 0"
+    assert e.input.value == "custom" and e.x[:, 0].tolist() == [1, 0, 0, 0, 0] and e.trace["h"].shape == (5, 3)
+    e.values.value = "1, zero"
+    assert "numbers separated by commas" in e.report.value
+
+
+def test_stateful_explorer_figure_draws_the_tables_batches():
+    e = lstmlab.StatefulExplorer(series_length=96, batch=2, timesteps=4, shuffled=True, max_batches=3)
+    assert e.n_batches == 12 and len(e.layout_rows) == 12
+    from lstmlab.plots.stateful import stateful_flow_figure
+    same = stateful_flow_figure(2, 3, shuffled=True, timesteps=4, layout=e.layout_rows[:3])
+    labels = [t.get_text() for t in same.axes[0].texts if t.get_text().startswith("series")]
+    first = e.layout_rows[0][0]
+    assert labels[0] == f"series {first[0]}\nt {first[1] * 4}..{first[1] * 4 + 3}"
+
+
+def test_explorer_tabs():
+    from lstmlab.explore.tabs import TITLES, explorer_tabs
+    tab = explorer_tabs()
+    assert tuple(tab.titles) == TITLES
+    assert [type(c).__name__ for c in tab.children] == ["StackExplorer", "CellExplorer", "StatefulExplorer", "ShapeQuiz"]
+
+
+def test_explore_command_dry_run_and_page(tmp_path, capsys):
+    import nbformat
+    from lstmlab.cli import main
+    from lstmlab.explore.cli import write_page
+    assert main(["explore", "stack", "--dry-run", "--port", "9999", "--token", "abc", "--no-browser"]) == 0
+    out = capsys.readouterr().out
+    assert "-m voila" in out and "--port=9999" in out and "--token=abc" in out and "lstmlab.StackExplorer()" in out
+    page = write_page(tmp_path, "all")
+    assert "explorer_tabs()" in nbformat.read(page, as_version=4).cells[1].source
+    with pytest.raises(FileExistsError, match="fresh folder"):
+        write_page(tmp_path, "stack")

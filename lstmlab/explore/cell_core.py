@@ -8,7 +8,7 @@ from ..validate import as_float_array, fmt_shape
 from ..weights import check_recurrent_weights
 
 GATES = ("i", "f", "c_tilde", "o", "c", "h")
-INPUTS = ("pulse", "step", "sine", "noise")
+INPUTS = ("pulse", "step", "sine", "noise", "custom")
 
 
 def cell_trace(x, kernel, recurrent_kernel, bias, *, h0=None, c0=None, activation="tanh",
@@ -31,6 +31,18 @@ def cell_trace(x, kernel, recurrent_kernel, bias, *, h0=None, c0=None, activatio
     return {name: np.stack(values) for name, values in steps.items()}  # each (timesteps, units)
 
 
+def parse_values(text):
+    """'1, 0, 0.5' (commas or spaces) -> (1.0, 0.0, 0.5); raises ValueError naming what could not be read."""
+    parts = [p for p in str(text).replace(",", " ").split() if p]
+    try:
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"x values must be numbers separated by commas, like 1, 0, 0.5; got {text!r}") from None
+    if not values or len(values) > 64 or not all(np.isfinite(values)):
+        raise ValueError(f"x values: give 1 to 64 finite numbers, got {len(values)} from {text!r}")
+    return values
+
+
 def make_input(kind, timesteps, features=1):
     """A short test sequence (timesteps, features): a pulse at t=1, a step, a sine, or seeded noise."""
     t = np.arange(timesteps)  # (timesteps,)
@@ -42,6 +54,8 @@ def make_input(kind, timesteps, features=1):
         column = np.sin(2 * np.pi * t / max(timesteps, 2))  # (timesteps,)
     elif kind == "noise":
         return np.random.default_rng(0).normal(size=(timesteps, features))  # (timesteps, features)
+    elif kind == "custom":
+        raise ValueError("a custom input needs its values: CellState(input='custom', values=(1, 0, 0.5))")
     else:
         raise ValueError(f"input must be one of {', '.join(INPUTS)}, got {kind!r}")
     return np.repeat(column[:, None], features, axis=1)  # (timesteps, features)
@@ -58,6 +72,7 @@ class CellState:
     weight_scale: float = 1.0
     forget_bias: float = 1.0
     seed: int = 0
+    values: tuple = ()  # the input sequence itself when input == "custom" (one feature)
 
 
 def cell_weights(state):
@@ -73,7 +88,12 @@ def cell_weights(state):
 
 def cell_core(state):
     """CellState -> (x, trace): the input sequence and every gate at every step."""
-    x = make_input(state.input, state.timesteps, state.features)  # (timesteps, features)
+    if state.input == "custom":
+        x = np.repeat(np.asarray(state.values, float).reshape(-1, 1), state.features, axis=1)  # (timesteps, features)
+        if len(x) == 0:
+            raise ValueError("a custom input needs at least one value, e.g. 1, 0, 0, 0")
+    else:
+        x = make_input(state.input, state.timesteps, state.features)  # (timesteps, features)
     return x, cell_trace(x, *cell_weights(state))
 
 

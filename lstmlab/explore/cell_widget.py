@@ -1,8 +1,10 @@
 """CellExplorer: step one LSTM cell through a short sequence; change the input and weights, watch f hold or drop c."""
+import html
+
 import ipywidgets as widgets
 import numpy as np
 
-from .cell_core import INPUTS, CellState, cell_core, memory_kept
+from .cell_core import INPUTS, CellState, cell_core, memory_kept, parse_values
 from .stack_core import figure_png
 
 WIDE = {"description_width": "initial"}
@@ -34,30 +36,42 @@ class CellExplorer(widgets.VBox):
         self.weight_scale = slider(widgets.FloatSlider, state.weight_scale, 0.0, 4.0, 0.1, "weight scale")
         self.forget_bias = slider(widgets.FloatSlider, state.forget_bias, -5.0, 5.0, 0.5, "forget bias")
         self.seed = slider(widgets.IntSlider, state.seed, 0, 9, 1, "seed")
+        self.values = widgets.Text(value=", ".join(f"{v:g}" for v in state.values), description="x values",
+                                   placeholder="e.g. 1, 0, 0, 0.5 (input: custom)", continuous_update=False, style=WIDE)
         self.report = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         for c in self.controls:
             c.observe(lambda change: self.update(), names="value")
         super().__init__([widgets.HBox([self.input, self.timesteps, self.units]),
-                          widgets.HBox([self.weight_scale, self.forget_bias, self.seed]), self.report, self.image])
+                          widgets.HBox([self.weight_scale, self.forget_bias, self.seed]), self.values, self.report,
+                          self.image])
         self.add_class("lstmlab-cell-explorer")
         self.update()
 
     @property
     def controls(self):
-        return [self.input, self.timesteps, self.units, self.weight_scale, self.forget_bias, self.seed]
+        return [self.input, self.timesteps, self.units, self.weight_scale, self.forget_bias, self.seed, self.values]
 
     @property
     def state(self):
         """The frozen CellState the controls describe."""
-        return CellState(input=self.input.value, timesteps=self.timesteps.value, units=self.units.value,
-                         weight_scale=float(self.weight_scale.value), forget_bias=float(self.forget_bias.value),
-                         seed=self.seed.value)
+        custom = self.input.value == "custom"
+        values = parse_values(self.values.value) if custom else ()
+        return CellState(input=self.input.value, timesteps=len(values) if custom else self.timesteps.value,
+                         units=self.units.value, weight_scale=float(self.weight_scale.value),
+                         forget_bias=float(self.forget_bias.value), seed=self.seed.value, values=values)
 
     def update(self):
-        """Step the cell again and redraw."""
+        """Step the cell again and redraw (a custom input that cannot be read is explained instead)."""
         from ..plots.cell import gate_trace_figure
-        state = self.state
+        if self.values.value.strip() and self.input.value != "custom":
+            self.input.value = "custom"  # typing values chooses them; this observer calls update again
+            return
+        try:
+            state = self.state
+        except ValueError as exc:
+            self.report.value = f"<div class='lstmlab-error' style='color:#9b2c2c'>{html.escape(str(exc))}</div>"
+            return
         self.x, self.trace = cell_core(state)
         self.report.value = cell_report(state, self.x, self.trace)
         self.image.value = figure_png(gate_trace_figure(self.trace))

@@ -77,7 +77,8 @@ def table_html(summary):
         f"<td>{fmt_shape(r.input_shape)}</td><td class='lstmlab-out'>{fmt_shape(r.output_shape)}</td>"
         f"<td class='lstmlab-params' style='text-align:right'>{r.params:,}</td>"
         f"<td><code>{html.escape(r.formula_line)}</code></td></tr>" for r in summary)
-    return f"<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    style = "<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 10px}</style>"
+    return f"{style}<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def error_html(exc):

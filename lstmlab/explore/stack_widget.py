@@ -36,8 +36,10 @@ class StackExplorer(widgets.VBox):
                                        continuous_update=False, style=WIDE)
         self.cell = widgets.Dropdown(options=list(CELLS), value=state.cell, description="cell", style=WIDE,
                                      layout=widgets.Layout(width="170px"))
-        self.bidirectional = widgets.Checkbox(value=state.bidirectional, description="bidirectional", indent=False)
-        self.stateful = widgets.Checkbox(value=state.stateful, description="stateful", indent=False)
+        self.bidirectional = widgets.Checkbox(value=state.bidirectional, description="bidirectional", indent=False,
+                                              layout=widgets.Layout(width="auto", margin="0 12px"))
+        self.stateful = widgets.Checkbox(value=state.stateful, description="stateful", indent=False,
+                                         layout=widgets.Layout(width="auto"))
         self.head = widgets.Dropdown(options=list(HEADS), value=state.head, description="head", style=WIDE,
                                      layout=widgets.Layout(width="260px"))
         self.head_units = int_box(state.head_units, "head units", 100_000)
@@ -66,11 +68,14 @@ class StackExplorer(widgets.VBox):
 
     # -- controls -> state ------------------------------------------------------------------------
     def _rebuild_layers(self, state):
-        """One row of controls per layer: 'units k' and 'return_sequences k'."""
+        """One row of controls per layer: 'units k' and 'return_sequences k' (the old ones are closed)."""
+        for old in [*self.units, *self.return_sequences, *self.layer_box.children]:
+            old.close()
         self.units = [widgets.BoundedIntText(value=u, min=1, max=100_000, description=f"units {k}",
                                              continuous_update=False, style=WIDE, layout=widgets.Layout(width="170px"))
                       for k, u in enumerate(state.units, 1)]
-        self.return_sequences = [widgets.Checkbox(value=s, description=f"return_sequences {k}", indent=False)
+        self.return_sequences = [widgets.Checkbox(value=s, description=f"return_sequences {k}", indent=False,
+                                                  layout=widgets.Layout(width="auto", margin="0 12px"))
                                  for k, s in enumerate(state.return_sequences, 1)]
         for control in self.units + self.return_sequences:
             control.observe(self._changed, names="value")
@@ -122,8 +127,12 @@ class StackExplorer(widgets.VBox):
         if view.stack is None:
             self.image.layout.display = "none"
         elif draw:
-            self.image.value = stack_png(view.stack, self.max_timesteps)
-            self.image.layout.display = None
+            try:
+                self.image.value = stack_png(view.stack, self.max_timesteps)
+                self.image.layout.display = None
+            except Exception as exc:  # a drawing bug must not leave a traceback in the learner's log
+                self.image.layout.display = "none"
+                self.error.value = f"<div class='lstmlab-error'>could not draw the diagram: {html.escape(str(exc))}</div>"
 
     @property
     def total_text(self):

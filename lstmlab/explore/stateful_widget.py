@@ -9,6 +9,8 @@ from .stateful_core import series_chunks, stateful_layout, stateful_links, summa
 WIDE = {"description_width": "initial"}
 KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # stateful needs a fixed batch
 x = keras.layers.LSTM(units, stateful=True)(inputs)
+# Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, {timesteps}, features)),
+# which Keras 3 no longer accepts: give the batch to keras.Input(batch_shape=...) instead
 ...
 for epoch in range(epochs):
     model.fit(x_train, y_train, batch_size={batch}, shuffle={shuffle}, epochs=1, verbose=0)
@@ -16,7 +18,7 @@ for epoch in range(epochs):
 
 
 def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
-    """HTML: how the series is cut (index ranges per row and batch), the Keras 3 code, and the verdict."""
+    """(layout, HTML): who holds which chunk, how the series is cut, the Keras 3 code, and the verdict."""
     try:
         index = series_chunks(series_length, batch, timesteps)  # (n_batches, batch, timesteps)
     except ValueError as exc:
@@ -32,7 +34,7 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
         if reset_between else "# no reset: state flows from the last batch of this epoch into the next epoch too"
     code = KERAS_CODE.format(batch=batch, timesteps=timesteps, shuffle=shuffled, reset=reset)
     verdict = summarize(links) if links else "one batch only: no state is handed over"
-    return index.shape[0], (
+    return layout, (
         f"<div class='lstmlab-stateful-report'><p>A series of {series_length} steps, cut into {batch} parallel streams "
         f"of {series_length // batch} steps, then into {index.shape[0]} batches of shape ({batch}, {timesteps}, features)"
         f" ({series_length - index.size} steps left over):</p><table><tr><th></th>{head}</tr>{rows}</table>"
@@ -68,14 +70,15 @@ class StatefulExplorer(widgets.VBox):
     def update(self):
         """Recut the series, redraw the hand-overs."""
         from ..plots.stateful import stateful_flow_figure
-        n_batches, self.report.value = stateful_report(self.series_length.value, self.batch.value,
-                                                       self.timesteps.value, self.shuffled.value,
-                                                       self.reset_between.value)
-        self.n_batches = n_batches
-        if n_batches is None:
+        layout, self.report.value = stateful_report(self.series_length.value, self.batch.value,
+                                                    self.timesteps.value, self.shuffled.value,
+                                                    self.reset_between.value)
+        self.layout_rows = layout
+        self.n_batches = None if layout is None else len(layout)
+        if layout is None:
             self.image.layout.display = "none"
             return
-        fig = stateful_flow_figure(self.batch.value, min(n_batches, self.max_batches),
-                                   reset_between=self.reset_between.value, shuffled=self.shuffled.value,
-                                   timesteps=self.timesteps.value)
+        shown = layout[:self.max_batches]  # the first batches of the same epoch the table lists
+        fig = stateful_flow_figure(self.batch.value, len(shown), reset_between=self.reset_between.value,
+                                   shuffled=self.shuffled.value, timesteps=self.timesteps.value, layout=shown)
         self.image.value, self.image.layout.display = figure_png(fig), None

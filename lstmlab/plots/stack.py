@@ -9,7 +9,9 @@ BOX_W, BOX_H = 0.62, 0.5
 EMIT = "#2b6cb0"  # a cell whose output leaves the layer
 QUIET = "#cbd5e0"  # a cell whose h only flows right
 DENSE = "#dd6b20"
+DROP = "#e2e8f0"
 GREY = "#718096"
+KEY = "dark blue: this step's h leaves the layer   light blue: h only flows on in time   orange: Dense   grey: Dropout"
 
 
 def step_columns(timesteps, max_timesteps=8):
@@ -69,15 +71,16 @@ def stack_grid_figure(stack, max_timesteps=8):
     fig = Figure(figsize=(2.0 + 0.9 * len(columns) + 2.6, 1.0 + 0.85 * (n + 2)), dpi=80)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-2.6, len(columns) - 1 + 3.4)
-    ax.set_ylim(-0.8, n + 1.4)
+    ax.set_ylim(-1.1, n + 1.4)
     ax.axis("off")
     # the input row: one x_t per step
     for x, t in zip(xs, columns):
         if t is None:
             ax.text(x, 0, "...", ha="center", va="center", fontsize=10, color=GREY)
         else:
-            _box(ax, x, 0, "#edf2f7", f"x_{t}" if isinstance(t, int) else "x_T", text_color="#2d3748")
-        ax.text(x, -0.55, _step_label(t), ha="center", va="center", fontsize=7, color=GREY)
+            _box(ax, x, 0, "#edf2f7")
+        ax.text(x, -0.55, f"x at {_step_label(t)}" if t is not None else "...", ha="center", va="center", fontsize=7,
+                color=GREY)
     ax.text(-0.6, 0, f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}", ha="right",
             va="center", fontsize=8)
     _arrow = _Arrows()
@@ -92,7 +95,7 @@ def stack_grid_figure(stack, max_timesteps=8):
         if is_recurrent(spec):
             for j, x in enumerate(cells):
                 emits = sequence_out or x == cells[-1]
-                _box(ax, x, y, EMIT if emits else QUIET, "h" if emits else "", text_color="white")
+                _box(ax, x, y, EMIT if emits else QUIET)
                 if j:
                     gap = cells[j - 1]
                     if isinstance(spec, Bidirectional):
@@ -102,16 +105,14 @@ def stack_grid_figure(stack, max_timesteps=8):
                         _arrow(ax, (gap + BOX_W / 2, y), (x - BOX_W / 2, y))
                     if x - gap > 1:  # an elided stretch of time
                         ax.text((x + gap) / 2, y + 0.18, "...", ha="center", fontsize=9, color=GREY)
-            if len(cells) > 1:
+            if len(cells) > 1 and row.index == next(r.index for r, sp in zip(rows, stack.layers) if is_recurrent(sp)):
                 ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=7, color="#2d3748")
             if spec.stateful:
                 _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color="#805ad5")
             below = cells if sequence_out else [cells[-1]]
         else:
-            color = "#e2e8f0" if spec.kind == "Dropout" else DENSE
-            label = "drop" if spec.kind == "Dropout" else "D"
             for x in cells:
-                _box(ax, x, y, color, label, text_color="#2d3748" if spec.kind == "Dropout" else "white")
+                _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
             below = cells
         name = f"{row.name}\n({row.kind if not isinstance(spec, (Bidirectional, TimeDistributed)) else spec.kind + '(' + spec.layer.kind + ')'})"
         ax.text(-0.6, y, name, ha="right", va="center", fontsize=8)
@@ -127,5 +128,6 @@ def stack_grid_figure(stack, max_timesteps=8):
     ax.text(-0.6, top - 0.15, f"output\n{fmt_shape(stack.output_shape)}", ha="right", va="center", fontsize=8)
     ax.text(len(columns) - 1 + 0.6, top - 0.15, f"Total params: {rows.total:,}", ha="left", va="center",
             fontsize=9, fontweight="bold")
+    ax.text((len(columns) - 1) / 2, -0.8, KEY, ha="center", va="top", fontsize=7, color=GREY)
     _arrow.draw(ax)
     return fig

@@ -14,9 +14,15 @@ def _label(series, chunk, timesteps):
     return f"series {series}\nt {chunk * timesteps}..{(chunk + 1) * timesteps - 1}"
 
 
-def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=False, timesteps=None, seed=0):
-    """Draw n_batches stateful batches of `batch` rows and every state hand-over between them; returns a Figure."""
-    layout = stateful_layout(batch, n_batches, shuffled=shuffled, seed=seed)
+def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=False, timesteps=None, seed=0, layout=None):
+    """Draw n_batches stateful batches of `batch` rows and every state hand-over between them; returns a Figure.
+
+    layout (optional): the first n_batches rows of a stateful_layout(...) to draw instead of a fresh one.
+    """
+    if layout is None:
+        layout = stateful_layout(batch, n_batches, shuffled=shuffled, seed=seed)
+    elif len(layout) != n_batches or any(len(rows) != batch for rows in layout):
+        raise ValueError(f"layout must be {n_batches} batches of {batch} rows, got {[len(r) for r in layout]}")
     links = stateful_links(layout, reset_between=reset_between)
     fig = Figure(figsize=(1.0 + 2.9 * n_batches, 1.3 + 0.85 * batch), dpi=80)
     ax = fig.add_axes((0, 0, 1, 0.9))
