@@ -90,21 +90,25 @@ def random_batch(batch, timesteps, features, seed=0):
     return rng.normal(size=(batch, timesteps, features)).astype(np.float32), rng.normal(size=(batch, 1)).astype(np.float32)
 
 
-def time_keras(model, x, y=None, *, repeat=5):
-    """Seconds for one compiled forward pass (y None) or one SGD train step (y given), after a warm-up call."""
+def keras_call(model, x, y=None):
+    """A zero-argument call: one compiled forward pass (y None) or one SGD train step (y given)."""
     keras = import_keras()
     if y is None:
-        call = lambda: model.predict_on_batch(x)  # noqa: E731
-    else:
-        if not model.compiled:
-            model.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse")
-        call = lambda: model.train_on_batch(x, y)  # noqa: E731
+        return lambda: model.predict_on_batch(x)
+    if not model.compiled:
+        model.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse")
+    return lambda: model.train_on_batch(x, y)
+
+
+def time_keras(model, x, y=None, *, repeat=5):
+    """Seconds for one compiled forward pass (y None) or one SGD train step (y given), after a warm-up call."""
+    call = keras_call(model, x, y)
     call()  # warm-up: traces the tf.function
     return time_call(call, repeat=repeat)
 
 
-def time_numpy(timesteps, features, units, depth=1, *, batch=32, repeat=5, seed=0):
-    """Seconds for the NumPy reference's forward pass through `depth` stacked LSTM(units) layers."""
+def numpy_call(timesteps, features, units, depth=1, *, batch=32, seed=0):
+    """A zero-argument call of the NumPy reference's forward pass through `depth` stacked LSTM(units) layers (float32)."""
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(batch, timesteps, features)).astype(np.float32)  # (batch, timesteps, features)
     weights, fan_in = [], features
@@ -120,32 +124,45 @@ def time_numpy(timesteps, features, units, depth=1, *, batch=32, repeat=5, seed=
             seq = lstm_layer(seq, kernel, recurrent_kernel, bias, return_sequences=k < depth - 1)  # (batch, timesteps, units)
         return seq
 
-    return time_call(run, repeat=repeat)
+    return run
+
+
+def time_numpy(timesteps, features, units, depth=1, *, batch=32, repeat=5, seed=0):
+    """Seconds for the NumPy reference's forward pass through `depth` stacked LSTM(units) layers."""
+    return time_call(numpy_call(timesteps, features, units, depth, batch=batch, seed=seed), repeat=repeat)
 
 
 BASE = dict(batch=32, timesteps=20, features=8, units=32, depth=1)
 
 
-def sweep(name, values, *, base=None, train=False, numpy=True, repeat=3):
-    """Vary one of batch/timesteps/units/depth; rows of dict(value, flops, params, keras_s, numpy_s)."""
+def sweep(name, values, *, base=None, train=False, numpy=True, repeat=3, rounds=3):
+    """Vary one of batch/timesteps/units/depth; rows of dict(value, flops, params, keras_s[, numpy_s]).
+
+    All sizes are built first and then timed in turn, `rounds` times, keeping each one's fastest run,
+    so that background load spreads over every size instead of spoiling one.
+    """
     keras = import_keras()
     base = dict(BASE, **(base or {}))
     if name not in base:
         raise ValueError(f"can sweep one of {', '.join(BASE)}, got {name!r}")
-    rows = []
+    rows, keras_calls, numpy_calls = [], {}, {}
     for value in values:
         cfg = dict(base, **{name: check_positive_int(value, name)})
         keras.utils.set_random_seed(0)
         model = keras_stack(cfg["timesteps"], cfg["features"], cfg["units"], cfg["depth"])
         x, y = random_batch(cfg["batch"], cfg["timesteps"], cfg["features"])
+        keras_calls[value] = keras_call(model, x, y if train else None)
+        if numpy:
+            numpy_calls[value] = numpy_call(cfg["timesteps"], cfg["features"], cfg["units"], cfg["depth"], batch=cfg["batch"])
         flops = sum(lstm_flops(cfg["batch"], cfg["timesteps"], cfg["features"] if k == 0 else cfg["units"], cfg["units"])
                     for k in range(cfg["depth"]))
-        row = dict(value=value, flops=flops, params=model.count_params(),
-                   keras_s=time_keras(model, x, y if train else None, repeat=repeat))
+        rows.append(dict(value=value, flops=flops, params=model.count_params()))
+    keras_s = time_interleaved(keras_calls, repeat=repeat, rounds=rounds)
+    numpy_s = time_interleaved(numpy_calls, repeat=repeat, rounds=rounds) if numpy else {}
+    for row in rows:
+        row["keras_s"] = keras_s[row["value"]]
         if numpy:
-            row["numpy_s"] = time_numpy(cfg["timesteps"], cfg["features"], cfg["units"], cfg["depth"],
-                                        batch=cfg["batch"], repeat=repeat)
-        rows.append(row)
+            row["numpy_s"] = numpy_s[row["value"]]
     return rows
 
 
@@ -162,3 +179,20 @@ def numpy_training_memory(batch, timesteps, features, units, depth=1):
     finally:
         tracemalloc.stop()
     return peak
+
+
+def time_interleaved(calls, *, repeat=5, rounds=3):
+    """Fastest seconds per label for dict label -> fn(), calling each in turn for `rounds` rounds (fairer under load)."""
+    for fn in calls.values():
+        fn()  # warm-up
+    best = {label: float("inf") for label in calls}
+    for _ in range(rounds):
+        for label, fn in calls.items():
+            best[label] = min(best[label], time_call(fn, repeat=repeat))
+    return best
+
+
+def per_step_rate(seconds, batch, timesteps, features, units):
+    """Achieved GFLOP/s of one LSTM layer's forward pass, and the FLOPs done per sequential time step."""
+    flops = lstm_flops(batch, timesteps, features, units)
+    return flops / seconds / 1e9, flops // timesteps

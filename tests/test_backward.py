@@ -145,3 +145,57 @@ def test_open_forget_gate_keeps_gradients_alive_where_simple_rnn_vanishes():
                                              ("rnn", norms_through_time("SimpleRNN"))]}
     assert reach["lstm_open"] > 0.1 > 1e-3 > reach["rnn"], reach
     assert reach["lstm_default"] > 10 * reach["rnn"], reach
+
+
+@pytest.mark.parametrize("item_id", ["lstm_step_backward", "lstm_layer_backward"])
+def test_graded_items_pass_the_reference_and_name_each_mistake(item_id):
+    """The grader items of lesson 06: the reference passes; each named mistake is diagnosed as itself."""
+    from lstmlab.checks import check, get_item
+    from lstmlab.checks import items_training as it
+    item = get_item(item_id)
+    reference = getattr(__import__("lstmlab.backward", fromlist=[item_id]), item_id)
+    names = it.STEP_OUTPUTS if item_id == "lstm_step_backward" else it.LAYER_OUTPUTS
+    if item_id == "lstm_step_backward":
+        answer = lambda *a: tuple(reference(*a)[n] for n in names)  # noqa: E731
+    else:
+        answer = lambda *a: tuple(reference(*a, return_sequences=True)[n] for n in names)  # noqa: E731
+    assert check(item_id, answer, quiet=True).passed
+    variant = it.step_variant if item_id == "lstm_step_backward" else it.layer_variant
+    assert len({m.name for m in item.mistakes}) == len(item.mistakes) >= 4
+    for mistake in item.mistakes:
+        wrong = lambda *a, key=_variant_key(mistake): variant(*a, mistake=key)  # noqa: E731
+        verdict = check(item_id, wrong, quiet=True)
+        assert not verdict.passed and verdict.mistake == mistake.name, (mistake.name, verdict.message)
+
+
+def _variant_key(mistake):
+    """The mistake key a Mistake's lambda closes over (items_training builds them with _step/_layer_mistake)."""
+    return mistake.compute.__closure__[0].cell_contents
+
+
+PLANTED = [  # (item, text in the solution's answer, the learner's edit, the mistake check() must name)
+    ("lstm_step_backward", "dc = dc + dh * o * (1 - np.tanh(c) ** 2)", "dc = dc + dh * o", "missing tanh' on the path through h"),
+    ("lstm_step_backward", "dc = dc + dh * o * (1 - np.tanh(c) ** 2)", "dc = dc", "no gradient from h into c"),
+    ("lstm_step_backward", "dc_prev = dc * f", "dc_prev = dc", "dc_prev not multiplied by f"),
+    ("lstm_step_backward", "dc * i * (1 - c_tilde ** 2)", "dc * i", "missing tanh' on the candidate"),
+    ("lstm_layer_backward", "doutput[:, t] + dh", "doutput[:, t]", "dh not carried to the step before"),
+    ("lstm_layer_backward", "for t in reversed(range(timesteps)):", "for t in range(timesteps):", "loop runs forward in time"),
+    ("lstm_layer_backward", "dkernel + dk, drecurrent_kernel + drk, dbias + db", "dk, drk, db",
+     "weight gradients not summed over time"),
+]
+
+
+@pytest.mark.parametrize("item_id,old,new,name", PLANTED)
+def test_planted_bug_in_the_solution_is_named(item_id, old, new, name):
+    """A learner's edit of solutions/06_training.ipynb (not the variants) fails and is diagnosed by name."""
+    from grading_helpers import answer_source
+    from lstmlab.checks import check
+    source = answer_source("06_training.ipynb", item_id)
+    ns = {"np": np}
+    exec(source, ns)
+    assert check(item_id, ns[item_id], seed=11, quiet=True).passed
+    assert old in source, f"planted edit {old!r} not found in the {item_id} solution"
+    exec(source.replace(old, new), ns)
+    verdict = check(item_id, ns[item_id], seed=11, quiet=True)
+    assert not verdict.passed and verdict.points == 0
+    assert verdict.mistake == name, verdict.message

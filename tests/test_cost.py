@@ -79,3 +79,25 @@ def test_sweep_rows_carry_flops_and_params(keras):
     assert all(r["keras_s"] > 0 and r["numpy_s"] > 0 for r in rows)
     with pytest.raises(ValueError, match="can sweep"):
         cost.sweep("layers", [1])
+
+
+def test_figures_draw_the_numbers_they_are_given():
+    from lstmlab.dropout import dropout_masks
+    from lstmlab.plots.cost import bars_figure, memory_figure, sweep_figure
+    from lstmlab.plots.training import dropout_masks_figure, gradient_flow_figure, loss_curves_figure
+    rows = [dict(value=v, flops=cost.lstm_flops(2, v, 2, 3), keras_s=0.001 * v, numpy_s=0.002 * v) for v in (1, 2, 4)]
+    fig = sweep_figure({"timesteps": rows, "batch": rows})
+    assert list(fig.axes[0].lines[0].get_ydata()) == [1.0, 2.0, 4.0]  # ms
+    assert len(fig.axes) == 4  # two panels, each with a FLOP twin axis
+    fig = memory_figure([10, 20], [1e6, 2e6], [100, 100])
+    assert list(fig.axes[1].lines[0].get_ydata()) == [1.0, 2.0]
+    fig = bars_figure({"a": 0.001, "b": 0.002}, title="t")
+    assert [p.get_width() for p in fig.axes[0].patches] == [1.0, 2.0]
+    fig = loss_curves_figure({"NumPy": [1.0, 0.5], "Keras": [1.0, 0.4]})
+    assert len(fig.axes[0].lines) == 2
+    fig = gradient_flow_figure({"LSTM": np.array([0.5, 1.0, 2.0])}, {"LSTM": np.array([1.0, 2.0])})
+    assert list(fig.axes[0].lines[0].get_ydata()) == [0.25, 0.5, 1.0]
+    masks = dropout_masks(3, 4, 5, dropout=0.5, recurrent_dropout=0.5, seed=0)
+    fig = dropout_masks_figure(masks)
+    assert fig.axes[0].images[0].get_array().shape == (4, 4) and fig.axes[1].images[0].get_array().shape == (4, 5)
+    np.testing.assert_array_equal(fig.axes[1].images[0].get_array()[2], masks["recurrent"][2][0] > 0)
