@@ -21,8 +21,8 @@ test: $(STAMP)  ## set up, then run every test: unit, Keras oracle, grader, note
 exercises: $(STAMP)  ## regenerate exercises/ from solutions/ (refuses to overwrite learner edits)
 	$(BIN)/lstmlab build-exercises
 
-bench: $(STAMP)  ## the scripts behind every performance figure
-	$(BIN)/python bench/forward.py
+bench: $(STAMP)  ## the scripts behind every performance figure (this machine's numbers)
+	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info
