@@ -2,7 +2,7 @@
 
 Importing lstmlab is light: NumPy only. Keras, matplotlib and ipywidgets load when first used.
 """
-import importlib
+from .lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -31,14 +31,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name):
-    if name in _LAZY:
-        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'lstmlab' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())

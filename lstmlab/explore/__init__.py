@@ -2,7 +2,7 @@
 
 The cores import NumPy and matplotlib only; ipywidgets loads when an explorer class is first used.
 """
-import importlib
+from ..lazy import lazy_exports
 
 _LAZY = {
     "StackExplorer": "stack_widget", "CellExplorer": "cell_widget",
@@ -11,14 +11,4 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-
-def __getattr__(name):
-    if name in _LAZY:
-        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'lstmlab.explore' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
