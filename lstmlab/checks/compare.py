@@ -2,7 +2,6 @@
 import numpy as np
 
 from ..validate import fmt_shape
-from .verdict import Verdict
 
 
 class Mismatch(Exception):

@@ -1,5 +1,4 @@
 """Random inputs for items: LSTM weights and sequences of small, varied sizes."""
-import numpy as np
 
 
 def lstm_weights(rng, features, units, scale=0.6):
@@ -8,7 +7,6 @@ def lstm_weights(rng, features, units, scale=0.6):
     recurrent_kernel = rng.normal(0, scale, (units, 4 * units))  # (units, 4*units)
     bias = rng.normal(0, 0.3, 4 * units)  # (4*units,)
     return kernel, recurrent_kernel, bias
-
 
 def sizes(rng, square=False):
     """(batch, features, units); with square=True, features = 4*units so a transposed kernel still multiplies."""

@@ -1,8 +1,6 @@
 """Lesson 03, shaping data: windows (samples, timesteps, features) with targets, and batches per epoch."""
 import math
 
-import numpy as np
-
 from ..windows import make_windows as ref_windows
 from .item import Item, Mistake
 

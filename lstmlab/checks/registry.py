@@ -8,6 +8,7 @@ ITEM_MODULES = [
     "lstmlab.checks.items_data",
     "lstmlab.checks.items_stack",
     "lstmlab.checks.items_stateful",
+    "lstmlab.checks.items_training",
 ]
 
 _ITEMS = {}

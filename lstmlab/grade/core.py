@@ -9,6 +9,7 @@ import numpy as np
 
 from ..checks.encode import encode_inputs, unflatten
 from ..checks.judge import judge
+from ..checks.registry import all_items
 from .kernel import execute
 from .rebuild import answer_cells, pristine_by_ids, pristine_path, rebuild
 
@@ -64,14 +65,16 @@ def grade_notebook(path, timeout=10, total_timeout=None, memory_mb=1024, seed=No
     if pristine_file is None:
         return {"path": str(path), "score": 0, "max_score": 0, "exercises": [],
                 "notes": [problem or "no exercise notebook matches this file (by name or by exercise ids)"]}
-    nb, notes, answer_index, harness_index, items = rebuild(submission, nbformat.read(pristine_file, as_version=4))
+    pristine = nbformat.read(pristine_file, as_version=4)
     seed = secrets.randbits(63) if seed is None else seed
+    registry = all_items()
+    cases = {item_id: registry[item_id].make_cases(np.random.default_rng([seed, n]))
+             for n, item_id in enumerate(answer_cells(pristine)) if item_id in registry}
+    nb, notes, answer_index, harness_index, items = rebuild(submission, pristine, {k: len(v) for k, v in cases.items()})
     entries = []
     with tempfile.TemporaryDirectory(prefix="lstmlab-grade-") as tmp:
         workdir = Path(tmp)
-        cases = {}
-        for n, item in enumerate(items):
-            cases[item.id] = item.make_cases(np.random.default_rng([seed, n]))
+        for item in items:
             for k, case in enumerate(cases[item.id]):
                 text, arrays = encode_inputs({**case, "__args__": list(item.args)})
                 (workdir / f"in_{item.id}_{k}.json").write_text(text)

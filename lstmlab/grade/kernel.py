@@ -2,6 +2,7 @@
 import json
 import os
 import site
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -13,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # lstmlab/
 
 def kernel_spec(workdir, memory_mb, file_mb=200):
     """Write a kernelspec (python -S -E launcher.py config) into workdir; return its kernels folder."""
-    config = {"site": [p for p in site.getsitepackages() if os.path.isdir(p)], "memory_mb": memory_mb, "file_mb": file_mb,
+    config = {"workdir": str(workdir), "site": [p for p in site.getsitepackages() if os.path.isdir(p)], "memory_mb": memory_mb, "file_mb": file_mb,
               "blocked": [str(p) for p in (PACKAGE, ROOT / "solutions", ROOT / ".git", ROOT / "build") if p.exists()]}
     (workdir / "grade_config.json").write_text(json.dumps(config))
     launcher = workdir / "grade_launcher.py"
@@ -29,12 +30,32 @@ def kernel_spec(workdir, memory_mb, file_mb=200):
     return workdir / "kernels"
 
 
+MAX_OUTPUTS = 20  # outputs kept per cell: a printing loop must not fill the grader's memory
+
+
 def _client(nb, workdir, kernels, timeout):
     from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
-    km = KernelManager(kernel_name="lstmlab-grade", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
-    return NotebookClient(nb, km=km, timeout=timeout, startup_timeout=60, allow_errors=True, interrupt_on_timeout=False,
+
+    class CappedClient(NotebookClient):
+        """Keeps at most MAX_OUTPUTS outputs per cell, each cut to 2000 characters."""
+
+        def output(self, outs, msg, display_id, cell_index):
+            if len(outs) >= MAX_OUTPUTS:
+                return None
+            content = msg.get("content", {})
+            for key in ("text", "evalue"):
+                if isinstance(content.get(key), str):
+                    content[key] = content[key][:2000]
+            if msg.get("msg_type") == "error":
+                content["traceback"] = []
+            if msg.get("msg_type") in ("display_data", "execute_result", "update_display_data"):
+                return None
+            return super().output(outs, msg, display_id, cell_index)
+
+    km = AsyncKernelManager(kernel_name="lstmlab-grade", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
+    return CappedClient(nb, km=km, timeout=timeout, startup_timeout=60, allow_errors=True, interrupt_on_timeout=False, shutdown_kernel="immediate",
                           resources={"metadata": {"path": str(workdir)}}, kernel_name="lstmlab-grade")
 
 
@@ -57,7 +78,9 @@ def execute(nb, workdir, first_harness, timeout, total_timeout, memory_mb):
         client = _client(nb, workdir, kernels, timeout)
         index = None
         try:
-            with client.setup_kernel():
+            started = False
+            with client.setup_kernel(cleanup_kc=True, stderr=subprocess.DEVNULL):
+                started = True
                 for index in [i for i in range(min(pos, first_harness)) if i not in skip] + list(range(pos, len(nb.cells))):
                     if time.monotonic() > deadline:
                         break
@@ -78,7 +101,9 @@ def execute(nb, workdir, first_harness, timeout, total_timeout, memory_mb):
             outcome[index] = ("dead", "the kernel died (os._exit, a crash, or the memory limit)")
             skip.add(index)
             pos = max(pos, index + 1)
-        except Exception as exc:  # a kernel that would not start or answer: count it against this cell
+        except Exception as exc:  # a kernel that would not answer: count it against this cell
+            if not started or index is None:
+                raise RuntimeError(f"the grader could not start its kernel: {type(exc).__name__}: {exc}") from exc
             outcome[index if index is not None else pos] = ("dead", f"{type(exc).__name__}: {exc}")
             skip.add(index if index is not None else pos)
             pos = max(pos, (index if index is not None else pos) + 1)

@@ -59,8 +59,11 @@ def setup_source():
     return "import json\nimport numpy as np\n" + encode + "\n" + harness
 
 
-def rebuild(submission, pristine):
-    """(notebook to run, {id: note}, {id: cell index}, {id: harness cell index}, items) for a submission."""
+def rebuild(submission, pristine, counts=None):
+    """(notebook to run, {id: note}, {id: cell index}, {id: harness cell index}, items) for a submission.
+
+    counts: {id: number of grade-time cases} (default: as many as seed 0 gives).
+    """
     items = all_items()
     pristine_answers = answer_cells(pristine)
     ids = [i for i in pristine_answers if i in items]
@@ -85,7 +88,7 @@ def rebuild(submission, pristine):
             cells.append(nbformat.v4.new_code_cell(cell.source))
     for item_id in ids:
         harness_index[item_id] = len(cells)
-        n = len(items[item_id].make_cases(0))
+        n = (counts or {}).get(item_id) or len(items[item_id].make_cases(0))
         cells.append(nbformat.v4.new_code_cell(f"_lstmlab_run({item_id!r}, {items[item_id].function!r}, {n}, globals())"))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

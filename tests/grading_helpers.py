@@ -1,0 +1,35 @@
+"""Helpers for the grader tests: copies of the solution notebooks with answer cells replaced."""
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def answer_source(notebook, item_id):
+    """The solution's source of one answer cell."""
+    nb = nbformat.read(ROOT / "solutions" / notebook, as_version=4)
+    return next(c.source for c in nb.cells if c.metadata.get("lstmlab", {}).get("exercise") == item_id)
+
+
+def submission(tmp_path, notebook, answers=None, edit=None, folder="learner", source="solutions"):
+    """Write a copy of solutions/<notebook> (or exercises/) under tmp_path/folder with answer cells replaced.
+
+    answers: {item id: new source}; edit: an optional function(nb) for structural edits.
+    """
+    nb = nbformat.read(ROOT / source / notebook, as_version=4)
+    for cell in nb.cells:
+        item_id = cell.metadata.get("lstmlab", {}).get("exercise")
+        if answers and item_id in answers:
+            cell.source = answers[item_id]
+    if edit:
+        edit(nb)
+    path = tmp_path / folder / notebook
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+def by_id(result):
+    """{item id: exercise entry} of one graded notebook."""
+    return {e["id"]: e for e in result["exercises"]}

@@ -1,0 +1,155 @@
+"""check() names the right mistake for each planted bug, written as a learner would write it (not via the variants)."""
+import numpy as np
+import pytest
+
+from lstmlab.checks import all_items, check
+from grading_helpers import answer_source
+
+SOLUTION = {
+    "lstm_step": "01_one_cell.ipynb", "lstm_param_count": "01_one_cell.ipynb", "split_gates": "01_one_cell.ipynb",
+    "lstm_layer": "02_through_time.ipynb", "lstm_layer_initial_state": "02_through_time.ipynb",
+    "last_output": "02_through_time.ipynb", "make_windows": "03_shaping_data.ipynb",
+    "count_batches": "03_shaping_data.ipynb", "predict_shapes": "04_stacking.ipynb", "stack_forward": "04_stacking.ipynb",
+    "stateful_batches": "05_stateful.ipynb", "stateful_forward": "05_stateful.ipynb",
+}
+
+
+def learner(item_id, old=None, new=None):
+    """The solution's answer, with one planted edit (the text `old` must occur)."""
+    source = answer_source(SOLUTION[item_id], item_id)
+    if old is not None:
+        assert old in source, f"planted edit {old!r} not found in the {item_id} solution"
+        source = source.replace(old, new)
+    ns = {"np": np, "sigmoid": lambda v: 1.0 / (1.0 + np.exp(-v))}
+    exec(source, ns)
+    return ns[item_id]
+
+
+PLANTED = [
+    ("lstm_step", "i, f, c_tilde, o = np.split", "i, f, o, c_tilde = np.split", "gate order (i, f, o, c)"),
+    ("lstm_step", "x @ kernel", "x @ kernel.T", "transposed kernel"),
+    ("lstm_step", "h = o * np.tanh(c)", "h = o * c", "missing tanh on c"),
+    ("lstm_step", "c_tilde = np.tanh(c_tilde)", "c_tilde = sigmoid(c_tilde)", "sigmoid on the candidate"),
+    ("lstm_step", "return h, c", "return c, h", "h and c swapped"),
+    ("lstm_step", "z = x @ kernel + h @ recurrent_kernel + bias", "h = 0 * h; c = 0 * c\n    z = x @ kernel + h @ recurrent_kernel + bias",
+     "ignoring the initial state"),
+    ("lstm_param_count", "4 * (units * (features + units) + units)", "units * (features + units) + units", "one gate instead of four"),
+    ("lstm_param_count", "4 * (units * (features + units) + units)", "4 * units * (features + units)", "missing the bias"),
+    ("split_gates", "return i, f, c, o", "return i, f, o, c", "gate order (i, f, o, c)"),
+    ("lstm_layer", "if return_sequences else h", "if False else h", "the last output instead of the sequence"),
+    ("lstm_layer", "i, f, c_tilde, o = np.split", "i, f, o, c_tilde = np.split", "gate order (i, f, o, c)"),
+    ("lstm_layer", "h = sigmoid(o) * np.tanh(c)", "h = sigmoid(o) * c", "missing tanh on c"),
+    ("lstm_layer", "np.tanh(c_tilde)", "sigmoid(c_tilde)", "sigmoid on the candidate"),
+    ("lstm_layer", "[output, h, c]", "[output, c, h]", "h and c swapped"),
+    ("lstm_layer", "x[:, t] @ kernel", "x[:, t] @ kernel.T", "transposed kernel"),
+    ("lstm_layer", "    for t in range(timesteps):\n", "    for t in range(timesteps):\n        h, c = 0 * h, 0 * c\n",
+     "state not carried between time steps"),
+    ("lstm_layer_initial_state", "h, c = h0, c0", "h, c = np.zeros_like(h0), np.zeros_like(c0)", "ignoring the initial state"),
+    ("lstm_layer_initial_state", "h, c = h0, c0", "h, c = c0, h0", "h and c swapped"),
+    ("last_output", "sequence[:, -1, :]", "sequence[-1]", "the last sample instead of the last time step"),
+    ("make_windows", "series[timesteps:, target_column]", "series[timesteps - 1:-1, target_column]",
+     "off-by-one window (the target is inside the window)"),
+    ("make_windows", "samples = len(series) - timesteps", "samples = len(series) - timesteps - 1\n    y_all = series[timesteps:, target_column]",
+     None),  # one window too few: X shorter than y -> wrong shape (checked below)
+    ("count_batches", "-(-samples // batch_size)", "samples // batch_size", "the last, smaller batch forgotten"),
+    ("predict_shapes", "4 * (units * (inputs + units) + units)", "units * (inputs + units) + units", "one gate instead of four"),
+    ("predict_shapes", 'shape = (None, shape[1], units) if layer["return_sequences"] else (None, units)', "shape = (None, units)",
+     "return_sequences ignored"),
+    ("stack_forward", "h = c = np.zeros((seq.shape[0], units))  # each layer starts from zero state",
+     "h = c = np.zeros((seq.shape[0], units)) if seq is x else h  # carries the state: wrong", None),
+    ("stateful_batches", "streams = series[:batch * stream].reshape(batch, stream, features)  # (batch, stream, features)\n"
+     "    chunks = streams[:, :n_batches * timesteps].reshape(batch, n_batches, timesteps, features)\n"
+     "    return chunks.transpose(1, 0, 2, 3)",
+     "return series[:n_batches * batch * timesteps].reshape(n_batches, batch, timesteps, features)",
+     "consecutive chunks in one batch (sample i does not continue sample i)"),
+    ("stateful_forward", "    for chunk in chunks:  # (batch, timesteps, features)\n",
+     "    for chunk in chunks:  # (batch, timesteps, features)\n        h, c = 0 * h, 0 * c\n", "state not carried between batches"),
+    ("stateful_forward", "    for chunk in chunks:  # (batch, timesteps, features)\n",
+     "    for chunk in chunks:  # (batch, timesteps, features)\n        c = 0 * c\n", "only h carried (c reset)"),
+]
+
+
+@pytest.mark.parametrize("item_id, old, new, name", PLANTED, ids=[f"{p[0]}:{p[3]}" for p in PLANTED])
+def test_planted_bug_is_named(item_id, old, new, name, capsys):
+    verdict = check(item_id, learner(item_id, old, new), seed=11)
+    assert verdict.status in ("failed", "error") and verdict.points == 0
+    if name is not None:
+        assert verdict.mistake == name, verdict.message
+        assert f"Likely mistake: {name}." in capsys.readouterr().out
+    else:
+        assert verdict.status in ("failed", "error")
+
+
+def test_states_passed_between_layers_is_named():
+    source = answer_source("04_stacking.ipynb", "stack_forward").replace(
+        "        h = c = np.zeros((seq.shape[0], units))  # each layer starts from zero state\n",
+        "        if seq is x:\n            h = c = np.zeros((seq.shape[0], units))\n")
+    ns = {"np": np}
+    exec(source, ns)
+    verdict = check("stack_forward", ns["stack_forward"], seed=3)
+    assert verdict.mistake == "states passed between layers", verdict.message
+
+
+@pytest.mark.parametrize("item_id", list(SOLUTION))
+def test_solution_passes_on_several_seeds(item_id):
+    for seed in (0, 1, 2):
+        verdict = check(item_id, learner(item_id), seed=seed, quiet=True)
+        assert verdict.passed, verdict.message
+        assert verdict.points == all_items()[item_id].points
+
+
+def test_wrong_shape_names_expected_and_received(capsys):
+    verdict = check("last_output", lambda sequence: sequence[:, :, 0])
+    assert verdict.status == "failed"
+    assert "Wrong shape for last: expected (2, " in verdict.message and "received (2, 5)" in verdict.message
+
+
+def test_wrong_values_say_largest_difference_and_where():
+    def nudged(sequence):
+        out = sequence[:, -1, :].copy()
+        out[1, 0] += 0.5
+        return out
+    verdict = check("last_output", nudged)
+    assert "largest difference 0.5 at last[1, 0]" in verdict.message
+    assert "1 of " in verdict.message
+
+
+def test_not_attempted_and_errors_never_raise(capsys):
+    def todo(*args):
+        raise NotImplementedError("write it")
+    assert check("lstm_step", todo).status == "not_attempted"
+    assert "Not attempted" in capsys.readouterr().out
+    assert check("lstm_step", lambda *a: 1 / 0).message.startswith("lstm_step: Error on case 1")
+    assert check("lstm_step", lambda *a: __import__("sys").exit(3)).status == "error"
+    assert check("no_such_item", todo).status == "error"
+    assert check("lstm_step", "not a function").status == "error"
+
+
+def test_inputs_are_fresh_per_seed_and_several():
+    item = all_items()["lstm_step"]
+    a, b = item.make_cases(0), item.make_cases(1)
+    assert len(a) >= 3
+    assert not np.array_equal(a[1]["x"], b[1]["x"]) or a[1]["x"].shape != b[1]["x"].shape
+
+
+def test_mutating_the_inputs_does_not_change_the_expected_answer():
+    def vandal(sequence):
+        last = sequence[:, -1, :].copy()
+        sequence[:] = 0
+        return last
+    assert check("last_output", vandal).passed
+
+
+def test_rigged_subclass_is_compared_as_plain_numbers():
+    class Always(np.ndarray):
+        def __eq__(self, other):
+            return True
+    assert check("last_output", lambda s: np.zeros((s.shape[0], s.shape[2])).view(Always)).status == "failed"
+
+
+def test_every_item_has_mistakes_and_a_lesson():
+    items = all_items()
+    assert len(items) >= 12
+    for item in items.values():
+        assert item.mistakes, item.id
+        assert item.lesson[:2].isdigit()
