@@ -38,4 +38,5 @@ def check(item_id, fn, seed=0, quiet=False):
             verdict = judge(item, cases, run_cases(item, fn, cases), reveal=True)
     if not quiet:
         print(verdict.message)
+        verdict.printed = True
     return verdict
