@@ -254,3 +254,12 @@ def test_explain_code_reads_encoder_decoder_and_flatten(keras, snippet, expected
     result = explain_code(snippet)
     assert sorted(f.kind for f in result.findings) == expected
     assert "layers.RepeatVector(2)" in result.keras3 or "layers.Flatten()" in result.keras3
+
+
+def test_masking_before_an_lstm_is_explained(keras):
+    """After Masking, a layer's input is [tensor, mask]: still read as the tensor's shape."""
+    L = keras.layers
+    model = keras.Sequential([keras.Input((None, 3)), L.Masking(0.0), L.LSTM(8), L.Dense(1)])
+    report = explain(model)
+    assert report.in_scope and report.findings == []
+    assert report.layers[1].params == model.layers[1].count_params()

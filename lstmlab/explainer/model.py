@@ -9,7 +9,9 @@ SCOPE = ("explain covers a linear chain of built-in Keras layers (Sequential, or
 
 
 def _shape(tensor):
-    """A KerasTensor's shape as a tuple."""
+    """A KerasTensor's shape as a tuple (a layer fed [tensor, mask], as after Masking, gives the tensor's)."""
+    while isinstance(tensor, (list, tuple)):
+        tensor = tensor[0]
     return tuple(tensor.shape)
 
 
@@ -89,7 +91,10 @@ def explain(model, input_shape=None):
     if problem:
         return _out_of_scope(model, problem)
     batch_shape = _shape(model.inputs[0])
-    infos = [layer_info(k, layer) for k, layer in enumerate(layers, 1)]
+    try:
+        infos = [layer_info(k, layer) for k, layer in enumerate(layers, 1)]
+    except (AttributeError, TypeError, ValueError, IndexError) as exc:  # a layer explain cannot read: say so
+        return _out_of_scope(model, f"one of its layers could not be read ({type(exc).__name__}: {exc})")
     return report_from_infos(infos, batch_shape, model.name)
 
 
