@@ -1,4 +1,5 @@
 """Layer calls read from source (or an unbuilt model) -> a Keras 3 model to explain, or the reason it cannot be built."""
+import math
 from dataclasses import dataclass, field
 
 from ..keras_bridge import import_keras
@@ -115,16 +116,9 @@ def _out_shape(info):
         return (shape[0], info.get("n"), shape[1]) if len(shape) == 2 else None
     if info.kind == "Flatten":
         rest = shape[1:]
-        return (shape[0], None if None in rest else int(np_prod(rest)))
+        return (shape[0], None if None in rest else int(math.prod(rest)))
     return None
 
-
-def np_prod(values):
-    """The product of a shape's dimensions."""
-    out = 1
-    for v in values:
-        out *= v
-    return out
 
 
 def walk(calls, batch_shape):

@@ -1,4 +1,5 @@
 """The classic mistakes, one function each: (layers, batch_shape) -> [Finding]."""
+import math
 from .describe import _short
 from .report import Finding
 
@@ -76,7 +77,7 @@ def recurrent_2d(layers, batch_shape):
                             f"{_short(shape)}: there is no time axis to run over, and the model cannot be built",
                             fix, "recurrent_2d")]
         if info.rnn is not None and shape is not None and len(shape) > 3:
-            merged = None if None in shape[2:] else _product(shape[2:])
+            merged = None if None in shape[2:] else math.prod(shape[2:])
             return [Finding(info.name, f"{info.kind} needs 3-D input (batch, timesteps, features) but gets "
                             f"{len(shape)}-D input {_short(shape)}, and the model cannot be built (seed 002's "
                             "(5300, 5, 320, 2) data)", f"merge the axes after timesteps into features: "
@@ -84,13 +85,6 @@ def recurrent_2d(layers, batch_shape):
                             "encode each step first with TimeDistributed(...)", "recurrent_4d")]
     return []
 
-
-def _product(values):
-    """The product of some dimensions."""
-    out = 1
-    for v in values:
-        out *= v
-    return out
 
 
 def no_fused_kernel(layers, batch_shape):
