@@ -49,6 +49,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_until_serving(ready, proc, log_path, what, seconds=60):
+    """Poll ready() (raises OSError until the server answers); fail early with the log if proc exits."""
+    for _ in range(int(seconds * 2)):
+        try:
+            ready()
+            return
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"{what} exited with {proc.returncode}: {Path(log_path).read_text()[-2000:]}")
+            time.sleep(0.5)
+    pytest.fail(f"{what} did not answer within {seconds} s")
+
+
 def api(base, token, path, method="GET"):
     """Call the Jupyter server's REST API with the token; return parsed JSON (or None)."""
     req = urllib.request.Request(f"{base}{path}", method=method, headers={"Authorization": f"token {token}"})
@@ -102,16 +115,7 @@ def lab(tmp_path_factory):
                             cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                api(base, token, "/api/status")
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"JupyterLab exited: {(home / 'lab.log').read_text()[-2000:]}")
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start within 60 s")
+        wait_until_serving(lambda: api(base, token, "/api/status"), proc, home / "lab.log", "JupyterLab")
         yield dict(base=base, token=token, name=name, root=root)
     finally:
         try:

@@ -5,11 +5,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from test_browser_explore import ARGS, CHROMIUM, expect_text, free_port, require_browser, row_of, total_of
+from test_browser_explore import (ARGS, CHROMIUM, expect_text, free_port, require_browser, row_of, total_of,
+                                  wait_until_serving)
 
 from lstmlab import LSTM, Stack
 
@@ -27,16 +27,8 @@ def voila(tmp_path_factory):
                              f"--token={token}", "--no-browser"], stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     try:
-        for _ in range(120):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"lstmlab explore exited with {proc.returncode}: {Path(log.name).read_text()[-2000:]}")
-                time.sleep(0.5)
-        else:
-            pytest.fail("lstmlab explore did not listen within 60 s")
+        wait_until_serving(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close(), proc, log.name,
+                           "lstmlab explore")
         yield dict(url=f"http://127.0.0.1:{port}/?token={token}", log=log.name)
     finally:
         if proc.poll() is None:
