@@ -15,8 +15,8 @@ import numpy as np
 
 from .activations import ACTIVATIONS, get_activation
 from .cell import prepare_step
-from .recurrence import check_initial_state, check_sequence, common_dtype
-from .validate import as_float_array, fmt_shape
+from .recurrence import check_initial_state, check_sequence
+from .validate import as_float_array, fmt_shape, result_dtype
 from .weights import check_recurrent_weights
 
 
@@ -124,7 +124,7 @@ def lstm_layer_forward(x, kernel, recurrent_kernel, bias, *, initial_state=None,
     get_derivative(activation), get_derivative(recurrent_activation)
     kernel, recurrent_kernel, bias, units = check_recurrent_weights(kernel, recurrent_kernel, bias)
     x = check_sequence(x, kernel.shape[0])  # (batch, timesteps, features)
-    dtype = common_dtype(x, kernel, recurrent_kernel, bias)
+    dtype = result_dtype(x, kernel, recurrent_kernel, bias)
     x, kernel, recurrent_kernel = (a.astype(dtype, copy=False) for a in (x, kernel, recurrent_kernel))
     bias = np.zeros(4 * units, dtype) if bias is None else bias.astype(dtype, copy=False)  # (4*units,)
     h, c = check_initial_state(initial_state, ("h", "c"), x.shape[0], units, dtype)  # (batch, units) each

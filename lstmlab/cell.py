@@ -2,16 +2,8 @@
 import numpy as np
 
 from .activations import get_activation
-from .validate import as_float_array, fmt_shape, result_dtype
+from .validate import as_float_array, check_state, fmt_shape, result_dtype
 from .weights import check_recurrent_weights
-
-
-def check_state(state, name, batch, units, dtype):
-    """Return a (batch, units) state array, or raise naming expected and received shapes."""
-    state = as_float_array(state, name, 2, f"(batch, units) = ({batch}, {units})")
-    if state.shape != (batch, units):
-        raise ValueError(f"{name} must have shape (batch, units) = ({batch}, {units}), got {fmt_shape(state.shape)}")
-    return state.astype(dtype, copy=False)
 
 
 def prepare_step(x, h, c, kernel, recurrent_kernel, bias):

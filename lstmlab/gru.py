@@ -2,7 +2,8 @@
 import numpy as np
 
 from .activations import get_activation
-from .recurrence import check_initial_state, check_sequence, common_dtype, finish, project_inputs, run_over_time
+from .recurrence import check_initial_state, check_sequence, finish, project_inputs, run_over_time
+from .validate import result_dtype
 from .weights import check_recurrent_weights
 
 
@@ -13,7 +14,7 @@ def gru_layer(x, kernel, recurrent_kernel, bias, *, return_sequences=False, retu
     kernel, recurrent_kernel, bias, units = check_recurrent_weights(
         kernel, recurrent_kernel, bias, gates=3, cell="GRU", bias_rows=2 if reset_after else None)
     x = check_sequence(x, kernel.shape[0])  # (batch, timesteps, features)
-    dtype = common_dtype(x, kernel, recurrent_kernel, bias)
+    dtype = result_dtype(x, kernel, recurrent_kernel, bias)
     (h0,) = check_initial_state(initial_state, ("h",), x.shape[0], units, dtype)
     if bias is None:
         bias = np.zeros((2, 3 * units) if reset_after else (3 * units,), dtype)

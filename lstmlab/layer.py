@@ -3,7 +3,8 @@ import numpy as np
 
 from .activations import get_activation
 from .cell import gate_step
-from .recurrence import check_initial_state, check_sequence, common_dtype, finish, project_inputs, run_over_time
+from .recurrence import check_initial_state, check_sequence, finish, project_inputs, run_over_time
+from .validate import result_dtype
 from .weights import check_recurrent_weights
 
 
@@ -13,7 +14,7 @@ def lstm_layer(x, kernel, recurrent_kernel, bias, *, return_sequences=False, ret
     act, rec_act = get_activation(activation), get_activation(recurrent_activation)
     kernel, recurrent_kernel, bias, units = check_recurrent_weights(kernel, recurrent_kernel, bias)
     x = check_sequence(x, kernel.shape[0])  # (batch, timesteps, features)
-    dtype = common_dtype(x, kernel, recurrent_kernel, bias)
+    dtype = result_dtype(x, kernel, recurrent_kernel, bias)
     states = check_initial_state(initial_state, ("h", "c"), x.shape[0], units, dtype)
     recurrent_kernel = recurrent_kernel.astype(dtype, copy=False)  # (units, 4*units)
     xz = project_inputs(x, kernel, bias, dtype)  # (timesteps, batch, 4*units)

@@ -1,7 +1,7 @@
 """The shared time loop: project every step's input at once, then recur over time."""
 import numpy as np
 
-from .validate import as_float_array, fmt_shape, result_dtype
+from .validate import as_float_array, check_state, fmt_shape
 
 
 def check_sequence(x, features):
@@ -26,13 +26,7 @@ def check_initial_state(initial_state, names, batch, units, dtype):
     if not isinstance(initial_state, (list, tuple)) or len(initial_state) != len(names):
         got = type(initial_state).__name__ + (f" of length {len(initial_state)}" if hasattr(initial_state, "__len__") else "")
         raise ValueError(f"initial_state must be a list [{', '.join(names)}] of (batch, units) = ({batch}, {units}) arrays, got {got}")
-    states = []
-    for name, state in zip(names, initial_state):
-        state = as_float_array(state, f"initial_state {name}", 2, f"(batch, units) = ({batch}, {units})")
-        if state.shape != (batch, units):
-            raise ValueError(f"initial_state {name} must have shape (batch, units) = ({batch}, {units}), got {fmt_shape(state.shape)}")
-        states.append(state.astype(dtype, copy=False))
-    return states
+    return [check_state(state, f"initial_state {name}", batch, units, dtype) for name, state in zip(names, initial_state)]
 
 
 def project_inputs(x, kernel, bias, dtype):
@@ -66,8 +60,3 @@ def run_over_time(step, xz, states, *, go_backwards=False, return_sequences=Fals
 def finish(output, states, return_state):
     """What Keras returns: the output alone, or [output, *states]."""
     return [output, *states] if return_state else output
-
-
-def common_dtype(*arrays):
-    """The dtype the computation runs in."""
-    return result_dtype(*arrays)

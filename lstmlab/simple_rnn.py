@@ -1,6 +1,7 @@
 """A SimpleRNN layer: h = activation(x @ kernel + h @ recurrent_kernel + bias)."""
 from .activations import get_activation
-from .recurrence import check_initial_state, check_sequence, common_dtype, finish, project_inputs, run_over_time
+from .recurrence import check_initial_state, check_sequence, finish, project_inputs, run_over_time
+from .validate import result_dtype
 from .weights import check_recurrent_weights
 
 
@@ -10,7 +11,7 @@ def simple_rnn_layer(x, kernel, recurrent_kernel, bias, *, return_sequences=Fals
     act = get_activation(activation)
     kernel, recurrent_kernel, bias, units = check_recurrent_weights(kernel, recurrent_kernel, bias, gates=1, cell="SimpleRNN")
     x = check_sequence(x, kernel.shape[0])  # (batch, timesteps, features)
-    dtype = common_dtype(x, kernel, recurrent_kernel, bias)
+    dtype = result_dtype(x, kernel, recurrent_kernel, bias)
     (h0,) = check_initial_state(initial_state, ("h",), x.shape[0], units, dtype)
     recurrent_kernel = recurrent_kernel.astype(dtype, copy=False)  # (units, units)
     xz = project_inputs(x, kernel, bias, dtype)  # (timesteps, batch, units)

@@ -42,3 +42,11 @@ def check_positive_int(value, name, allow_none=False):
     if value <= 0:
         raise ValueError(f"{name} must be a positive int, got {value}")
     return int(value)
+
+
+def check_state(state, name, batch, units, dtype):
+    """Return a (batch, units) state array, or raise naming expected and received shapes."""
+    state = as_float_array(state, name, 2, f"(batch, units) = ({batch}, {units})")
+    if state.shape != (batch, units):
+        raise ValueError(f"{name} must have shape (batch, units) = ({batch}, {units}), got {fmt_shape(state.shape)}")
+    return state.astype(dtype, copy=False)
