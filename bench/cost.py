@@ -11,7 +11,8 @@ import platform
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
-from lstmlab import cost, from_keras, import_keras  # noqa: E402
+from lstmlab import from_keras, import_keras  # noqa: E402
+from lstmlab.lessons import cost  # noqa: E402
 
 SWEEPS = {"timesteps": [10, 20, 40, 80], "units": [16, 32, 64, 128], "depth": [1, 2, 3, 4], "batch": [8, 32, 128, 512]}
 

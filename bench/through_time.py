@@ -12,7 +12,7 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 import numpy as np  # noqa: E402
 
 import lstmlab  # noqa: E402
-from lstmlab.timing import lstm_time_vs_timesteps, time_call  # noqa: E402
+from lstmlab.lessons.timing import lstm_time_vs_timesteps, time_call  # noqa: E402
 
 
 def main():

@@ -7,18 +7,8 @@ def _info_args(parser):
 
 
 def _info_run(args):
-    import importlib.metadata as md
-    import platform
-
-    from . import __version__
-    from .keras_bridge import keras_available
-    print(f"lstmlab {__version__} on Python {platform.python_version()}")
-    for pkg in ("numpy", "matplotlib", "ipywidgets", "jupyterlab", "keras", "tensorflow-cpu", "tensorflow"):
-        try:
-            print(f"  {pkg:<14} {md.version(pkg)}")
-        except md.PackageNotFoundError:
-            print(f"  {pkg:<14} not installed")
-    print("Keras oracle:", "available" if keras_available() else "missing: pip install 'lstmlab[keras]'")
+    from .lessons.setup_check import print_versions
+    print_versions()
     return 0
 
 
@@ -30,8 +20,8 @@ def _summary_args(parser):
 
 
 def _summary_run(args):
-    from .shapes import Stack
-    from .specs import LSTM, Dense
+    from .shapes.stack import Stack
+    from .shapes.specs import LSTM, Dense
     layers = [LSTM(u, return_sequences=k < len(args.units) - 1) for k, u in enumerate(args.units)]
     layers += [Dense(args.dense)] if args.dense else []
     print(Stack(input_shape=(args.timesteps, args.features), layers=layers).summary())

@@ -1,5 +1,8 @@
-"""Lazy exports: a package names its public objects, and each module loads on first use."""
+"""Lazy exports (a package names its public objects; each module loads on first use) and moved-module aliases."""
 import importlib
+import importlib.abc
+import importlib.util
+import sys
 
 
 def lazy_exports(package, names, namespace):
@@ -16,3 +19,29 @@ def lazy_exports(package, names, namespace):
         return sorted(set(namespace) | set(names))
 
     return __getattr__, __dir__
+
+
+class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Import `package.old` as the module now at `package.new`: the very same module object, loaded on first use."""
+
+    def __init__(self, package, moved):
+        self.moved = {f"{package}.{old}": f"{package}.{new}" for old, new in moved.items()}
+        self.specs = {}  # alias name -> the real module's own spec
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname not in self.moved:
+            return None
+        return importlib.util.spec_from_loader(fullname, self)
+
+    def create_module(self, spec):
+        module = importlib.import_module(self.moved[spec.name])
+        self.specs[spec.name] = module.__spec__  # the import system is about to overwrite it with the alias's
+        return module
+
+    def exec_module(self, module):
+        module.__spec__ = self.specs[module.__spec__.name]
+
+
+def alias_moved_modules(package, moved):
+    """Let `import package.old` (and `from package import old`) keep working after old.py moved to new."""
+    sys.meta_path.append(_Alias(package, moved))

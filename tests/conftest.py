@@ -6,7 +6,7 @@ import pytest
 @pytest.fixture(scope="session")
 def keras():
     """The Keras 3 oracle. CI installs it, so a missing Keras fails rather than skips."""
-    from lstmlab.keras_bridge import import_keras
+    from lstmlab.oracle.keras_bridge import import_keras
     return import_keras()
 
 

@@ -3,7 +3,7 @@ import warnings
 
 import pytest
 
-from lstmlab.attempt import Attempt, attempt, first_line
+from lstmlab.lessons.attempt import Attempt, attempt, first_line
 
 
 def test_value_passes_through_and_ok():

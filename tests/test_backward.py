@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 from lstmlab import lstm_layer, lstm_layer_backward, lstm_step, lstm_step_backward
-from lstmlab.gradcheck import TOLERANCE, gradient_check, numerical_gradient, relative_error
-from lstmlab import train
+from lstmlab.reference.gradcheck import TOLERANCE, gradient_check, numerical_gradient, relative_error
+from lstmlab.reference import train
 
 ACTS = [("tanh", "sigmoid"), ("relu", "sigmoid"), ("tanh", "hard_sigmoid"), ("linear", "hard_sigmoid_keras2")]
 
@@ -127,7 +127,7 @@ def test_sgd_step_is_w_minus_lr_grad():
 
 
 def test_simple_rnn_backward_matches_finite_differences(rng):
-    from lstmlab.gradflow import simple_rnn_backward, simple_rnn_forward
+    from lstmlab.lessons.gradflow import simple_rnn_backward, simple_rnn_forward
     x = rng.normal(size=(2, 6, 3))
     kernel, recurrent_kernel, bias = rng.normal(size=(3, 4)), rng.normal(size=(4, 4)) * 0.5, rng.normal(size=4)
     r = rng.normal(size=(2, 6, 4))
@@ -139,7 +139,7 @@ def test_simple_rnn_backward_matches_finite_differences(rng):
 
 
 def test_open_forget_gate_keeps_gradients_alive_where_simple_rnn_vanishes():
-    from lstmlab.gradflow import norms_through_time
+    from lstmlab.lessons.gradflow import norms_through_time
     reach = {k: (n[0] / n[-1]) for k, n in [("lstm_open", norms_through_time("LSTM", forget_bias=3.0)),
                                              ("lstm_default", norms_through_time("LSTM", forget_bias=1.0)),
                                              ("rnn", norms_through_time("SimpleRNN"))]}
@@ -153,7 +153,7 @@ def test_graded_items_pass_the_reference_and_name_each_mistake(item_id):
     from lstmlab.checks import check, get_item
     from lstmlab.checks import items_training as it
     item = get_item(item_id)
-    reference = getattr(__import__("lstmlab.backward", fromlist=[item_id]), item_id)
+    reference = getattr(__import__("lstmlab.reference.backward", fromlist=[item_id]), item_id)
     names = it.STEP_OUTPUTS if item_id == "lstm_step_backward" else it.LAYER_OUTPUTS
     if item_id == "lstm_step_backward":
         answer = lambda *a: tuple(reference(*a)[n] for n in names)  # noqa: E731

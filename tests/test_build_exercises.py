@@ -7,7 +7,7 @@ import sys
 import nbformat
 import pytest
 
-from lstmlab.exercises import stub
+from lstmlab.exercises.build import stub
 from grading_helpers import ROOT
 
 LESSON = "03_shaping_data.ipynb"  # the smallest solution notebook

@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from lstmlab import LSTM, Bidirectional, Dense, Stack, cost
+from lstmlab import LSTM, Bidirectional, Dense, Stack
+from lstmlab.lessons import cost
 
 
 def test_flops_equal_a_count_of_the_matmuls():
@@ -82,7 +83,7 @@ def test_sweep_rows_carry_flops_and_params(keras):
 
 
 def test_figures_draw_the_numbers_they_are_given():
-    from lstmlab.dropout import dropout_masks
+    from lstmlab.reference.dropout import dropout_masks
     from lstmlab.plots.cost import bars_figure, memory_figure, sweep_figure
     from lstmlab.plots.training import dropout_masks_figure, gradient_flow_figure, loss_curves_figure
     rows = [dict(value=v, flops=cost.lstm_flops(2, v, 2, 3), keras_s=0.001 * v, numpy_s=0.002 * v) for v in (1, 2, 4)]

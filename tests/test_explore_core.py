@@ -8,8 +8,8 @@ from lstmlab.explore.cell_core import CellState, cell_core, cell_trace, cell_wei
 from lstmlab.explore.quiz_core import grade, keras_code, parse_count, parse_shape, questions
 from lstmlab.explore.stack_core import (StackState, build_stack, comparison_html, stack_view, table_html, total_text,
                                         with_depth)
-from lstmlab.explore.stateful_core import series_chunks, stateful_layout, stateful_links, summarize
-from lstmlab.layer import lstm_layer
+from lstmlab.data.stateful import series_chunks, stateful_layout, stateful_links, summarize
+from lstmlab.reference.layer import lstm_layer
 from lstmlab.plots.cell import gate_trace_figure
 from lstmlab.plots.stack import EMIT, QUIET, stack_grid_figure, step_columns
 from lstmlab.plots.stateful import stateful_flow_figure
@@ -256,7 +256,7 @@ def test_cores_are_light():
     import subprocess
     import sys
     code = ("import sys, lstmlab.explore, lstmlab.explore.stack_core, lstmlab.explore.cell_core, "
-            "lstmlab.explore.stateful_core, lstmlab.explore.quiz_core, lstmlab.explore.cli\n"
+            "lstmlab.data.stateful, lstmlab.explore.quiz_core, lstmlab.explore.cli\n"
             "print([m for m in ('ipywidgets', 'matplotlib', 'keras', 'tensorflow') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr

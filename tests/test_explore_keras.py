@@ -5,7 +5,7 @@ import pytest
 from lstmlab.explore.cell_core import cell_trace
 from lstmlab.explore.quiz_core import questions
 from lstmlab.explore.stack_core import HEADS, StackState, build_stack, compare_with_keras, stack_view
-from lstmlab.explore.stateful_core import series_chunks
+from lstmlab.data.stateful import series_chunks
 
 pytestmark = pytest.mark.keras
 

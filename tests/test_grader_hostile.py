@@ -86,10 +86,10 @@ def test_printing_passed_earns_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("how, reason", [
-    ("from lstmlab.cell import lstm_step as ref\n", "lstmlab is not available while grading"),
+    ("from lstmlab.reference.cell import lstm_step as ref\n", "lstmlab is not available while grading"),
     ("import sys\nsys.path.insert(0, {root!r})\nsys.modules.pop('lstmlab', None)\nfrom lstmlab import lstm_step as ref\n",
      "lstmlab is not available while grading"),
-    ("ns = {{}}\nexec(open({root!r} + '/lstmlab/cell.py').read(), ns)\nref = ns['lstm_step']\n", "PermissionError"),
+    ("ns = {{}}\nexec(open({root!r} + '/lstmlab/reference/cell.py').read(), ns)\nref = ns['lstm_step']\n", "PermissionError"),
     ("import subprocess\nsubprocess.run(['python', '-c', 'import lstmlab'])\nref = None\n", "PermissionError"),
     ("import json\nref = json.load(open({root!r} + '/solutions/01_one_cell.ipynb'))\n", "PermissionError"),
 ])

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from lstmlab import lstm_layer
-from lstmlab.mixing import independent_units, unit_response, unit_weights
+from lstmlab.lessons.mixing import independent_units, unit_response, unit_weights
 
 
 def setup(rng, features=3, units=4, batch=2):

@@ -86,7 +86,7 @@ def test_weight_blocks_figure_draws_each_weight_with_gate_borders(rng):
 
 
 def test_unit_response_figure_draws_each_response(rng):
-    from lstmlab.mixing import independent_units, unit_response
+    from lstmlab.lessons.mixing import independent_units, unit_response
     from lstmlab.plots.mixing import unit_response_figure
     kernel, rk, bias = weights(rng, features=3, units=3)
     x, h, c = rng.normal(size=(1, 3)), rng.normal(size=(1, 3)), rng.normal(size=(1, 3))

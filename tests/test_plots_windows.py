@@ -4,7 +4,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from lstmlab.plots.windows import windows_figure
-from lstmlab.windows import make_windows
+from lstmlab.data.windows import make_windows
 
 
 def shaded(fig, role):

@@ -19,7 +19,7 @@ def test_lstm_step_equals_keras_lstmcell(keras, seed):
     kernel, recurrent_kernel, bias = random_lstm_weights(rng, features, units)
     x = rng.normal(size=(batch, features)).astype("float32")  # (batch, features)
     h, c = (rng.normal(size=(batch, units)).astype("float32") for _ in range(2))  # (batch, units)
-    from lstmlab.keras_bridge import keras_activation
+    from lstmlab.oracle.keras_bridge import keras_activation
     cell = keras.layers.LSTMCell(int(units), activation=keras_activation(activation),
                                  recurrent_activation=keras_activation(recurrent_activation))
     cell.build((None, int(features)))
@@ -74,7 +74,7 @@ def test_lstm_layer_every_flag_equals_keras(keras, return_sequences, return_stat
 
 @pytest.mark.parametrize("seed", range(8))
 def test_lstm_layer_activations_and_no_bias_equal_keras(keras, seed):
-    from lstmlab.keras_bridge import keras_activation
+    from lstmlab.oracle.keras_bridge import keras_activation
     rng = np.random.default_rng(100 + seed)
     activation, recurrent_activation, use_bias = ACTS[seed % 4], REC_ACTS[seed // 2 % 4], seed % 3 != 0
     kernel, recurrent_kernel, bias = random_lstm_weights(rng, 2, 3)

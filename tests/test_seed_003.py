@@ -17,7 +17,7 @@ def test_keras2_hard_sigmoid_reproduces_the_published_numbers():
 
 @pytest.mark.parametrize("recurrent_activation", ["sigmoid", "hard_sigmoid", "hard_sigmoid_keras2"])
 def test_three_models_agree_with_keras(keras, recurrent_activation):
-    from lstmlab.keras_bridge import keras_activation
+    from lstmlab.oracle.keras_bridge import keras_activation
     outputs = []
     for timesteps in (1, 2, 4):
         model = keras.Sequential([keras.Input(batch_shape=(1, timesteps, 2)), keras.layers.LSTM(

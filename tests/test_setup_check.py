@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from lstmlab import lstm_step
-from lstmlab.setup_check import oracle_difference, setup_check
+from lstmlab.lessons.setup_check import oracle_difference, setup_check
 
 
 @pytest.mark.keras

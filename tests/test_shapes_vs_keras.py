@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from lstmlab import GRU, LSTM, Bidirectional, Dense, SimpleRNN, Stack, TimeDistributed
-from lstmlab.keras_bridge import keras_rows
+from lstmlab.oracle.keras_bridge import keras_rows
 from random_stacks import random_stack
 
 

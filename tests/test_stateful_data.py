@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from lstmlab.stateful_data import fit_order, stateful_batches
+from lstmlab.data.stateful import fit_order, stateful_batches
 
 
 def hand_batches(series, batch, timesteps):

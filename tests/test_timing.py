@@ -1,7 +1,7 @@
 """The timing helpers, driven by a fake clock (no wall-clock figure is asserted)."""
 import pytest
 
-from lstmlab.timing import lstm_time_vs_timesteps, time_call
+from lstmlab.lessons.timing import lstm_time_vs_timesteps, time_call
 
 
 def fake_clock(durations):

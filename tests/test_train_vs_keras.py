@@ -8,12 +8,12 @@ to 1e-6 (float32 rounding over a few hundred multiply-adds).
 import numpy as np
 import pytest
 
-from lstmlab import train
-from lstmlab.backward import lstm_layer_backward
+from lstmlab.reference import train
+from lstmlab.reference.backward import lstm_layer_backward
 
 
 def stacked_keras(keras, units, features, timesteps, out_units, dtype, activation="tanh"):
-    """The Keras twin of lstmlab.train's model."""
+    """The Keras twin of lstmlab.reference.train's model."""
     layers = [keras.Input((timesteps, features), dtype=dtype)]
     layers += [keras.layers.LSTM(u, return_sequences=k < len(units) - 1, activation=activation, dtype=dtype)
                for k, u in enumerate(units)]
@@ -91,7 +91,7 @@ def test_numpy_fit_follows_keras_fit(keras):
 @pytest.mark.parametrize("dropout,recurrent_dropout", [(0.3, 0.0), (0.3, 0.4), (0.0, 0.4), (0.2, 0.2)])
 def test_dropout_masks_reproduce_keras_training_output(keras, dropout, recurrent_dropout):
     """Record the masks Keras draws, apply them in NumPy: same output (seed 004 uses both kinds)."""
-    from lstmlab.dropout import lstm_layer_dropout
+    from lstmlab.reference.dropout import lstm_layer_dropout
     layer = keras.layers.LSTM(5, dropout=dropout, recurrent_dropout=recurrent_dropout, return_sequences=True,
                               activation="relu", seed=1)
     x = np.random.default_rng(0).normal(size=(3, 4, 2)).astype("float32")

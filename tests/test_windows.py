@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from lstmlab.windows import make_windows
+from lstmlab.data.windows import make_windows
 
 
 def hand_windows(series, timesteps, target_column):

@@ -1,7 +1,7 @@
 """Compare an answer with the reference: structure, then shape, then values; then name the likely mistake."""
 import numpy as np
 
-from ..validate import fmt_shape
+from ..reference.validate import fmt_shape
 
 
 class Mismatch(Exception):

@@ -1,9 +1,9 @@
 """Lesson 01, one cell: one LSTM step, its parameter count, and the gate blocks of a weight."""
 import numpy as np
 
-from ..cell import lstm_step as ref_step
-from ..specs import LSTM
-from ..weights import split_gates as ref_split
+from ..reference.cell import lstm_step as ref_step
+from ..reference.weights import split_gates as ref_split
+from ..shapes.specs import LSTM
 from . import variants
 from .inputs import lstm_weights, sizes
 from .item import Item, Mistake

@@ -1,7 +1,7 @@
 """Lesson 03, shaping data: windows (samples, timesteps, features) with targets, and batches per epoch."""
 import math
 
-from ..windows import make_windows as ref_windows
+from ..data.windows import make_windows as ref_windows
 from .item import Item, Mistake
 
 LESSON = "03_shaping_data"

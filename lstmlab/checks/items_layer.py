@@ -1,5 +1,5 @@
 """Lesson 02, through time: an LSTM layer with Keras's flags, an initial state, the last output."""
-from ..layer import lstm_layer as ref_layer
+from ..reference.layer import lstm_layer as ref_layer
 from . import variants
 from .inputs import lstm_weights, sizes
 from .item import Item, Mistake

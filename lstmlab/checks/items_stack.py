@@ -1,9 +1,9 @@
 """Lesson 04, stacking: predict a stack's shapes and parameters; run a forward pass through a stack."""
 import numpy as np
 
-from ..layer import lstm_layer as ref_layer
-from ..shapes import Stack
-from ..specs import LSTM, Dense
+from ..reference.layer import lstm_layer as ref_layer
+from ..shapes.specs import LSTM, Dense
+from ..shapes.stack import Stack
 from . import variants
 from .compare import Mismatch
 from .inputs import lstm_weights

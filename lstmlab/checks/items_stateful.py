@@ -1,8 +1,8 @@
 """Lesson 05, stateful: cut a series into stateful batches; run an LSTM over chunks carrying the state."""
 import numpy as np
 
-from ..layer import lstm_layer as ref_layer
-from ..stateful_data import stateful_batches as ref_batches
+from ..data.stateful import stateful_batches as ref_batches
+from ..reference.layer import lstm_layer as ref_layer
 from . import variants
 from .inputs import lstm_weights, sizes
 from .item import Item, Mistake

@@ -1,9 +1,9 @@
 """Lesson 06, training: the backward pass of one LSTM step, then BPTT through a layer."""
 import numpy as np
 
-from ..activations import sigmoid
-from ..backward import lstm_layer_backward as ref_layer_backward
-from ..backward import lstm_step_backward as ref_step_backward
+from ..reference.activations import sigmoid
+from ..reference.backward import lstm_layer_backward as ref_layer_backward
+from ..reference.backward import lstm_step_backward as ref_step_backward
 from .inputs import lstm_weights, sizes
 from .item import Item, Mistake
 

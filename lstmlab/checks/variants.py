@@ -1,7 +1,7 @@
 """The reference's versions of common LSTM mistakes, for diagnosis (each is wrong on purpose)."""
 import numpy as np
 
-from ..activations import sigmoid
+from ..reference.activations import sigmoid
 
 
 def step(x, h, c, kernel, recurrent_kernel, bias, mistake=None):

@@ -1,4 +1,6 @@
-"""explain(model) and explain_code(source): the course's explanation applied to the learner's own model."""
+"""explain(model) and explain_code(source): the course applied to the learner's own Keras model.
+May import: reference, shapes, oracle.
+"""
 from .model import explain
 from .report import Finding, LayerNote, Report
 from .translate import explain_code

@@ -2,9 +2,10 @@
 import math
 from dataclasses import dataclass, field
 
-from ..keras_bridge import import_keras
+from ..oracle.keras_bridge import import_keras
 from .describe import DEFAULTS, LayerInfo, spec_of
 from .findings import find_all
+from .layers import layer_info, report_from_infos
 from .report import Finding, Report
 
 SNAKE = {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "simple_rnn", "Dense": "dense", "Dropout": "dropout",
@@ -55,7 +56,6 @@ MAX_PARAMS = 10_000_000  # above this, describe from the formulas instead of all
 
 def explain_calls(calls, batch_shape, title_name="model", notes=()):
     """Build the calls on keras.Input(batch_shape=...) and explain; if Keras refuses, explain why without it."""
-    from .model import layer_info, report_from_infos
     calls = _named(calls)
     estimate = sum(count_of(info) for info in walk(calls, batch_shape))
     if estimate > MAX_PARAMS:
@@ -140,7 +140,6 @@ def walk(calls, batch_shape):
 
 def walk_report(calls, batch_shape, title_name, notes=(), exc=None):
     """A report without Keras: from the specs' formulas, and, when Keras failed (exc), why it fails."""
-    from .model import report_from_infos
     infos = walk(calls, batch_shape)
     findings = find_all(infos, batch_shape)
     built = [info for info in infos if info.output_shape is not None]

@@ -12,7 +12,7 @@ def run(args):
     if not os.path.exists(args.path):
         raise FileNotFoundError(f"no such file: {args.path}")
     if args.path.endswith((".keras", ".h5")):
-        from ..keras_bridge import import_keras
+        from ..oracle.keras_bridge import import_keras
         from .model import explain
         keras = import_keras()
         try:

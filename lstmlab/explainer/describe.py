@@ -1,9 +1,9 @@
 """Per-layer descriptions in words: what a layer receives and returns, its parameters, its options."""
 from dataclasses import dataclass, field
 
-from .. import specs
-from ..activations import ACTIVATIONS
-from ..validate import fmt_shape
+from ..reference.activations import ACTIVATIONS
+from ..reference.validate import fmt_shape
+from ..shapes import specs
 from .report import LayerNote
 
 RECURRENT_KINDS = ("LSTM", "GRU", "SimpleRNN")

@@ -1,35 +1,10 @@
 """explain(model): read a Keras 3 model's layers and configs, describe each layer, name the classic mistakes."""
-from ..validate import fmt_shape
-from .describe import LayerInfo, config_of, describe, in_words
-from .findings import find_all
+from .build import call_of, explain_calls
+from .layers import layer_info, report_from_infos, shape_of
 from .report import Report
 
 SCOPE = ("explain covers a linear chain of built-in Keras layers (Sequential, or functional with one input "
          "and each layer feeding the next)")
-
-
-def _shape(tensor):
-    """A KerasTensor's shape as a tuple (a layer fed [tensor, mask], as after Masking, gives the tensor's)."""
-    while isinstance(tensor, (list, tuple)):
-        tensor = tensor[0]
-    return tuple(tensor.shape)
-
-
-def _inner_info(layer):
-    """A LayerInfo for the layer inside Bidirectional / TimeDistributed (config only)."""
-    inner = getattr(layer, "forward_layer", None) or getattr(layer, "layer", None)
-    if inner is None:
-        return None
-    return LayerInfo(0, inner.name, type(inner).__name__, config_of(inner))
-
-
-def layer_info(index, layer):
-    """A LayerInfo for one built Keras layer: config, shapes, count_params, input_shape argument."""
-    out = layer.output
-    outs = list(out) if isinstance(out, (list, tuple)) else [out]
-    return LayerInfo(index, layer.name, type(layer).__name__, config_of(layer), _shape(layer.input), _shape(outs[0]),
-                     layer.count_params(), getattr(layer, "_input_shape_arg", None), _inner_info(layer),
-                     [_shape(t) for t in outs[1:]])
 
 
 def _out_of_scope(model, why):
@@ -66,16 +41,6 @@ def _scope_problem(model, layers):
     return None
 
 
-def report_from_infos(infos, batch_shape, title_name, notes=()):
-    """The Report for a chain of LayerInfos on input batch_shape."""
-    rnns = [info.index for info in infos if info.rnn is not None]
-    layers = [describe(info, last_rnn=bool(rnns) and info.index == rnns[-1]) for info in infos]
-    total = sum(note.params for note in layers)
-    title = (f"Model {title_name!r} on input {in_words(batch_shape)} {fmt_shape(batch_shape)}: "
-             f"{len(layers)} layer{'s' * (len(layers) != 1)}, {total:,} parameters")
-    return Report(title, layers, find_all(infos, batch_shape), list(notes))
-
-
 def explain(model, input_shape=None):
     """Explain a Keras 3 model layer by layer and list its classic mistakes as report.findings."""
     if not hasattr(model, "layers") or not hasattr(model, "count_params"):
@@ -90,7 +55,7 @@ def explain(model, input_shape=None):
     problem = _scope_problem(model, layers)
     if problem:
         return _out_of_scope(model, problem)
-    batch_shape = _shape(model.inputs[0])
+    batch_shape = shape_of(model.inputs[0])
     try:
         infos = [layer_info(k, layer) for k, layer in enumerate(layers, 1)]
     except (AttributeError, TypeError, ValueError, IndexError) as exc:  # a layer explain cannot read: say so
@@ -112,7 +77,6 @@ def _unbuilt(model, layers, input_shape):
         return Report(f"Model {model.name!r} is not built yet, so its shapes are unknown",
                       notes=["give it an input: keras.Input(shape=(timesteps, features)) as its first layer, or call "
                              "explain(model, input_shape=(timesteps, features))"], in_scope=False)
-    from .build import call_of, explain_calls
     custom = [l for l in layers if not type(l).__module__.startswith("keras")]
     if custom:
         return _out_of_scope(model, f"layer {custom[0].name!r} is a custom layer ({type(custom[0]).__name__})")

@@ -1,6 +1,5 @@
-"""Interactive explorers: a pure core (frozen state -> table or figure) plus a thin ipywidgets shell each.
-
-The cores import NumPy and matplotlib only; ipywidgets loads when an explorer class is first used.
+"""Explorers: pure cores (state -> table, figure) and thin ipywidgets shells; `lstmlab explore` serves them.
+May import: reference, shapes, data, plots, oracle.
 """
 from ..lazy import lazy_exports
 

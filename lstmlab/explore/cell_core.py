@@ -3,9 +3,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..cell import lstm_gates
-from ..validate import as_float_array, fmt_shape
-from ..weights import check_recurrent_weights
+from ..reference.cell import lstm_gates
+from ..reference.validate import as_float_array, fmt_shape
+from ..reference.weights import check_recurrent_weights
 
 GATES = ("i", "f", "c_tilde", "o", "c", "h")
 INPUTS = ("pulse", "step", "sine", "noise", "custom")

@@ -2,9 +2,9 @@
 import re
 from dataclasses import dataclass
 
-from ..shapes import Stack
-from ..specs import GRU, LSTM, Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
-from ..validate import fmt_shape
+from ..reference.validate import fmt_shape
+from ..shapes.specs import GRU, LSTM, Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
+from ..shapes.stack import Stack
 
 
 def questions():

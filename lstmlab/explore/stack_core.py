@@ -3,9 +3,9 @@ import html
 import io
 from dataclasses import dataclass, replace
 
-from ..shapes import Stack
-from ..specs import GRU, LSTM, Bidirectional, Dense, SimpleRNN, TimeDistributed
-from ..validate import fmt_shape
+from ..reference.validate import fmt_shape
+from ..shapes.specs import GRU, LSTM, Bidirectional, Dense, SimpleRNN, TimeDistributed
+from ..shapes.stack import Stack
 
 CELLS = {"LSTM": LSTM, "GRU": GRU, "SimpleRNN": SimpleRNN}
 HEADS = ("none", "Dense", "TimeDistributed(Dense)")
@@ -126,7 +126,7 @@ def _keras_shape(shape):
 
 def compare_with_keras(stack):
     """Build the stack in Keras 3 and compare layer by layer: [(row, keras_row, shape_ok, params_ok)], keras total."""
-    from ..keras_bridge import keras_rows, to_keras
+    from ..oracle.keras_bridge import keras_rows, to_keras
     model = to_keras(stack)
     pairs = []
     for row, krow in zip(stack.summary(), keras_rows(model)):

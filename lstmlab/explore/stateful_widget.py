@@ -3,8 +3,8 @@ import html
 
 import ipywidgets as widgets
 
+from ..data.stateful import series_chunks, stateful_layout, stateful_links, summarize
 from .stack_core import figure_png
-from .stateful_core import series_chunks, stateful_layout, stateful_links, summarize
 
 WIDE = {"description_width": "initial"}
 KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # stateful needs a fixed batch

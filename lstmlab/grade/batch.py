@@ -3,8 +3,8 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from ..exercises.contract import REPO
 from .core import grade_notebook
-from .rebuild import ROOT
 
 
 def find_submissions(paths):
@@ -36,7 +36,7 @@ def _progress(done, total, stream=sys.stderr):
 def _missing(pristine, graded):
     """not_attempted entries for the lessons a folder submission did not include."""
     from .core import _entry
-    from .rebuild import answer_cells
+    from ..exercises.contract import answer_cells
     from ..checks.registry import all_items
     import nbformat
     items, entries = all_items(), []
@@ -71,7 +71,7 @@ def grade_paths(paths, timeout=10, total_timeout=None, memory_mb=1024, jobs=1, s
             done += 1
             if progress:
                 _progress(done, len(tasks))
-    pristine = sorted((ROOT / "exercises").glob("*.ipynb"))
+    pristine = sorted((REPO / "exercises").glob("*.ipynb"))
     report = []
     for k, (learner, notebooks) in enumerate(submissions):
         parts = [results[(k, nb)] for nb in notebooks]

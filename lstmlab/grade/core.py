@@ -1,4 +1,10 @@
-"""Grade one notebook: rebuild, write grade-time inputs, run in a locked kernel, read arrays, judge outside."""
+"""Grade one notebook: rebuild, write grade-time inputs, run in a locked kernel, read arrays, judge outside.
+
+The arrays are read without pickles and judged here with lstmlab.checks. The grader's modules: rebuild
+(the graded notebook), launcher + harness (run inside the learner's kernel), kernel (cell-by-cell
+execution that survives timeouts and dead kernels), core (one notebook), batch (many, in parallel),
+report (table, JSON, CSV), cli (`lstmlab grade`).
+"""
 import json
 import secrets
 import tempfile
@@ -10,8 +16,9 @@ import numpy as np
 from ..checks.encode import encode_inputs, unflatten
 from ..checks.judge import judge
 from ..checks.registry import all_items
+from ..exercises.contract import answer_cells
 from .kernel import execute
-from .rebuild import answer_cells, pristine_by_ids, pristine_path, rebuild
+from .rebuild import pristine_by_ids, pristine_path, rebuild
 
 MAX_RESULT_BYTES = 100 * 2**20
 

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .rebuild import ROOT
+from ..exercises.contract import REPO
 
 PACKAGE = Path(__file__).resolve().parent.parent  # lstmlab/
 
@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # lstmlab/
 def kernel_spec(workdir, memory_mb, file_mb=200):
     """Write a kernelspec (python -S -E launcher.py config) into workdir; return its kernels folder."""
     config = {"workdir": str(workdir), "site": [p for p in site.getsitepackages() if os.path.isdir(p)], "memory_mb": memory_mb, "file_mb": file_mb,
-              "blocked": [str(p) for p in (PACKAGE, ROOT / "solutions", ROOT / ".git", ROOT / "build") if p.exists()]}
+              "blocked": [str(p) for p in (PACKAGE, REPO / "solutions", REPO / ".git", REPO / "build") if p.exists()]}
     (workdir / "grade_config.json").write_text(json.dumps(config))
     launcher = workdir / "grade_launcher.py"
     launcher.write_text((Path(__file__).parent / "launcher.py").read_text())

@@ -5,32 +5,14 @@ from pathlib import Path
 import nbformat
 
 from ..checks.registry import all_items
+from ..exercises.contract import REPO, answer_cells, exercise_id
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent  # the repository: exercises/ and solutions/ live here
-
-
-def exercise_id(cell):
-    """The exercise id in a cell's metadata {"lstmlab": {"exercise": id, "points": n}}, or None."""
-    meta = cell.get("metadata", {}).get("lstmlab", {})
-    value = meta.get("exercise") if isinstance(meta, dict) else None
-    return value if isinstance(value, str) else None
-
-
-def answer_cells(nb):
-    """{id: [source, ...]} of the answer cells of a notebook, in order (duplicates kept)."""
-    found = {}
-    for cell in nb.cells:
-        item_id = exercise_id(cell)
-        if item_id is not None and cell.get("cell_type") == "code":
-            source = cell.get("source", "")
-            found.setdefault(item_id, []).append(source if isinstance(source, str) else "".join(map(str, source)))
-    return found
 
 
 def pristine_path(path, folders=None):
     """The pristine notebook with the same file name, in exercises/ (else solutions/), or None."""
-    for folder in folders or (ROOT / "exercises", ROOT / "solutions"):
+    for folder in folders or (REPO / "exercises", REPO / "solutions"):
         candidate = Path(folder) / Path(path).name
         if candidate.is_file():
             return candidate
@@ -40,7 +22,7 @@ def pristine_path(path, folders=None):
 def pristine_by_ids(ids, folders=None):
     """The pristine notebook sharing the most exercise ids with a renamed submission, or None."""
     best, best_score = None, 0
-    for folder in folders or (ROOT / "exercises",):
+    for folder in folders or (REPO / "exercises",):
         for candidate in sorted(Path(folder).glob("*.ipynb")):
             score = len(set(ids) & set(answer_cells(nbformat.read(candidate, as_version=4))))
             if score > best_score:

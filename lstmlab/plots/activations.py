@@ -2,7 +2,7 @@
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..activations import get_activation
+from ..reference.activations import get_activation
 
 
 def activation_curves_figure(names=("sigmoid", "hard_sigmoid", "hard_sigmoid_keras2"), lo=-6.0, hi=6.0):

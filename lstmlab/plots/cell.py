@@ -2,7 +2,7 @@
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..validate import fmt_shape
+from ..reference.validate import fmt_shape
 
 PANELS = (  # key, title, colour map, fixed value range (None: symmetric around 0 from the data)
     ("i", "i  input gate (how much of c~ to write)", "viridis", (0.0, 1.0)),

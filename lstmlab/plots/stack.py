@@ -2,8 +2,8 @@
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from ..specs import Bidirectional, TimeDistributed, is_recurrent
-from ..validate import fmt_shape
+from ..reference.validate import fmt_shape
+from ..shapes.specs import Bidirectional, TimeDistributed, is_recurrent
 
 BOX_W, BOX_H = 0.62, 0.5
 EMIT = "#2b6cb0"  # a cell whose output leaves the layer

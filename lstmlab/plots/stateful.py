@@ -2,7 +2,7 @@
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from ..explore.stateful_core import stateful_layout, stateful_links, summarize
+from ..data.stateful import stateful_layout, stateful_links, summarize
 
 COLORS = ("#3182ce", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#d69e2e", "#718096")
 BOX_W, BOX_H, GAP = 1.6, 0.6, 1.2

@@ -2,7 +2,7 @@
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..weights import LSTM_GATES, check_recurrent_weights
+from ..reference.weights import LSTM_GATES, check_recurrent_weights
 
 
 def weight_blocks_figure(kernel, recurrent_kernel, bias):

@@ -2,8 +2,8 @@
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ..validate import check_positive_int
-from ..windows import as_series, make_windows
+from ..data.windows import as_series, make_windows
+from ..reference.validate import check_positive_int
 
 INPUT, TARGET, PLAIN = "#bee3f8", "#fbd38d", "#ffffff"
 

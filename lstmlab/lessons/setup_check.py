@@ -1,12 +1,12 @@
-"""The course's set-up check: versions (as `lstmlab info` prints them) and whether the Keras oracle agrees."""
+"""The course's set-up check: versions (also `lstmlab info`) and whether the Keras oracle agrees."""
 import numpy as np
 
-from .cell import lstm_step
+from ..reference.cell import lstm_step
 
 
 def oracle_difference(*, units=3, features=2, batch=2, seed=0, step=lstm_step):
     """Run keras.layers.LSTMCell and `step` on the same random float32 weights and inputs; return max |difference|."""
-    from .keras_bridge import import_keras
+    from ..oracle.keras_bridge import import_keras
     keras = import_keras()
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(batch, features)).astype("float32")  # (batch, features)
@@ -24,11 +24,26 @@ def oracle_difference(*, units=3, features=2, batch=2, seed=0, step=lstm_step):
     return float(max(np.abs(np.asarray(keras_h) - ours_h).max(), np.abs(np.asarray(keras_c) - ours_c).max()))
 
 
+def print_versions():
+    """Print lstmlab's, Python's and the course's packages' versions, and whether the Keras oracle is there."""
+    import importlib.metadata as md
+    import platform
+
+    from .. import __version__
+    from ..oracle.keras_bridge import keras_available
+    print(f"lstmlab {__version__} on Python {platform.python_version()}")
+    for pkg in ("numpy", "matplotlib", "ipywidgets", "jupyterlab", "keras", "tensorflow-cpu", "tensorflow"):
+        try:
+            print(f"  {pkg:<14} {md.version(pkg)}")
+        except md.PackageNotFoundError:
+            print(f"  {pkg:<14} not installed")
+    print("Keras oracle:", "available" if keras_available() else "missing: pip install 'lstmlab[keras]'")
+
+
 def setup_check(tolerance=1e-5):
     """Print the versions, then check lstm_step against Keras's LSTMCell; return True when all is well."""
-    from .info import COMMANDS
-    from .keras_bridge import keras_available
-    COMMANDS["info"].run(None)  # versions and the oracle's presence, exactly as `lstmlab info` prints them
+    from ..oracle.keras_bridge import keras_available
+    print_versions()
     if not keras_available():
         print("Set-up check: the lessons run, but the Keras comparisons need the oracle (see above).")
         return False

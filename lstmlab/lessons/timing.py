@@ -3,8 +3,8 @@ import time
 
 import numpy as np
 
-from .layer import lstm_layer
-from .validate import check_positive_int
+from ..reference.layer import lstm_layer
+from ..reference.validate import check_positive_int
 
 
 def time_call(fn, *, repeat=5, clock=time.perf_counter):

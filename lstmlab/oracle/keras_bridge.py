@@ -1,7 +1,7 @@
 """The only module that imports Keras (lazily): specs -> Keras models, and Keras summaries."""
 import os
 
-from .specs import GRU, LSTM, Bidirectional, Dense, Dropout, SimpleRNN, TimeDistributed
+from ..shapes.specs import GRU, LSTM, Bidirectional, Dense, Dropout, SimpleRNN, TimeDistributed
 
 KERAS_MISSING = ("the Keras oracle is not installed: run `pip install 'lstmlab[keras]'` "
                  "(Keras 3 on tensorflow-cpu), or `make test`, which installs it")

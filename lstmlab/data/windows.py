@@ -1,7 +1,7 @@
 """Sliding windows: turn a (N, features) series into LSTM samples (samples, timesteps, features)."""
 import numpy as np
 
-from .validate import check_positive_int, fmt_shape
+from ..reference.validate import check_positive_int, fmt_shape
 
 
 def as_series(series, name="series"):

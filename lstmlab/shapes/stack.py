@@ -1,8 +1,8 @@
 """The shape and parameter engine: a Stack of layer specs -> Keras's summary, explained."""
 from dataclasses import dataclass
 
+from ..reference.validate import check_positive_int, fmt_shape
 from .specs import LAYER_SPECS, Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
-from .validate import check_positive_int, fmt_shape
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class Stack:
 
     def to_keras(self):
         """Build the same model in Keras 3 (imports Keras)."""
-        from .keras_bridge import to_keras
+        from ..oracle.keras_bridge import to_keras
         return to_keras(self)
 
     def __repr__(self):

@@ -1,8 +1,8 @@
 """What `units` is not: N independent copies. The recurrent kernel mixes every unit into every gate."""
 import numpy as np
 
-from .cell import lstm_gates
-from .weights import check_recurrent_weights
+from ..reference.cell import lstm_gates
+from ..reference.weights import check_recurrent_weights
 
 
 def independent_units(recurrent_kernel):

@@ -1,11 +1,11 @@
 """from_keras(model): a NumPy mirror of a Keras model's layers, weights and carried state."""
 import numpy as np
 
-from .activations import ACTIVATIONS, get_activation
-from .gru import gru_layer
-from .layer import lstm_layer
-from .simple_rnn import simple_rnn_layer
-from .validate import as_float_array, fmt_shape
+from ..reference.activations import ACTIVATIONS, get_activation
+from ..reference.gru import gru_layer
+from ..reference.layer import lstm_layer
+from ..reference.simple_rnn import simple_rnn_layer
+from ..reference.validate import as_float_array, fmt_shape
 
 RECURRENT_FUNCS = {"LSTM": lstm_layer, "GRU": gru_layer, "SimpleRNN": simple_rnn_layer}
 SUPPORTED = ("InputLayer", "LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed",

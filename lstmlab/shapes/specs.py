@@ -1,8 +1,8 @@
 """Layer specs for the shape engine: plain data, with Keras's names and defaults."""
 from dataclasses import dataclass
 
-from .activations import check_activation_name
-from .validate import check_positive_int
+from ..reference.activations import check_activation_name
+from ..reference.validate import check_positive_int
 
 MERGE_MODES = ("concat", "sum", "mul", "ave")
 

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .contract import REPO
 
 
 def stub(source):
@@ -80,8 +80,8 @@ def execute(nb, folder):
 def add_arguments(parser):
     parser.add_argument("--check", action="store_true", help="exit 1 if exercises/ is out of date; change nothing")
     parser.add_argument("--force", action="store_true", help="overwrite exercises a learner has edited")
-    parser.add_argument("--solutions", default=str(ROOT / "solutions"), help=argparse_help("solutions"))
-    parser.add_argument("--out", default=str(ROOT / "exercises"), help=argparse_help("exercises"))
+    parser.add_argument("--solutions", default=str(REPO / "solutions"), help=argparse_help("solutions"))
+    parser.add_argument("--out", default=str(REPO / "exercises"), help=argparse_help("exercises"))
 
 
 def argparse_help(name):

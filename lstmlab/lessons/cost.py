@@ -7,10 +7,10 @@ import tracemalloc
 
 import numpy as np
 
-from .keras_bridge import import_keras
-from .layer import lstm_layer
+from ..oracle.keras_bridge import import_keras
+from ..reference.layer import lstm_layer
+from ..reference.validate import check_positive_int
 from .timing import time_call
-from .validate import check_positive_int
 
 
 def lstm_flops(batch, timesteps, features, units):
@@ -168,7 +168,7 @@ def sweep(name, values, *, base=None, train=False, numpy=True, repeat=3, rounds=
 
 def numpy_training_memory(batch, timesteps, features, units, depth=1):
     """Peak bytes Python allocates for one NumPy forward + BPTT step (the caches BPTT must keep grow with timesteps)."""
-    from . import train
+    from ..reference import train
     params = train.init_params(features, [units] * depth, 1, seed=0)
     rng = np.random.default_rng(0)
     x, y = rng.normal(size=(batch, timesteps, features)), rng.normal(size=(batch, 1))  # float64

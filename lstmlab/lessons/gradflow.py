@@ -5,8 +5,8 @@ per step, no squashing derivative. A SimpleRNN multiplies by recurrent_kernel.T 
 """
 import numpy as np
 
-from .backward import layer_backward, lstm_layer_forward
-from .train import glorot_uniform, orthogonal
+from ..reference.backward import layer_backward, lstm_layer_forward
+from ..reference.train import glorot_uniform, orthogonal
 
 
 def lstm_weights(rng, features, units, forget_bias=1.0):
