@@ -1,5 +1,13 @@
-"""The registry: every graded item, collected from the item modules listed in ITEM_MODULES."""
+"""The registry: every graded item, from the course's item modules, teachers' item files and entry points.
+
+A teacher adds items without editing the package: a Python file defining ITEMS = [Item(...), ...], given as
+`--items FILE`, or a module registered under the `lstmlab.items` entry point group (it, too, defines ITEMS).
+"""
+import hashlib
 import importlib
+import importlib.metadata
+import importlib.util
+from pathlib import Path
 
 ITEM_MODULES = [
     # one module per lesson; each defines ITEMS, a list of Item (add a lesson with one line here)
@@ -10,21 +18,52 @@ ITEM_MODULES = [
     "lstmlab.checks.items_stateful",
     "lstmlab.checks.items_training",
 ]
+ENTRY_POINTS = "lstmlab.items"
 
-_ITEMS = {}
+_CACHE = {}
 
 
-def all_items():
-    """{id: Item} for every registered item, in course order."""
-    if not _ITEMS:
-        found = {}
-        for name in ITEM_MODULES:
-            for item in importlib.import_module(name).ITEMS:
+def _file_module(path):
+    """Import a teacher's items file by path (once per path)."""
+    path = Path(path).resolve()
+    if not path.is_file():
+        raise FileNotFoundError(f"no items file {path}")
+    name = "lstmlab_items_" + hashlib.sha256(str(path).encode()).hexdigest()[:12]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _sources(files):
+    """(where, ITEMS) for the course's modules, the entry points, then the given files."""
+    for name in ITEM_MODULES:
+        yield name, importlib.import_module(name).ITEMS
+    for point in importlib.metadata.entry_points(group=ENTRY_POINTS):
+        loaded = point.load()
+        yield f"entry point {point.name}", getattr(loaded, "ITEMS", loaded)
+    for path in files:
+        module = _file_module(path)
+        if not hasattr(module, "ITEMS"):
+            raise ValueError(f"{path} defines no ITEMS (a list of lstmlab.checks.item.Item)")
+        yield str(path), module.ITEMS
+
+
+def all_items(files=()):
+    """{id: Item} for every registered item, in course order; teachers' items (files, entry points) after."""
+    key = tuple(str(Path(f).resolve()) for f in files)
+    if key not in _CACHE:
+        from .item import Item
+        found, where = {}, {}
+        for source, items in _sources(files):
+            for item in items:
+                if not isinstance(item, Item):
+                    raise TypeError(f"{source}: ITEMS must hold lstmlab.checks.item.Item objects, got {type(item).__name__}")
                 if item.id in found:
-                    raise ValueError(f"two items share the id {item.id!r} ({name} and an earlier module)")
-                found[item.id] = item
-        _ITEMS.update(found)
-    return dict(_ITEMS)
+                    raise ValueError(f"two items share the id {item.id!r} ({where[item.id]} and {source})")
+                found[item.id], where[item.id] = item, source
+        _CACHE[key] = found
+    return dict(_CACHE[key])
 
 
 def get_item(item_id):
@@ -33,3 +72,20 @@ def get_item(item_id):
     if item_id not in items:
         raise KeyError(f"no exercise item {item_id!r}; the items are: {', '.join(items)}")
     return items[item_id]
+
+
+def contract_problems(notebook, items, name):
+    """Sentences on answer cells whose id no item knows, or whose points differ from the item's."""
+    problems = []
+    for cell in notebook.cells:
+        meta = cell.get("metadata", {}).get("lstmlab", {})
+        if not isinstance(meta, dict) or not isinstance(meta.get("exercise"), str):
+            continue
+        item_id, points = meta["exercise"], meta.get("points")
+        if item_id not in items:
+            problems.append(f"{name}: answer cell {item_id!r} matches no graded item (add it with --items FILE, or "
+                            "fix the id); it is not graded")
+        elif points != items[item_id].points:
+            problems.append(f"{name}: answer cell {item_id!r} says {points} points, its item gives "
+                            f"{items[item_id].points}; the item's points count")
+    return problems

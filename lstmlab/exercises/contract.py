@@ -1,7 +1,7 @@
 """The exercise contract: an answer cell carries {"lstmlab": {"exercise": "<id>", "points": <n>}} in its metadata."""
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]  # a clone's root: solutions/ and exercises/ live here
+REPO = Path(__file__).resolve().parents[2]  # a clone's root: solutions/ and exercises/ live here (not in a wheel)
 
 
 def exercise_id(cell):
@@ -20,3 +20,8 @@ def answer_cells(nb):
             source = cell.get("source", "")
             found.setdefault(item_id, []).append(source if isinstance(source, str) else "".join(map(str, source)))
     return found
+
+
+def packaged_course():
+    """Where a built wheel keeps the course's notebooks (lessons/ and exercises/); absent in a clone."""
+    return Path(__file__).resolve().parent / "course"

@@ -1,84 +1,142 @@
-"""Grade many submissions: find them, grade notebooks in parallel with a progress line, gather per learner."""
+"""Grade a class: learners' notebooks in parallel worker processes, each learner reported as soon as it is done.
+
+A fault costs one notebook at most: a worker that dies, or a sandbox that will not start, marks that notebook
+`error` (the grader's fault, re-run) and the rest go on. Results reach `on_learner` one learner at a time, so
+a crash or Ctrl-C keeps what was graded, and `resume` skips learners already graded.
+"""
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from pathlib import Path
+from concurrent.futures.process import BrokenProcessPool
 
-from ..exercises.contract import REPO
-from .core import grade_notebook
+from ..checks.registry import all_items
+from . import collect
+from .core import entry, grade_notebook
+
+_WORKER = {}
 
 
-def find_submissions(paths):
-    """[(learner path, [notebooks])]: a notebook is one submission; a folder holds one per notebook or subfolder."""
-    found = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_file():
-            found.append((path, [path]))
-        elif path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix == ".ipynb":
-                    found.append((child, [child]))
-                elif child.is_dir() and not child.name.startswith("."):
-                    found.append((child, sorted(p for p in child.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)))
-        else:
-            raise FileNotFoundError(f"no such notebook or folder: {raw}")
-    return found
+def _init_worker(items_files, no_sandbox):
+    """Each worker loads the teachers' items and probes the sandbox once (its own unprivileged uid)."""
+    from . import sandbox
+    _WORKER["items"] = all_items(items_files)
+    _WORKER["isolation"] = sandbox.unsandboxed() if no_sandbox else sandbox.detect()[0]
+
+
+def _grade_task(path, assignment_name, course_folder, seed, limits):
+    from .course import Course
+    course = _WORKER.get("course")
+    if course is None or course.folder != course_folder:
+        course = _WORKER["course"] = Course(course_folder)
+    return grade_notebook(path, course.assignments[assignment_name], _WORKER["items"], _WORKER["isolation"], seed,
+                          **limits)
 
 
 def _progress(done, total, stream=sys.stderr):
     width = 30
     bar = "#" * (width * done // max(total, 1))
-    stream.write(f"\rgrading [{bar:<{width}}] {done}/{total} notebooks")
-    stream.write("\n" if done == total else "")
+    stream.write(f"\rgrading [{bar:<{width}}] {done}/{total} notebooks" + ("\n" if done == total else ""))
     stream.flush()
 
 
-def _missing(pristine, graded):
-    """not_attempted entries for the lessons a folder submission did not include."""
-    from .core import _entry
-    from ..exercises.contract import answer_cells
-    from ..checks.registry import all_items
-    import nbformat
-    items, entries = all_items(), []
-    for nb_path in pristine:
-        if nb_path.name in graded:
-            continue
-        for item_id in answer_cells(nbformat.read(nb_path, as_version=4)):
-            if item_id in items:
-                entries.append(_entry(items[item_id], "not_attempted", f"{item_id}: not attempted: {nb_path.name} was not submitted"))
-    return entries
+def _fault(assignment, items, message):
+    return [entry(items[i], "error", f"{i}: {message}", 0, assignment.name) for i in assignment.ids if i in items]
 
 
-def grade_paths(paths, timeout=10, total_timeout=None, memory_mb=1024, jobs=1, seed=None, progress=True):
-    """{"submissions": [...]} for every submission under paths (see find_submissions)."""
-    submissions = find_submissions(paths)
-    tasks = [(k, nb) for k, (_, notebooks) in enumerate(submissions) for nb in notebooks]
-    kwargs = dict(timeout=timeout, total_timeout=total_timeout, memory_mb=memory_mb, seed=seed)
-    results, done = {}, 0
+def _failed(course, items, name, path, why):
+    message = f"the grader failed on this notebook ({why}): this is the grader's fault, not yours; please re-run the grading"
+    return {"path": str(path), "exercises": _fault(course.assignments[name], items, message), "notes": []}
+
+
+def learner_report(learner, matched, graded, course, items):
+    """One learner's entry: every selected assignment's exercises, graded, missing, linked or unreadable."""
+    exercises, notebooks, notes = [], {}, list(matched.notes)
+    for name, assignment in course.assignments.items():
+        if name in graded:
+            part = graded[name]
+            exercises += part["exercises"]
+            notes += [f"{name}: {n}" for n in part["notes"]]
+            notebooks[name] = part["path"]
+        elif name in matched.links:
+            link, target = matched.links[name]
+            exercises += _fault(assignment, items, f"{link.name} is a symbolic link (to {target}): scored 0; links "
+                                                   "are not graded, submit the notebook file itself")
+            notebooks[name] = str(link)
+        elif name in matched.unreadable:
+            exercises += _fault(assignment, items, matched.unreadable[name])
+            notebooks[name] = None
+        else:
+            exercises += [entry(items[i], "not_attempted", f"{i}: not attempted: {name}.ipynb was not submitted", 0, name)
+                          for i in assignment.ids if i in items]
+            notebooks[name] = None
+    return {"learner": learner.name, "path": str(learner.path), "score": sum(e["points"] for e in exercises),
+            "max_score": sum(e["max_points"] for e in exercises), "notebooks": notebooks, "exercises": exercises,
+            "notes": notes}
+
+
+def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, jobs=1, timeout=10, total_timeout=None,
+                memory_mb=1024, progress=True, on_learner=None, resume=()):
+    """[learner entries], in the learners' order; each also goes to on_learner(entry) as soon as it is complete."""
+    items = all_items(items_files)
+    limits = dict(timeout=timeout, total_timeout=total_timeout, memory_mb=memory_mb)
+    todo = [ln for ln in learners if (ln.name, str(ln.path)) not in set(resume)]
+    matches = {id(ln): collect.match(ln, course) for ln in todo}
+    tasks = [(ln, name, path) for ln in todo for name, path in matches[id(ln)].files.items()]
+    graded = {id(ln): {} for ln in todo}
+    waiting = {id(ln): len(matches[id(ln)].files) for ln in todo}
+    reports = {}
+
+    def finish(ln):
+        reports[id(ln)] = learner_report(ln, matches[id(ln)], graded[id(ln)], course, items)
+        if on_learner is not None:
+            on_learner(reports[id(ln)])
+
+    for ln in todo:
+        if waiting[id(ln)] == 0:
+            finish(ln)
+    done, rounds, total = 0, 0, len(tasks)
     if progress:
-        _progress(0, len(tasks))
-    if jobs > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(grade_notebook, nb, **kwargs): (k, nb) for k, nb in tasks}
+        _progress(0, total)
+    while tasks:  # a second round only for notebooks whose worker process died under them
+        rounds, retry = rounds + 1, []
+        with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_init_worker,
+                                 initargs=(tuple(map(str, items_files)), no_sandbox)) as pool:
+            futures = {pool.submit(_grade_task, path, name, course.folder, seed, limits): (ln, name, path)
+                       for ln, name, path in tasks}
             for future in as_completed(futures):
-                results[futures[future]] = future.result()
+                ln, name, path = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    if rounds < 2:
+                        retry.append((ln, name, path))
+                        continue
+                    result = _failed(course, items, name, path, "its grading process died")
+                except Exception as exc:  # a grader bug must cost this notebook only
+                    result = _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}")
+                graded[id(ln)][name] = result
+                waiting[id(ln)] -= 1
+                if waiting[id(ln)] == 0:
+                    finish(ln)
                 done += 1
                 if progress:
-                    _progress(done, len(tasks))
-    else:
-        for k, nb in tasks:
-            results[(k, nb)] = grade_notebook(nb, **kwargs)
-            done += 1
-            if progress:
-                _progress(done, len(tasks))
-    pristine = sorted((REPO / "exercises").glob("*.ipynb"))
-    report = []
-    for k, (learner, notebooks) in enumerate(submissions):
-        parts = [results[(k, nb)] for nb in notebooks]
-        exercises = [e for part in parts for e in part["exercises"]]
-        if learner.is_dir():
-            exercises += _missing(pristine, {nb.name for nb in notebooks})
-        notes = [f"{Path(part['path']).name}: {note}" for part in parts for note in part["notes"]]
-        report.append({"path": str(learner), "score": sum(e["points"] for e in exercises),
-                       "max_score": sum(e["max_points"] for e in exercises), "exercises": exercises, "notes": notes})
-    return {"submissions": report}
+                    _progress(done, total)
+        tasks = retry
+    return [reports[id(ln)] for ln in todo]
+
+
+def grade_paths(paths, *, course=None, assignments=(), items_files=(), learner_pattern=None, seed=0, no_sandbox=False,
+                **options):
+    """The whole report (as `lstmlab grade --json` writes it) for the submissions under paths; for scripts and tests."""
+    import datetime
+
+    from .. import __version__
+    from .course import Course
+    from .report import report
+    from .sandbox import choose
+    items = all_items(items_files)
+    chosen = Course.find(course).select(list(assignments))
+    isolation = choose(no_sandbox)
+    subs = grade_class(collect.learners(paths, learner_pattern), chosen, seed=seed, items_files=items_files,
+                       no_sandbox=no_sandbox, **options)
+    return report(subs, course=chosen, items=items, seed=seed, isolation=isolation, version=__version__,
+                  graded_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))

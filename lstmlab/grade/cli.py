@@ -1,32 +1,104 @@
-"""`lstmlab grade PATH... [--json FILE] [--csv FILE] [--timeout SECONDS] [--jobs N]`."""
+"""`lstmlab grade PATH...`: grade a class (or one learner, or one notebook) in a sandbox; table, JSON, CSV."""
+import datetime
+import json
+import secrets
 import sys
+from pathlib import Path
 
 
 def add_arguments(parser):
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a notebook, or a folder of submissions (one learner each)")
-    parser.add_argument("--json", metavar="FILE", help="write the full report as JSON")
-    parser.add_argument("--csv", metavar="FILE", help="write a gradebook, one row per learner")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="a notebook, a learner's folder of notebooks, or a class: a folder of learners' folders")
+    parser.add_argument("--course", metavar="DIR", help="grade against this course's exercise notebooks "
+                        "(a folder holding exercises/, or the notebooks); default: this clone's, else the installed ones")
+    parser.add_argument("--assignment", action="append", default=[], metavar="NAME",
+                        help="grade only this exercise notebook (its stem, e.g. 01_one_cell); repeatable")
+    parser.add_argument("--items", action="append", default=[], metavar="FILE",
+                        help="a Python file defining ITEMS: graded items of your own; repeatable")
+    parser.add_argument("--learner-pattern", metavar="REGEX", help="flat LMS downloads: the learner is this regex's "
+                        "`learner` group (else group 1) in each file's path; see the README for Canvas and Moodle")
+    parser.add_argument("--json", metavar="FILE", help="write the full report as JSON (rewritten as each learner finishes)")
+    parser.add_argument("--csv", metavar="FILE", help="write a gradebook: learner, one column per exercise, total")
+    parser.add_argument("--resume", action="store_true", help="skip learners already in --json FILE (same seed)")
     parser.add_argument("--timeout", type=float, default=10, metavar="SECONDS", help="per-cell time limit (default 10)")
     parser.add_argument("--total-timeout", type=float, default=None, metavar="SECONDS",
-                        help="time limit per notebook (default: timeout x (exercises + 4))")
-    parser.add_argument("--memory", type=int, default=1024, metavar="MB", help="memory limit of the learner's kernel")
+                        help="time limit per notebook (default: timeout x (cells + 2 x exercises + 4))")
+    parser.add_argument("--memory", type=int, default=1024, metavar="MB", help="memory limit of the learner's code")
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="notebooks graded in parallel")
-    parser.add_argument("--seed", type=int, default=None, help="fix the grade-time inputs (default: fresh each run)")
+    parser.add_argument("--seed", type=int, default=None, help="fix the grade-time inputs (default: a fresh seed, "
+                        "recorded in the JSON)")
+    parser.add_argument("--no-sandbox", action="store_true", help="grade without OS isolation where bubblewrap is "
+                        "unavailable (macOS, Windows, containers): only resource limits and an audit hook; unsafe")
+    parser.add_argument("--gradescope-results", metavar="FILE", help="write Gradescope's results.json (one learner)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _isolation(no_sandbox):
+    from .sandbox import choose
+    if no_sandbox:
+        print("lstmlab grade: WARNING: --no-sandbox: learners' code runs without OS isolation (resource limits and "
+              "an audit hook only); grade this way only where each submission is isolated already (e.g. Gradescope's "
+              "one container per submission)", file=sys.stderr)
+    return choose(no_sandbox)
+
+
 def run(args):
-    from .batch import grade_paths
-    from .report import table, write_csv, write_json
+    from .. import __version__
+    from ..checks.registry import all_items, contract_problems
+    from . import collect, report
+    from .batch import grade_class
+    from .course import Course
+    items = all_items(args.items)
+    course = Course.find(args.course).select(args.assignment)
+    warnings = [p for a in course.assignments.values() for p in contract_problems(a.notebook, items, a.name)]
+    for warning in warnings:
+        print(f"lstmlab grade: warning: {warning}", file=sys.stderr)
     try:
-        report = grade_paths(args.paths, timeout=args.timeout, total_timeout=args.total_timeout, memory_mb=args.memory,
-                             jobs=max(1, args.jobs), seed=args.seed, progress=not args.quiet)
+        isolation = _isolation(args.no_sandbox)
     except RuntimeError as exc:
         print(f"lstmlab grade: {exc}", file=sys.stderr)
         return 2
-    print(table(report))
-    if args.json:
-        write_json(report, args.json)
-    if args.csv:
-        write_csv(report, args.csv)
+    learners = collect.learners(args.paths, args.learner_pattern)
+    kept, seed = [], args.seed
+    if args.resume and args.json and Path(args.json).is_file():
+        previous = json.loads(Path(args.json).read_text())
+        kept, seed = previous["submissions"], previous["seed"] if args.seed is None else args.seed
+    seed = secrets.randbits(32) if seed is None else seed
+    graded_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    ids = report.gradebook_ids(course, items)
+    done = list(kept)
+
+    def save():
+        data = report.report(done, course=course, items=items, seed=seed, isolation=isolation, graded_at=graded_at,
+                             version=__version__, warnings=warnings)
+        if args.json:
+            report.write_json(data, args.json)
+        if args.csv:
+            report.write_csv(data, ids, args.csv)
+        return data
+
+    def on_learner(entry):
+        done.append(entry)
+        save()
+
+    try:
+        grade_class(learners, course, seed=seed, items_files=args.items, no_sandbox=args.no_sandbox,
+                    jobs=max(1, args.jobs), timeout=args.timeout, total_timeout=args.total_timeout,
+                    memory_mb=args.memory, progress=not args.quiet, on_learner=on_learner,
+                    resume=[(s["learner"], s["path"]) for s in kept])
+    except KeyboardInterrupt:
+        save()
+        print(f"\nlstmlab grade: interrupted; {len(done)} learners kept" + (f" in {args.json}" if args.json else "")
+              + ": run again with --resume to grade the rest", file=sys.stderr)
+        return 130
+    data = save()
+    print(report.table(data))
+    if args.gradescope_results:
+        first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": [], "notes": []}
+        Path(args.gradescope_results).parent.mkdir(parents=True, exist_ok=True)
+        report.write_json(report.gradescope_results(first), args.gradescope_results)
+    if not any(s["notebooks"].get(a) for s in data["submissions"] for a in course.assignments):
+        print(f"lstmlab grade: no notebook under {', '.join(args.paths)} matches any exercise of "
+              f"{', '.join(course.assignments)} (by name or by exercise ids)", file=sys.stderr)
+        return 1
     return 0

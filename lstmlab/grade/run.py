@@ -1,0 +1,210 @@
+"""Run one notebook's plan in the sandbox: send it in, read events back within limits, and restart past a
+cell or an answer that hangs or kills the process, so that it costs only that exercise."""
+import io
+import json
+import os
+import selectors
+import struct
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..checks.encode import NotNumbers, unflatten
+from . import sandbox
+from .results import MAGIC, FrameReader, Untrusted, parse_event, parse_npy
+
+HERE = Path(__file__).resolve().parent
+GRACE = 2.0  # seconds the grader waits past the runner's own alarm before it kills the process
+STDERR_LIMIT = 16 * 2**10
+
+
+def runner_source():
+    """The program the sandbox runs: checks/encode.py (answers to arrays) then grade/runner.py."""
+    encode = (HERE.parent / "checks" / "encode.py").read_text()
+    return encode + "\n" + (HERE / "runner.py").read_text()
+
+
+def frame(kind, payload):
+    return MAGIC + kind.encode() + struct.pack("<Q", len(payload)) + payload
+
+
+@dataclass
+class Outcome:
+    """What a notebook's runs produced: each unit's status, each item's per-case results, or a grader fault."""
+
+    units: dict = field(default_factory=dict)  # "cell 3" / "item lstm_step" -> (status, detail)
+    results: dict = field(default_factory=dict)  # item id -> [(status, answer, detail)] per case
+    fault: str = None  # the sandbox never started: the grader's fault, not the learner's
+    restarts: int = 0
+
+
+def _read_run(proc, stdin_bytes, timeout, deadline, outcome, current):
+    """Feed stdin, read stdout frames until the process ends or overruns; return (finished, why it stopped)."""
+    writer = threading.Thread(target=_write_all, args=(proc.stdin, stdin_bytes), daemon=True)
+    writer.start()
+    reader, pending, started_at = FrameReader(), None, None
+    stderr = bytearray()
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ, "out")
+    sel.register(proc.stderr, selectors.EVENT_READ, "err")
+    finished, why = False, None
+    open_streams = 2
+    while open_streams:
+        now = time.monotonic()
+        limit = deadline if started_at is None else min(deadline, started_at + timeout + GRACE)
+        if now >= limit:
+            why = "timeout"
+            break
+        for key, _ in sel.select(timeout=min(0.5, limit - now)):
+            data = os.read(key.fileobj.fileno(), 65536)
+            if not data:
+                sel.unregister(key.fileobj)
+                open_streams -= 1
+                continue
+            if key.data == "err":
+                stderr += data[:max(0, STDERR_LIMIT - len(stderr))]
+                continue
+            try:
+                for kind, payload in reader.feed(data):
+                    pending, event = _take(kind, payload, pending, outcome)
+                    if event is None:
+                        continue
+                    if event["kind"] == "start":
+                        current[0], started_at = str(event.get("unit")), time.monotonic()
+                    elif event["kind"] == "end" and current[0] is not None:
+                        outcome.units[current[0]] = (str(event.get("status")), str(event.get("detail", ""))[:400])
+                        current[0], started_at = None, None
+                    elif event["kind"] == "started":
+                        current.append("started")
+                    elif event["kind"] == "finished":
+                        finished = True
+            except Untrusted as exc:
+                why = f"untrusted: {exc}"
+                open_streams = 0
+                break
+    sel.close()
+    return finished, why, bytes(stderr)
+
+
+def _write_all(stream, data):
+    try:
+        stream.write(data)
+        stream.close()
+    except (BrokenPipeError, OSError, ValueError):
+        pass
+
+
+def _take(kind, payload, pending, outcome):
+    """Apply one frame: (pending result still waiting for arrays, the event if this frame was one)."""
+    if kind == "NPY ":
+        if pending is None or len(pending["got"]) >= len(pending["names"]):
+            raise Untrusted("an array arrived without a result")
+        pending["got"].append(parse_npy(payload))
+        pending["bytes"] += len(payload)
+        if pending["bytes"] > 32 * 2**20:
+            raise Untrusted("one result's arrays are larger than 32 MB")
+        if len(pending["got"]) == len(pending["names"]):
+            _store(pending, outcome)
+            return None, None
+        return pending, None
+    event = parse_event(payload)
+    if pending is not None:
+        raise Untrusted("a result's arrays are missing")
+    if event["kind"] == "result":
+        names = event.get("arrays")
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or len(names) > 10_000:
+            raise Untrusted("a result names its arrays badly")
+        pending = {"event": event, "names": names, "got": [], "bytes": 0}
+        if not names:
+            _store(pending, outcome)
+            return None, event
+        return pending, event
+    return None, event
+
+
+def _store(pending, outcome):
+    """Turn a complete result (event + arrays) into (status, answer, detail) for its item."""
+    event = pending["event"]
+    item, status, detail = str(event.get("item")), event.get("status"), str(event.get("detail", ""))[:400]
+    if status not in ("ok", "error", "not_attempted", "timeout"):
+        status, detail = "error", f"the saved result has an unknown status {str(status)[:40]!r}"
+    answer = None
+    if status == "ok":
+        try:
+            answer = unflatten(event.get("tree"), dict(zip(pending["names"], pending["got"])))
+        except (NotNumbers, RecursionError, TypeError) as exc:
+            status, detail = "error", f"the saved result could not be read ({exc})"
+    outcome.results.setdefault(item, []).append((status, answer, detail))
+
+
+def _key(unit):
+    """The runner's skip key of a unit: a cell's index, or an item's id."""
+    kind, name = unit.split(" ", 1)
+    return int(name) if kind == "cell" else name
+
+
+def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=2):
+    """Run plan (a JSON-able dict) on inputs ({name: array}); return an Outcome. Never raises for learner faults."""
+    outcome = Outcome()
+    code = runner_source().encode()
+    buf = io.BytesIO()
+    np.savez(buf, **inputs)
+    deadline = time.monotonic() + total_timeout
+    skip, starts_failed = [], 0
+    units = [f"cell {k}" for k in range(len(plan["cells"]))] + [f"item {i['id']}" for i in plan["items"]]
+    while True:
+        for item in plan["items"]:
+            if item["id"] not in skip:
+                outcome.results.pop(item["id"], None)  # this run computes them again, from the start
+        current = [None]
+        with tempfile.TemporaryDirectory(prefix="lstmlab-work-") as workdir:
+            os.chmod(workdir, 0o700)
+            cmd = sandbox.command(isolation, len(code), limits, workdir)
+            run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir,
+                        "read_roots": cmd.read_roots, "write_roots": cmd.write_roots}
+            stdin = code + frame("JSON", json.dumps(run_plan).encode()) + frame("NPZ ", buf.getvalue())
+            try:
+                proc = subprocess.Popen(cmd.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        **cmd.popen)
+            except OSError as exc:
+                outcome.fault = (f"the grader could not start the sandbox ({type(exc).__name__}: {exc}): this is the "
+                                 "grader's fault, not yours; please re-run the grading")
+                return outcome
+            try:
+                finished, why, stderr = _read_run(proc, stdin, timeout, deadline, outcome, current)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                exit_code = proc.wait()
+                for stream in (proc.stdout, proc.stderr):
+                    stream.close()
+        if finished:
+            return outcome
+        if "started" not in current:
+            starts_failed += 1
+            if starts_failed >= max_starts or time.monotonic() >= deadline:
+                said = [line for line in stderr.decode(errors="replace").splitlines() if line.strip()]
+                outcome.fault = ("the grading sandbox did not start (" + (said[-1][:200] if said else f"exit code {exit_code}")
+                                 + "): this is the grader's fault, not yours; please re-run the grading")
+                return outcome
+            continue
+        unit = current[0] or next((u for u in units if u not in outcome.units and _key(u) not in skip), None)
+        if unit is None:
+            return outcome
+        if why == "timeout":
+            outcome.units[unit] = ("timeout", f"ran longer than {timeout:g} s")
+        elif why and why.startswith("untrusted"):
+            outcome.units[unit] = ("error", f"its results were refused: {why.split(': ', 1)[1]}")
+        else:
+            outcome.units[unit] = ("dead", f"stopped the grading process (exit code {exit_code})")
+        skip.append(_key(unit))
+        outcome.restarts += 1
+        if time.monotonic() >= deadline:
+            for u in units:
+                outcome.units.setdefault(u, ("timeout", "the notebook's total time limit ran out first"))
+            return outcome

@@ -1,0 +1,229 @@
+"""Where a learner's code runs: a bubblewrap sandbox (Linux), or with --no-sandbox a plain limited process.
+
+The sandbox holds the interpreter, its standard library and NumPy, read-only, and nothing else: no lstmlab,
+no course, no other learner, no host /proc, no network; a private tmpfs for /work and /tmp; its own mount,
+PID, IPC, network and user namespaces. Run by root, it drops to an unprivileged uid of its own (the
+interpreter is then linked into a world-readable cache, since /root is private), so RLIMIT_NPROC holds.
+"""
+import functools
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SITE = "/opt/lstmlab/site"  # inside the sandbox: NumPy, and nothing else
+WORK = "/work"  # inside the sandbox: the learner's private, size-limited working folder
+BOOTSTRAP = ("import sys;sys.path.insert(0,{site!r});"
+             "exec(compile(sys.stdin.buffer.read(int(sys.argv[1])),'<lstmlab runner>','exec'),"
+             "{{'__name__':'lstmlab_runner'}})")
+CACHE = Path("/var/cache/lstmlab")  # root only: the interpreter, linked where an unprivileged uid can read it
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one run (bytes and seconds)."""
+
+    memory_mb: int = 1024
+    cpu_s: int = 120
+    file_mb: int = 64
+    nproc: int = 16
+    tmp_mb: int = 64
+
+
+@dataclass
+class Isolation:
+    """How learners' code is isolated: 'bubblewrap' or 'none' (the --no-sandbox fallback)."""
+
+    name: str
+    detail: str = ""
+    binds: list = field(default_factory=list)  # (host path, path inside) read-only binds
+    python: str = sys.executable
+    uid: int = None  # run bwrap as this host uid (root drops to it)
+
+    @property
+    def sandboxed(self):
+        return self.name == "bubblewrap"
+
+
+def _numpy_dirs():
+    import numpy
+    here = Path(numpy.__file__).resolve().parent
+    return [p for p in (here, here.parent / "numpy.libs") if p.is_dir()]
+
+
+def _interpreter():
+    """(prefix, python binary, stdlib dir, [libpython files]) of the real (base) interpreter."""
+    python = Path(getattr(sys, "_base_executable", sys.executable)).resolve()
+    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
+    libdir = Path(sysconfig.get_config_var("LIBDIR") or "/nonexistent")
+    libs = sorted(p for p in libdir.glob("libpython3*.so*") if p.is_file()) if libdir.is_dir() else []
+    return Path(sys.base_prefix).resolve(), python, stdlib, libs
+
+
+SKIP = {"site-packages", "dist-packages", "test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3"}
+
+
+def _link_tree(src, dst):
+    """Hard-link (or copy) src into dst, readable by anyone; site-packages and the test suite left out."""
+    for root, dirs, files in os.walk(src):
+        dirs[:] = [d for d in dirs if d not in SKIP]
+        target = dst / Path(root).relative_to(src)
+        target.mkdir(parents=True, exist_ok=True)
+        target.chmod(0o755)
+        for name in files:
+            a, b = Path(root) / name, target / name
+            try:
+                if not os.stat(a).st_mode & 0o004:
+                    raise OSError("not world-readable")
+                os.link(a, b)
+            except OSError:
+                shutil.copy2(a, b)
+                b.chmod(0o644)
+
+
+def _cached_runtime(prefix, python, stdlib, libs, numpy_dirs):
+    """A world-readable copy (hard links where possible) of the interpreter, stdlib and NumPy; built once."""
+    key = hashlib.sha256(repr((sys.version, str(python), [str(p) for p in numpy_dirs],
+                               [p.stat().st_mtime_ns for p in numpy_dirs])).encode()).hexdigest()[:16]
+    home = CACHE / f"sandbox-{key}"
+    if not (home / "ready").exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        CACHE.chmod(0o755)
+        tmp = CACHE / f".sandbox-{key}-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        (tmp / "bin").mkdir(parents=True)
+        shutil.copy2(python, tmp / "bin" / python.name)
+        (tmp / "lib").mkdir()
+        for lib in libs:
+            shutil.copy2(lib, tmp / "lib" / lib.name)
+        _link_tree(stdlib, tmp / "stdlib")
+        for d in numpy_dirs:
+            _link_tree(d, tmp / "site" / d.name)
+        for p in [tmp, *tmp.rglob("*")]:
+            p.chmod(0o755 if p.is_dir() or p.parent.name == "bin" else p.stat().st_mode | 0o444)
+        (tmp / "ready").write_text("ok\n")
+        try:
+            tmp.rename(home)
+        except OSError:  # another grader built it first
+            shutil.rmtree(tmp, ignore_errors=True)
+    return (home / "bin" / python.name, [home / "lib" / lib.name for lib in libs], home / "stdlib",
+            [home / "site" / d.name for d in numpy_dirs])
+
+
+def bubblewrap():
+    """The bubblewrap Isolation for this machine (its binds and uid), not yet probed."""
+    prefix, python, stdlib, libs = _interpreter()
+    numpy_dirs = _numpy_dirs()
+    uid = None
+    if os.geteuid() == 0:
+        uid = 61000 + os.getpid() % 3000  # an unprivileged host uid of this grading process's own
+        src_python, src_libs, src_stdlib, src_numpy = _cached_runtime(prefix, python, stdlib, libs, numpy_dirs)
+    else:
+        src_python, src_libs, src_stdlib, src_numpy = python, libs, stdlib, numpy_dirs
+    binds = [(src_python, python), *[(a, b) for a, b in zip(src_libs, libs)], (src_stdlib, stdlib)]
+    binds += [(a, Path(SITE) / b.name) for a, b in zip(src_numpy, numpy_dirs)]
+    return Isolation("bubblewrap", binds=binds, python=str(python), uid=uid)
+
+
+def _system_libs():
+    """The shared-library folders the interpreter links against, as bwrap arguments (Debian's merged /usr)."""
+    args = []
+    multiarch = sysconfig.get_config_var("MULTIARCH") or ""
+    for folder in (f"/usr/lib/{multiarch}" if multiarch else None, "/usr/lib64"):
+        if folder and os.path.isdir(folder):
+            args += ["--ro-bind", folder, folder]
+    for link, target in (("/lib", "usr/lib"), ("/lib64", "usr/lib64")):
+        if os.path.islink(link):
+            args += ["--symlink", target, link]
+        elif os.path.isdir(link):
+            args += ["--ro-bind", link, link]
+    return args
+
+
+@dataclass
+class Command:
+    """One run's command line, how to start it, and what the learner's code may read and write there."""
+
+    argv: list
+    popen: dict
+    workdir: str  # the learner's working folder as its code sees it
+    read_roots: list
+    write_roots: list
+
+
+def command(isolation, code_size, limits, workdir):
+    """The Command that runs the bootstrap (then the runner read from stdin) under `isolation`.
+
+    workdir: a private, empty host folder for the --no-sandbox fallback (the sandbox has its own tmpfs).
+    """
+    prlimit = ["prlimit", f"--as={limits.memory_mb << 20}", f"--cpu={limits.cpu_s}",
+               f"--fsize={limits.file_mb << 20}", "--nofile=256", "--core=0"]
+    if isolation.uid is not None:
+        prlimit.append(f"--nproc={limits.nproc}")  # counted per host uid: only meaningful for a uid of our own
+    env = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "PYTHONHASHSEED": "0"}
+    stdlib = str(Path(sysconfig.get_paths()["stdlib"]).resolve())
+    if not isolation.sandboxed:
+        numpy_dirs = [str(d) for d in _numpy_dirs()]
+        python = [sys.executable, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=str(Path(numpy_dirs[0]).parent)),
+                  str(code_size)]
+        return Command([*prlimit, "--", *python], {"env": {**env, "HOME": workdir}, "cwd": workdir}, workdir,
+                       [stdlib, *numpy_dirs, workdir], [workdir])
+    python = [isolation.python, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=SITE), str(code_size)]
+    argv = [*prlimit, "--", "bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--uid", "65534",
+            "--gid", "65534", "--die-with-parent", "--new-session", "--as-pid-1", "--clearenv", "--hostname", "grading"]
+    for key, value in {**env, "HOME": WORK, "PATH": "/nonexistent"}.items():
+        argv += ["--setenv", key, value]
+    argv += _system_libs()
+    for src, dst in isolation.binds:
+        argv += ["--ro-bind", str(src), str(dst)]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev",
+             "--size", str(limits.tmp_mb << 20), "--tmpfs", "/tmp", "--size", str(limits.tmp_mb << 20), "--tmpfs", WORK,
+             "--remount-ro", "/", "--chdir", WORK, "--", *python]
+    popen = {"env": {}}
+    if isolation.uid is not None:
+        popen.update(user=isolation.uid, group=isolation.uid, extra_groups=[])
+    return Command(argv, popen, WORK, [stdlib, SITE, WORK, "/tmp", "/dev"], [WORK, "/tmp"])
+
+
+@functools.lru_cache(maxsize=1)
+def detect():
+    """(Isolation, None) when bubblewrap runs here, else (None, the reason in one line). Probed once per process."""
+    if not sys.platform.startswith("linux"):
+        return None, f"bubblewrap needs Linux; this is {sys.platform}"
+    if shutil.which("bwrap") is None:
+        return None, "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
+    if shutil.which("prlimit") is None:
+        return None, "prlimit (util-linux) is not installed"
+    try:
+        isolation = bubblewrap()
+        probe = "print('sandbox-ok')"
+        cmd = command(isolation, len(probe), Limits(), WORK)
+        run = subprocess.run(cmd.argv, input=probe.encode(), capture_output=True, timeout=30, **cmd.popen)
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        return None, f"the sandbox could not be prepared ({type(exc).__name__}: {exc})"
+    if run.returncode != 0 or run.stdout.strip() != b"sandbox-ok":
+        said = [line for line in run.stderr.decode(errors="replace").splitlines() if line.strip()]
+        return None, f"bubblewrap cannot create a sandbox here ({said[-1] if said else f'exit code {run.returncode}'})"
+    version = subprocess.run(["bwrap", "--version"], capture_output=True, text=True).stdout.strip()
+    isolation.detail = version or "bubblewrap"
+    return isolation, None
+
+
+def unsandboxed():
+    """The --no-sandbox Isolation: a plain process with resource limits and the audit hook, nothing more."""
+    return Isolation("none", "no OS isolation (--no-sandbox): resource limits and an audit hook only")
+
+
+def choose(no_sandbox=False):
+    """The Isolation to grade with: bubblewrap, or with no_sandbox the plain fallback; RuntimeError saying why not."""
+    if no_sandbox:
+        return unsandboxed()
+    isolation, why = detect()
+    if isolation is None:
+        raise RuntimeError(f"isolation is unavailable: {why}. Refusing to run learners' code without it; give "
+                           "--no-sandbox to grade anyway (unsafe unless each submission runs in its own container)")
+    return isolation
