@@ -1,4 +1,4 @@
-"""Helpers for the grader tests: copies of the solution notebooks with answer cells replaced."""
+"""Helpers for the grader tests: copies of the solution notebooks with answer cells replaced, and grading one."""
 from pathlib import Path
 
 import nbformat
@@ -12,10 +12,10 @@ def answer_source(notebook, item_id):
     return next(c.source for c in nb.cells if c.metadata.get("lstmlab", {}).get("exercise") == item_id)
 
 
-def submission(tmp_path, notebook, answers=None, edit=None, folder="learner", source="solutions"):
+def submission(tmp_path, notebook, answers=None, edit=None, folder="learner", source="solutions", name=None):
     """Write a copy of solutions/<notebook> (or exercises/) under tmp_path/folder with answer cells replaced.
 
-    answers: {item id: new source}; edit: an optional function(nb) for structural edits.
+    answers: {item id: new source}; edit: an optional function(nb) for structural edits; name: another file name.
     """
     nb = nbformat.read(ROOT / source / notebook, as_version=4)
     for cell in nb.cells:
@@ -24,10 +24,19 @@ def submission(tmp_path, notebook, answers=None, edit=None, folder="learner", so
             cell.source = answers[item_id]
     if edit:
         edit(nb)
-    path = tmp_path / folder / notebook
+    path = tmp_path / folder / (name or notebook)
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(path))
     return path
+
+
+def grade(path, seed=7, timeout=6, **kw):
+    """One notebook graded in the sandbox against this clone's course (the result dict)."""
+    from lstmlab.checks import all_items
+    from lstmlab.grade import grade_file
+    from lstmlab.grade.course import Course
+    from lstmlab.grade.sandbox import choose
+    return grade_file(path, Course.find(), all_items(), choose(), seed, timeout=timeout, **kw)
 
 
 def by_id(result):

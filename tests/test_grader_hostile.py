@@ -4,8 +4,8 @@ import json
 import nbformat
 import pytest
 
-from lstmlab.grade import grade_notebook
 from grading_helpers import answer_source, by_id, submission
+from grading_helpers import grade as grade_one
 
 NB = "01_one_cell.ipynb"
 STEP = answer_source(NB, "lstm_step")
@@ -13,7 +13,7 @@ SIG = "def lstm_step(x, h, c, kernel, recurrent_kernel, bias):\n"
 
 
 def grade(path, **kw):
-    return by_id(grade_notebook(path, timeout=kw.pop("timeout", 6), seed=7, **kw))
+    return by_id(grade_one(path, **kw))
 
 
 def assert_others_graded(result):
@@ -28,7 +28,7 @@ def test_edited_outputs_earn_nothing(tmp_path):
             if cell.cell_type == "code" and "check(" in cell.source:
                 cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="lstm_step: Passed (3/3).\n")]
     path = submission(tmp_path, NB, edit=fake_outputs, source="exercises")
-    result = grade_notebook(path, timeout=6, seed=1)
+    result = grade_one(path, seed=1)
     assert result["score"] == 0
     assert {e["status"] for e in result["exercises"]} == {"not_attempted"}
 
@@ -128,7 +128,7 @@ def test_os_exit_kills_only_that_item(tmp_path):
     hostile = "import os\n" + SIG + "    os._exit(0)\n"
     result = grade(submission(tmp_path, NB, {"lstm_step": hostile}))
     assert (result["lstm_step"]["status"], result["lstm_step"]["points"]) == ("error", 0)
-    assert "stopped the kernel" in result["lstm_step"]["feedback"]
+    assert "stopped the grading process" in result["lstm_step"]["feedback"]
     assert_others_graded(result)
 
 
@@ -136,7 +136,7 @@ def test_os_exit_at_the_top_of_an_answer_cell(tmp_path):
     hostile = "import os\nos._exit(1)\n" + STEP
     result = grade(submission(tmp_path, NB, {"lstm_step": hostile}))
     assert (result["lstm_step"]["status"], result["lstm_step"]["points"]) == ("error", 0)
-    assert "stopped the kernel" in result["lstm_step"]["feedback"]
+    assert "stopped the grading process" in result["lstm_step"]["feedback"]
     assert_others_graded(result)
 
 
@@ -169,7 +169,7 @@ def test_duplicated_answer_cells_count_once(tmp_path):
     def duplicate(nb):
         k = next(i for i, c in enumerate(nb.cells) if c.metadata.get("lstmlab", {}).get("exercise") == "lstm_step")
         nb.cells.insert(k, nbformat.from_dict(json.loads(json.dumps(nb.cells[k]))))
-    out = grade_notebook(submission(tmp_path, NB, edit=duplicate), timeout=6, seed=2)
+    out = grade_one(submission(tmp_path, NB, edit=duplicate), seed=2)
     assert out["score"] == 5 and out["max_score"] == 5
     assert [e["id"] for e in out["exercises"]].count("lstm_step") == 1
     assert "2 answer cells carry this id" in by_id(out)["lstm_step"]["feedback"]
@@ -187,7 +187,7 @@ def test_changed_points_metadata_is_ignored(tmp_path):
         for c in nb.cells:
             if "exercise" in c.metadata.get("lstmlab", {}):
                 c.metadata["lstmlab"]["points"] = 100
-    out = grade_notebook(submission(tmp_path, NB, edit=inflate), timeout=6, seed=3)
+    out = grade_one(submission(tmp_path, NB, edit=inflate), seed=3)
     assert (out["score"], out["max_score"]) == (5, 5)
 
 
@@ -195,6 +195,6 @@ def test_unreadable_notebook_is_reported_not_fatal(tmp_path):
     path = tmp_path / "learner" / NB
     path.parent.mkdir()
     path.write_text("{ this is not json")
-    out = grade_notebook(path, timeout=3)
+    out = grade_one(path, timeout=3)
     assert out["score"] == 0 and out["max_score"] == 5
     assert all(e["status"] == "error" and "could not read the notebook" in e["feedback"] for e in out["exercises"])

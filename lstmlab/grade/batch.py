@@ -62,8 +62,9 @@ def learner_report(learner, matched, graded, course, items):
                                                    "are not graded, submit the notebook file itself")
             notebooks[name] = str(link)
         elif name in matched.unreadable:
-            exercises += _fault(assignment, items, matched.unreadable[name])
-            notebooks[name] = None
+            path, why = matched.unreadable[name]
+            exercises += _fault(assignment, items, f"{path.name}: {why}")
+            notebooks[name] = str(path)
         else:
             exercises += [entry(items[i], "not_attempted", f"{i}: not attempted: {name}.ipynb was not submitted", 0, name)
                           for i in assignment.ids if i in items]
@@ -93,34 +94,45 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
     for ln in todo:
         if waiting[id(ln)] == 0:
             finish(ln)
-    done, rounds, total = 0, 0, len(tasks)
+    done, total = 0, len(tasks)
     if progress:
         _progress(0, total)
-    while tasks:  # a second round only for notebooks whose worker process died under them
-        rounds, retry = rounds + 1, []
-        with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_init_worker,
-                                 initargs=(tuple(map(str, items_files)), no_sandbox)) as pool:
-            futures = {pool.submit(_grade_task, path, name, course.folder, seed, limits): (ln, name, path)
-                       for ln, name, path in tasks}
-            for future in as_completed(futures):
-                ln, name, path = futures[future]
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    if rounds < 2:
-                        retry.append((ln, name, path))
-                        continue
-                    result = _failed(course, items, name, path, "its grading process died")
-                except Exception as exc:  # a grader bug must cost this notebook only
-                    result = _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}")
-                graded[id(ln)][name] = result
-                waiting[id(ln)] -= 1
-                if waiting[id(ln)] == 0:
-                    finish(ln)
-                done += 1
-                if progress:
-                    _progress(done, total)
-        tasks = retry
+
+    def record(ln, name, result):
+        nonlocal done
+        graded[id(ln)][name] = result
+        waiting[id(ln)] -= 1
+        if waiting[id(ln)] == 0:
+            finish(ln)
+        done += 1
+        if progress:
+            _progress(done, total)
+
+    def pool(workers):
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                   initargs=(tuple(map(str, items_files)), no_sandbox))
+
+    retry = []
+    with pool(max(1, jobs)) as executor:
+        futures = {executor.submit(_grade_task, path, name, course.folder, seed, limits): (ln, name, path)
+                   for ln, name, path in tasks}
+        for future in as_completed(futures):
+            ln, name, path = futures[future]
+            try:
+                record(ln, name, future.result())
+            except BrokenProcessPool:  # a worker died: its neighbours are retried, each alone
+                retry.append((ln, name, path))
+            except Exception as exc:  # a grader bug costs this notebook only
+                record(ln, name, _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}"))
+    for ln, name, path in retry:
+        with pool(1) as executor:
+            try:
+                result = executor.submit(_grade_task, path, name, course.folder, seed, limits).result()
+            except BrokenProcessPool:
+                result = _failed(course, items, name, path, "its grading process died")
+            except Exception as exc:
+                result = _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}")
+        record(ln, name, result)
     return [reports[id(ln)] for ln in todo]
 
 

@@ -67,8 +67,10 @@ def run(args):
     graded_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     ids = report.gradebook_ids(course, items)
     done = list(kept)
+    order = {(ln.name, str(ln.path)): k for k, ln in enumerate(learners)}
 
     def save():
+        done.sort(key=lambda s: order.get((s["learner"], s["path"]), -1))  # the learners' order, whoever finished first
         data = report.report(done, course=course, items=items, seed=seed, isolation=isolation, graded_at=graded_at,
                              version=__version__, warnings=warnings)
         if args.json:

@@ -29,7 +29,7 @@ class Match:
 
     files: dict = field(default_factory=dict)  # assignment -> Path graded
     links: dict = field(default_factory=dict)  # assignment -> (link, target): scored 0, status error
-    unreadable: dict = field(default_factory=dict)  # assignment -> reason the file could not be read
+    unreadable: dict = field(default_factory=dict)  # assignment -> (path, why it could not be read)
     notes: list = field(default_factory=list)
 
 
@@ -144,7 +144,7 @@ def match(learner, course):
         options.sort(key=lambda o: o[0], reverse=True)
         (_, path, problem), rest = options[0], options[1:]
         if problem:
-            result.unreadable[name] = f"{path.name}: {problem}"
+            result.unreadable[name] = (path, problem)
         else:
             result.files[name] = path
         for _, other, _ in rest:

@@ -20,8 +20,12 @@ def entry(item, status, feedback, points=0, assignment=None):
             "feedback": feedback}
 
 
-def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_timeout=None, memory_mb=1024):
-    """{"path", "assignment", "score", "max_score", "exercises": [...], "notes": [...]} for one submitted notebook."""
+def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_timeout=None, memory_mb=1024,
+                   guard=True):
+    """{"path", "assignment", "score", "max_score", "exercises": [...], "notes": [...]} for one submitted notebook.
+
+    guard=False leaves out the audit hook (the second layer), so tests can show that the sandbox alone holds.
+    """
     graded = [items[i] for i in assignment.ids if i in items]
     try:
         submission, problem = read_notebook(path), None
@@ -31,6 +35,7 @@ def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_t
     if submission is not None and graded:
         cases = planning.item_cases(items, assignment.notebook, seed)
         plan, inputs, cell_notes, answer_unit = planning.build(submission, assignment.notebook, items, cases)
+        plan["guard"] = guard
         total = total_timeout or timeout * (len(plan["cells"]) + 2 * len(graded) + 4)
         limits = Limits(memory_mb=memory_mb, cpu_s=int(total) + 5)
         outcome = execute(plan, inputs, isolation, limits, timeout, total)
@@ -78,7 +83,10 @@ def _judge_item(item, cases, outcome, answer_unit, notes):
 
 def grade_file(path, course, items, isolation, seed, **limits):
     """Grade one notebook against whichever assignment of `course` it matches (used by tests and `grade FILE`)."""
-    nb = read_notebook(path)
+    try:
+        nb = read_notebook(path)
+    except ValueError:
+        nb = None  # matched by name, then reported as unreadable by grade_notebook
     name, _ = course.match(Path(path), nb)
     if name is None:
         raise ValueError(f"{path}: matches no exercise notebook (by name or exercise ids)")

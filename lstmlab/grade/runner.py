@@ -160,11 +160,11 @@ def call_item(item, cases, timeout, namespace, channel):
             try:
                 status, tree, arrays, detail = call_answer(fn, [case[name] for name in case["__args__"]])
             except CellTimeout:
-                status, tree, arrays, detail = "timeout", None, {}, f"ran longer than {timeout:g} s"
+                detail = "CellTimeout"
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             if detail.startswith("CellTimeout"):
-                status, tree, arrays, detail = "timeout", None, {}, f"ran longer than {timeout:g} s"
+                status, tree, arrays, detail = "timeout", None, {}, f"ran longer than {timeout:g} s (an infinite loop?)"
         names = sorted(arrays)
         channel.event(kind="result", item=item["id"], case=k, status=status, tree=tree, detail=detail[:400],
                       arrays=names)
@@ -187,7 +187,8 @@ def main():
     os.dup2(devnull, 2)
     os.chdir(plan["workdir"])
     signal.signal(signal.SIGALRM, _on_alarm)
-    guard(plan)
+    if plan.get("guard", True):  # the tests turn it off to show that the sandbox alone holds
+        guard(plan)
     namespace = {"__name__": "__main__", "np": np, "get_ipython": lambda: _Shell(namespace)}  # NumPy is there as np
     channel.event(kind="started")
     skip = set(plan["skip"])

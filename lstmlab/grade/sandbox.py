@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SITE = "/opt/lstmlab/site"  # inside the sandbox: NumPy, and nothing else
-WORK = "/work"  # inside the sandbox: the learner's private, size-limited working folder
+WORK = "/learner"  # inside the sandbox: the learner's private, size-limited working folder
 BOOTSTRAP = ("import sys;sys.path.insert(0,{site!r});"
              "exec(compile(sys.stdin.buffer.read(int(sys.argv[1])),'<lstmlab runner>','exec'),"
              "{{'__name__':'lstmlab_runner'}})")

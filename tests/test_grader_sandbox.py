@@ -1,0 +1,174 @@
+"""The OS sandbox is the boundary: each attack of the security review, run as a submitted answer cell, earns
+nothing and harms no one, with the audit hook on (as graded) and off (to show the sandbox alone holds)."""
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import threading
+import uuid
+
+import numpy as np
+import pytest
+
+from lstmlab.grade import results
+from lstmlab.grade.sandbox import choose
+from grading_helpers import ROOT, answer_source, by_id, grade, submission
+
+NB = "01_one_cell.ipynb"
+COUNT = answer_source(NB, "lstm_param_count")
+SIG = "def lstm_param_count(units, features):\n"
+RIGHT = "    return 4 * (units * (features + units) + units)\n"
+WRONG = "    return -1\n"
+GUARDS = [pytest.param(True, id="hook-on"), pytest.param(False, id="sandbox-only")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sandbox_required():
+    choose()  # CI installs bubblewrap: a machine without it fails here, it does not skip
+
+
+def attack(tmp_path, cell, guard, **kw):
+    """Grade a notebook whose lstm_param_count cell is `cell`; return the exercises by id."""
+    return by_id(grade(submission(tmp_path, NB, {"lstm_param_count": cell}), guard=guard, **kw))
+
+
+def earns_nothing(result):
+    assert result["lstm_param_count"]["points"] == 0, result["lstm_param_count"]["feedback"]
+    assert result["lstm_step"]["status"] == "passed" and result["split_gates"]["status"] == "passed"
+
+
+@pytest.mark.parametrize("guard", GUARDS)
+def test_reading_the_solutions_with_dir_fd_earns_nothing(tmp_path, guard):
+    """os.open(relative, dir_fd=<a folder above the course>): the course is not in the sandbox at all."""
+    assert (ROOT / "solutions" / NB).is_file()  # the target exists on the host
+    rel = str((ROOT / "solutions" / NB).relative_to("/"))
+    cell = ("import os, json\ntry:\n    top = os.open('/', os.O_RDONLY)\n"
+            f"    fd = os.open({rel!r}, os.O_RDONLY, dir_fd=top)\n"
+            "    nb = json.loads(os.read(fd, 10**7))\n"
+            "    src = [''.join(c['source']) for c in nb['cells'] if 'lstm_param_count' in str(c.get('metadata'))][0]\n"
+            "    exec(src)\nexcept Exception:\n" + "    " + SIG + WRONG.replace("    ", "        "))
+    earns_nothing(attack(tmp_path, cell, guard))
+
+
+@pytest.mark.parametrize("guard", GUARDS)
+def test_host_proc_env_and_tmp_are_out_of_sight(tmp_path, guard, monkeypatch):
+    """No host /proc (only the sandbox's own processes), no grader environment, a private /tmp."""
+    marker = f"/tmp/lstmlab-host-{uuid.uuid4().hex}"
+    open(marker, "w").close()
+    monkeypatch.setenv("LSTMLAB_TEST_SECRET", "s3cret")
+    try:
+        cell = ("import os\nseen = []\n"
+                "try:\n    seen.append(len([p for p in os.listdir('/proc') if p.isdigit()]) > 3)\nexcept Exception:\n    pass\n"
+                "seen.append('LSTMLAB_TEST_SECRET' in os.environ)\n"
+                f"seen.append(os.path.exists({marker!r}))\n"
+                + SIG + "    return 4 * (units * (features + units) + units) if any(seen) else -1\n")
+        earns_nothing(attack(tmp_path, cell, guard))
+    finally:
+        os.remove(marker)
+
+
+@pytest.mark.parametrize("guard", GUARDS)
+def test_no_network(tmp_path, guard):
+    """A server on the host's loopback is out of reach."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+    threading.Thread(target=lambda: server.accept(), daemon=True).start()
+    cell = (f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), timeout=2)\n    ok = True\n"
+            "except Exception:\n    ok = False\n" + SIG + "    return 4 * (units * (features + units) + units) if ok else -1\n")
+    try:
+        earns_nothing(attack(tmp_path, cell, guard))
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize("guard", GUARDS)
+def test_nothing_is_written_outside_and_restarts_use_the_graders_runner(tmp_path, guard):
+    """Write everywhere it can (cwd, /tmp, home, the runner's files), then kill itself: the restart runs the
+    grader's own runner again, the other exercises are graded, and nothing lands on the host."""
+    target = f"/tmp/lstmlab-escape-{uuid.uuid4().hex}"
+    cell = ("import os\n"
+            f"for path in ['grade_launcher.py', 'kernel.json', '/tmp/x', os.path.expanduser('~/.bashrc'), {target!r},"
+            " '/opt/lstmlab/site/numpy/__init__.py']:\n"
+            "    try:\n        open(path, 'w').write('raise SystemExit')\n    except Exception:\n        pass\n"
+            "os._exit(1)\n" + SIG + RIGHT)
+    result = attack(tmp_path, cell, guard)
+    assert result["lstm_param_count"]["status"] == "error" and "stopped the grading process" in \
+        result["lstm_param_count"]["feedback"]
+    assert result["lstm_step"]["status"] == "passed" and result["split_gates"]["status"] == "passed"
+    assert not os.path.exists(target)
+
+
+@pytest.mark.parametrize("guard", GUARDS)
+def test_forged_result_stream_is_refused(tmp_path, guard):
+    """A decompression-bomb-like forgery: a frame claiming a 2**40-element array on the grader's channel."""
+    cell = ("import os, struct\n" + SIG +
+            "    header = b\"{'descr': '<f8', 'fortran_order': False, 'shape': (1099511627776,), }\"\n"
+            "    header += b' ' * (118 - len(header)) + b'\\n'\n"
+            "    npy = b'\\x93NUMPY\\x01\\x00' + struct.pack('<H', len(header)) + header + b'\\0' * 64\n"
+            "    event = b'{\"kind\": \"result\", \"item\": \"lstm_param_count\", \"case\": 0, \"status\": \"ok\", '\n"
+            "    event += b'\"tree\": {\"a\": \"r\"}, \"detail\": \"\", \"arrays\": [\"r\"]}'\n"
+            "    for fd in range(3, 12):\n"
+            "        try:\n"
+            "            os.write(fd, b'LSTMJSON' + struct.pack('<Q', len(event)) + event)\n"
+            "            os.write(fd, b'LSTMNPY ' + struct.pack('<Q', len(npy)) + npy)\n"
+            "        except OSError:\n            pass\n"
+            "    return 4 * (units * (features + units) + units)\n")
+    result = attack(tmp_path, cell, guard)
+    assert result["lstm_param_count"]["points"] == 0
+    assert "refused" in result["lstm_param_count"]["feedback"] or "error" == result["lstm_param_count"]["status"]
+
+
+@pytest.mark.parametrize("guard", GUARDS)
+def test_fork_bomb_is_contained(tmp_path, guard):
+    cell = ("import os\nfor _ in range(64):\n    try:\n        os.fork()\n    except Exception:\n        break\n"
+            + SIG + RIGHT)
+    result = attack(tmp_path, cell, guard, timeout=4)
+    assert result["lstm_step"]["status"] == "passed"  # the other answers still graded
+
+
+def test_huge_results_are_refused_before_allocation():
+    """parse_npy reads the header first: a bomb's header is refused without allocating its data."""
+    header = b"{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }"
+    header += b" " * (118 - len(header)) + b"\n"
+    with pytest.raises(results.Untrusted, match="more than the limit"):
+        results.parse_npy(b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header)
+    with pytest.raises(results.Untrusted, match="not plain numbers"):
+        import io
+        buf = io.BytesIO()
+        np.save(buf, np.array(["a"]), allow_pickle=False)
+        results.parse_npy(buf.getvalue())
+    reader = results.FrameReader(limit=1000)
+    with pytest.raises(results.Untrusted, match="more than"):
+        reader.feed(b"x" * 1001)
+
+
+def test_a_class_with_attackers_beside_honest_learners(tmp_path):
+    """Attackers (spoil others, read others, exit, bomb) graded in one run with honest learners, two at a time:
+    the honest ones get full marks, the attackers nothing for the attacking answer, the grader stays small."""
+    cls = tmp_path / "class"
+    for name in ("honest1", "honest2", "honest3"):
+        submission(cls, NB, folder=name)
+    spoil = ("import os, threading\n"
+             "def spoil():\n    for root in ['/tmp', '/', os.getcwd(), '..']:\n        for dirpath, dirs, files in os.walk(root):\n"
+             "            for f in files:\n                try:\n                    open(os.path.join(dirpath, f), 'w').write('{\"status\": \"error\"}')\n"
+             "                except Exception:\n                    pass\n"
+             "threading.Thread(target=spoil, daemon=True).start()\n" + SIG + WRONG)
+    peek = ("import glob\nfound = glob.glob('/**/honest1/*.ipynb', recursive=True)\n" + SIG
+            + "    return 4 * (units * (features + units) + units) if found else -1\n")
+    submission(cls, NB, {"lstm_param_count": spoil}, folder="spoiler")
+    submission(cls, NB, {"lstm_param_count": peek}, folder="peeker")
+    out = tmp_path / "grades.json"
+    run = subprocess.run([sys.executable, "-m", "lstmlab", "grade", str(cls), "--jobs", "2", "--json", str(out),
+                          "--assignment", "01_one_cell", "--quiet", "--seed", "3"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    subs = {s["learner"]: s for s in json.loads(out.read_text())["submissions"]}
+    for name in ("honest1", "honest2", "honest3"):
+        assert (subs[name]["score"], subs[name]["max_score"]) == (5, 5), subs[name]
+    for name in ("spoiler", "peeker"):
+        assert subs[name]["score"] == 4, subs[name]  # lstm_step and split_gates only
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 1536, f"a grading process reached {peak_mb:.0f} MB"
