@@ -172,3 +172,41 @@ def test_a_class_with_attackers_beside_honest_learners(tmp_path):
         assert subs[name]["score"] == 4, subs[name]  # lstm_step and split_gates only
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 1536, f"a grading process reached {peak_mb:.0f} MB"
+
+
+def test_without_bubblewrap_grading_is_refused_unless_no_sandbox(tmp_path):
+    """Where bubblewrap is missing (here: not on PATH) the grader refuses; --no-sandbox warns and says so in the JSON."""
+    path = submission(tmp_path, NB)
+    env = {**os.environ, "PATH": "/nonexistent"}
+    command = [sys.executable, "-m", "lstmlab", "grade", str(path.parent), "--quiet", "--json", str(tmp_path / "g.json")]
+    refused = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert refused.returncode == 2
+    assert "isolation is unavailable: bubblewrap is not installed" in refused.stderr and "--no-sandbox" in refused.stderr
+    ran = subprocess.run([*command, "--no-sandbox"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert ran.returncode == 0, ran.stderr
+    assert "WARNING: --no-sandbox" in ran.stderr
+    data = json.loads((tmp_path / "g.json").read_text())
+    assert data["sandbox"] is False and data["submissions"][0]["score"] == 5
+
+
+@pytest.mark.parametrize("how", [
+    "fd = os.open('/', os.O_RDONLY)\nos.open('etc/passwd', os.O_RDONLY, dir_fd=fd)",
+    "fd = os.open(os.path.dirname(os.__file__), os.O_RDONLY)\nopen('evil.py', 'w', opener=lambda p, f: os.open(p, f, dir_fd=fd))",
+    "open('/proc/self/environ').read()",
+    "import socket\nsocket.socket()",
+    "import _posixsubprocess",
+    "os.listdir('/')",
+])
+def test_the_audit_hook_alone_closes_the_known_gaps(tmp_path, how):
+    """Without the sandbox (--no-sandbox), the second layer still refuses: folder descriptors (dir_fd), /proc,
+    sockets, _posixsubprocess, listing outside its roots."""
+    from lstmlab.checks import all_items
+    from lstmlab.grade import grade_file
+    from lstmlab.grade.course import Course
+    from lstmlab.grade.sandbox import unsandboxed
+    cell = "import os\n" + how + "\n" + SIG + RIGHT
+    path = submission(tmp_path, NB, {"lstm_param_count": cell})
+    result = by_id(grade_file(path, Course.find(), all_items(), unsandboxed(), 5, timeout=5))
+    assert result["lstm_param_count"]["points"] == 0
+    assert "PermissionError" in result["lstm_param_count"]["feedback"] or "not allowed" in \
+        result["lstm_param_count"]["feedback"], result["lstm_param_count"]["feedback"]

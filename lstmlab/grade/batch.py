@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
 from ..checks.registry import all_items
-from . import collect
+from .collect import learners as find_learners, match
 from .core import entry, grade_notebook
 
 _WORKER = {}
@@ -80,7 +80,7 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
     items = all_items(items_files)
     limits = dict(timeout=timeout, total_timeout=total_timeout, memory_mb=memory_mb)
     todo = [ln for ln in learners if (ln.name, str(ln.path)) not in set(resume)]
-    matches = {id(ln): collect.match(ln, course) for ln in todo}
+    matches = {id(ln): match(ln, course) for ln in todo}
     tasks = [(ln, name, path) for ln in todo for name, path in matches[id(ln)].files.items()]
     graded = {id(ln): {} for ln in todo}
     waiting = {id(ln): len(matches[id(ln)].files) for ln in todo}
@@ -148,7 +148,7 @@ def grade_paths(paths, *, course=None, assignments=(), items_files=(), learner_p
     items = all_items(items_files)
     chosen = Course.find(course).select(list(assignments))
     isolation = choose(no_sandbox)
-    subs = grade_class(collect.learners(paths, learner_pattern), chosen, seed=seed, items_files=items_files,
+    subs = grade_class(find_learners(paths, learner_pattern), chosen, seed=seed, items_files=items_files,
                        no_sandbox=no_sandbox, **options)
     return report(subs, course=chosen, items=items, seed=seed, isolation=isolation, version=__version__,
                   graded_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))

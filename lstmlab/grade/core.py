@@ -8,7 +8,7 @@ plan (the rebuilt program and grade-time inputs), sandbox + runner (where the le
 from pathlib import Path
 
 from ..checks.judge import judge
-from . import plan as planning
+from .plan import build, item_cases
 from .collect import read_notebook
 from .run import execute
 from .sandbox import Limits
@@ -33,8 +33,8 @@ def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_t
         submission, problem = None, str(exc)
     entries, notes = [], [problem] if problem else []
     if submission is not None and graded:
-        cases = planning.item_cases(items, assignment.notebook, seed)
-        plan, inputs, cell_notes, answer_unit = planning.build(submission, assignment.notebook, items, cases)
+        cases = item_cases(items, assignment.notebook, seed)
+        plan, inputs, cell_notes, answer_unit = build(submission, assignment.notebook, items, cases)
         plan["guard"] = guard
         total = total_timeout or timeout * (len(plan["cells"]) + 2 * len(graded) + 4)
         limits = Limits(memory_mb=memory_mb, cpu_s=int(total) + 5)

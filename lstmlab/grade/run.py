@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..checks.encode import NotNumbers, unflatten
-from . import sandbox
+from .sandbox import command
 from .results import MAGIC, FrameReader, Untrusted, parse_event, parse_npy
 
 HERE = Path(__file__).resolve().parent
@@ -164,7 +164,7 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
         current = [None]
         with tempfile.TemporaryDirectory(prefix="lstmlab-work-") as workdir:
             os.chmod(workdir, 0o700)
-            cmd = sandbox.command(isolation, len(code), limits, workdir)
+            cmd = command(isolation, len(code), limits, workdir)
             run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir,
                         "read_roots": cmd.read_roots, "write_roots": cmd.write_roots}
             stdin = code + frame("JSON", json.dumps(run_plan).encode()) + frame("NPZ ", buf.getvalue())

@@ -37,9 +37,11 @@ class Channel:
     """Framed output on a private file descriptor (the learner's stdout and stderr go to /dev/null)."""
 
     def __init__(self, fd):
-        self.fd = fd
+        self.fd, self.pid = fd, os.getpid()
 
     def send(self, kind, payload):
+        if os.getpid() != self.pid:  # a process the learner's code forked: only the runner itself reports
+            os._exit(0)
         data = MAGIC + kind.encode() + struct.pack("<Q", len(payload)) + payload
         while data:
             data = data[os.write(self.fd, data):]
@@ -84,14 +86,15 @@ def guard(plan):
     refused = tuple(plan["refused_imports"])
     read_roots = tuple(r.rstrip("/") + "/" for r in plan["read_roots"])
     write_roots = tuple(r.rstrip("/") + "/" for r in plan["write_roots"])
-    realpath, fspath, isabs, join, getcwd = os.path.realpath, os.fspath, os.path.isabs, os.path.join, os.getcwd
+    realpath, fspath, isabs, join, getcwd, isdir = (os.path.realpath, os.fspath, os.path.isabs, os.path.join,
+                                                   os.getcwd, os.path.isdir)
     deny_prefixes = ("subprocess.", "os.exec", "os.spawn", "os.posix_spawn", "os.fork", "os.forkpty", "os.system",
                      "os.kill", "os.killpg", "ctypes.", "socket.", "os.chdir", "os.fchdir", "os.chroot", "os.symlink",
                      "os.link", "sys.addaudithook", "_posixsubprocess", "pty.", "resource.setrlimit", "os.putenv",
                      "os.unsetenv")
     path_events = {"os.remove": True, "os.rename": True, "os.rmdir": True, "os.chmod": True, "os.chown": True,
-                   "os.truncate": True, "os.utime": True, "os.mkdir": True, "shutil.rmtree": True, "os.listdir": False,
-                   "os.scandir": False, "glob.glob": False, "shutil.copyfile": True}
+                   "os.truncate": True, "os.utime": True, "os.mkdir": True, "shutil.rmtree": True, "shutil.copyfile": True}
+    listing = ("os.listdir", "os.scandir", "glob.glob")
 
     def allowed(path, write):
         if isinstance(path, int) or path is None:
@@ -103,9 +106,21 @@ def guard(plan):
             return False
         if not isabs(text) and (".." in text.replace("\\", "/").split("/") or text.startswith("~")):
             return False  # relative climbing could start from any directory descriptor
-        full = realpath(join(getcwd(), text)) + "/"
+        full = realpath(join(getcwd(), text))
+        if isdir(full):
+            return False  # a folder's descriptor would let a relative name (dir_fd=) reach past these checks
         roots = write_roots if write else read_roots + write_roots
-        return any(full.startswith(root) for root in roots)
+        return any((full + "/").startswith(root) for root in roots)
+
+    def in_roots(path):
+        """A folder may be listed when it lies in a readable root."""
+        try:
+            text = fspath(path)
+            text = text.decode() if isinstance(text, bytes) else text
+        except Exception:
+            return False
+        full = realpath(join(getcwd(), text)) + "/"
+        return any(full.startswith(root) for root in read_roots + write_roots)
 
     def hook(event, args):
         if event == "import":
@@ -128,6 +143,11 @@ def guard(plan):
             for arg in args:
                 if isinstance(arg, (str, bytes, os.PathLike)) and not allowed(arg, path_events[event]):
                     raise PermissionError(f"grading: {event} on {arg!r} is not allowed")
+            return
+        if event in listing:
+            path = args[0] if args else "."
+            if isinstance(path, (str, bytes, os.PathLike)) and not in_roots(path):
+                raise PermissionError(f"grading: listing {path!r} is not allowed")
             return
         if event.startswith(deny_prefixes):
             raise PermissionError(f"grading: {event} is not allowed")

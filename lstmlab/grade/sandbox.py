@@ -144,6 +144,20 @@ def _system_libs():
     return args
 
 
+def _limit(limits):
+    """A preexec_fn setting the limits in the child (--no-sandbox: no prlimit on macOS)."""
+    import resource
+
+    def apply():
+        for which, value in ((resource.RLIMIT_AS, limits.memory_mb << 20), (resource.RLIMIT_CPU, limits.cpu_s),
+                             (resource.RLIMIT_FSIZE, limits.file_mb << 20), (resource.RLIMIT_CORE, 0)):
+            try:
+                resource.setrlimit(which, (value, value))
+            except (ValueError, OSError):  # e.g. RLIMIT_AS on macOS
+                pass
+    return apply
+
+
 @dataclass
 class Command:
     """One run's command line, how to start it, and what the learner's code may read and write there."""
@@ -170,8 +184,8 @@ def command(isolation, code_size, limits, workdir):
         numpy_dirs = [str(d) for d in _numpy_dirs()]
         python = [sys.executable, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=str(Path(numpy_dirs[0]).parent)),
                   str(code_size)]
-        return Command([*prlimit, "--", *python], {"env": {**env, "HOME": workdir}, "cwd": workdir}, workdir,
-                       [stdlib, *numpy_dirs, workdir], [workdir])
+        return Command(python, {"env": {**env, "HOME": workdir}, "cwd": workdir, "preexec_fn": _limit(limits)},
+                       workdir, [stdlib, *numpy_dirs, workdir], [workdir])
     python = [isolation.python, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=SITE), str(code_size)]
     argv = [*prlimit, "--", "bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--uid", "65534",
             "--gid", "65534", "--die-with-parent", "--new-session", "--as-pid-1", "--clearenv", "--hostname", "grading"]
