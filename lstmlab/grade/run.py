@@ -43,22 +43,32 @@ class Outcome:
     restarts: int = 0
 
 
-def _read_run(proc, stdin_bytes, timeout, deadline, outcome, current):
-    """Feed stdin, read stdout frames until the process ends or overruns; return (finished, why it stopped)."""
+@dataclass
+class RunState:
+    """One process's progress as the grader saw it: started at all, the unit running and since when, finished."""
+
+    started: bool = False
+    unit: str = None
+    since: float = None
+    finished: bool = False
+    why: str = None  # why the grader stopped reading: "timeout", or "untrusted: ..."
+    stderr: bytes = b""
+
+
+def _read_run(proc, stdin_bytes, timeout, deadline, outcome):
+    """Feed stdin, then read the runner's frames until the process ends or overruns; return its RunState."""
     writer = threading.Thread(target=_write_all, args=(proc.stdin, stdin_bytes), daemon=True)
     writer.start()
-    reader, pending, started_at = FrameReader(), None, None
-    stderr = bytearray()
+    state, reader, pending, stderr = RunState(), FrameReader(), None, bytearray()
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ, "out")
     sel.register(proc.stderr, selectors.EVENT_READ, "err")
-    finished, why = False, None
     open_streams = 2
     while open_streams:
         now = time.monotonic()
-        limit = deadline if started_at is None else min(deadline, started_at + timeout + GRACE)
+        limit = deadline if state.since is None else min(deadline, state.since + timeout + GRACE)
         if now >= limit:
-            why = "timeout"
+            state.why = "timeout"
             break
         for key, _ in sel.select(timeout=min(0.5, limit - now)):
             data = os.read(key.fileobj.fileno(), 65536)
@@ -75,20 +85,22 @@ def _read_run(proc, stdin_bytes, timeout, deadline, outcome, current):
                     if event is None:
                         continue
                     if event["kind"] == "start":
-                        current[0], started_at = str(event.get("unit")), time.monotonic()
-                    elif event["kind"] == "end" and current[0] is not None:
-                        outcome.units[current[0]] = (str(event.get("status")), str(event.get("detail", ""))[:400])
-                        current[0], started_at = None, None
+                        state.unit, state.since = str(event.get("unit"))[:100], time.monotonic()
+                    elif event["kind"] == "end" and state.unit is not None:
+                        outcome.units[state.unit] = (str(event.get("status")), str(event.get("detail", ""))[:400])
+                        state.unit, state.since = None, None
                     elif event["kind"] == "started":
-                        current.append("started")
+                        state.started = True
                     elif event["kind"] == "finished":
-                        finished = True
+                        state.finished = True
             except Untrusted as exc:
-                why = f"untrusted: {exc}"
-                open_streams = 0
+                state.why = f"untrusted: {exc}"
                 break
+        if state.why:
+            break
     sel.close()
-    return finished, why, bytes(stderr)
+    state.stderr = bytes(stderr)
+    return state
 
 
 def _write_all(stream, data):
@@ -161,7 +173,6 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
         for item in plan["items"]:
             if item["id"] not in skip:
                 outcome.results.pop(item["id"], None)  # this run computes them again, from the start
-        current = [None]
         with tempfile.TemporaryDirectory(prefix="lstmlab-work-") as workdir:
             os.chmod(workdir, 0o700)
             cmd = command(isolation, len(code), limits, workdir)
@@ -176,30 +187,31 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
                                  "grader's fault, not yours; please re-run the grading")
                 return outcome
             try:
-                finished, why, stderr = _read_run(proc, stdin, timeout, deadline, outcome, current)
+                state = _read_run(proc, stdin, timeout, deadline, outcome)
             finally:
                 if proc.poll() is None:
                     proc.kill()
                 exit_code = proc.wait()
                 for stream in (proc.stdout, proc.stderr):
                     stream.close()
-        if finished:
+        if state.finished:
             return outcome
-        if "started" not in current:
+        if not state.started:
             starts_failed += 1
             if starts_failed >= max_starts or time.monotonic() >= deadline:
-                said = [line for line in stderr.decode(errors="replace").splitlines() if line.strip()]
+                said = [line for line in state.stderr.decode(errors="replace").splitlines() if line.strip()]
                 outcome.fault = ("the grading sandbox did not start (" + (said[-1][:200] if said else f"exit code {exit_code}")
                                  + "): this is the grader's fault, not yours; please re-run the grading")
                 return outcome
             continue
-        unit = current[0] or next((u for u in units if u not in outcome.units and _key(u) not in skip), None)
+        unit = state.unit if state.unit in units else next(
+            (u for u in units if u not in outcome.units and _key(u) not in skip), None)
         if unit is None:
             return outcome
-        if why == "timeout":
+        if state.why == "timeout":
             outcome.units[unit] = ("timeout", f"ran longer than {timeout:g} s")
-        elif why and why.startswith("untrusted"):
-            outcome.units[unit] = ("error", f"its results were refused: {why.split(': ', 1)[1]}")
+        elif state.why:
+            outcome.units[unit] = ("error", f"its results were refused: {state.why.split(': ', 1)[1]}")
         else:
             outcome.units[unit] = ("dead", f"stopped the grading process (exit code {exit_code})")
         skip.append(_key(unit))
