@@ -11,6 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from ..checks.registry import all_items
 from .collect import learners as find_learners, match
 from .core import entry, grade_notebook
+from .run import GRADER_FAULT
 
 _WORKER = {}
 
@@ -43,7 +44,7 @@ def _fault(assignment, items, message):
 
 
 def _failed(course, items, name, path, why):
-    message = f"the grader failed on this notebook ({why}): this is the grader's fault, not yours; please re-run the grading"
+    message = f"the grader failed on this notebook ({why}): {GRADER_FAULT}"
     return {"path": str(path), "exercises": _fault(course.assignments[name], items, message), "notes": []}
 
 

@@ -21,6 +21,7 @@ from .results import MAGIC, FrameReader, Untrusted, parse_event, parse_npy
 HERE = Path(__file__).resolve().parent
 GRACE = 2.0  # seconds the grader waits past the runner's own alarm before it kills the process
 STDERR_LIMIT = 16 * 2**10
+GRADER_FAULT = "this is the grader's fault, not yours; please re-run the grading"
 
 
 def runner_source():
@@ -183,8 +184,7 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
                 proc = subprocess.Popen(cmd.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         **cmd.popen)
             except OSError as exc:
-                outcome.fault = (f"the grader could not start the sandbox ({type(exc).__name__}: {exc}): this is the "
-                                 "grader's fault, not yours; please re-run the grading")
+                outcome.fault = f"the grader could not start the sandbox ({type(exc).__name__}: {exc}): {GRADER_FAULT}"
                 return outcome
             try:
                 state = _read_run(proc, stdin, timeout, deadline, outcome)
@@ -200,8 +200,8 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
             starts_failed += 1
             if starts_failed >= max_starts or time.monotonic() >= deadline:
                 said = [line for line in state.stderr.decode(errors="replace").splitlines() if line.strip()]
-                outcome.fault = ("the grading sandbox did not start (" + (said[-1][:200] if said else f"exit code {exit_code}")
-                                 + "): this is the grader's fault, not yours; please re-run the grading")
+                why = said[-1][:200] if said else f"exit code {exit_code}"
+                outcome.fault = f"the grading sandbox did not start ({why}): {GRADER_FAULT}"
                 return outcome
             continue
         unit = state.unit if state.unit in units else next(
