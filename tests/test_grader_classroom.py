@@ -150,3 +150,29 @@ def test_a_dying_worker_costs_one_notebook(klass, monkeypatch):
     subs = {s["learner"]: s for s in batch.grade_class(learners, course, seed=1, jobs=2, progress=False)}
     assert subs["ann"]["score"] == subs["dan"]["score"] == 5
     assert subs["cleo"]["score"] == 0 and "grading process died" in subs["cleo"]["exercises"][0]["feedback"]
+
+
+def test_ctrl_c_keeps_what_was_graded_and_resume_finishes(tmp_path):
+    import signal
+    import time
+    root = tmp_path / "big"
+    for k in range(12):
+        for nb in (ROOT / "solutions").glob("*.ipynb"):
+            (root / f"l{k:02d}").mkdir(parents=True, exist_ok=True)
+            shutil.copy(nb, root / f"l{k:02d}" / nb.name)
+    out = tmp_path / "g.json"
+    run = lstmlab_grade(root, "--json", out, "--jobs", "1", "--seed", "2")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out.exists() and json.loads(out.read_text())["submissions"]):
+        time.sleep(0.1)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130 and "--resume" in err
+    kept = json.loads(out.read_text())["submissions"]
+    assert 1 <= len(kept) < 12 and all(s["score"] == s["max_score"] > 0 for s in kept)
+    again = lstmlab_grade(root, "--json", out, "--jobs", "2", "--resume")
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err
+    final = json.loads(out.read_text())
+    assert [s["learner"] for s in final["submissions"]] == [f"l{k:02d}" for k in range(12)]
+    assert final["seed"] == 2 and final["submissions"][:len(kept)] == kept

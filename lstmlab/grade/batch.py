@@ -114,7 +114,8 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
                                    initargs=(tuple(map(str, items_files)), no_sandbox))
 
     retry = []
-    with pool(max(1, jobs)) as executor:
+    executor = pool(max(1, jobs))
+    try:
         futures = {executor.submit(_grade_task, path, name, course.folder, seed, limits): (ln, name, path)
                    for ln, name, path in tasks}
         for future in as_completed(futures):
@@ -125,6 +126,10 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
                 retry.append((ln, name, path))
             except Exception as exc:  # a grader bug costs this notebook only
                 record(ln, name, _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}"))
+    except KeyboardInterrupt:  # Ctrl-C: what was graded has reached on_learner; drop the rest at once
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
     for ln, name, path in retry:
         with pool(1) as executor:
             try:
