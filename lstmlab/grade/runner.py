@@ -96,31 +96,28 @@ def guard(plan):
                    "os.truncate": True, "os.utime": True, "os.mkdir": True, "shutil.rmtree": True, "shutil.copyfile": True}
     listing = ("os.listdir", "os.scandir", "glob.glob")
 
+    def resolved(path):
+        """The absolute real path a name refers to from the working folder, or None when it is refused as such."""
+        try:
+            text = fspath(path)
+            text = text.decode() if isinstance(text, bytes) else text
+        except Exception:
+            return None
+        if not isabs(text) and (".." in text.replace("\\", "/").split("/") or text.startswith("~")):
+            return None  # relative climbing could start from any directory descriptor
+        return realpath(join(getcwd(), text))
+
+    def in_roots(full, write):
+        roots = write_roots if write else read_roots + write_roots
+        return full is not None and any((full + "/").startswith(root) for root in roots)
+
     def allowed(path, write):
         if isinstance(path, int) or path is None:
             return not write or path is None  # an open file descriptor: reading it is the file's own business
-        try:
-            text = fspath(path)
-            text = text.decode() if isinstance(text, bytes) else text
-        except Exception:
-            return False
-        if not isabs(text) and (".." in text.replace("\\", "/").split("/") or text.startswith("~")):
-            return False  # relative climbing could start from any directory descriptor
-        full = realpath(join(getcwd(), text))
-        if isdir(full):
+        full = resolved(path)
+        if full is not None and isdir(full):
             return False  # a folder's descriptor would let a relative name (dir_fd=) reach past these checks
-        roots = write_roots if write else read_roots + write_roots
-        return any((full + "/").startswith(root) for root in roots)
-
-    def in_roots(path):
-        """A folder may be listed when it lies in a readable root."""
-        try:
-            text = fspath(path)
-            text = text.decode() if isinstance(text, bytes) else text
-        except Exception:
-            return False
-        full = realpath(join(getcwd(), text)) + "/"
-        return any(full.startswith(root) for root in read_roots + write_roots)
+        return in_roots(full, write)
 
     def hook(event, args):
         if event == "import":
@@ -146,7 +143,7 @@ def guard(plan):
             return
         if event in listing:
             path = args[0] if args else "."
-            if isinstance(path, (str, bytes, os.PathLike)) and not in_roots(path):
+            if isinstance(path, (str, bytes, os.PathLike)) and not in_roots(resolved(path), False):
                 raise PermissionError(f"grading: listing {path!r} is not allowed")
             return
         if event.startswith(deny_prefixes):
