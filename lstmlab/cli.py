@@ -13,6 +13,7 @@ COMMANDS = {
     "explore": ("lstmlab.explore.cli", "serve the interactive explorers as a standalone page (Voila)"),
     "grade": ("lstmlab.grade.cli", "grade exercise notebooks in locked-down kernels: table, JSON, CSV"),
     "build-exercises": ("lstmlab.exercises.build", "generate exercises/ from solutions/ (never overwrites a learner's edits)"),
+    "release": ("lstmlab.exercises.release", "write what learners get: lessons, exercises and a README, never a solution"),
     "gradescope": ("lstmlab.grade.gradescope", "write a Gradescope autograder.zip that grades uploads with lstmlab grade"),
     "explain": ("lstmlab.explainer.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
 }

@@ -75,3 +75,14 @@ def test_an_installed_lstmlab_finds_its_assignments_in_the_wheel(unpacked, tmp_p
     clone = Course(ROOT / "exercises")
     assert found == {n: a.ids for n, a in clone.assignments.items()}
     assert "01_one_cell" in found and found["01_one_cell"] == ["lstm_step", "lstm_param_count", "split_gates"]
+
+
+def test_an_installed_lstmlab_releases_the_course_it_carries(unpacked, tmp_path):
+    """`lstmlab release` without a clone: the packaged lessons and exercises, links rewritten the same way."""
+    code = f"import sys\nfrom lstmlab.cli import main\nsys.exit(main(['release', {str(tmp_path / 'out')!r}]))"
+    assert "from the installed lstmlab" in _installed(code, unpacked, tmp_path)
+    files = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.ipynb"))
+    assert files == sorted([f"lessons/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")]
+                           + [f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")])
+    exercise = (tmp_path / "out" / "exercises" / "01_one_cell.ipynb").read_text()
+    assert "../lessons/01_one_cell.ipynb" in exercise and "../notebooks/" not in exercise
