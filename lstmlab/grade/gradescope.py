@@ -248,7 +248,9 @@ def run(args):
             wheel = check_wheel(build_wheel(REPO, tmp), __version__)
         else:
             raise ValueError(f"no wheel to put in the autograder: this lstmlab is installed, not a clone; give --wheel "
-                             f"PATH (e.g. `pip download lstmlab=={__version__} --no-deps` writes {wheel_name(__version__)})")
+                             f"PATH, this version's {wheel_name(__version__)} (`pip wheel --no-deps` in a clone of "
+                             f"lstmlab {__version__} writes it; so does `pip download lstmlab=={__version__} --no-deps` "
+                             "where it is published)")
         members = [("setup.sh", SETUP_SH.replace("@VERSION@", __version__).replace("@WHEEL@", wheel.name).encode(), True),
                    ("run_autograder", RUN_AUTOGRADER.replace("@VERSION@", __version__).encode(), True),
                    (wheel.name, wheel.read_bytes(), False),
