@@ -12,7 +12,10 @@ COMMANDS = {
     "summary": ("lstmlab.info", "shapes and parameters of an LSTM stack, with formulas"),
     "explore": ("lstmlab.explore.cli", "serve the interactive explorers as a standalone page (Voila)"),
     "grade": ("lstmlab.grade.cli", "grade exercise notebooks in locked-down kernels: table, JSON, CSV"),
-    "build-exercises": ("lstmlab.exercises.build", "generate exercises/ from solutions/ (never overwrites a learner's edits)"),
+    "build-exercises": ("lstmlab.grade.authoring", "generate exercises/ from solutions/ (never overwrites a learner's "
+                        "edits); warns about answer cells no graded item knows"),
+    "release": ("lstmlab.exercises.release", "write what learners get: lessons, exercises and a README, never a solution"),
+    "gradescope": ("lstmlab.grade.gradescope", "write a Gradescope autograder.zip that grades uploads with lstmlab grade"),
     "explain": ("lstmlab.explainer.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
 }
 

@@ -121,8 +121,8 @@ def test_no_module_level_import_cycles():
     def visit(node, trail):
         state[node] = "open"
         for nxt in graph.get(node, ()):
-            if nxt == node or nxt == _module_name(PACKAGE / "__init__.py"):
-                continue
+            if nxt == node or node.startswith(nxt + "."):
+                continue  # a package is always initialised before its modules: `from . import x` is no cycle
             if state.get(nxt) == "open":
                 raise AssertionError("import cycle: " + " -> ".join(trail[trail.index(nxt):] + [nxt]))
             if nxt not in state:

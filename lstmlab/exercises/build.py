@@ -88,7 +88,9 @@ def argparse_help(name):
     return f"folder (default: the repository's {name}/)"
 
 
-def run(args):
+def run(args, contract=None):
+    """contract(notebook, name) -> [warning]: the graded items' view of a solution's answer cells (passed in by
+    lstmlab.grade.authoring, since exercises/ may not import checks/); each warning goes to stderr."""
     import nbformat
     solutions, out = Path(args.solutions), Path(args.out)
     notebooks = sorted(solutions.glob("*.ipynb"))
@@ -98,6 +100,8 @@ def run(args):
     out.mkdir(parents=True, exist_ok=True)
     problems, refused = [], []
     for path in notebooks:
+        for warning in contract(nbformat.read(str(path), as_version=4), path.stem) if contract else ():
+            print(f"build-exercises: warning: {warning}", file=sys.stderr)
         fresh, target = make_exercise(path), out / path.name
         now = state(target, fresh)
         if args.check:

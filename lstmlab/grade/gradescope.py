@@ -1,0 +1,265 @@
+"""`lstmlab gradescope`: an autograder.zip that grades one learner's upload on Gradescope with `lstmlab grade`.
+
+The zip holds, at its top: setup.sh (installs the lstmlab wheel carried in the zip, pinned to this version; tries
+to install bubblewrap), run_autograder (grades $AUTOGRADER_ROOT/submission, default /autograder, and writes
+results/results.json), the wheel, config (the assignments), course/ (their pristine notebooks, so the autograder
+grades against exactly these) and items/ (the teacher's --items files).
+"""
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from ..exercises.contract import REPO
+
+WHEEL_SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "lstmlab", "exercises", "notebooks")
+EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed zip timestamps: the same inputs give the same zip
+
+SETUP_SH = r"""#!/usr/bin/env bash
+# Gradescope runs this once, as root, in /autograder/source when it builds the autograder's image.
+# Written by `lstmlab gradescope` (lstmlab @VERSION@): installs that very lstmlab from the wheel in this zip.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DEBIAN_FRONTEND=noninteractive
+# bubblewrap is optional: many containers forbid the user namespaces it needs, and run_autograder then grades
+# with --no-sandbox (Gradescope already gives each submission a container of its own; see run_autograder).
+if ! command -v bwrap >/dev/null 2>&1; then
+  (apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null) \
+    || echo "setup.sh: could not install bubblewrap; run_autograder will grade with --no-sandbox"
+fi
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq python3 python3-pip >/dev/null
+fi
+# lstmlab and its Python dependencies (NumPy, nbformat, IPython, ...), pinned to the wheel's version.
+python3 -m pip install --quiet ./@WHEEL@ \
+  || python3 -m pip install --quiet --break-system-packages ./@WHEEL@  # Ubuntu 24.04's externally managed Python
+lstmlab info
+"""
+
+RUN_AUTOGRADER = r"""#!/usr/bin/env bash
+# Gradescope runs this for every submission: grade $AUTOGRADER_ROOT/submission (default /autograder/submission)
+# with `lstmlab grade`, which writes $AUTOGRADER_ROOT/results/results.json. Written by `lstmlab gradescope`
+# (lstmlab @VERSION@); the assignments graded are listed in source/config.
+set -uo pipefail
+ROOT="${AUTOGRADER_ROOT:-/autograder}"
+SOURCE="$ROOT/source"
+RESULTS="$ROOT/results/results.json"
+ERR="${TMPDIR:-/tmp}/lstmlab-grade-stderr.$$"
+mkdir -p "$ROOT/results"
+rm -f "$RESULTS"
+
+args=()
+names=()
+while IFS='=' read -r key value; do
+  case "$key" in
+    assignment) args+=(--assignment "$value"); names+=("$value") ;;
+    course) args+=(--course "$SOURCE/$value") ;;
+    items) args+=(--items "$SOURCE/$value") ;;
+  esac
+done < "$SOURCE/config"
+
+grade() {
+  lstmlab grade "$ROOT/submission" "${args[@]}" --gradescope-results "$RESULTS" --quiet "$@" 2>"$ERR"
+  status=$?
+  cat "$ERR" >&2
+}
+
+# Put a sentence at the top of results.json's "output" (what the student sees above the tests).
+note() {
+  if command -v python3 >/dev/null 2>&1 && [ -f "$RESULTS" ]; then
+    python3 - "$RESULTS" "$1" <<'PY'
+import json, sys
+path, note = sys.argv[1], sys.argv[2]
+with open(path) as f:
+    data = json.load(f)
+data["output"] = note + ("\n\n" + data["output"] if data.get("output") else "")
+with open(path, "w") as f:
+    json.dump(data, f, indent=1)
+PY
+  fi
+  echo "run_autograder: $1"
+}
+
+grade
+# First choice: the bubblewrap sandbox. Where it cannot run (Docker containers usually forbid the user namespaces
+# it needs), `lstmlab grade` exits 2 saying "isolation is unavailable" and grades nothing. Gradescope runs every
+# submission in a fresh container of its own, so grading there without the sandbox still keeps each learner's code
+# away from other learners' work; inside that container, lstmlab's resource limits and audit hook still apply.
+if [ "$status" -eq 2 ] && [[ "$(<"$ERR")" == *"isolation is unavailable"* ]]; then
+  grade --no-sandbox
+  note "Graded without lstmlab's bubblewrap sandbox, which cannot run in this container: Gradescope runs each \
+submission in a container of its own, so your code ran isolated from everyone else's, with lstmlab's time and \
+memory limits."
+fi
+if [ "$status" -eq 1 ]; then
+  note "No notebook in your submission matches this assignment (${names[*]}): upload the exercise notebook \
+itself (e.g. ${names[0]}.ipynb), with its answer cells."
+fi
+if [ ! -s "$RESULTS" ]; then
+  # lstmlab grade could not run at all: say so to the student instead of leaving Gradescope without results.
+  lines=()
+  [ -f "$ERR" ] && mapfile -t lines < "$ERR"
+  start=$(( ${#lines[@]} > 3 ? ${#lines[@]} - 3 : 0 ))
+  reason="${lines[*]:start}"
+  if command -v python3 >/dev/null 2>&1; then
+    python3 - "$RESULTS" "$status" "$reason" <<'PY'
+import json, sys
+path, status, reason = sys.argv[1], sys.argv[2], sys.argv[3]
+output = (f"The autograder could not grade this submission (lstmlab grade exit code {status}): {reason}\n"
+          "This is not your fault: tell your teacher.")
+with open(path, "w") as f:
+    json.dump({"score": 0, "output": output, "tests": [], "visibility": "visible"}, f, indent=1)
+PY
+  else
+    echo '{"score": 0, "output": "The autograder could not grade this submission: tell your teacher.", "tests": []}' > "$RESULTS"
+  fi
+fi
+rm -f "$ERR"
+exit 0
+"""
+
+
+def add_arguments(parser):
+    parser.add_argument("--assignment", action="append", required=True, metavar="NAME",
+                        help="an exercise notebook this Gradescope assignment grades (its stem, e.g. 01_one_cell); "
+                             "repeatable")
+    parser.add_argument("--out", default="autograder.zip", metavar="ZIP", help="where to write the zip "
+                        "(default: autograder.zip)")
+    parser.add_argument("--items", action="append", default=[], metavar="FILE",
+                        help="a Python file defining ITEMS (your own graded items), carried in the zip; repeatable")
+    parser.add_argument("--course", metavar="DIR", help="your own course's exercise notebooks (as for lstmlab grade); "
+                        "default: this clone's, else the installed ones")
+    parser.add_argument("--wheel", metavar="PATH", help=f"the lstmlab wheel to install on Gradescope "
+                        "(default: build it from this clone)")
+
+
+def wheel_name(version):
+    """The file name of lstmlab's pure-Python wheel of this version."""
+    return f"lstmlab-{version}-py3-none-any.whl"
+
+
+def _setuptools_is_enough(repo):
+    """Whether this interpreter's setuptools meets the build's requirement (then no isolated build, no network)."""
+    from importlib.metadata import PackageNotFoundError, version
+    wanted = re.search(r"setuptools\s*>=\s*(\d+)", (Path(repo) / "pyproject.toml").read_text())
+    try:
+        have = int(version("setuptools").split(".")[0])
+    except (PackageNotFoundError, ValueError):
+        return False
+    return wanted is None or have >= int(wanted.group(1))
+
+
+def build_wheel(repo, out_dir):
+    """Build lstmlab's wheel from a clone (copied first, so the clone gets no build/ or egg-info); its path."""
+    repo, out_dir = Path(repo), Path(out_dir)
+    if not (repo / "pyproject.toml").is_file():
+        raise ValueError(f"{repo} is not a clone of lstmlab (no pyproject.toml)")
+    with tempfile.TemporaryDirectory(prefix="lstmlab-wheel-") as tmp:
+        source = Path(tmp) / "lstmlab-src"
+        source.mkdir()
+        skip = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
+        for name in WHEEL_SOURCES:
+            path = repo / name
+            if path.is_dir():
+                shutil.copytree(path, source / name, ignore=lambda d, names: [
+                    *skip(d, names), *(["course"] if Path(d) == repo / "lstmlab" / "exercises" else [])])
+            elif path.is_file():
+                shutil.copy2(path, source / name)
+        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out_dir), str(source)]
+        if _setuptools_is_enough(repo):
+            command.insert(4, "--no-build-isolation")
+        done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        raise ValueError(f"building lstmlab's wheel failed (pip wheel exit code {done.returncode}): " + " | ".join(said))
+    wheels = sorted(out_dir.glob("lstmlab-*.whl"), key=lambda p: p.stat().st_mtime)
+    if not wheels:
+        raise ValueError(f"pip wheel reported success but wrote no lstmlab wheel in {out_dir}")
+    return wheels[-1]
+
+
+def check_wheel(path, version):
+    """The given wheel, if it is lstmlab's of this version; ValueError saying what was expected and received."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"--wheel {path}: no such file")
+    found = re.fullmatch(r"lstmlab-([^-]+)-py3-none-any\.whl", path.name)
+    if found is None:
+        raise ValueError(f"--wheel {path}: expected lstmlab's wheel, named {wheel_name(version)}, got {path.name!r}")
+    if found.group(1) != version:
+        raise ValueError(f"--wheel {path}: this is lstmlab {version}, the wheel is lstmlab {found.group(1)}; the "
+                         f"autograder must install the same version: give {wheel_name(version)}")
+    if not zipfile.is_zipfile(path) or "lstmlab/__init__.py" not in zipfile.ZipFile(path).namelist():
+        raise ValueError(f"--wheel {path}: not a wheel of the lstmlab package (no lstmlab/__init__.py inside)")
+    return path
+
+
+def config_text(version, assignments, items):
+    """source/config: key=value lines that run_autograder turns into `lstmlab grade` options."""
+    lines = [f"# lstmlab's autograder, written by `lstmlab gradescope` (lstmlab {version}); read by run_autograder",
+             f"version={version}", f"wheel={wheel_name(version)}", "course=course"]
+    lines += [f"assignment={name}" for name in assignments] + [f"items=items/{name}" for name in items]
+    return "\n".join(lines) + "\n"
+
+
+def write_zip(path, members):
+    """Write members [(name in the zip, bytes, executable?)] to path, whole (a temporary file, then a rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data, executable in members:
+            info = zipfile.ZipInfo(name, date_time=EPOCH)
+            info.external_attr = (0o100755 if executable else 0o100644) << 16  # regular file, rwxr-xr-x / rw-r--r--
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    tmp.replace(path)
+
+
+def _items_members(files):
+    """[(items/<name>, bytes)] of the teacher's items files; ValueError when two share a name."""
+    members, seen = [], {}
+    for file in files:
+        name = Path(file).name
+        if name in seen:
+            raise ValueError(f"--items {file} and {seen[name]} share the file name {name!r}: rename one")
+        seen[name] = file
+        members.append((f"items/{name}", Path(file).read_bytes()))
+    return members
+
+
+def run(args):
+    from .. import __version__
+    from ..checks.registry import all_items, contract_problems
+    from .course import Course
+    items = all_items(args.items)  # a broken items file fails here, not on Gradescope
+    course = Course.find(args.course).select(args.assignment)
+    for assignment in course.assignments.values():
+        for problem in contract_problems(assignment.notebook, items, assignment.name):
+            print(f"lstmlab gradescope: warning: {problem}", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="lstmlab-gradescope-") as tmp:
+        if args.wheel:
+            wheel = check_wheel(args.wheel, __version__)
+        elif (REPO / "pyproject.toml").is_file():
+            print(f"building lstmlab's wheel from {REPO} ...", file=sys.stderr)
+            wheel = check_wheel(build_wheel(REPO, tmp), __version__)
+        else:
+            raise ValueError(f"no wheel to put in the autograder: this lstmlab is installed, not a clone; give --wheel "
+                             f"PATH, this version's {wheel_name(__version__)} (`pip wheel --no-deps` in a clone of "
+                             f"lstmlab {__version__} writes it; so does `pip download lstmlab=={__version__} --no-deps` "
+                             "where it is published)")
+        members = [("setup.sh", SETUP_SH.replace("@VERSION@", __version__).replace("@WHEEL@", wheel.name).encode(), True),
+                   ("run_autograder", RUN_AUTOGRADER.replace("@VERSION@", __version__).encode(), True),
+                   (wheel.name, wheel.read_bytes(), False),
+                   ("config", config_text(__version__, list(course.assignments), [Path(f).name for f in args.items])
+                    .encode(), False)]
+        members += [(f"course/{a.path.name}", a.path.read_bytes(), False) for a in course.assignments.values()]
+        members += [(name, data, False) for name, data in _items_members(args.items)]
+        write_zip(args.out, members)
+    print(f"{args.out}: " + ", ".join(name for name, _, _ in members))
+    print(f"Upload it as the Gradescope assignment's autograder (Configure Autograder, zip file upload); learners "
+          f"submit {', '.join(a + '.ipynb' for a in course.assignments)}.")
+    return 0

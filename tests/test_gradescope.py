@@ -1,0 +1,149 @@
+"""`lstmlab gradescope`: the autograder.zip's layout, and its run_autograder grading an upload the way Gradescope
+runs it (AUTOGRADER_ROOT holding source/, submission/, results/), in the sandbox and, where bubblewrap cannot
+run, with --no-sandbox."""
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import lstmlab
+from lstmlab.grade.sandbox import detect
+
+ROOT = Path(__file__).resolve().parents[1]
+VERSION = lstmlab.__version__
+WHEEL = f"lstmlab-{VERSION}-py3-none-any.whl"
+LSTMLAB = Path(sys.executable).with_name("lstmlab")  # this environment's console script
+
+
+def _cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "lstmlab", *map(str, args)], capture_output=True, text=True, cwd=cwd,
+                          timeout=300)
+
+
+def _stand_in_wheel(folder, version=VERSION):
+    """A file named and shaped like lstmlab's wheel (these tests never install it: setup.sh is not run)."""
+    path = Path(folder) / f"lstmlab-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("lstmlab/__init__.py", "")
+    return path
+
+
+@pytest.fixture(scope="module")
+def autograder(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("gradescope")
+    out = tmp / "autograder.zip"
+    done = _cli("gradescope", "--assignment", "01_one_cell", "--out", out, "--wheel", _stand_in_wheel(tmp))
+    assert done.returncode == 0, done.stderr
+    assert "autograder.zip: setup.sh, run_autograder" in done.stdout
+    return out
+
+
+def _install(autograder, root, submitted=()):
+    """Gradescope's layout: the zip unpacked in source/ (modes kept), run_autograder copied up, the upload in submission/."""
+    with zipfile.ZipFile(autograder) as zf:
+        for info in zf.infolist():
+            path = Path(zf.extract(info, root / "source"))
+            path.chmod(info.external_attr >> 16 & 0o777)
+    shutil.copy2(root / "source" / "run_autograder", root / "run_autograder")
+    (root / "submission").mkdir()
+    for source, name in submitted:
+        shutil.copy(source, root / "submission" / name)
+    return root
+
+
+def _grade(root, path=None):
+    """Run run_autograder as Gradescope does (cwd AUTOGRADER_ROOT) with this environment's lstmlab on PATH."""
+    path = os.pathsep.join([str(LSTMLAB.parent), path or os.environ["PATH"]])
+    done = subprocess.run([str(root / "run_autograder")], capture_output=True, text=True, cwd=root, timeout=300,
+                          env={**os.environ, "AUTOGRADER_ROOT": str(root), "PATH": path})
+    assert done.returncode == 0, done.stderr
+    results = json.loads((root / "results" / "results.json").read_text())
+    return results, done
+
+
+def _tests(results):
+    return [(t["name"], t["score"], t["max_score"]) for t in results["tests"]]
+
+
+def test_the_zip_holds_the_scripts_the_wheel_the_config_and_the_pristine_notebook(autograder, tmp_path):
+    with zipfile.ZipFile(autograder) as zf:
+        infos = {i.filename: i for i in zf.infolist()}
+        assert set(infos) == {"setup.sh", "run_autograder", WHEEL, "config", "course/01_one_cell.ipynb"}
+        modes = {name: info.external_attr >> 16 for name, info in infos.items()}
+        assert modes["run_autograder"] == modes["setup.sh"] == stat.S_IFREG | 0o755
+        assert modes["config"] == stat.S_IFREG | 0o644
+        setup, config = zf.read("setup.sh").decode(), zf.read("config").decode()
+        assert zf.read("course/01_one_cell.ipynb") == (ROOT / "exercises" / "01_one_cell.ipynb").read_bytes()
+    assert f"pip install --quiet ./{WHEEL}" in setup and "apt-get install -y -qq bubblewrap" in setup
+    assert [line for line in config.splitlines() if line.startswith("assignment=")] == ["assignment=01_one_cell"]
+    assert f"version={VERSION}" in config.splitlines()
+    root = _install(autograder, tmp_path)
+    for script in ("setup.sh", "run_autograder"):
+        syntax = subprocess.run(["bash", "-n", str(root / "source" / script)], capture_output=True, text=True)
+        assert syntax.returncode == 0, syntax.stderr
+
+
+def test_the_solution_gets_full_marks(autograder, tmp_path):
+    root = _install(autograder, tmp_path, [(ROOT / "solutions" / "01_one_cell.ipynb", "01_one_cell.ipynb")])
+    results, done = _grade(root)
+    assert results["score"] == 5
+    assert _tests(results) == [("01_one_cell: lstm_step", 3, 3), ("01_one_cell: lstm_param_count", 1, 1),
+                               ("01_one_cell: split_gates", 1, 1)]
+    assert {t["status"] for t in results["tests"]} == {"passed"}
+    assert all(t["output"].startswith(t["name"].split(": ")[1] + ": Passed") for t in results["tests"])
+    if detect()[0] is not None:  # bubblewrap works here: graded in the sandbox, no fallback
+        assert "--no-sandbox" not in done.stderr and "without lstmlab's bubblewrap sandbox" not in results["output"]
+
+
+def test_a_blank_exercise_gets_zero(autograder, tmp_path):
+    root = _install(autograder, tmp_path, [(ROOT / "exercises" / "01_one_cell.ipynb", "01_one_cell.ipynb")])
+    results, _ = _grade(root)
+    assert results["score"] == 0
+    assert _tests(results) == [("01_one_cell: lstm_step", 0, 3), ("01_one_cell: lstm_param_count", 0, 1),
+                               ("01_one_cell: split_gates", 0, 1)]
+    assert all("not attempted" in t["output"].lower() for t in results["tests"])
+
+
+def _path_without_bwrap(folder):
+    """A PATH of one folder linking every program on this PATH except bwrap: bubblewrap looks uninstalled."""
+    folder.mkdir()
+    for entry in os.environ["PATH"].split(os.pathsep):
+        for program in sorted(Path(entry).iterdir()) if Path(entry).is_dir() else []:
+            if program.name != "bwrap" and not (folder / program.name).exists() and os.access(program, os.X_OK):
+                (folder / program.name).symlink_to(program)
+    return str(folder)
+
+
+def test_without_bubblewrap_it_grades_with_no_sandbox_and_says_why(autograder, tmp_path):
+    """Where bubblewrap cannot run (here: not installed), `lstmlab grade` refuses; the retry uses --no-sandbox."""
+    root = _install(autograder, tmp_path / "ag", [(ROOT / "solutions" / "01_one_cell.ipynb", "my answers.ipynb")])
+    results, done = _grade(root, path=_path_without_bwrap(tmp_path / "bin"))
+    assert "isolation is unavailable" in done.stderr and "WARNING: --no-sandbox" in done.stderr
+    assert results["score"] == 5 and [t[1:] for t in _tests(results)] == [(3, 3), (1, 1), (1, 1)]
+    assert results["output"].startswith("Graded without lstmlab's bubblewrap sandbox")
+    assert "container of its own" in results["output"]
+
+
+def test_an_upload_without_the_notebook_says_what_to_submit(autograder, tmp_path):
+    root = _install(autograder, tmp_path)
+    (root / "submission" / "notes.txt").write_text("I forgot the notebook")
+    results, _ = _grade(root)
+    assert results["score"] == 0
+    assert "No notebook in your submission matches this assignment (01_one_cell)" in results["output"]
+    assert "01_one_cell.ipynb" in results["output"]
+
+
+def test_a_wheel_of_another_version_or_an_unknown_assignment_is_refused(tmp_path):
+    old = _stand_in_wheel(tmp_path, "0.0.1")
+    done = _cli("gradescope", "--assignment", "01_one_cell", "--out", tmp_path / "a.zip", "--wheel", old)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert f"this is lstmlab {VERSION}, the wheel is lstmlab 0.0.1" in done.stderr
+    done = _cli("gradescope", "--assignment", "01_one_cel", "--out", tmp_path / "a.zip", "--wheel", _stand_in_wheel(tmp_path))
+    assert done.returncode == 2 and "no assignment named '01_one_cel'" in done.stderr and "01_one_cell" in done.stderr
+    assert not (tmp_path / "a.zip").exists()

@@ -1,0 +1,163 @@
+"""`lstmlab release DIR`: lessons, exercises and a README for learners; no solution code anywhere in it, every link
+between notebooks resolving inside it, and nothing a learner wrote ever overwritten without --force."""
+import ast
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
+
+import nbformat
+import pytest
+
+from lstmlab.exercises.build import stub
+from lstmlab.exercises.release import rewrite_markdown
+from lstmlab.grade.course import Course
+
+ROOT = Path(__file__).resolve().parents[1]
+LINK = re.compile(r"\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def _release(out, *options):
+    return subprocess.run([sys.executable, "-m", "lstmlab", "release", str(out), *options], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    out = tmp_path_factory.mktemp("release") / "course"
+    done = _release(out)
+    assert done.returncode == 0, done.stderr
+    assert "11 lessons, 6 exercise notebooks, README.md; no solutions" in done.stdout
+    return out
+
+
+def _text(path):
+    """Everything a file holds, as a learner would read it: a notebook's sources and outputs, decoded from JSON."""
+    raw = path.read_text(errors="replace")
+    if path.suffix != ".ipynb":
+        return raw
+    parts = [raw]
+    for cell in nbformat.reads(raw, as_version=4).cells:
+        parts.append(cell.source)
+        for output in cell.get("outputs", []):
+            parts.append(str(output.get("text", "")))
+            parts += [str(v) for v in output.get("data", {}).values()]
+    return "\n".join(parts)
+
+
+def _solution_lines():
+    """{line: solution} for every answer-cell body line longer than 20 characters that the stub does not share
+    (no def, docstring or import line)."""
+    lines = {}
+    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if "exercise" not in cell.metadata.get("lstmlab", {}):
+                continue
+            shared = {line.strip() for line in stub(cell.source).splitlines()}
+            for line in cell.source.splitlines():
+                line = line.strip()
+                if len(line) > 20 and line not in shared and not line.startswith(("def ", "import ", "from ", '"""')):
+                    lines[line] = path.name
+    return lines
+
+
+def test_the_release_holds_the_lessons_the_exercises_and_a_readme_and_no_solutions(released):
+    files = {str(p.relative_to(released)) for p in released.rglob("*") if p.is_file()}
+    assert files == ({f"lessons/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")}
+                     | {f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")} | {"README.md"})
+    assert not any("solution" in f for f in files)
+    lesson, source = (nbformat.read(p / "01_one_cell.ipynb", as_version=4) for p in (released / "lessons", ROOT / "notebooks"))
+    assert [c.get("outputs") for c in lesson.cells] == [c.get("outputs") for c in source.cells]  # stored outputs kept
+    clone, release = Course(ROOT / "exercises"), Course(released / "exercises")
+    assert {n: a.ids for n, a in release.assignments.items()} == {n: a.ids for n, a in clone.assignments.items()}
+    assert {n: a.points for n, a in release.assignments.items()} == {n: a.points for n, a in clone.assignments.items()}
+
+
+def test_no_line_of_solution_code_is_anywhere_in_the_release(released):
+    lines = _solution_lines()
+    assert len(lines) > 60  # the scan has something to look for
+    # A line the lessons themselves teach (e.g. `for t in range(timesteps):`) is course material, not a leak; keep
+    # that set small, so the scan stays meaningful.
+    taught = {line for line in lines if any(line in _text(p) for p in (ROOT / "notebooks").glob("*.ipynb"))}
+    assert len(taught) <= 3, sorted(taught)
+    leaks = [(str(path.relative_to(released)), line, lines[line]) for path in sorted(released.rglob("*"))
+             if path.is_file() for line in lines if line not in taught and line in _text(path)]
+    assert not leaks, leaks[:5]
+
+
+def test_the_scan_would_find_a_leaked_solution(released, tmp_path):
+    """The scan above can fail: a solution notebook copied into a release is caught."""
+    leaked = tmp_path / "exercises" / "01_one_cell.ipynb"
+    leaked.parent.mkdir()
+    leaked.write_bytes((ROOT / "solutions" / "01_one_cell.ipynb").read_bytes())
+    assert sum(line in _text(leaked) for line in _solution_lines()) >= 8
+
+
+def test_every_link_between_notebooks_resolves_inside_the_release(released):
+    checked = 0
+    for path in sorted(released.rglob("*")):
+        if path.suffix not in (".ipynb", ".md"):
+            continue
+        texts = ([c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+                 if path.suffix == ".ipynb" else [path.read_text()])
+        for target in (t for text in texts for t in LINK.findall(text)):
+            if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
+                continue
+            resolved = (path.parent / target.split("#")[0]).resolve()
+            assert resolved.is_relative_to(released.resolve()), f"{path.name}: {target} leaves the release"
+            assert resolved.exists(), f"{path.relative_to(released)}: {target} points at nothing"
+            checked += ".ipynb" in target
+    assert checked > 80  # lessons link their siblings and exercises; exercises link their lesson; the README all
+
+
+def test_links_are_rewritten_for_the_release_layout():
+    released = {PurePosixPath(p) for p in ("lessons/01_one_cell.ipynb", "lessons/02_x.ipynb", "exercises/01_one_cell.ipynb")}
+    exercise, lesson = PurePosixPath("exercises/01_one_cell.ipynb"), PurePosixPath("notebooks/01_one_cell.ipynb")
+    assert (rewrite_markdown("see [the lesson](../notebooks/01_one_cell.ipynb#gates)", exercise, released)
+            == "see [the lesson](../lessons/01_one_cell.ipynb#gates)")
+    assert (rewrite_markdown("[next](02_x.ipynb), [practice](../exercises/01_one_cell.ipynb), [all](../exercises/)",
+                             lesson, released)
+            == "[next](02_x.ipynb), [practice](../exercises/01_one_cell.ipynb), [all](../exercises/)")
+    assert (rewrite_markdown("compare with [the solution](../solutions/01_one_cell.ipynb).", lesson, released)
+            == "compare with the solution (solutions are withheld in this release).")
+    assert rewrite_markdown("[gone](03_gone.ipynb) and [seeds](../../shared/seeds/a.md)", lesson, released) == "gone and seeds"
+    same = "[web](https://example.org/a.ipynb), [here](#gates), ![plot](https://example.org/p.png)"
+    assert rewrite_markdown(same, lesson, released) == same
+
+
+def test_the_lessons_code_reads_the_exercise_not_the_solution(released):
+    code = [c.source for c in nbformat.read(released / "lessons" / "00_start_here.ipynb", as_version=4).cells
+            if c.cell_type == "code"]
+    assert any('Path("../exercises/01_one_cell.ipynb")' in c for c in code)
+    assert not any("../solutions/" in c for c in code)
+    for cell in (c for c in code if not c.lstrip().startswith(("%", "!"))):
+        ast.parse(cell)  # still valid Python
+
+
+def test_a_non_empty_folder_is_refused_and_force_overwrites_only_what_the_release_writes(released, tmp_path):
+    out = tmp_path / "course"
+    (out / "exercises").mkdir(parents=True)
+    mine = out / "exercises" / "01_one_cell.ipynb"
+    mine.write_text("my work")
+    notes = out / "exercises" / "my_notes.ipynb"
+    notes.write_text("notes")
+    done = _release(out)
+    assert done.returncode == 1 and "is not empty" in done.stderr and "--force" in done.stderr
+    assert mine.read_text() == "my work" and sorted(p.name for p in out.rglob("*")) == ["01_one_cell.ipynb", "exercises", "my_notes.ipynb"]
+    done = _release(out, "--force")
+    assert done.returncode == 0, done.stderr
+    assert f"overwritten (--force): {mine}" in done.stdout
+    assert mine.read_bytes() == (released / "exercises" / "01_one_cell.ipynb").read_bytes()
+    assert notes.read_text() == "notes"  # deleted nothing
+
+
+def test_colab_release_starts_every_notebook_with_the_install_cell(tmp_path):
+    import lstmlab
+    done = _release(tmp_path / "colab", "--colab")
+    assert done.returncode == 0, done.stderr
+    for path in (tmp_path / "colab").rglob("*.ipynb"):
+        first = nbformat.read(path, as_version=4).cells[0]
+        assert first.cell_type == "code" and first.source.startswith(f"!pip install --quiet lstmlab=={lstmlab.__version__}")
+    assert json.loads((tmp_path / "colab" / "exercises" / "01_one_cell.ipynb").read_text())["metadata"]["lstmlab"] == {
+        "release": lstmlab.__version__, "from": "exercises/01_one_cell.ipynb"}

@@ -1,0 +1,118 @@
+"""A teacher's own items and course: `build-exercises --items` warns about answer cells no item knows (or whose
+points differ), and `lstmlab grade --course --items` grades learners with the teacher's item and its named mistake."""
+import json
+import subprocess
+import sys
+import textwrap
+from types import SimpleNamespace
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ITEMS = '''\
+"""A teacher's graded items: doubling and halving an array."""
+from lstmlab.checks.item import Item, Mistake
+
+
+def _arrays(rng):
+    for shape in ((2, 3), (4,), (1, 5)):
+        yield dict(x=rng.normal(size=shape))
+
+
+ITEMS = [
+    Item("double_it", "t01_double", 2, "Double an array", ("x",), _arrays, lambda x: 2 * x,
+         mistakes=(Mistake("added instead of doubled", lambda x: x + 2, "doubling is 2 * x, not x + 2."),),
+         meaning="Your function doubles every number."),
+    Item("halve_it", "t01_double", 1, "Halve an array", ("x",), _arrays, lambda x: x / 2,
+         meaning="Your function halves every number."),
+]
+'''
+
+ANSWERS = {"double_it": "def double_it(x):\n    \"\"\"Twice x.\"\"\"\n    return 2 * x\n",
+           "halve_it": "def halve_it(x):\n    \"\"\"Half of x.\"\"\"\n    return x / 2\n",
+           "mystery": "def mystery(x):\n    \"\"\"No item grades this one.\"\"\"\n    return x\n"}
+POINTS = {"double_it": 2, "halve_it": 3, "mystery": 1}  # halve_it's item gives 1: a mismatch to warn about
+
+
+def _lstmlab(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "lstmlab", *map(str, args)], capture_output=True, text=True, cwd=cwd,
+                          timeout=300)
+
+
+def _solution_notebook():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell("# Exercises: doubling"), nbformat.v4.new_code_cell("import numpy as np")]
+    for item_id, source in ANSWERS.items():
+        cell = nbformat.v4.new_code_cell(source)
+        cell.metadata["lstmlab"] = {"exercise": item_id, "points": POINTS[item_id]}
+        nb.cells.append(cell)
+    return nb
+
+
+@pytest.fixture(scope="module")
+def teacher(tmp_path_factory):
+    """A teacher's folder: my_items.py, solutions/t01_double.ipynb, and exercises/ built from it."""
+    folder = tmp_path_factory.mktemp("teacher")
+    (folder / "my_items.py").write_text(ITEMS)
+    (folder / "solutions").mkdir()
+    nbformat.write(_solution_notebook(), str(folder / "solutions" / "t01_double.ipynb"))
+    done = _lstmlab("build-exercises", "--solutions", folder / "solutions", "--out", folder / "exercises",
+                    "--items", folder / "my_items.py", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    return SimpleNamespace(folder=folder, build_stderr=done.stderr)
+
+
+def test_build_exercises_warns_about_unknown_ids_and_points_mismatches(teacher):
+    folder = teacher.folder
+    warnings = [line for line in teacher.build_stderr.splitlines() if line.startswith("build-exercises: warning:")]
+    assert warnings == [
+        "build-exercises: warning: t01_double: answer cell 'halve_it' says 3 points, its item gives 1; the item's "
+        "points count",
+        "build-exercises: warning: t01_double: answer cell 'mystery' matches no graded item (add it with --items FILE, "
+        "or fix the id); it is not graded"]
+    exercise = nbformat.read(folder / "exercises" / "t01_double.ipynb", as_version=4)
+    assert "raise NotImplementedError" in exercise.cells[2].source and "2 * x" not in exercise.cells[2].source
+    again = _lstmlab("build-exercises", "--solutions", folder / "solutions", "--out", folder / "exercises", cwd=folder)
+    assert again.returncode == 0 and "up to date" in again.stdout
+    assert "answer cell 'double_it' matches no graded item" in again.stderr  # without --items, no item knows it
+
+
+def _learner(teacher, root, name, answers):
+    """A learner's copy of the teacher's exercise notebook with some answer cells written."""
+    nb = nbformat.read(teacher.folder / "exercises" / "t01_double.ipynb", as_version=4)
+    for cell in nb.cells:
+        item_id = cell.metadata.get("lstmlab", {}).get("exercise")
+        if item_id in answers:
+            cell.source = answers[item_id]
+    (root / name).mkdir(parents=True)
+    nbformat.write(nb, str(root / name / "t01_double.ipynb"))
+
+
+def test_grade_with_the_teachers_course_and_items(teacher, tmp_path):
+    wrong = textwrap.dedent('''\
+        def double_it(x):
+            """Twice x."""
+            return x + 2
+        ''')
+    _learner(teacher, tmp_path / "class", "ann", {"double_it": ANSWERS["double_it"], "halve_it": ANSWERS["halve_it"]})
+    _learner(teacher, tmp_path / "class", "bob", {"double_it": wrong, "halve_it": ANSWERS["halve_it"]})
+    done = _lstmlab("grade", tmp_path / "class", "--course", teacher.folder, "--items", teacher.folder / "my_items.py",
+                    "--json", tmp_path / "grades.json", "--csv", tmp_path / "grades.csv", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "answer cell 'mystery' matches no graded item" in done.stderr
+    report = json.loads((tmp_path / "grades.json").read_text())
+    assert report["assignments"] == ["t01_double"] and report["max_score"] == 3
+    subs = {s["learner"]: s for s in report["submissions"]}
+    ann = {e["id"]: e for e in subs["ann"]["exercises"]}
+    assert (subs["ann"]["score"], subs["ann"]["max_score"]) == (3, 3)
+    assert [(e["status"], e["points"], e["max_points"]) for e in ann.values()] == [("passed", 2, 2), ("passed", 1, 1)]
+    bob = {e["id"]: e for e in subs["bob"]["exercises"]}
+    assert (bob["double_it"]["status"], bob["double_it"]["points"]) == ("failed", 0)
+    assert "Likely mistake: added instead of doubled. doubling is 2 * x, not x + 2." in bob["double_it"]["feedback"]
+    assert (bob["halve_it"]["status"], subs["bob"]["score"]) == ("passed", 1)
+    assert (tmp_path / "grades.csv").read_text().splitlines()[:2] == ["learner,double_it,halve_it,total",
+                                                                      "Points Possible,2,1,3"]
