@@ -3,7 +3,9 @@
 Keras names layers, models and symbolic tensors from per-session counters (`lstm_14`, `sequential_7`,
 `keras_tensor_28`): a stored output that shows one changes whenever a cell above it is edited or re-run. The lessons
 name such layers explicitly or call `keras.backend.clear_session()` first, so outputs show `lstm`, `lstm_1`,
-`sequential`. A cell's text is printed as one output, not as stream fragments that depend on timing.
+`sequential`. A cell's text is printed as one output, not as stream fragments that depend on timing. (ipykernel
+flushes stdout on a 0.2-s timer, so on a busy machine even one print can arrive in two pieces: the lessons are
+saved after running them with nbclient's `NotebookClient(..., coalesce_streams=True)`.)
 """
 import os
 import re
@@ -46,7 +48,8 @@ def test_each_cell_prints_one_text_output(path):
     split = [(index, n) for index, cell in _code_cells(path)
              if (n := sum(1 for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stdout")) > 1]
     assert not split, (f"{path.name}: cells {split} (cell index, stdout fragments) store their text in several stream "
-                       "fragments; build the lines and print them once")
+                       "fragments; build the lines and print them once, and save the notebook from "
+                       "NotebookClient(..., coalesce_streams=True)")
 
 
 # --- re-running a lesson gives the same text -----------------------------------------------------------------
