@@ -58,7 +58,11 @@ def test_seed_004_relu_stack_keras_object(keras):
                                      ("drop", "dropout_after_last")])
     fused_b = next(f for f in report.findings if f.layer == "b" and f.kind == "no_fused_kernel")
     assert "activation='relu'" in fused_b.message and "recurrent_dropout=0.2" in fused_b.message
-    assert "80%" in next(f.message for f in report.findings if f.kind == "dropout_after_last")
+    dropout = next(f for f in report.findings if f.kind == "dropout_after_last")
+    assert "80%" in dropout.message
+    assert "on average 8 of 10" in dropout.message and "remaining ~2 by 5x" in dropout.message  # 80% zeroed, not kept
+    relu = next(f for f in report.findings if f.kind == "relu_in_lstm")
+    assert "do not bound c" in relu.fix  # clipping bounds the update, not the forward cell state
 
 
 def test_seed_002_dense_per_step_and_its_explicit_form(keras):

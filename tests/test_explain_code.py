@@ -219,6 +219,26 @@ def test_seed_003_keeps_the_batch_in_keras_input(keras):
 
 
 @pytest.mark.keras
+def test_seed_001_signature_notes_are_true_for_keras_3(keras):
+    """implementation= is used by Keras 3's LSTMCell (not dropped); the hard_sigmoid default ended with Keras 2.2.5."""
+    notes = " ".join(explain_code(SEED_001_SIGNATURE).notes)
+    assert "implementation= chooses how the cell groups its matrix products" in notes
+    assert "does not change results" not in notes and "breaks training" in notes
+    assert keras.layers.LSTM(2, implementation=1).cell.implementation == 1   # passed on to the cell
+    assert "implementation" not in keras.layers.LSTM(2, implementation=1).get_config()   # but not saved
+    default_note = " ".join(explain_code("model = Sequential()\nmodel.add(LSTM(4, input_shape=(3, 2)))").notes)
+    assert "Keras <= 2.2.5" in default_note and "standalone Keras 2" not in default_note
+
+
+@pytest.mark.keras
+def test_snippet_values_are_used_instead_of_examples(keras):
+    """Seed 004 with the course's assumed sizes prepended: 2357 parameters, as in lessons 07, 90 and 91."""
+    result = explain_code("n_input, n_features, n_out = 7, 4, 7\n" + SEED_004)
+    assert not any("example value" in n for n in result.notes)
+    assert sum(n.params for n in result.report.layers) == 2357
+
+
+@pytest.mark.keras
 def test_undefined_names_get_example_values_and_say_so(keras):
     result = explain_code(SEED_004)
     notes = " ".join(result.notes)

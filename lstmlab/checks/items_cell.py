@@ -54,7 +54,7 @@ def _blocks(weight, order=(0, 1, 2, 3), axis=-1):
 ITEMS = [
     Item("lstm_step", LESSON, 3, "One LSTM step", ("x", "h", "c", "kernel", "recurrent_kernel", "bias"),
          _step_cases, lambda **k: ref_step(**k), outputs=("h", "c"), mistakes=STEP_MISTAKES,
-         meaning="Your step computes h and c exactly as keras.layers.LSTMCell does."),
+         meaning="Your step computes h and c as keras.layers.LSTMCell does (to float32 precision)."),
     Item("lstm_param_count", LESSON, 1, "Parameters of an LSTM layer", ("units", "features"),
          _count_cases, lambda units, features: LSTM(units).params(features)[0], outputs=("count",), exact=True,
          mistakes=(

@@ -101,8 +101,8 @@ def no_fused_kernel(layers, batch_shape):
         why += ["reset_after=False"] if rnn.kind == "GRU" and not rnn.get("reset_after") else []
         if why:
             found.append(Finding(info.name, f"{', '.join(why)} rules out the fused cuDNN kernel: on a GPU Keras falls "
-                                 "back to the generic step-by-step loop, which is slower to train (on a CPU both run "
-                                 "the generic loop, so the cost shows only on a GPU)",
+                                 "back to the generic step-by-step loop, which is expected to train more slowly (on a "
+                                 "CPU both run the generic loop, so any cost shows only on a GPU)",
                                  "keep activation='tanh', recurrent_activation='sigmoid', recurrent_dropout=0 (use "
                                  "dropout= on the inputs instead), unroll=False, use_bias=True"
                                  + (", reset_after=True" if rnn.kind == "GRU" else "")
@@ -115,8 +115,9 @@ def relu_in_lstm(layers, batch_shape):
     return [Finding(info.name, f"activation='relu' inside the {info.rnn.kind}: c_tilde and h = o * relu(c) are no "
                     "longer squashed into [-1, 1], so c = f * c + i * c_tilde can grow at every step and activations "
                     "can explode over long sequences (NaN losses)",
-                    "use the default activation='tanh' (it also keeps the fast kernel); if you keep relu, clip "
-                    "gradients (e.g. optimizer clipnorm=1.0) and lower the learning rate", "relu_in_lstm")
+                    "use the default activation='tanh' (it also keeps the fast kernel); if you keep relu, clipping "
+                    "gradients (e.g. optimizer clipnorm=1.0) and a lower learning rate can help training, but they "
+                    "do not bound c", "relu_in_lstm")
             for info in layers if info.rnn is not None and info.rnn.kind in ("LSTM", "GRU")
             and info.rnn.get("activation") == "relu"]
 
@@ -126,9 +127,9 @@ def deep_stack(layers, batch_shape):
     rnns = [info for info in layers if info.rnn is not None]
     if len(rnns) <= 4:
         return []
-    return [Finding(rnns[4].name, f"this model stacks {len(rnns)} recurrent layers; beyond about 4 the returns fall "
-                    "off (seed 002: more than 4 layers gives diminishing returns) while training gets slower and "
-                    "harder", "start with 1 or 2 recurrent layers and add one only while validation error improves; "
+    return [Finding(rnns[4].name, f"this model stacks {len(rnns)} recurrent layers; beyond about 4 the returns "
+                    "usually fall off (the seed 002 post reports diminishing returns past 4 layers), while every "
+                    "layer adds training time", "start with 1 or 2 recurrent layers and add one only while validation error improves; "
                     "try more units per layer first", "deep_stack")]
 
 
@@ -141,13 +142,15 @@ def dropout_after_last(layers, batch_shape):
     for info in layers[last.index:]:
         rate = info.get("rate")
         if info.kind == "Dropout" and rate is not None and rate >= 0.8:
-            keep = last.output_shape[-1] * (1 - rate) if last.output_shape else None
-            kept = f" (about {keep:.0f} of {last.output_shape[-1]})" if keep is not None else ""
+            width = last.output_shape[-1] if last.output_shape else None
+            counts = (f" (on average {width * rate:.0f} of {width}, a random set at every training step)"
+                      if width is not None else " (a random set at every training step)")
+            rest = f"the remaining ~{width * (1 - rate):.0f}" if width is not None else "the rest"
             found.append(Finding(info.name, f"Dropout({rate}) after the last recurrent layer {last.name} zeroes "
-                                 f"{rate:.0%} of its outputs{kept} at every training step and scales the rest by "
+                                 f"about {rate:.0%} of its outputs{counts} and scales {rest} by "
                                  f"{1 / (1 - rate):.0f}x, so the next layer trains on heavily corrupted features "
-                                 "while predict sees them all", "use a rate around 0.2 to 0.5, or remove it (the "
-                                 "recurrent layers' own dropout= already regularizes)", "dropout_after_last"))
+                                 "while predict sees them all", "consider a rate around 0.2 to 0.5, or removing it "
+                                 "(the recurrent layers' own dropout= may be enough)", "dropout_after_last"))
     return found
 
 

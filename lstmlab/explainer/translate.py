@@ -191,16 +191,16 @@ class _Reader:
         """Notes on Keras 2 -> 3 changes that alter an LSTM's or GRU's numbers."""
         act = kwargs.get("recurrent_activation")
         if act is None:
-            self.note(f"{kind}'s default recurrent_activation was 'hard_sigmoid' in standalone Keras 2 "
-                      "(clip(0.2x + 0.5, 0, 1), seed 001's signature); Keras 3 uses 'sigmoid', so outputs "
-                      "differ a little (seed 003: "
-                      "0.16222607 then, 0.17426972 now)")
+            self.note(f"{kind}'s default recurrent_activation was 'hard_sigmoid' in Keras <= 2.2.5 (and tf.keras "
+                      "1.x): clip(0.2x + 0.5, 0, 1), seed 001's signature; Keras 2.3+ and Keras 3 use 'sigmoid', so "
+                      "outputs differ a little (seed 003: 0.16222607 then, 0.17426972 now)")
         elif act == "hard_sigmoid":
             self.note("recurrent_activation='hard_sigmoid' means relu6(x + 3) / 6 in Keras 3, not Keras 2's "
                       "clip(0.2x + 0.5, 0, 1); the numbers change (seed 003)")
         if "implementation" in kwargs:
-            self.note("implementation= only chooses how Keras 3 groups the matrix products; it does not change "
-                      "results, and it can be dropped")
+            self.note("implementation= chooses how the cell groups its matrix products (results equal up to "
+                      "float32 rounding) and is not saved in the layer's config; with dropout it changes the masks "
+                      "(4 instead of 1) and in Keras 3.15 breaks training; drop it")
 
 
 def _statements(body):

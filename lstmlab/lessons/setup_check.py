@@ -24,31 +24,41 @@ def oracle_difference(*, units=3, features=2, batch=2, seed=0, step=lstm_step):
     return float(max(np.abs(np.asarray(keras_h) - ours_h).max(), np.abs(np.asarray(keras_c) - ours_c).max()))
 
 
-def print_versions():
-    """Print lstmlab's, Python's and the course's packages' versions, and whether the Keras oracle is there."""
+def version_lines():
+    """lstmlab's, Python's and the course's packages' versions, and whether the Keras oracle is there: a list of lines."""
     import importlib.metadata as md
     import platform
 
     from .. import __version__
     from ..oracle.keras_bridge import keras_available
-    print(f"lstmlab {__version__} on Python {platform.python_version()}")
+    lines = [f"lstmlab {__version__} on Python {platform.python_version()}"]
     for pkg in ("numpy", "matplotlib", "ipywidgets", "jupyterlab", "keras", "tensorflow-cpu", "tensorflow"):
         try:
-            print(f"  {pkg:<14} {md.version(pkg)}")
+            lines.append(f"  {pkg:<14} {md.version(pkg)}")
         except md.PackageNotFoundError:
-            print(f"  {pkg:<14} not installed")
-    print("Keras oracle:", "available" if keras_available() else "missing: pip install 'lstmlab[keras]'")
+            lines.append(f"  {pkg:<14} not installed")
+    lines.append("Keras oracle: " + ("available" if keras_available() else "missing: pip install 'lstmlab[keras]'"))
+    return lines
+
+
+def print_versions():
+    """Print version_lines() (what `lstmlab info` shows)."""
+    print("\n".join(version_lines()))
 
 
 def setup_check(tolerance=1e-5):
-    """Print the versions, then check lstm_step against Keras's LSTMCell; return True when all is well."""
+    """Print the versions, then check lstm_step against Keras's LSTMCell; return True when all is well.
+
+    The text is printed once, at the end, so a notebook stores it as one output.
+    """
     from ..oracle.keras_bridge import keras_available
-    print_versions()
+    lines = version_lines()
     if not keras_available():
-        print("Set-up check: the lessons run, but the Keras comparisons need the oracle (see above).")
+        print("\n".join(lines + ["Set-up check: the lessons run, but the Keras comparisons need the oracle (see above)."]))
         return False
     diff = oracle_difference()
     ok = diff < tolerance
-    print(f"Keras LSTMCell vs lstmlab.lstm_step: max |difference| = {diff:.1e} -> "
-          + ("they agree." if ok else "THEY DISAGREE: please report this."))
+    lines.append(f"Keras LSTMCell vs lstmlab.lstm_step: max |difference| = {diff:.1e} -> "
+                 + ("they agree." if ok else "THEY DISAGREE: please report this."))
+    print("\n".join(lines))
     return ok

@@ -41,7 +41,7 @@ def lstm_gates(x, h, c, kernel, recurrent_kernel, bias, *, activation="tanh", re
 
 
 def lstm_step(x, h, c, kernel, recurrent_kernel, bias, *, activation="tanh", recurrent_activation="sigmoid"):
-    """One LSTM time step: (x, h, c) -> (h, c), exactly as keras.layers.LSTMCell computes it."""
+    """One LSTM time step: (x, h, c) -> (h, c), as keras.layers.LSTMCell computes it (same formula, same weight layout)."""
     gates = lstm_gates(x, h, c, kernel, recurrent_kernel, bias,
                        activation=activation, recurrent_activation=recurrent_activation)
     return gates["h"], gates["c"]
