@@ -1,9 +1,8 @@
 """A Stack drawn as a layers x timesteps grid: h flows right through time and up to the next layer."""
-from matplotlib.figure import Figure
-from matplotlib.patches import FancyBboxPatch
+import textwrap
 
 from ..reference.validate import fmt_shape
-from ..shapes.specs import Bidirectional, TimeDistributed, is_recurrent
+from ..shapes.specs import Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
 
 BOX_W, BOX_H = 0.62, 0.5
 EMIT = "#2b6cb0"  # a cell whose output leaves the layer
@@ -11,7 +10,44 @@ QUIET = "#cbd5e0"  # a cell whose h only flows right
 DENSE = "#dd6b20"
 DROP = "#e2e8f0"
 GREY = "#718096"
-KEY = "dark blue: this step's h leaves the layer   light blue: h only flows on in time   orange: Dense   grey: Dropout"
+BACKWARD = "#9b2c2c"
+STATEFUL = "#805ad5"
+LEGEND = {  # what each mark means; a figure lists only the marks it draws
+    "emit": "dark blue: this step's h leaves the layer",
+    "quiet": "light blue: h only flows on in time",
+    "backward": "red arrows: the backward direction (Bidirectional)",
+    "stateful": "dashed purple: the state is kept for the next batch (stateful)",
+    "dense": "orange: Dense",
+    "dropout": "grey: Dropout",
+}
+
+
+def layer_label(row, spec):
+    """How the table and the diagram name a layer: 'lstm_1 (LSTM)', 'bidirectional (Bidirectional(GRU))'."""
+    kind = f"{spec.kind}({spec.layer.kind})" if isinstance(spec, (Bidirectional, TimeDistributed)) else row.kind
+    return f"{row.name} ({kind})"
+
+
+def legend_items(stack, max_timesteps=8):
+    """The LEGEND keys of the marks stack_grid_figure draws for `stack`, in LEGEND's order."""
+    drawn = len([t for t in step_columns(stack.timesteps, max_timesteps) if t is not None])
+    found = set()
+    for row, spec in zip(stack.summary(), stack.layers):
+        inner = spec.layer if isinstance(spec, (Bidirectional, TimeDistributed)) else spec
+        if is_recurrent(spec):
+            found.add("emit")
+            cells = drawn if len(row.input_shape) == 3 else 1
+            if len(row.output_shape) != 3 and cells > 1:
+                found.add("quiet")
+            if isinstance(spec, Bidirectional) and cells > 1:
+                found.add("backward")
+            if spec.stateful:
+                found.add("stateful")
+        elif isinstance(inner, Dense):
+            found.add("dense")
+        elif isinstance(inner, Dropout):
+            found.add("dropout")
+    return [key for key in LEGEND if key in found]
 
 
 def step_columns(timesteps, max_timesteps=8):
@@ -33,6 +69,7 @@ def _state_label(spec):
 
 
 def _box(ax, x, y, color, text="", text_color="white", w=BOX_W, h=BOX_H):
+    from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.08",
                                 facecolor=color, edgecolor="#2d3748", linewidth=0.8))
     if text:
@@ -65,6 +102,7 @@ def _layer_cells(row, spec, xs, columns):
 
 def stack_grid_figure(stack, max_timesteps=8):
     """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure."""
+    from matplotlib.figure import Figure
     rows, columns = stack.summary(), step_columns(stack.timesteps, max_timesteps)
     xs = list(range(len(columns)))  # one x per drawn column
     n = len(rows)
@@ -100,7 +138,7 @@ def stack_grid_figure(stack, max_timesteps=8):
                     gap = cells[j - 1]
                     if isinstance(spec, Bidirectional):
                         _arrow(ax, (gap + BOX_W / 2, y + 0.1), (x - BOX_W / 2, y + 0.1))
-                        _arrow(ax, (x - BOX_W / 2, y - 0.1), (gap + BOX_W / 2, y - 0.1), color="#9b2c2c")
+                        _arrow(ax, (x - BOX_W / 2, y - 0.1), (gap + BOX_W / 2, y - 0.1), color=BACKWARD)
                     else:
                         _arrow(ax, (gap + BOX_W / 2, y), (x - BOX_W / 2, y))
                     if x - gap > 1:  # an elided stretch of time
@@ -108,14 +146,13 @@ def stack_grid_figure(stack, max_timesteps=8):
             if len(cells) > 1 and row.index == next(r.index for r, sp in zip(rows, stack.layers) if is_recurrent(sp)):
                 ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=7, color="#2d3748")
             if spec.stateful:
-                _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color="#805ad5")
+                _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color=STATEFUL)
             below = cells if sequence_out else [cells[-1]]
         else:
             for x in cells:
                 _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
             below = cells
-        name = f"{row.name}\n({row.kind if not isinstance(spec, (Bidirectional, TimeDistributed)) else spec.kind + '(' + spec.layer.kind + ')'})"
-        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8)
+        ax.text(-0.6, y, layer_label(row, spec).replace(" (", "\n(", 1), ha="right", va="center", fontsize=8)
         flag = ""
         if is_recurrent(spec):
             flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
@@ -128,6 +165,9 @@ def stack_grid_figure(stack, max_timesteps=8):
     ax.text(-0.6, top - 0.15, f"output\n{fmt_shape(stack.output_shape)}", ha="right", va="center", fontsize=8)
     ax.text(len(columns) - 1 + 0.6, top - 0.15, f"Total params: {rows.total:,}", ha="left", va="center",
             fontsize=9, fontweight="bold")
-    ax.text((len(columns) - 1) / 2, -0.8, KEY, ha="center", va="top", fontsize=7, color=GREY)
+    key = "   ".join(LEGEND[item] for item in legend_items(stack, max_timesteps))
+    width_in = fig.get_size_inches()[0]
+    ax.text((len(columns) - 1) / 2, -0.8, textwrap.fill(key, int(width_in * 72 / (0.56 * 7))), ha="center", va="top",
+            fontsize=7, color=GREY)
     _arrow.draw(ax)
     return fig
