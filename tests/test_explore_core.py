@@ -337,3 +337,53 @@ def test_the_legend_lists_only_what_is_drawn(stack, keys):
     legend = [t for t in _texts(stack_grid_figure(stack)) if t.startswith("dark blue")][0].replace("\n", " ")
     for key, text in LEGEND.items():
         assert (text in legend) == (key in keys), key
+
+
+# -- the quiz: a hint first, the answer on request, the classic misses by name (issue 12) ---------------------------
+from lstmlab.explore.quiz_core import feedback_html  # noqa: E402
+
+
+def test_quiz_names_a_missing_bias_and_a_missing_batch_dimension():
+    stack = questions()[0]  # LSTM(64, return_sequences=True) -> LSTM(32) on (5, 2)
+    marks = grade(stack, [("(5, 64)", "17152"), ("(None, 32)", "12288")])
+    shape, params = marks[0], marks[3]
+    assert (shape.ok, shape.mistake) == (False, "missing batch dimension") and "batch axis" in shape.hint
+    assert (params.ok, params.mistake) == (False, "missing bias") and "bias per unit" in params.hint
+    assert 4 * 32 * (64 + 32) == 12288 and params.expected == "12,416"
+
+
+@pytest.mark.parametrize("index, answers, field, mistake", [
+    (0, [("(None, 5, 64)", "17152"), ("(None, 5, 32)", "12416")], 2, "return_sequences mixed up"),
+    (0, [("(None, 5, 64)", "4288"), ("(None, 32)", "12416")], 1, "missing gates"),
+    (0, [("(None, 5, 64)", "17152"), ("(None, 32)", "4480")], 3, "wrong input features"),
+    (0, [("(None, 5, 64)", "17152"), ("(None, 32)", "62080")], 3, "counted per time step"),
+    (0, [("(None, 5, 64)", "17152"), ("(None, 32)", "8320")], 3, "missing recurrent kernel"),
+    (5, [("(None, 20, 32)", "9728"), ("(None, 16)", "5184"), ("(None, 16)", "0"), ("(None, 3)", "51")], 0,
+     "one direction only"),
+    (5, [("(None, 20, 64)", "4992"), ("(None, 16)", "5184"), ("(None, 16)", "0"), ("(None, 3)", "51")], 1,
+     "Bidirectional counted once"),
+    (4, [("(None, 7, 16)", "864"), ("(None, 7, 2)", "34")], 1, "one GRU bias only"),
+    (6, [("(None, 4)", "96")], 0, "wrong batch axis"),
+], ids=["return_sequences", "gates", "input-features", "timesteps", "recurrent-kernel", "bidirectional-shape",
+        "bidirectional-params", "gru-bias", "fixed-batch"])
+def test_quiz_names_the_classic_misses(index, answers, field, mistake):
+    marks = grade(questions()[index], answers)
+    assert not marks[field].ok and marks[field].mistake == mistake, marks[field]
+
+
+def test_quiz_hints_do_not_give_the_answer_away():
+    for stack in questions():
+        rows = stack.summary()
+        wrong = [(f"(None, {r.output_shape[-1] + 1})", str(r.params + 7)) for r in rows]
+        for mark in grade(stack, wrong):
+            assert mark.hint and mark.expected not in mark.hint and mark.expected.replace(",", "") not in mark.hint
+
+
+def test_quiz_feedback_shows_the_answers_only_on_request():
+    marks = grade(questions()[0], [("(5, 64)", "17152"), ("", "12288")])
+    hints = feedback_html(marks)
+    assert "1 of 4 right" in hints and "Missing bias?" in hints and "Missing batch dimension?" in hints
+    assert "12,416" not in hints and "(None, 5, 64)" not in hints and "lstmlab-answer" not in hints
+    answers = feedback_html(marks, answers=True)
+    assert answers.count("class='lstmlab-answer'") == 3 and "Answer: <b>12,416</b>" in answers
+    assert "Answer: <b>(None, 5, 64)</b>" in answers

@@ -282,3 +282,42 @@ def test_code_in_the_explorers_is_monospace():
     mono = "font-family: var(--jp-code-font-family, monospace), monospace"
     assert f"<pre style='{mono}'>" in lstmlab.StatefulExplorer().report.value
     assert f"<code style='{mono}'>" in lstmlab.StackExplorer().table.value
+
+
+def press_enter(box):
+    """What the browser sends when Enter is pressed in a Text box: a custom {'event': 'submit'} message."""
+    box._handle_custom_msg({"event": "submit"}, [])
+
+
+def test_shape_quiz_enter_checks_the_answers():
+    q = lstmlab.ShapeQuiz()
+    q.shape_boxes[0].value, q.param_boxes[0].value = "(None, 5, 64)", "17,152"
+    assert q.feedback.value == ""
+    press_enter(q.param_boxes[0])
+    assert "2 of 4 right" in q.feedback.value
+    assert all(box.continuous_update for box in q.shape_boxes + q.param_boxes)  # typed text is synced before Enter
+
+
+def test_shape_quiz_a_miss_gets_a_hint_and_the_answer_only_on_request():
+    q = lstmlab.ShapeQuiz()
+    for box, typed in zip([q.shape_boxes[0], q.param_boxes[0], q.shape_boxes[1], q.param_boxes[1]],
+                          ["(5, 64)", "17152", "(None, 32)", "12288"]):
+        box.value = typed
+    assert q.answers_button.disabled  # nothing to reveal before a check
+    q.check_button.click()
+    assert "2 of 4 right" in q.feedback.value
+    assert "Missing batch dimension?" in q.feedback.value and "Missing bias?" in q.feedback.value
+    assert "12,416" not in q.feedback.value and "(None, 5, 64)" not in q.feedback.value  # hints, not answers
+    press_enter(q.param_boxes[1])  # a second try with the same miss: still a hint
+    assert "12,416" not in q.feedback.value and not q.answers_button.disabled
+    q.answers_button.click()
+    assert "Answer: <b>12,416</b>" in q.feedback.value and "Answer: <b>(None, 5, 64)</b>" in q.feedback.value
+    q.param_boxes[1].value = "12416"
+    press_enter(q.param_boxes[1])  # answers stay shown once asked for
+    assert "3 of 4 right" in q.feedback.value and "Answer: <b>(None, 5, 64)</b>" in q.feedback.value
+    q.question.value = 1  # a new model starts afresh
+    assert q.feedback.value == "" and q.answers_button.disabled and q.shape_boxes[0].value == ""
+
+
+def test_shape_quiz_code_is_monospace():
+    assert "<pre style='font-family: var(--jp-code-font-family, monospace), monospace'>" in lstmlab.ShapeQuiz().code.value
