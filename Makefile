@@ -12,7 +12,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 # "ServerApp.token config is deprecated" to every newcomer; the course needs none of them.
 LAB_OPTIONS = $(ALLOW_ROOT) --ServerApp.root_dir=. --ServerApp.jpserver_extensions=notebook_shim=False
 
-.PHONY: lab test exercises check-exercises bench clean
+.PHONY: lab test exercises check-exercises bench widget-state clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ test: $(STAMP)  ## set up, then run every test: unit, Keras oracle, grader, note
 
 exercises: $(STAMP)  ## regenerate exercises/ from solutions/ (refuses to overwrite learner edits)
 	$(BIN)/lstmlab build-exercises
+
+widget-state: $(STAMP)  ## re-execute the lessons that show explorers, saving their widget state (for viewers without a kernel)
+	$(BIN)/python -m lstmlab.explore.widget_state
 
 bench: $(STAMP)  ## the scripts behind every performance figure (this machine's numbers)
 	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
