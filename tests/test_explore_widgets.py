@@ -280,7 +280,7 @@ def test_cell_explorer_bad_input_greys_the_old_heatmaps():
 
 def test_code_in_the_explorers_is_monospace():
     mono = "font-family: var(--jp-code-font-family, monospace), monospace"
-    assert f"<pre style='{mono}'>" in lstmlab.StatefulExplorer().report.value
+    assert f"<pre style='{mono};" in lstmlab.StatefulExplorer().report.value
     assert f"<code style='{mono}'>" in lstmlab.StackExplorer().table.value
 
 
@@ -320,4 +320,4 @@ def test_shape_quiz_a_miss_gets_a_hint_and_the_answer_only_on_request():
 
 
 def test_shape_quiz_code_is_monospace():
-    assert "<pre style='font-family: var(--jp-code-font-family, monospace), monospace'>" in lstmlab.ShapeQuiz().code.value
+    assert "<pre style='font-family: var(--jp-code-font-family, monospace), monospace;" in lstmlab.ShapeQuiz().code.value

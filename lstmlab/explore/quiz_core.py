@@ -92,6 +92,8 @@ def _inner(spec):
 
 
 def _shape_why(row, spec, got):
+    if got is not None and got == row.output_shape[1:]:
+        return "Keras shapes start with the batch axis; " + _shape_why(row, spec, row.output_shape)
     if not is_recurrent(spec):
         return f"{spec.kind} keeps every axis but the last, which becomes {row.output_shape[-1]}"
     if got is not None and len(got) != len(row.output_shape):

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 
 from .quiz_core import feedback_html, grade, keras_code, questions
 from .shell import WIDE, button, style_sheet
-from .stack_core import MONO
+from .stack_core import CODE_BLOCK
 
 
 class ShapeQuiz(widgets.VBox):
@@ -49,7 +49,7 @@ class ShapeQuiz(widgets.VBox):
 
     def show(self):
         """Show the current model and empty answer boxes: 'output shape k' and 'params k'."""
-        self.code.value = f"<pre style='{MONO}'>{html.escape(keras_code(self.stack))}</pre>"
+        self.code.value = f"<pre style='{CODE_BLOCK}'>{html.escape(keras_code(self.stack))}</pre>"
         n = len(self.stack.layers)
         self.shape_boxes = [self._box(f"output shape {k}", "(None, ...)") for k in range(1, n + 1)]
         self.param_boxes = [self._box(f"params {k}", "a whole number") for k in range(1, n + 1)]

@@ -12,6 +12,7 @@ HEADS = ("none", "Dense", "TimeDistributed(Dense)")
 MAX_DEPTH = 6
 MAX_SIZE = 100_000  # the largest features, timesteps or units a box accepts
 MONO = "font-family: var(--jp-code-font-family, monospace), monospace"  # code, in JupyterLab and in Voila alike
+CODE_BLOCK = f"{MONO}; line-height: 1.35"  # a <pre>: monospace, and not the 28 px lines of an HTML widget
 
 
 def parse_size(text, name, max_size=MAX_SIZE):
@@ -131,14 +132,15 @@ def total_text(total):
 def table_html(stack):
     """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget.
 
-    Names, shapes and counts never wrap (a shape broken over two lines reads as two shapes); the formula may.
+    Shapes and counts never wrap (a shape broken over two lines reads as two shapes); a long name may break
+    between name and type, as in the diagram, and the formula may wrap.
     """
     keep = "white-space:nowrap"
     head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>"
                    for h in ("#", "Layer (type)", "Input shape", "Output shape", "Param #", "Formula"))
     body = "".join(
         f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td>"
-        f"<td class='lstmlab-name' style='{keep}'>{html.escape(layer_label(r, spec))}</td>"
+        f"<td class='lstmlab-name'>{html.escape(layer_label(r, spec))}</td>"
         f"<td class='lstmlab-in' style='{keep}'>{fmt_shape(r.input_shape)}</td>"
         f"<td class='lstmlab-out' style='{keep}'>{fmt_shape(r.output_shape)}</td>"
         f"<td class='lstmlab-params' style='text-align:right;{keep}'>{r.params:,}</td>"

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 
 from ..data.stateful import series_chunks, stateful_layout, stateful_links, summarize
 from .shell import WIDE, picture_image, show_picture, style_sheet
-from .stack_core import MONO
+from .stack_core import CODE_BLOCK
 KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # stateful needs a fixed batch
 x = keras.layers.LSTM(units, stateful=True)(inputs)
 # Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, {timesteps}, features)),
@@ -37,7 +37,7 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
         f"<div class='lstmlab-stateful-report'><p>A series of {series_length} steps, cut into {batch} parallel streams "
         f"of {series_length // batch} steps, then into {index.shape[0]} batches of shape ({batch}, {timesteps}, features)"
         f" ({series_length - index.size} steps left over):</p><table><tr><th></th>{head}</tr>{rows}</table>"
-        f"<p><b>{html.escape(verdict)}</b></p><pre style='{MONO}'>{html.escape(code)}</pre></div>")
+        f"<p><b>{html.escape(verdict)}</b></p><pre style='{CODE_BLOCK}'>{html.escape(code)}</pre></div>")
 
 
 class StatefulExplorer(widgets.VBox):

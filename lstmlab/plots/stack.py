@@ -5,6 +5,7 @@ from ..reference.validate import fmt_shape
 from ..shapes.specs import Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
 
 BOX_W, BOX_H = 0.62, 0.5
+COLUMN_IN = 0.8  # inches from one drawn time step to the next (one x unit); the margins fit their own text
 EMIT = "#2b6cb0"  # a cell whose output leaves the layer
 QUIET = "#cbd5e0"  # a cell whose h only flows right
 DENSE = "#dd6b20"
@@ -48,6 +49,20 @@ def legend_items(stack, max_timesteps=8):
         elif isinstance(inner, Dropout):
             found.add("dropout")
     return [key for key in LEGEND if key in found]
+
+
+def _text_width(text, fontsize, em=0.6):
+    """About how wide the longest line of `text` is, in inches (DejaVu Sans: at most ~0.6 em per character)."""
+    return max(len(line) for line in text.split("\n")) * em * fontsize / 72
+
+
+def _notes(row, spec):
+    """The text right of a layer's row: its output shape, parameters and flags."""
+    flag = ""
+    if is_recurrent(spec):
+        flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
+        flag += "\nstateful: state kept for next batch" if spec.stateful else ""
+    return f"{fmt_shape(row.output_shape)}\n{row.params:,} params{flag}"
 
 
 def step_columns(timesteps, max_timesteps=8):
@@ -106,9 +121,18 @@ def stack_grid_figure(stack, max_timesteps=8):
     rows, columns = stack.summary(), step_columns(stack.timesteps, max_timesteps)
     xs = list(range(len(columns)))  # one x per drawn column
     n = len(rows)
-    fig = Figure(figsize=(2.0 + 0.9 * len(columns) + 2.6, 1.0 + 0.85 * (n + 2)), dpi=80)
+    input_text = f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}"
+    output_text = f"output\n{fmt_shape(stack.output_shape)}"
+    names = [layer_label(row, spec).replace(" (", "\n(", 1) for row, spec in zip(rows, stack.layers)]
+    notes = [_notes(row, spec) for row, spec in zip(rows, stack.layers)]
+    total = f"Total params: {rows.total:,}"
+    # margins (in x units) as wide as their text: labels end at -0.6, notes start 0.62 right of the last step
+    left = 0.6 + max(_text_width(t, 8) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
+    right = 0.62 + max([_text_width(t, 7.5) for t in notes] + [_text_width(total, 9, 0.65)]) / COLUMN_IN + 0.15
+    last = len(columns) - 1
+    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2)), dpi=80)
     ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(-2.6, len(columns) - 1 + 3.4)
+    ax.set_xlim(-left, last + right)
     ax.set_ylim(-1.1, n + 1.4)
     ax.axis("off")
     # the input row: one x_t per step
@@ -119,11 +143,10 @@ def stack_grid_figure(stack, max_timesteps=8):
             _box(ax, x, 0, "#edf2f7")
         ax.text(x, -0.55, f"x at {_step_label(t)}" if t is not None else "...", ha="center", va="center", fontsize=7,
                 color=GREY)
-    ax.text(-0.6, 0, f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}", ha="right",
-            va="center", fontsize=8)
+    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=8)
     _arrow = _Arrows()
     below = [x for x, t in zip(xs, columns) if t is not None]  # cells of the row below whose output goes up
-    for row, spec in zip(rows, stack.layers):
+    for row, spec, name, note in zip(rows, stack.layers, names, notes):
         y = row.index
         cells = _layer_cells(row, spec, xs, columns)
         sequence_out = len(row.output_shape) == 3
@@ -152,22 +175,16 @@ def stack_grid_figure(stack, max_timesteps=8):
             for x in cells:
                 _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
             below = cells
-        ax.text(-0.6, y, layer_label(row, spec).replace(" (", "\n(", 1), ha="right", va="center", fontsize=8)
-        flag = ""
-        if is_recurrent(spec):
-            flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
-            flag += "\nstateful: state kept for next batch" if spec.stateful else ""
-        ax.text(len(columns) - 1 + 0.62, y, f"{fmt_shape(row.output_shape)}\n{row.params:,} params{flag}",
-                ha="left", va="center", fontsize=7.5)
+        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8)
+        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=7.5)
     top = n + 1
     for x in below:  # the model's outputs
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
-    ax.text(-0.6, top - 0.15, f"output\n{fmt_shape(stack.output_shape)}", ha="right", va="center", fontsize=8)
-    ax.text(len(columns) - 1 + 0.6, top - 0.15, f"Total params: {rows.total:,}", ha="left", va="center",
-            fontsize=9, fontweight="bold")
+    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=8)
+    ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold")
     key = "   ".join(LEGEND[item] for item in legend_items(stack, max_timesteps))
-    width_in = fig.get_size_inches()[0]
-    ax.text((len(columns) - 1) / 2, -0.8, textwrap.fill(key, int(width_in * 72 / (0.56 * 7))), ha="center", va="top",
-            fontsize=7, color=GREY)
+    width_in = fig.get_size_inches()[0] - 0.2
+    ax.text((last + right - left) / 2, -0.8, textwrap.fill(key, int(width_in * 72 / (0.6 * 7))), ha="center",
+            va="top", fontsize=7, color=GREY)
     _arrow.draw(ax)
     return fig
