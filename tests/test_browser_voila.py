@@ -74,7 +74,8 @@ CODE_FONTS = """root => Array.from(root.querySelectorAll('pre, code')).map(e => 
 IMAGES = "root => Array.from(root.querySelectorAll('img')).map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])"
 
 
-def test_voila_explorers_code_is_monospace_figures_unstretched_and_enter_checks_the_quiz(voila):
+def test_voila_explorers_look_right(voila):
+    """Monospace code, figures never stretched, bad input greyed and marked, Enter checks the quiz, answers on request."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -99,6 +100,28 @@ def test_voila_explorers_code_is_monospace_figures_unstretched_and_enter_checks_
                 for natural_w, natural_h, shown_w, shown_h in imgs:
                     assert 0 < shown_w <= natural_w and shown_h <= natural_h + 1, f"{title}: stretched {imgs}"
                     assert abs(shown_h / shown_w - natural_h / natural_w) < 0.01, f"{title}: aspect ratio lost {imgs}"
+            # a size that cannot be read: explained, its box marked, the last stack greyed (the CSS reaches the page)
+            page.get_by_role("tab", name="Stack").click()
+            stack = page.locator(".lstmlab-stack-explorer").first
+            units1 = stack.get_by_label("units 1", exact=True)
+            units1.fill("abc")
+            units1.press("Tab")
+            expect_text(lambda: "units 1 must be a whole number" in stack.locator(".lstmlab-error").inner_text(), True)
+            opacity = "e => parseFloat(getComputedStyle(e).opacity)"
+            expect_text(lambda: stack.locator("img").first.evaluate(opacity) < 0.5, True)
+            assert units1.evaluate("e => getComputedStyle(e).borderTopColor") == "rgb(229, 62, 62)"
+            assert total_of(stack) == "Total params: 29,568"  # the last stack that could be read
+            units1.fill("10")
+            units1.press("Tab")
+            expect_text(lambda: total_of(stack), "Total params: 6,024")
+            assert stack.locator("img").first.evaluate(opacity) == 1
+            page.get_by_role("tab", name="Cell").click()
+            cell = page.locator(".lstmlab-cell-explorer").first
+            values = cell.get_by_label("x values", exact=True)
+            values.fill("1, zero")
+            values.press("Tab")
+            expect_text(lambda: cell.locator("img").first.evaluate(opacity) < 0.5, True)  # old heatmaps greyed
+            page.get_by_role("tab", name="Predict the shape").click()
             # the quiz: type the answers, press Enter, get hints (not the answers); the answers come on request
             quiz = page.locator(".lstmlab-shape-quiz").first
             for label, typed in (("output shape 1", "(5, 64)"), ("params 1", "17152"), ("output shape 2", "(None, 32)"),
