@@ -181,6 +181,7 @@ def test_cell_explorer_custom_values():
 def test_stateful_explorer_figure_draws_the_tables_batches():
     e = lstmlab.StatefulExplorer(series_length=96, batch=2, timesteps=4, shuffled=True, max_batches=3)
     assert e.n_batches == 12 and len(e.layout_rows) == 12
+    assert "draws the first 3 of these 12 batches" in e.report.value
     from lstmlab.plots.stateful import stateful_flow_figure
     same = stateful_flow_figure(2, 3, shuffled=True, timesteps=4, layout=e.layout_rows[:3])
     labels = [t.get_text() for t in same.axes[0].texts if t.get_text().startswith("series")]

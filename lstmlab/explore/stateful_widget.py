@@ -6,6 +6,7 @@ import ipywidgets as widgets
 from ..data.stateful import series_chunks, stateful_layout, stateful_links, summarize
 from .shell import WIDE, picture_image, show_picture, style_sheet
 from .stack_core import CODE_BLOCK
+
 KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # stateful needs a fixed batch
 x = keras.layers.LSTM(units, stateful=True)(inputs)
 # Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, {timesteps}, features)),
@@ -78,7 +79,10 @@ class StatefulExplorer(widgets.VBox):
             self.image.layout.display = "none"
             return
         from .picture import picture
-        shown = layout[:self.max_batches]  # the first batches of the same epoch the table lists (4: readable at 1100 px)
+        shown = layout[:self.max_batches]  # the first batches of the same epoch the table lists (4 stay readable)
         fig = stateful_flow_figure(self.batch.value, len(shown), reset_between=self.reset_between.value,
                                    shuffled=self.shuffled.value, timesteps=self.timesteps.value, layout=shown)
         show_picture(self.image, picture(fig))
+        if len(layout) > len(shown):
+            self.report.value += (f"<p class='lstmlab-figure-note'><i>The figure above draws the first {len(shown)} "
+                                  f"of these {len(layout)} batches.</i></p>")
