@@ -29,8 +29,8 @@ def main():
         for depth in (2, 6):
             explorer = lstmlab.StackExplorer(figure=figure)
             explorer.depth.value = depth
-            explorer.control("units 1").value = 63  # warm up
-            median, worst, cpu = measure(explorer, explorer.control("units 1"), [64, 128, 1024, 7], args.repeat)
+            explorer.control("units 1").value = "63"  # warm up
+            median, worst, cpu = measure(explorer, explorer.control("units 1"), ["64", "128", "1024", "7"], args.repeat)
             print(f"{label:<15} depth {depth}: median {median:6.1f} ms, worst {worst:6.1f} ms, median CPU {cpu:6.1f} ms"
                   " (units 1 changes)")
     explorer = lstmlab.StackExplorer()

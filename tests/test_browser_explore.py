@@ -145,24 +145,29 @@ def page(lab):
             delete_sessions(lab["base"], lab["token"])
 
 
-def open_and_run_all(page, lab):
-    """Open the lesson, wait for an idle kernel, and run every cell from the Run menu."""
-    page.goto(f"{lab['base']}/lab/tree/{lab['name']}?token={lab['token']}")
-    page.locator(".jp-Notebook").first.wait_for()
-    page.wait_for_function("() => document.querySelector('.jp-Notebook-ExecutionIndicator') &&"
-                           " document.querySelector('.jp-Notebook-ExecutionIndicator').getAttribute('data-status') === 'idle'",
-                           timeout=90_000)
-    page.locator(".jp-Notebook").first.click()
+CURRENT = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook in the open tab (JupyterLab may restore others)
+IDLE = ("() => { const i = document.querySelector(\"%s .jp-Notebook-ExecutionIndicator\");"
+        " return i && i.getAttribute('data-status') === 'idle'; }" % CURRENT)
+
+
+def open_and_run_all(page, lab, name=None, wait_for=".lstmlab-stack-explorer"):
+    """Open the lesson (or notebook `name`), wait for an idle kernel, and run every cell from the Run menu."""
+    name = name or lab["name"]
+    page.goto(f"{lab['base']}/lab/tree/{name}?reset&token={lab['token']}")  # reset: no tab of an earlier test
+    panel = page.locator(CURRENT)
+    panel.locator(".jp-Notebook").first.wait_for()
+    page.wait_for_function(IDLE, timeout=90_000)
+    panel.locator(".jp-Notebook").first.click()
     page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
     page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
-    explorer = page.locator(".lstmlab-stack-explorer").first
-    try:
-        explorer.wait_for(timeout=120_000)
+    explorer = panel.locator(wait_for).first
+    try:  # attached: JupyterLab does not lay out (so never shows) a cell out of view until it is scrolled to
+        explorer.wait_for(state="attached", timeout=120_000)
     except Exception:  # say why: a failing lesson cell, or no explorer in the lesson
         (ROOT / "artifacts").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "artifacts" / "stack_explorer_missing.png"))
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
-        pytest.fail(f"no stack explorer appeared after Run All in {lab['name']}; errors shown: {errors[-3:]}")
+        pytest.fail(f"no {wait_for} appeared after Run All in {name}; errors shown: {errors[-3:]}")
     explorer.scroll_into_view_if_needed()
     return explorer
 
@@ -236,3 +241,75 @@ def test_stack_explorer_in_jupyterlab(page, lab):
     out.mkdir(exist_ok=True)
     explorer.screenshot(path=str(out / "stack_explorer.png"))
     page.screenshot(path=str(out / "stack_explorer_page.png"), full_page=False)
+
+
+# -- issue 12: the explorers look right in an 1100 px JupyterLab window ---------------------------------------------
+NARROW = ["import lstmlab\nfrom lstmlab.explore.stack_core import StackState",
+          "lstmlab.StackExplorer()",
+          "lstmlab.StackExplorer(StackState(features=300, timesteps=100, batch=16, units=(1024, 1024, 1024),\n"
+          "    return_sequences=(True, True, False), cell='GRU', bidirectional=True, head='Dense', head_units=10))",
+          "lstmlab.StatefulExplorer()",
+          "lstmlab.StatefulExplorer(series_length=4, batch=1, timesteps=4)  # one batch",
+          "lstmlab.CellExplorer()"]
+
+FITS = """root => {
+  const button = Array.from(root.querySelectorAll('button')).find(b => b.textContent.includes('Check with Keras'));
+  const range = document.createRange(); range.selectNodeContents(button);
+  const cs = getComputedStyle(button);
+  const table = root.querySelector('.lstmlab-stack-table');
+  const lines = sel => Array.from(table.querySelectorAll(sel)).map(td => {
+      const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; });
+  return {button: [button.scrollWidth, button.clientWidth],
+          label: [range.getBoundingClientRect().width, button.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)],
+          table: [table.scrollWidth, root.clientWidth], shapes: lines('.lstmlab-in, .lstmlab-out, .lstmlab-params'),
+          names: lines('.lstmlab-name')};
+}"""
+IMAGES = "root => Array.from(root.querySelectorAll('img')).map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])"
+
+
+def test_explorers_fit_an_1100_px_jupyterlab_window(page, lab):
+    import nbformat
+    from lstmlab.plots.stateful import LABEL_FONTSIZE
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in NARROW])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, lab["root"] / "explorers_1100.ipynb")
+    page.set_viewport_size({"width": 1100, "height": 900})
+    open_and_run_all(page, lab, "explorers_1100.ipynb", wait_for=".lstmlab-cell-explorer")
+    page.wait_for_function(IDLE, timeout=120_000)
+    panel = page.locator(CURRENT)
+    stacks = panel.locator(".lstmlab-stack-explorer")
+    expect_text(lambda: stacks.count(), 2)
+    images = {}
+    for cls, count in ((".lstmlab-stack-explorer", 2), (".lstmlab-stateful-explorer", 2), (".lstmlab-cell-explorer", 1)):
+        for k in range(count):
+            explorer = panel.locator(cls).nth(k)
+            explorer.scroll_into_view_if_needed()  # JupyterLab lays out only the cells in view
+            explorer.locator("img").first.wait_for()
+            explorer.locator("img").first.evaluate("img => img.decode()")  # loaded, with its natural size known
+            images.setdefault(cls, []).append(explorer.evaluate(IMAGES))
+            if cls == ".lstmlab-stack-explorer":
+                fit = explorer.evaluate(FITS)
+                assert fit["button"][0] <= fit["button"][1], f"'Check with Keras' is cut: {fit['button']}"
+                assert fit["label"][0] <= fit["label"][1] + 0.5, f"the button's label overflows: {fit['label']}"
+                assert fit["table"][0] <= fit["table"][1], f"the table is wider than the explorer: {fit['table']}"
+                assert fit["shapes"] and set(fit["shapes"]) == {1}, f"a shape or count wraps: {fit['shapes']}"
+                assert max(fit["names"]) <= 2, f"a layer's name wraps more than between name and type: {fit['names']}"
+    for cls, per_explorer in images.items():
+        for natural_w, natural_h, shown_w, shown_h in (img for imgs in per_explorer for img in imgs):
+            assert 0 < shown_w <= natural_w, f"{cls}: an image stretched from {natural_w} to {shown_w} px"
+            assert abs(shown_h / shown_w - natural_h / natural_w) < 0.01, f"{cls}: an image lost its aspect ratio"
+    default_stack = images[".lstmlab-stack-explorer"][0][0]
+    assert default_stack[2] == default_stack[0], f"the default stack diagram is not at its natural size: {default_stack}"
+    one_batch = images[".lstmlab-stateful-explorer"][1][0]
+    assert one_batch[2] == one_batch[0], f"the one-batch figure is not at its natural size: {one_batch}"
+    natural_w, _, shown_w, _ = images[".lstmlab-stateful-explorer"][0][0]
+    label_px = LABEL_FONTSIZE * 96 / 72 * shown_w / natural_w
+    assert label_px >= 9, f"StatefulExplorer labels are {label_px:.1f} px as shown"
+    out = ROOT / "artifacts"
+    out.mkdir(exist_ok=True)
+    stateful = panel.locator(".lstmlab-stateful-explorer")
+    for name, locator in (("stack_explorer_1100", stacks.nth(1)), ("stateful_explorer_1100", stateful.first),
+                          ("stateful_explorer_one_batch", stateful.nth(1)),
+                          ("cell_explorer_1100", panel.locator(".lstmlab-cell-explorer").first)):
+        locator.scroll_into_view_if_needed()
+        locator.screenshot(path=str(out / f"{name}.png"))

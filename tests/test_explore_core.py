@@ -78,7 +78,7 @@ def test_bidirectional_gru_head_state():
 
 def test_table_html_has_a_row_per_layer_with_engine_numbers():
     stack = build_stack(StackState())
-    text = table_html(stack.summary())
+    text = table_html(stack)
     assert text.count("<tr data-layer=") == 2
     assert "17,152" in text and "12,416" in text and "(None, 5, 64)" in text
     assert "4 x (64 x (2 + 64) + 64) = 17152" in text
@@ -261,3 +261,129 @@ def test_cores_are_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+# -- figures at the size shown, typed sizes, one name per layer, a legend of what is drawn (issue 12) ---------------
+from lstmlab import GRU, Bidirectional, Dropout  # noqa: E402
+from lstmlab.explore.picture import picture, svg_size  # noqa: E402
+from lstmlab.explore.stack_core import parse_size, read_state  # noqa: E402
+from lstmlab.plots.stack import LEGEND, layer_label, legend_items  # noqa: E402
+
+
+def test_picture_is_svg_at_the_figures_natural_size():
+    fig = stateful_flow_figure(1, 1, timesteps=4)  # the one-batch figure once stretched from 280 x 399 to 964 x 1374
+    pic = picture(fig)
+    width, height = fig.get_size_inches() * 96  # CSS px: the browser shows an SVG's pt as 4/3 px
+    assert pic.format == "svg+xml" and (pic.width, pic.height) == (round(width), round(height)) == svg_size(pic.data)
+    assert picture(fig).data == pic.data  # no date inside: the same figure, the same bytes
+
+
+def test_stateful_figure_labels_are_readable_where_they_are_shown():
+    fig = stateful_flow_figure(3, 4, timesteps=4)  # the StatefulExplorer's default: four batches
+    labels = [t for t in fig.axes[0].texts if t.get_text().startswith("series")]
+    assert len(labels) == 12 and min(t.get_fontsize() for t in labels) * 96 / 72 >= 12  # px at natural size
+    assert picture(fig).width <= 760  # fits a notebook in an 1100 px window without being scaled down much
+
+
+@pytest.mark.parametrize("typed", ["0", "-3", "abc", "", "2.5", "1e3"])
+def test_parse_size_rejects_what_is_not_a_size(typed):
+    with pytest.raises(ValueError, match="units 2 must be a whole number from 1 to 100,000"):
+        parse_size(typed, "units 2")
+    assert parse_size(" 64 ", "units 2") == 64
+
+
+def test_read_state_names_every_box_that_cannot_be_read():
+    layers = dict(units=["64", "32"], return_sequences=[True, False])
+    state, problems = read_state(features="2", timesteps="5", batch="None", **dict(layers, units=["64", "abc"]))
+    assert state is None and list(problems) == ["units 2"] and "'abc'" in problems["units 2"]
+    state, problems = read_state(features="0", timesteps="-3", batch="x", **layers)
+    assert state is None and set(problems) == {"features", "timesteps", "batch"}
+    state, problems = read_state(features=" 2 ", timesteps="5", batch="", head_units="abc", **layers)
+    assert problems == {} and state == StackState()  # head units is read only when there is a head
+    _, problems = read_state(features="2", timesteps="5", batch="", head="Dense", head_units="0", **layers)
+    assert list(problems) == ["head units"]
+
+
+def test_table_and_diagram_name_each_layer_the_same_way():
+    state = StackState(units=(8, 4), return_sequences=(True, True), cell="GRU", bidirectional=True,
+                       head="TimeDistributed(Dense)", head_units=2)
+    stack = build_stack(state)
+    table = table_html(stack)
+    drawn = [t.replace("\n", " ") for t in _texts(stack_grid_figure(stack))]
+    labels = [layer_label(row, spec) for row, spec in zip(stack.summary(), stack.layers)]
+    assert labels == ["bidirectional (Bidirectional(GRU))", "bidirectional_1 (Bidirectional(GRU))",
+                      "time_distributed (TimeDistributed(Dense))"]
+    for label in labels:
+        assert f"<td class='lstmlab-name'>{label}</td>" in table
+        assert label in drawn
+
+
+def test_table_keeps_shapes_on_one_line():
+    table = table_html(build_stack(StackState()))
+    for cls in ("lstmlab-in", "lstmlab-out", "lstmlab-params"):
+        assert table.count(f"class='{cls}' style='") == 2
+        assert all("white-space:nowrap" in part.split(">")[0] for part in table.split(f"class='{cls}'")[1:])
+
+
+@pytest.mark.parametrize("stack, keys", [
+    (Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32)]), ["emit", "quiet"]),
+    (Stack((5, 2), [LSTM(8, return_sequences=True)]), ["emit"]),
+    (Stack((5, 2), [Bidirectional(LSTM(8)), Dropout(0.2), Dense(1)]), ["emit", "quiet", "backward", "dense", "dropout"]),
+    (Stack((5, 2), [GRU(8, stateful=True)], batch_size=4), ["emit", "quiet", "stateful"]),
+    (Stack((1, 2), [LSTM(8), Dense(1)]), ["emit", "dense"]),
+], ids=["seed", "one-sequence", "bidirectional-dropout-dense", "stateful", "one-step"])
+def test_the_legend_lists_only_what_is_drawn(stack, keys):
+    assert legend_items(stack) == keys
+    legend = [t for t in _texts(stack_grid_figure(stack)) if t.startswith("dark blue")][0].replace("\n", " ")
+    for key, text in LEGEND.items():
+        assert (text in legend) == (key in keys), key
+
+
+# -- the quiz: a hint first, the answer on request, the classic misses by name (issue 12) ---------------------------
+from lstmlab.explore.quiz_core import feedback_html  # noqa: E402
+
+
+def test_quiz_names_a_missing_bias_and_a_missing_batch_dimension():
+    stack = questions()[0]  # LSTM(64, return_sequences=True) -> LSTM(32) on (5, 2)
+    marks = grade(stack, [("(5, 64)", "17152"), ("(None, 32)", "12288")])
+    shape, params = marks[0], marks[3]
+    assert (shape.ok, shape.mistake) == (False, "missing batch dimension") and "batch axis" in shape.hint
+    assert (params.ok, params.mistake) == (False, "missing bias") and "bias per unit" in params.hint
+    assert 4 * 32 * (64 + 32) == 12288 and params.expected == "12,416"
+
+
+@pytest.mark.parametrize("index, answers, field, mistake", [
+    (0, [("(None, 5, 64)", "17152"), ("(None, 5, 32)", "12416")], 2, "return_sequences mixed up"),
+    (0, [("(None, 5, 64)", "4288"), ("(None, 32)", "12416")], 1, "missing gates"),
+    (0, [("(None, 5, 64)", "17152"), ("(None, 32)", "4480")], 3, "wrong input features"),
+    (0, [("(None, 5, 64)", "17152"), ("(None, 32)", "62080")], 3, "counted per time step"),
+    (0, [("(None, 5, 64)", "17152"), ("(None, 32)", "8320")], 3, "missing recurrent kernel"),
+    (5, [("(None, 20, 32)", "9728"), ("(None, 16)", "5184"), ("(None, 16)", "0"), ("(None, 3)", "51")], 0,
+     "one direction only"),
+    (5, [("(None, 20, 64)", "4992"), ("(None, 16)", "5184"), ("(None, 16)", "0"), ("(None, 3)", "51")], 1,
+     "Bidirectional counted once"),
+    (4, [("(None, 7, 16)", "864"), ("(None, 7, 2)", "34")], 1, "one GRU bias only"),
+    (6, [("(None, 4)", "96")], 0, "wrong batch axis"),
+], ids=["return_sequences", "gates", "input-features", "timesteps", "recurrent-kernel", "bidirectional-shape",
+        "bidirectional-params", "gru-bias", "fixed-batch"])
+def test_quiz_names_the_classic_misses(index, answers, field, mistake):
+    marks = grade(questions()[index], answers)
+    assert not marks[field].ok and marks[field].mistake == mistake, marks[field]
+
+
+def test_quiz_hints_do_not_give_the_answer_away():
+    for stack in questions():
+        rows = stack.summary()
+        wrong = [(f"(None, {r.output_shape[-1] + 1})", str(r.params + 7)) for r in rows]
+        for mark in grade(stack, wrong):
+            assert mark.hint and mark.expected not in mark.hint and mark.expected.replace(",", "") not in mark.hint
+
+
+def test_quiz_feedback_shows_the_answers_only_on_request():
+    marks = grade(questions()[0], [("(5, 64)", "17152"), ("", "12288")])
+    hints = feedback_html(marks)
+    assert "1 of 4 right" in hints and "Missing bias?" in hints and "Missing batch dimension?" in hints
+    assert "12,416" not in hints and "(None, 5, 64)" not in hints and "lstmlab-answer" not in hints
+    answers = feedback_html(marks, answers=True)
+    assert answers.count("class='lstmlab-answer'") == 3 and "Answer: <b>12,416</b>" in answers
+    assert "Answer: <b>(None, 5, 64)</b>" in answers

@@ -50,26 +50,28 @@ def test_depth_rebuilds_per_layer_controls(explorer):
 
 def test_setting_units_updates_table_total_and_image(explorer):
     before = explorer.image.value
-    explorer.control("units 2").value = 100
+    explorer.control("units 2").value = "100"
     stack = Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(100)])
     assert explorer.total_text == f"Total params: {stack.count_params():,}"
     row = stack.summary()[1]
-    assert f"<td class='lstmlab-params' style='text-align:right'>{row.params:,}</td>" in explorer.table.value
+    assert f"<td class='lstmlab-params' style='text-align:right;white-space:nowrap'>{row.params:,}</td>" \
+        in explorer.table.value
     assert row.formula_line in explorer.table.value
-    assert explorer.image.value != before and explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert explorer.image.value != before and explorer.image.format == "svg+xml"
+    assert b"<svg" in bytes(explorer.image.value[:2000])
 
 
 def test_every_control_reaches_the_engine(explorer):
     e = explorer
     e.depth.value = 3
-    e.control("units 3").value = 1024
-    e.features.value = 7
-    e.timesteps.value = 1
+    e.control("units 3").value = "1024"
+    e.features.value = "7"
+    e.timesteps.value = "1"
     e.batch.value = "16"
     e.cell.value = "GRU"
     e.bidirectional.value = True
     e.head.value = "Dense"
-    e.head_units.value = 5
+    e.head_units.value = "5"
     e.stateful.value = True
     stack = Stack((1, 7), [Bidirectional(GRU(64, return_sequences=True, stateful=True)),
                            Bidirectional(GRU(32, return_sequences=True, stateful=True)),
@@ -98,7 +100,7 @@ def test_invalid_configurations_are_explained_in_the_widget(explorer):
 def test_extreme_depth_six_with_1024_units(explorer):
     explorer.depth.value = 6
     for c in explorer.units:
-        c.value = 1024
+        c.value = "1024"
     layers = [LSTM(1024, return_sequences=k < 5) for k in range(6)]
     assert explorer.total_text == f"Total params: {Stack((5, 2), layers).count_params():,}"
 
@@ -106,7 +108,7 @@ def test_extreme_depth_six_with_1024_units(explorer):
 def test_figure_can_be_turned_off_for_speed():
     e = lstmlab.StackExplorer(figure=False)
     assert e.image.value == b""
-    e.control("units 1").value = 3
+    e.control("units 1").value = "3"
     assert e.image.value == b"" and "Total params" in e.total_text
 
 
@@ -124,7 +126,7 @@ def test_check_with_keras_button(explorer, keras):
     explorer.check_button.click()
     assert "Keras agrees: 3 layers" in explorer.keras.value
     assert "Total params: 37,888" in explorer.keras.value
-    explorer.control("units 1").value = 8  # any change clears the old verdict
+    explorer.control("units 1").value = "8"  # any change clears the old verdict
     assert explorer.keras.value == ""
 
 
@@ -179,6 +181,7 @@ def test_cell_explorer_custom_values():
 def test_stateful_explorer_figure_draws_the_tables_batches():
     e = lstmlab.StatefulExplorer(series_length=96, batch=2, timesteps=4, shuffled=True, max_batches=3)
     assert e.n_batches == 12 and len(e.layout_rows) == 12
+    assert "draws the first 3 of these 12 batches" in e.report.value
     from lstmlab.plots.stateful import stateful_flow_figure
     same = stateful_flow_figure(2, 3, shuffled=True, timesteps=4, layout=e.layout_rows[:3])
     labels = [t.get_text() for t in same.axes[0].texts if t.get_text().startswith("series")]
@@ -204,3 +207,118 @@ def test_explore_command_dry_run_and_page(tmp_path, capsys):
     assert "explorer_tabs()" in nbformat.read(page, as_version=4).cells[1].source
     with pytest.raises(FileExistsError, match="fresh folder"):
         write_page(tmp_path, "stack")
+
+
+# -- issue 12: figures at their size, typed sizes explained in place, the cell explorer's input ----------------------
+from lstmlab.explore.cell_core import make_input  # noqa: E402
+from lstmlab.explore.picture import svg_size  # noqa: E402
+
+
+def shown_at_natural_size(image):
+    """The Image's CSS width is the SVG's own width (max 100%, height auto): drawn at the size shown, never stretched."""
+    width, _ = svg_size(image.value)
+    layout = image.layout
+    return (image.format, layout.width, layout.max_width, layout.height) == ("svg+xml", f"{width}px", "100%", "auto")
+
+
+def test_figures_are_shown_at_their_natural_size():
+    one_batch = lstmlab.StatefulExplorer(series_length=4, batch=1, timesteps=4)  # was 280 x 399 stretched to 964 x 1374
+    assert one_batch.n_batches == 1
+    for widget in (lstmlab.StackExplorer(), lstmlab.CellExplorer(), lstmlab.StatefulExplorer(), one_batch):
+        assert shown_at_natural_size(widget.image), type(widget).__name__
+    e = lstmlab.StackExplorer()
+    e.depth.value = 6
+    assert shown_at_natural_size(e.image) and svg_size(e.image.value)[1] > 500  # redrawn at its new natural size
+
+
+@pytest.mark.parametrize("box, typed", [("units 2", "abc"), ("units 2", "0"), ("units 1", "-3"), ("features", "abc"),
+                                        ("features", "0"), ("timesteps", "-3"), ("timesteps", "")])
+def test_unreadable_sizes_are_explained_in_place_and_the_last_stack_kept(explorer, box, typed):
+    table, image = explorer.table.value, explorer.image.value
+    explorer.control(box).value = typed
+    assert f"{box} must be a whole number from 1" in explorer.error.value  # not silently 1
+    assert "lstmlab-invalid" in explorer.control(box)._dom_classes
+    assert explorer.total_text == "Total params: 29,568"  # the last stack that could be read ...
+    assert explorer.table.value == table and explorer.image.value == image  # ... still shown, greyed
+    assert "lstmlab-stale" in explorer.table._dom_classes and explorer.check_button.disabled
+    explorer.control(box).value = "3"
+    assert explorer.error.value == "" and "lstmlab-invalid" not in explorer.control(box)._dom_classes
+    assert "lstmlab-stale" not in explorer.table._dom_classes and not explorer.check_button.disabled
+    assert explorer.table.value != table
+
+
+def test_depth_keeps_what_was_typed(explorer):
+    explorer.control("units 2").value = "abc"
+    explorer.depth.value = 3
+    assert [u.value for u in explorer.units] == ["64", "abc", "abc"]
+    assert "units 2 must be" in explorer.error.value and "units 3 must be" in explorer.error.value
+
+
+def test_check_with_keras_button_is_as_wide_as_its_label(explorer):
+    assert explorer.check_button.layout.width == "auto"  # ipywidgets' fixed width cut it to 'Check with Ker...'
+
+
+def test_cell_explorer_preset_after_custom_values_switches_to_the_preset():
+    e = lstmlab.CellExplorer()
+    e.values.value = "1, 0, 0, 0, 0"
+    assert e.input.value == "custom" and e.x[:, 0].tolist() == [1, 0, 0, 0, 0]
+    e.input.value = "sine"
+    assert e.input.value == "sine"
+    np.testing.assert_allclose(e.x[:, 0], make_input("sine", 8)[:, 0])
+    e.input.value = "custom"  # the typed values are still there
+    assert e.x[:, 0].tolist() == [1, 0, 0, 0, 0]
+
+
+def test_cell_explorer_bad_input_greys_the_old_heatmaps():
+    e = lstmlab.CellExplorer()
+    image = e.image.value
+    e.values.value = "1, zero"
+    assert "numbers separated by commas" in e.report.value
+    assert "lstmlab-stale" in e.image._dom_classes and e.image.value == image
+    e.values.value = "1, 0"
+    assert "lstmlab-stale" not in e.image._dom_classes and e.image.value != image and e.trace["h"].shape == (2, 3)
+
+
+def test_code_in_the_explorers_is_monospace():
+    mono = "font-family: var(--jp-code-font-family, monospace), monospace"
+    assert f"<pre style='{mono};" in lstmlab.StatefulExplorer().report.value
+    assert f"<code style='{mono}'>" in lstmlab.StackExplorer().table.value
+
+
+def press_enter(box):
+    """What the browser sends when Enter is pressed in a Text box: a custom {'event': 'submit'} message."""
+    box._handle_custom_msg({"event": "submit"}, [])
+
+
+def test_shape_quiz_enter_checks_the_answers():
+    q = lstmlab.ShapeQuiz()
+    q.shape_boxes[0].value, q.param_boxes[0].value = "(None, 5, 64)", "17,152"
+    assert q.feedback.value == ""
+    press_enter(q.param_boxes[0])
+    assert "2 of 4 right" in q.feedback.value
+    assert all(box.continuous_update for box in q.shape_boxes + q.param_boxes)  # typed text is synced before Enter
+
+
+def test_shape_quiz_a_miss_gets_a_hint_and_the_answer_only_on_request():
+    q = lstmlab.ShapeQuiz()
+    for box, typed in zip([q.shape_boxes[0], q.param_boxes[0], q.shape_boxes[1], q.param_boxes[1]],
+                          ["(5, 64)", "17152", "(None, 32)", "12288"]):
+        box.value = typed
+    assert q.answers_button.disabled  # nothing to reveal before a check
+    q.check_button.click()
+    assert "2 of 4 right" in q.feedback.value
+    assert "Missing batch dimension?" in q.feedback.value and "Missing bias?" in q.feedback.value
+    assert "12,416" not in q.feedback.value and "(None, 5, 64)" not in q.feedback.value  # hints, not answers
+    press_enter(q.param_boxes[1])  # a second try with the same miss: still a hint
+    assert "12,416" not in q.feedback.value and not q.answers_button.disabled
+    q.answers_button.click()
+    assert "Answer: <b>12,416</b>" in q.feedback.value and "Answer: <b>(None, 5, 64)</b>" in q.feedback.value
+    q.param_boxes[1].value = "12416"
+    press_enter(q.param_boxes[1])  # answers stay shown once asked for
+    assert "3 of 4 right" in q.feedback.value and "Answer: <b>(None, 5, 64)</b>" in q.feedback.value
+    q.question.value = 1  # a new model starts afresh
+    assert q.feedback.value == "" and q.answers_button.disabled and q.shape_boxes[0].value == ""
+
+
+def test_shape_quiz_code_is_monospace():
+    assert "<pre style='font-family: var(--jp-code-font-family, monospace), monospace;" in lstmlab.ShapeQuiz().code.value

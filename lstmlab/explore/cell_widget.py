@@ -5,9 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .cell_core import INPUTS, CellState, cell_core, memory_kept, parse_values
-from .stack_core import figure_png
-
-WIDE = {"description_width": "initial"}
+from .shell import STALE, WIDE, mark, picture_image, show_picture, style_sheet
 
 
 def cell_report(state, x, trace):
@@ -39,10 +37,10 @@ class CellExplorer(widgets.VBox):
         self.values = widgets.Text(value=", ".join(f"{v:g}" for v in state.values), description="x values",
                                    placeholder="e.g. 1, 0, 0, 0.5 (input: custom)", continuous_update=False, style=WIDE)
         self.report = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = picture_image()
         for c in self.controls:
-            c.observe(lambda change: self.update(), names="value")
-        super().__init__([widgets.HBox([self.input, self.timesteps, self.units]),
+            c.observe(self._changed, names="value")
+        super().__init__([style_sheet(), widgets.HBox([self.input, self.timesteps, self.units]),
                           widgets.HBox([self.weight_scale, self.forget_bias, self.seed]), self.values, self.report,
                           self.image])
         self.add_class("lstmlab-cell-explorer")
@@ -61,17 +59,23 @@ class CellExplorer(widgets.VBox):
                          units=self.units.value, weight_scale=float(self.weight_scale.value),
                          forget_bias=float(self.forget_bias.value), seed=self.seed.value, values=values)
 
-    def update(self):
-        """Step the cell again and redraw (a custom input that cannot be read is explained instead)."""
-        from ..plots.cell import gate_trace_figure
-        if self.values.value.strip() and self.input.value != "custom":
-            self.input.value = "custom"  # typing values chooses them; this observer calls update again
+    def _changed(self, change):
+        if change["owner"] is self.values and change["new"].strip() and self.input.value != "custom":
+            self.input.value = "custom"  # typing x values chooses them; this observer calls update again
             return
+        self.update()  # choosing a preset uses the preset, whatever x values were typed before
+
+    def update(self):
+        """Step the cell again and redraw; input that cannot be read is explained, and the old heatmaps greyed."""
+        from ..plots.cell import gate_trace_figure
+        from .picture import picture
         try:
             state = self.state
         except ValueError as exc:
-            self.report.value = f"<div class='lstmlab-error' style='color:#9b2c2c'>{html.escape(str(exc))}</div>"
+            self.report.value = (f"<div class='lstmlab-error' style='color:#9b2c2c'>{html.escape(str(exc))}"
+                                 "<br><i>The heatmaps below, greyed, are for the last input that could be read.</i></div>")
+            mark(self.image, STALE, True)
             return
         self.x, self.trace = cell_core(state)
         self.report.value = cell_report(state, self.x, self.trace)
-        self.image.value = figure_png(gate_trace_figure(self.trace))
+        show_picture(self.image, picture(gate_trace_figure(self.trace)))

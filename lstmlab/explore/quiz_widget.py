@@ -3,11 +3,16 @@ import html
 
 import ipywidgets as widgets
 
-from .quiz_core import grade, keras_code, questions
+from .quiz_core import feedback_html, grade, keras_code, questions
+from .shell import WIDE, button, style_sheet
+from .stack_core import CODE_BLOCK
 
 
 class ShapeQuiz(widgets.VBox):
-    """Predict the shapes: a model definition, one answer box per layer and field, and a Check button."""
+    """Predict the shapes: a model definition, one answer box per layer and field, Check (or Enter in any box).
+
+    A miss gets a hint that names the likely mistake; the answers appear only after "Show the answers".
+    """
 
     def __init__(self, question=0):
         self.questions = questions()
@@ -15,11 +20,15 @@ class ShapeQuiz(widgets.VBox):
                                          value=question, description="question")
         self.code = widgets.HTML()
         self.answers = widgets.VBox()
-        self.check_button = widgets.Button(description="Check", icon="check")
+        self.check_button = button("Check", icon="check", tooltip="check your answers (or press Enter in a box)")
+        self.answers_button = button("Show the answers", icon="eye", tooltip="the expected shapes and counts, explained")
         self.feedback = widgets.HTML()
+        self.marks, self.shown = None, False
         self.question.observe(lambda change: self.show(), names="value")
         self.check_button.on_click(lambda button: self.check())
-        super().__init__([self.question, self.code, self.answers, self.check_button, self.feedback])
+        self.answers_button.on_click(lambda button: self.show_answers())
+        super().__init__([style_sheet(), self.question, self.code, self.answers,
+                          widgets.HBox([self.check_button, self.answers_button]), self.feedback])
         self.add_class("lstmlab-shape-quiz")
         self.show()
 
@@ -27,23 +36,36 @@ class ShapeQuiz(widgets.VBox):
     def stack(self):
         return self.questions[self.question.value]
 
+    def _box(self, description, placeholder):
+        # continuous_update: the text reaches the kernel as it is typed, so it is there before Enter's submit message
+        box = widgets.Text(description=description, placeholder=placeholder, continuous_update=True, style=WIDE)
+        box.on_msg(self._submitted)
+        return box
+
+    def _submitted(self, box, content, buffers):
+        """Enter in an answer box (the front end sends {'event': 'submit'}) checks the answers."""
+        if content.get("event") == "submit":
+            self.check()
+
     def show(self):
         """Show the current model and empty answer boxes: 'output shape k' and 'params k'."""
-        self.code.value = f"<pre>{html.escape(keras_code(self.stack))}</pre>"
-        self.shape_boxes = [widgets.Text(description=f"output shape {k}", placeholder="(None, ...)",
-                                         style={"description_width": "initial"}) for k in range(1, len(self.stack.layers) + 1)]
-        self.param_boxes = [widgets.Text(description=f"params {k}", placeholder="a whole number",
-                                         style={"description_width": "initial"}) for k in range(1, len(self.stack.layers) + 1)]
+        self.code.value = f"<pre style='{CODE_BLOCK}'>{html.escape(keras_code(self.stack))}</pre>"
+        n = len(self.stack.layers)
+        self.shape_boxes = [self._box(f"output shape {k}", "(None, ...)") for k in range(1, n + 1)]
+        self.param_boxes = [self._box(f"params {k}", "a whole number") for k in range(1, n + 1)]
         self.answers.children = [widgets.HBox([s, p]) for s, p in zip(self.shape_boxes, self.param_boxes)]
-        self.feedback.value = ""
+        self.feedback.value, self.marks, self.shown = "", None, False
+        self.answers_button.disabled = True
 
     def check(self):
-        """Grade the typed answers and explain each miss."""
+        """Grade the typed answers: a hint per miss (the answers stay hidden unless they were asked for)."""
         self.marks = grade(self.stack, [(s.value, p.value) for s, p in zip(self.shape_boxes, self.param_boxes)])
-        right = sum(m.ok for m in self.marks)
-        items = "".join(
-            f"<li>layer {m.layer} {m.field}: " + ("<span style='color:#22543d'>right</span>" if m.ok else
-                                                   f"<span style='color:#9b2c2c'>expected {m.expected}, got "
-                                                   f"{html.escape(m.got) or 'nothing'}</span>: {html.escape(m.why)}")
-            + "</li>" for m in self.marks)
-        self.feedback.value = f"<p class='lstmlab-quiz-score'><b>{right} of {len(self.marks)} right</b></p><ul>{items}</ul>"
+        self.answers_button.disabled = all(m.ok for m in self.marks)
+        self.feedback.value = feedback_html(self.marks, answers=self.shown)
+
+    def show_answers(self):
+        """On request: the expected answers, each explained."""
+        if self.marks is None:
+            self.check()
+        self.shown = True
+        self.feedback.value = feedback_html(self.marks, answers=True)

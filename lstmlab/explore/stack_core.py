@@ -1,8 +1,8 @@
 """The stack explorer's core: a frozen StackState -> the engine's Stack, its table, its figure, Keras's verdict."""
 import html
-import io
 from dataclasses import dataclass, replace
 
+from ..plots.stack import layer_label
 from ..reference.validate import fmt_shape
 from ..shapes.specs import GRU, LSTM, Bidirectional, Dense, SimpleRNN, TimeDistributed
 from ..shapes.stack import Stack
@@ -10,6 +10,34 @@ from ..shapes.stack import Stack
 CELLS = {"LSTM": LSTM, "GRU": GRU, "SimpleRNN": SimpleRNN}
 HEADS = ("none", "Dense", "TimeDistributed(Dense)")
 MAX_DEPTH = 6
+MAX_SIZE = 100_000  # the largest features, timesteps or units a box accepts
+MONO = "font-family: var(--jp-code-font-family, monospace), monospace"  # code, in JupyterLab and in Voila alike
+CODE_BLOCK = f"{MONO}; line-height: 1.35"  # a <pre>: monospace, and not the 28 px lines of an HTML widget
+
+
+def parse_size(text, name, max_size=MAX_SIZE):
+    """A box's text -> a whole number from 1 to max_size; raises ValueError naming the box and what was typed.
+
+    '64' and ' 64 ' are 64; '0', '-3', '2.5', 'abc' and '' are errors (never silently 1).
+    """
+    typed = str(text).strip()
+    try:
+        value = int(typed)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number from 1 to {max_size:,}; {typed!r} is not a whole number") from None
+    if not 1 <= value <= max_size:
+        raise ValueError(f"{name} must be a whole number from 1 to {max_size:,}, got {value}")
+    return value
+
+
+def parse_batch(text):
+    """'None' or '' -> None; a positive int -> int; anything else raises ValueError naming what was typed."""
+    text = str(text).strip()
+    if text.lower() in ("", "none"):
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"batch must be a positive whole number or None, got {text!r}")
+    return int(text)
 
 
 @dataclass(frozen=True)
@@ -30,6 +58,39 @@ class StackState:
     @property
     def depth(self):
         return len(self.units)
+
+
+def read_state(*, features, timesteps, batch, units, return_sequences, cell="LSTM", bidirectional=False,
+               head="none", head_units="1", stateful=False):
+    """The controls as typed (sizes as text) -> (StackState or None, {box description: what is wrong}).
+
+    Every box that cannot be read is named ('units 2', 'batch', ...), so the explorer can mark each one where it
+    is; the state is None unless every box reads. head units is read only when there is a head.
+    """
+    problems, read = {}, {}
+
+    def size(text, name):
+        try:
+            read[name] = parse_size(text, name)
+        except ValueError as exc:
+            problems[name] = str(exc)
+
+    size(features, "features")
+    size(timesteps, "timesteps")
+    for k, text in enumerate(units, 1):
+        size(text, f"units {k}")
+    if head != "none":
+        size(head_units, "head units")
+    try:
+        read["batch"] = parse_batch(batch)
+    except ValueError as exc:
+        problems["batch"] = str(exc)
+    if problems:
+        return None, problems
+    return StackState(features=read["features"], timesteps=read["timesteps"], batch=read["batch"],
+                      units=tuple(read[f"units {k}"] for k in range(1, len(units) + 1)),
+                      return_sequences=tuple(return_sequences), cell=cell, bidirectional=bidirectional, head=head,
+                      head_units=read.get("head units", 1), stateful=stateful), {}
 
 
 def with_depth(state, depth):
@@ -68,16 +129,25 @@ def total_text(total):
     return f"Total params: {total:,}"
 
 
-def table_html(summary):
-    """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget."""
-    head = "".join(f"<th style='text-align:left;padding:2px 8px'>{h}</th>"
+def table_html(stack):
+    """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget.
+
+    Shapes and counts never wrap (a shape broken over two lines reads as two shapes); a long name may break
+    between name and type, as in the diagram, and the formula may wrap.
+    """
+    keep = "white-space:nowrap"
+    head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>"
                    for h in ("#", "Layer (type)", "Input shape", "Output shape", "Param #", "Formula"))
     body = "".join(
-        f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td><td>{html.escape(r.name)} ({r.kind})</td>"
-        f"<td>{fmt_shape(r.input_shape)}</td><td class='lstmlab-out'>{fmt_shape(r.output_shape)}</td>"
-        f"<td class='lstmlab-params' style='text-align:right'>{r.params:,}</td>"
-        f"<td><code>{html.escape(r.formula_line)}</code></td></tr>" for r in summary)
-    style = "<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 10px}</style>"
+        f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td>"
+        f"<td class='lstmlab-name'>{html.escape(layer_label(r, spec))}</td>"
+        f"<td class='lstmlab-in' style='{keep}'>{fmt_shape(r.input_shape)}</td>"
+        f"<td class='lstmlab-out' style='{keep}'>{fmt_shape(r.output_shape)}</td>"
+        f"<td class='lstmlab-params' style='text-align:right;{keep}'>{r.params:,}</td>"
+        f"<td><code style='{MONO}'>{html.escape(r.formula_line)}</code></td></tr>"
+        for r, spec in zip(stack.summary(), stack.layers))
+    style = ("<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 8px; line-height: 1.4}"
+             ".lstmlab-stack-table td {vertical-align: top}</style>")
     return f"{style}<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -103,21 +173,14 @@ def stack_view(state):
         stack = build_stack(state)
     except (ValueError, TypeError) as exc:
         return StackView(None, "", "Total params: -", error_html(exc))
-    summary = stack.summary()
-    return StackView(stack, table_html(summary), total_text(summary.total), "")
+    return StackView(stack, table_html(stack), total_text(stack.count_params()), "")
 
 
-def figure_png(fig, dpi=72):
-    """A matplotlib Figure as PNG bytes (no pyplot)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
-    return buf.getvalue()
-
-
-def stack_png(stack, max_timesteps=8):
-    """The layers x timesteps diagram of a Stack, as PNG bytes."""
+def stack_picture(stack, max_timesteps=8):
+    """The layers x timesteps diagram of a Stack, as an explore.picture.Picture (SVG at its natural size)."""
     from ..plots.stack import stack_grid_figure
-    return figure_png(stack_grid_figure(stack, max_timesteps=max_timesteps))
+    from .picture import picture
+    return picture(stack_grid_figure(stack, max_timesteps=max_timesteps))
 
 
 def _keras_shape(shape):

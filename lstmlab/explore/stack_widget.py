@@ -3,20 +3,15 @@ import html
 
 import ipywidgets as widgets
 
-from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, comparison_html, stack_png, stack_view,
+from .shell import INVALID, STALE, WIDE, button, mark, picture_image, show_picture, style_sheet
+from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, comparison_html, read_state, stack_picture, stack_view,
                          with_depth)
 
-WIDE = {"description_width": "initial"}
 
-
-def parse_batch(text):
-    """'None' or '' -> None; a positive int -> int; anything else raises ValueError naming what was typed."""
-    text = str(text).strip()
-    if text.lower() in ("", "none"):
-        return None
-    if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"batch must be a positive whole number or None, got {text!r}")
-    return int(text)
+def size_box(value, description):
+    """A text box for a size (features, timesteps, units): what is typed is checked, never clamped to 1."""
+    return widgets.Text(value=str(value), description=description, continuous_update=False, style=WIDE,
+                        layout=widgets.Layout(width="170px"))
 
 
 class StackExplorer(widgets.VBox):
@@ -25,11 +20,8 @@ class StackExplorer(widgets.VBox):
     def __init__(self, state=None, *, figure=True, max_timesteps=8):
         state = state or StackState()
         self.max_timesteps, self.show_figure, self.view = max_timesteps, figure, None
-        int_box = lambda value, desc, hi: widgets.BoundedIntText(value=value, min=1, max=hi, description=desc,
-                                                                  continuous_update=False, style=WIDE,
-                                                                  layout=widgets.Layout(width="170px"))
-        self.features = int_box(state.features, "features", 100_000)
-        self.timesteps = int_box(state.timesteps, "timesteps", 100_000)
+        self.features = size_box(state.features, "features")
+        self.timesteps = size_box(state.timesteps, "timesteps")
         self.batch = widgets.Text(value=str(state.batch), description="batch", continuous_update=False, style=WIDE,
                                   placeholder="None or a number", layout=widgets.Layout(width="170px"))
         self.depth = widgets.IntSlider(value=state.depth, min=1, max=MAX_DEPTH, description="depth",
@@ -42,15 +34,15 @@ class StackExplorer(widgets.VBox):
                                          layout=widgets.Layout(width="auto"))
         self.head = widgets.Dropdown(options=list(HEADS), value=state.head, description="head", style=WIDE,
                                      layout=widgets.Layout(width="260px"))
-        self.head_units = int_box(state.head_units, "head units", 100_000)
+        self.head_units = size_box(state.head_units, "head units")
         self.units, self.return_sequences = [], []
         self.layer_box = widgets.VBox()
         self.total = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.table = widgets.HTML()
         self.error = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-        self.check_button = widgets.Button(description="Check with Keras", icon="check",
-                                           tooltip="build this stack in Keras 3 and compare its summary")
+        self.image = picture_image()
+        self.check_button = button("Check with Keras", icon="check",
+                                   tooltip="build this stack in Keras 3 and compare its summary")
         self.keras = widgets.HTML()
         self._rebuild_layers(state)
         for control in (self.features, self.timesteps, self.batch, self.cell, self.bidirectional, self.stateful,
@@ -61,8 +53,8 @@ class StackExplorer(widgets.VBox):
         top = widgets.HBox([self.features, self.timesteps, self.batch])
         kind = widgets.HBox([self.cell, self.bidirectional, self.stateful])
         head = widgets.HBox([self.head, self.head_units])
-        super().__init__([top, self.depth, self.layer_box, kind, head, self.error, self.table, self.total,
-                          self.image, widgets.HBox([self.check_button]), self.keras])
+        super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error, self.table,
+                          self.total, self.image, widgets.HBox([self.check_button]), self.keras])
         self.add_class("lstmlab-stack-explorer")
         self.update()
 
@@ -71,9 +63,7 @@ class StackExplorer(widgets.VBox):
         """One row of controls per layer: 'units k' and 'return_sequences k' (the old ones are closed)."""
         for old in [*self.units, *self.return_sequences, *self.layer_box.children]:
             old.close()
-        self.units = [widgets.BoundedIntText(value=u, min=1, max=100_000, description=f"units {k}",
-                                             continuous_update=False, style=WIDE, layout=widgets.Layout(width="170px"))
-                      for k, u in enumerate(state.units, 1)]
+        self.units = [size_box(u, f"units {k}") for k, u in enumerate(state.units, 1)]
         self.return_sequences = [widgets.Checkbox(value=s, description=f"return_sequences {k}", indent=False,
                                                   layout=widgets.Layout(width="auto", margin="0 12px"))
                                  for k, s in enumerate(state.return_sequences, 1)]
@@ -81,14 +71,21 @@ class StackExplorer(widgets.VBox):
             control.observe(self._changed, names="value")
         self.layer_box.children = [widgets.HBox([u, s]) for u, s in zip(self.units, self.return_sequences)]
 
-    @property
-    def state(self):
-        """The frozen StackState the controls describe (raises ValueError for an unreadable batch)."""
-        return StackState(features=self.features.value, timesteps=self.timesteps.value,
-                          batch=parse_batch(self.batch.value), units=tuple(u.value for u in self.units),
-                          return_sequences=tuple(s.value for s in self.return_sequences), cell=self.cell.value,
+    def read(self):
+        """(StackState or None, {box description: what is wrong}) from the controls as typed (stack_core.read_state)."""
+        return read_state(features=self.features.value, timesteps=self.timesteps.value, batch=self.batch.value,
+                          units=[u.value for u in self.units],
+                          return_sequences=[s.value for s in self.return_sequences], cell=self.cell.value,
                           bidirectional=self.bidirectional.value, head=self.head.value,
                           head_units=self.head_units.value, stateful=self.stateful.value)
+
+    @property
+    def state(self):
+        """The frozen StackState the controls describe (raises ValueError naming every box that cannot be read)."""
+        state, problems = self.read()
+        if problems:
+            raise ValueError("; ".join(problems.values()))
+        return state
 
     def control(self, description):
         """The control whose description is `description` (e.g. 'units 2'), as tests and screen readers find it."""
@@ -99,7 +96,7 @@ class StackExplorer(widgets.VBox):
         raise KeyError(f"no control described {description!r}")
 
     def _depth_changed(self, change):
-        old = StackState(units=tuple(u.value for u in self.units),
+        old = StackState(units=tuple(u.value for u in self.units),  # the text as typed, kept for kept layers
                          return_sequences=tuple(s.value for s in self.return_sequences))
         self._rebuild_layers(with_depth(old, change["new"]))
         self.update()
@@ -109,15 +106,23 @@ class StackExplorer(widgets.VBox):
 
     # -- state -> views ---------------------------------------------------------------------------
     def update(self, figure=None):
-        """Recompute the table and total (and the diagram unless figure=False) from the controls."""
+        """Recompute the table and total (and the diagram unless figure=False) from the controls.
+
+        A box that cannot be read ('abc', 0, -3) is marked and explained in place, and the last valid stack stays on
+        show, greyed; a configuration that does not build (the engine's error) is explained instead of a table.
+        """
         self.keras.value = ""
-        try:
-            state = self.state
-        except ValueError as exc:
-            self.view = None
+        state, problems = self.read()
+        for box in [self.features, self.timesteps, *self.units, self.head_units, self.batch]:
+            mark(box, INVALID, box.description in problems)
+        for view in (self.table, self.total, self.image):
+            mark(view, STALE, bool(problems))
+        if problems:
             self.error.value = ("<div class='lstmlab-error' style='color:#9b2c2c'>"
-                                f"{html.escape(str(exc))}</div>")
-            self.table.value, self.total.value = "", "Total params: -"
+                                + "<br>".join(html.escape(message) for message in problems.values())
+                                + ("<br><i>Greyed below: the last stack that could be read.</i>" if self.view else "")
+                                + "</div>")
+            self.check_button.disabled = True
             return
         self.view = view = stack_view(state)
         self.error.value, self.table.value = view.error, view.table
@@ -128,8 +133,7 @@ class StackExplorer(widgets.VBox):
             self.image.layout.display = "none"
         elif draw:
             try:
-                self.image.value = stack_png(view.stack, self.max_timesteps)
-                self.image.layout.display = None
+                show_picture(self.image, stack_picture(view.stack, self.max_timesteps))
             except Exception as exc:  # a drawing bug must not leave a traceback in the learner's log
                 self.image.layout.display = "none"
                 self.error.value = f"<div class='lstmlab-error'>could not draw the diagram: {html.escape(str(exc))}</div>"

@@ -4,9 +4,9 @@ import html
 import ipywidgets as widgets
 
 from ..data.stateful import series_chunks, stateful_layout, stateful_links, summarize
-from .stack_core import figure_png
+from .shell import WIDE, picture_image, show_picture, style_sheet
+from .stack_core import CODE_BLOCK
 
-WIDE = {"description_width": "initial"}
 KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # stateful needs a fixed batch
 x = keras.layers.LSTM(units, stateful=True)(inputs)
 # Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, {timesteps}, features)),
@@ -38,13 +38,13 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
         f"<div class='lstmlab-stateful-report'><p>A series of {series_length} steps, cut into {batch} parallel streams "
         f"of {series_length // batch} steps, then into {index.shape[0]} batches of shape ({batch}, {timesteps}, features)"
         f" ({series_length - index.size} steps left over):</p><table><tr><th></th>{head}</tr>{rows}</table>"
-        f"<p><b>{html.escape(verdict)}</b></p><pre>{html.escape(code)}</pre></div>")
+        f"<p><b>{html.escape(verdict)}</b></p><pre style='{CODE_BLOCK}'>{html.escape(code)}</pre></div>")
 
 
 class StatefulExplorer(widgets.VBox):
     """Stateful LSTM batches: which sample's final state becomes which sample's initial state next batch."""
 
-    def __init__(self, series_length=48, batch=3, timesteps=4, *, shuffled=False, reset_between=False, max_batches=6):
+    def __init__(self, series_length=48, batch=3, timesteps=4, *, shuffled=False, reset_between=False, max_batches=4):
         slider = lambda value, lo, hi, desc: widgets.IntSlider(value=value, min=lo, max=hi, description=desc,
                                                                continuous_update=False, style=WIDE)
         self.max_batches = max_batches
@@ -55,10 +55,10 @@ class StatefulExplorer(widgets.VBox):
         self.reset_between = widgets.Checkbox(value=reset_between, description="reset_states between batches",
                                               indent=False)
         self.report = widgets.HTML()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = picture_image()
         for c in self.controls:
             c.observe(lambda change: self.update(), names="value")
-        super().__init__([widgets.HBox([self.series_length, self.batch, self.timesteps]),
+        super().__init__([style_sheet(), widgets.HBox([self.series_length, self.batch, self.timesteps]),
                           widgets.HBox([self.shuffled, self.reset_between]), self.image, self.report])
         self.add_class("lstmlab-stateful-explorer")
         self.update()
@@ -78,7 +78,11 @@ class StatefulExplorer(widgets.VBox):
         if layout is None:
             self.image.layout.display = "none"
             return
-        shown = layout[:self.max_batches]  # the first batches of the same epoch the table lists
+        from .picture import picture
+        shown = layout[:self.max_batches]  # the first batches of the same epoch the table lists (4 stay readable)
         fig = stateful_flow_figure(self.batch.value, len(shown), reset_between=self.reset_between.value,
                                    shuffled=self.shuffled.value, timesteps=self.timesteps.value, layout=shown)
-        self.image.value, self.image.layout.display = figure_png(fig), None
+        show_picture(self.image, picture(fig))
+        if len(layout) > len(shown):
+            self.report.value += (f"<p class='lstmlab-figure-note'><i>The figure above draws the first {len(shown)} "
+                                  f"of these {len(layout)} batches.</i></p>")

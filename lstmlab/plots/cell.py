@@ -41,7 +41,7 @@ def gate_trace_figure(trace):
     arrays = check_trace(trace)
     timesteps, units = arrays["i"].shape
     annotate = timesteps * units <= 96
-    fig = Figure(figsize=(min(4.0 + 0.45 * timesteps, 14), 1.2 + 3 * (0.55 + 0.28 * units)), dpi=80,
+    fig = Figure(figsize=(min(3.4 + 0.42 * timesteps, 12), 1.2 + 3 * (0.55 + 0.28 * units)), dpi=80,
                  layout="constrained")
     axes = fig.subplots(3, 2, sharex=True, squeeze=False)
     for ax, (key, title, cmap, vrange) in zip(axes.flat, PANELS):

@@ -1,17 +1,68 @@
 """A Stack drawn as a layers x timesteps grid: h flows right through time and up to the next layer."""
-from matplotlib.figure import Figure
-from matplotlib.patches import FancyBboxPatch
+import textwrap
 
 from ..reference.validate import fmt_shape
-from ..shapes.specs import Bidirectional, TimeDistributed, is_recurrent
+from ..shapes.specs import Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
 
 BOX_W, BOX_H = 0.62, 0.5
+COLUMN_IN = 0.8  # inches from one drawn time step to the next (one x unit); the margins fit their own text
 EMIT = "#2b6cb0"  # a cell whose output leaves the layer
 QUIET = "#cbd5e0"  # a cell whose h only flows right
 DENSE = "#dd6b20"
 DROP = "#e2e8f0"
 GREY = "#718096"
-KEY = "dark blue: this step's h leaves the layer   light blue: h only flows on in time   orange: Dense   grey: Dropout"
+BACKWARD = "#9b2c2c"
+STATEFUL = "#805ad5"
+LEGEND = {  # what each mark means; a figure lists only the marks it draws
+    "emit": "dark blue: this step's h leaves the layer",
+    "quiet": "light blue: h only flows on in time",
+    "backward": "red arrows: the backward direction (Bidirectional)",
+    "stateful": "dashed purple: the state is kept for the next batch (stateful)",
+    "dense": "orange: Dense",
+    "dropout": "grey: Dropout",
+}
+
+
+def layer_label(row, spec):
+    """How the table and the diagram name a layer: 'lstm_1 (LSTM)', 'bidirectional (Bidirectional(GRU))'."""
+    kind = f"{spec.kind}({spec.layer.kind})" if isinstance(spec, (Bidirectional, TimeDistributed)) else row.kind
+    return f"{row.name} ({kind})"
+
+
+def legend_items(stack, max_timesteps=8):
+    """The LEGEND keys of the marks stack_grid_figure draws for `stack`, in LEGEND's order."""
+    drawn = len([t for t in step_columns(stack.timesteps, max_timesteps) if t is not None])
+    found = set()
+    for row, spec in zip(stack.summary(), stack.layers):
+        inner = spec.layer if isinstance(spec, (Bidirectional, TimeDistributed)) else spec
+        if is_recurrent(spec):
+            found.add("emit")
+            cells = drawn if len(row.input_shape) == 3 else 1
+            if len(row.output_shape) != 3 and cells > 1:
+                found.add("quiet")
+            if isinstance(spec, Bidirectional) and cells > 1:
+                found.add("backward")
+            if spec.stateful:
+                found.add("stateful")
+        elif isinstance(inner, Dense):
+            found.add("dense")
+        elif isinstance(inner, Dropout):
+            found.add("dropout")
+    return [key for key in LEGEND if key in found]
+
+
+def _text_width(text, fontsize, em=0.6):
+    """About how wide the longest line of `text` is, in inches (DejaVu Sans: at most ~0.6 em per character)."""
+    return max(len(line) for line in text.split("\n")) * em * fontsize / 72
+
+
+def _notes(row, spec):
+    """The text right of a layer's row: its output shape, parameters and flags."""
+    flag = ""
+    if is_recurrent(spec):
+        flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
+        flag += "\nstateful: state kept for next batch" if spec.stateful else ""
+    return f"{fmt_shape(row.output_shape)}\n{row.params:,} params{flag}"
 
 
 def step_columns(timesteps, max_timesteps=8):
@@ -33,6 +84,7 @@ def _state_label(spec):
 
 
 def _box(ax, x, y, color, text="", text_color="white", w=BOX_W, h=BOX_H):
+    from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.08",
                                 facecolor=color, edgecolor="#2d3748", linewidth=0.8))
     if text:
@@ -65,12 +117,22 @@ def _layer_cells(row, spec, xs, columns):
 
 def stack_grid_figure(stack, max_timesteps=8):
     """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure."""
+    from matplotlib.figure import Figure
     rows, columns = stack.summary(), step_columns(stack.timesteps, max_timesteps)
     xs = list(range(len(columns)))  # one x per drawn column
     n = len(rows)
-    fig = Figure(figsize=(2.0 + 0.9 * len(columns) + 2.6, 1.0 + 0.85 * (n + 2)), dpi=80)
+    input_text = f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}"
+    output_text = f"output\n{fmt_shape(stack.output_shape)}"
+    names = [layer_label(row, spec).replace(" (", "\n(", 1) for row, spec in zip(rows, stack.layers)]
+    notes = [_notes(row, spec) for row, spec in zip(rows, stack.layers)]
+    total = f"Total params: {rows.total:,}"
+    # margins (in x units) as wide as their text: labels end at -0.6, notes start 0.62 right of the last step
+    left = 0.6 + max(_text_width(t, 8) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
+    right = 0.62 + max([_text_width(t, 7.5) for t in notes] + [_text_width(total, 9, 0.65)]) / COLUMN_IN + 0.15
+    last = len(columns) - 1
+    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2)), dpi=80)
     ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(-2.6, len(columns) - 1 + 3.4)
+    ax.set_xlim(-left, last + right)
     ax.set_ylim(-1.1, n + 1.4)
     ax.axis("off")
     # the input row: one x_t per step
@@ -81,11 +143,10 @@ def stack_grid_figure(stack, max_timesteps=8):
             _box(ax, x, 0, "#edf2f7")
         ax.text(x, -0.55, f"x at {_step_label(t)}" if t is not None else "...", ha="center", va="center", fontsize=7,
                 color=GREY)
-    ax.text(-0.6, 0, f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}", ha="right",
-            va="center", fontsize=8)
+    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=8)
     _arrow = _Arrows()
     below = [x for x, t in zip(xs, columns) if t is not None]  # cells of the row below whose output goes up
-    for row, spec in zip(rows, stack.layers):
+    for row, spec, name, note in zip(rows, stack.layers, names, notes):
         y = row.index
         cells = _layer_cells(row, spec, xs, columns)
         sequence_out = len(row.output_shape) == 3
@@ -100,7 +161,7 @@ def stack_grid_figure(stack, max_timesteps=8):
                     gap = cells[j - 1]
                     if isinstance(spec, Bidirectional):
                         _arrow(ax, (gap + BOX_W / 2, y + 0.1), (x - BOX_W / 2, y + 0.1))
-                        _arrow(ax, (x - BOX_W / 2, y - 0.1), (gap + BOX_W / 2, y - 0.1), color="#9b2c2c")
+                        _arrow(ax, (x - BOX_W / 2, y - 0.1), (gap + BOX_W / 2, y - 0.1), color=BACKWARD)
                     else:
                         _arrow(ax, (gap + BOX_W / 2, y), (x - BOX_W / 2, y))
                     if x - gap > 1:  # an elided stretch of time
@@ -108,26 +169,22 @@ def stack_grid_figure(stack, max_timesteps=8):
             if len(cells) > 1 and row.index == next(r.index for r, sp in zip(rows, stack.layers) if is_recurrent(sp)):
                 ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=7, color="#2d3748")
             if spec.stateful:
-                _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color="#805ad5")
+                _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color=STATEFUL)
             below = cells if sequence_out else [cells[-1]]
         else:
             for x in cells:
                 _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
             below = cells
-        name = f"{row.name}\n({row.kind if not isinstance(spec, (Bidirectional, TimeDistributed)) else spec.kind + '(' + spec.layer.kind + ')'})"
         ax.text(-0.6, y, name, ha="right", va="center", fontsize=8)
-        flag = ""
-        if is_recurrent(spec):
-            flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
-            flag += "\nstateful: state kept for next batch" if spec.stateful else ""
-        ax.text(len(columns) - 1 + 0.62, y, f"{fmt_shape(row.output_shape)}\n{row.params:,} params{flag}",
-                ha="left", va="center", fontsize=7.5)
+        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=7.5)
     top = n + 1
     for x in below:  # the model's outputs
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
-    ax.text(-0.6, top - 0.15, f"output\n{fmt_shape(stack.output_shape)}", ha="right", va="center", fontsize=8)
-    ax.text(len(columns) - 1 + 0.6, top - 0.15, f"Total params: {rows.total:,}", ha="left", va="center",
-            fontsize=9, fontweight="bold")
-    ax.text((len(columns) - 1) / 2, -0.8, KEY, ha="center", va="top", fontsize=7, color=GREY)
+    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=8)
+    ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold")
+    key = "   ".join(LEGEND[item] for item in legend_items(stack, max_timesteps))
+    width_in = fig.get_size_inches()[0] - 0.2
+    ax.text((last + right - left) / 2, -0.8, textwrap.fill(key, int(width_in * 72 / (0.6 * 7))), ha="center",
+            va="top", fontsize=7, color=GREY)
     _arrow.draw(ax)
     return fig

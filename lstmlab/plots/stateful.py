@@ -1,17 +1,28 @@
 """Stateful batches side by side: sample i's final state in batch k becomes sample i's initial state in batch k+1."""
+import textwrap
+
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 from ..data.stateful import stateful_layout, stateful_links, summarize
 
 COLORS = ("#3182ce", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#d69e2e", "#718096")
-BOX_W, BOX_H, GAP = 1.6, 0.6, 1.2
+# Drawn in inches (the axes' data units are inches), so the sizes below are the sizes on screen:
+# a browser shows 1 inch as 96 CSS px and a 10 pt label as 13 px.
+BOX_W, BOX_H, GAP, ROW = 1.15, 0.5, 0.75, 0.7  # a chunk's box, the space between batches, the row pitch
+LEFT, RIGHT, MIN_WIDTH = 0.6, 0.15, 4.2  # margins, and the width below which the title would not fit
+LABEL_FONTSIZE = 10  # the labels inside the boxes (pt)
 
 
 def _label(series, chunk, timesteps):
     if timesteps is None:
         return f"series {series}\nchunk {chunk}"
     return f"series {series}\nt {chunk * timesteps}..{(chunk + 1) * timesteps - 1}"
+
+
+def _wrap(text, width_in, fontsize):
+    """Wrap text to a width in inches (DejaVu Sans averages about 0.56 em per character)."""
+    return textwrap.fill(text, max(20, int(width_in * 72 / (0.56 * fontsize))))
 
 
 def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=False, timesteps=None, seed=0, layout=None):
@@ -24,36 +35,47 @@ def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=Fals
     elif len(layout) != n_batches or any(len(rows) != batch for rows in layout):
         raise ValueError(f"layout must be {n_batches} batches of {batch} rows, got {[len(r) for r in layout]}")
     links = stateful_links(layout, reset_between=reset_between)
-    fig = Figure(figsize=(1.0 + 2.9 * n_batches, 1.3 + 0.85 * batch), dpi=80)
-    ax = fig.add_axes((0, 0, 1, 0.9))
-    ax.set_xlim(-0.9, n_batches * (BOX_W + GAP) - GAP + 0.3)
-    ax.set_ylim(batch - 0.4, -0.9)
+    drawn = n_batches * BOX_W + (n_batches - 1) * GAP
+    width = max(LEFT + drawn + RIGHT, MIN_WIDTH)
+    x0 = LEFT + (width - LEFT - RIGHT - drawn) / 2  # the batches, centred when the title sets the width
+    title = "stateful=True, " + ("reset_states() between batches" if reset_between else "no reset") + \
+        (", shuffled batches" if shuffled else ", batches in order")
+    verdict = _wrap(summarize(links) if links else "one batch: nothing is handed over", width - 0.3, 9)
+    top = 0.15 + 0.2 + 0.17 * (verdict.count("\n") + 1) + 0.15  # title, verdict lines, space
+    header = top + 0.25  # the "batch k" line
+    first = header + 0.2 + ROW / 2  # the centre of row 0
+    height = first + (batch - 1) * ROW + ROW / 2 + 0.15
+    fig = Figure(figsize=(width, height), dpi=96)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)  # y in inches from the top
     ax.axis("off")
-    x_of = lambda k: k * (BOX_W + GAP)
+    ax.text(width / 2, 0.15, title, ha="center", va="top", fontsize=10, fontweight="bold")
+    ax.text(width / 2, 0.38, verdict, ha="center", va="top", fontsize=9, color="#2d3748", linespacing=1.25)
+    x_of = lambda k: x0 + k * (BOX_W + GAP)
+    y_of = lambda i: first + i * ROW
     for k, rows in enumerate(layout):
-        ax.text(x_of(k) + BOX_W / 2, -0.65, f"batch {k + 1}", ha="center", fontsize=9, fontweight="bold")
+        ax.text(x_of(k) + BOX_W / 2, header, f"batch {k + 1}", ha="center", va="center", fontsize=10,
+                fontweight="bold")
         for i, (series, chunk) in enumerate(rows):
-            ax.add_patch(FancyBboxPatch((x_of(k), i - BOX_H / 2), BOX_W, BOX_H, boxstyle="round,pad=0.02",
-                                        facecolor=COLORS[series % len(COLORS)], edgecolor="#2d3748", alpha=0.85))
-            ax.text(x_of(k) + BOX_W / 2, i, _label(series, chunk, timesteps), ha="center", va="center", fontsize=7,
-                    color="white")
+            ax.add_patch(FancyBboxPatch((x_of(k), y_of(i) - BOX_H / 2), BOX_W, BOX_H, boxstyle="round,pad=0.02",
+                                        facecolor=COLORS[series % len(COLORS)], edgecolor="#2d3748", alpha=0.9))
+            ax.text(x_of(k) + BOX_W / 2, y_of(i), _label(series, chunk, timesteps), ha="center", va="center",
+                    fontsize=LABEL_FONTSIZE, color="white", linespacing=1.1)
             if k == 0:
-                ax.text(x_of(0) - 0.12, i, f"row {i}", ha="right", va="center", fontsize=7)
+                ax.text(x_of(0) - 0.1, y_of(i), f"row {i}", ha="right", va="center", fontsize=9)
     for link in links:
-        start, end = (x_of(link.batch) + BOX_W, link.row), (x_of(link.batch + 1), link.row)
+        y = y_of(link.row)
+        start, end = (x_of(link.batch) + BOX_W, y), (x_of(link.batch + 1), y)
+        mid = (start[0] + end[0]) / 2
         if not link.carried:  # reset_states(): the arrow is cut, the next batch starts from zeros
-            mid = (start[0] + end[0]) / 2
-            ax.plot([start[0], mid - 0.12], [link.row, link.row], color="#a0aec0", lw=1.2, ls="--")
-            ax.text(mid, link.row, "x", ha="center", va="center", fontsize=11, color="#e53e3e", fontweight="bold")
-            ax.text(mid, link.row + 0.3, "zeros", ha="center", fontsize=6, color="#4a5568")
+            ax.plot([start[0], mid - 0.1], [y, y], color="#a0aec0", lw=1.2, ls="--")
+            ax.text(mid, y, "x", ha="center", va="center", fontsize=12, color="#e53e3e", fontweight="bold")
+            ax.text(mid, y + 0.12, "zeros", ha="center", va="top", fontsize=8, color="#4a5568")
             continue
         color, style = ("#2f855a", "-") if link.ok else ("#e53e3e", "--")
         ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=color, lw=1.4, ls=style))
         if not link.ok:
-            ax.text((start[0] + end[0]) / 2, link.row - 0.18,
-                    f"series {link.from_series}.{link.from_chunk} -> {link.to_series}.{link.to_chunk}",
-                    ha="center", fontsize=6, color="#e53e3e")
-    title = "stateful=True, " + ("reset_states() between batches" if reset_between else "no reset") + \
-        (", shuffled batches" if shuffled else ", batches in order")
-    fig.suptitle(f"{title}\n{summarize(links) if links else 'one batch: nothing is handed over'}", fontsize=8.5)
+            ax.text(mid, y - 0.06, f"series {link.from_series}.{link.from_chunk}\n-> {link.to_series}.{link.to_chunk}",
+                    ha="center", va="bottom", fontsize=8, color="#e53e3e", linespacing=1.05)
     return fig
