@@ -1,6 +1,8 @@
 """The registry: every graded item, collected from the item modules listed in ITEM_MODULES."""
 import importlib
 
+from .messages import msg
+
 ITEM_MODULES = [
     # one module per lesson; each defines ITEMS, a list of Item (add a lesson with one line here)
     "lstmlab.checks.items_cell",
@@ -21,7 +23,7 @@ def all_items():
         for name in ITEM_MODULES:
             for item in importlib.import_module(name).ITEMS:
                 if item.id in found:
-                    raise ValueError(f"two items share the id {item.id!r} ({name} and an earlier module)")
+                    raise ValueError(f"two items share the id {item.id!r} ({name} and an earlier module)")  # not learner-facing: our own bug
                 found[item.id] = item
         _ITEMS.update(found)
     return dict(_ITEMS)
@@ -31,5 +33,5 @@ def get_item(item_id):
     """The Item with this id, or a clear error listing the ids that exist."""
     items = all_items()
     if item_id not in items:
-        raise KeyError(f"no exercise item {item_id!r}; the items are: {', '.join(items)}")
+        raise KeyError(msg("problem.no_item", item=item_id, items=", ".join(items)))
     return items[item_id]

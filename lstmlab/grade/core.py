@@ -38,7 +38,7 @@ def _read_results(workdir, item, n_cases):
             if meta.stat().st_size + data.stat().st_size > MAX_RESULT_BYTES:
                 raise ValueError("the result is too large")
             saved = json.loads(meta.read_text())
-            status, detail = saved["status"], str(saved.get("detail", ""))[:400]
+            status, detail = saved["status"], str(saved.get("detail", ""))[:800]
             if status not in ("ok", "error", "not_attempted"):
                 raise ValueError(f"unknown status {status!r}")
             with np.load(data, allow_pickle=False) as npz:
