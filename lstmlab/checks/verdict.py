@@ -6,6 +6,7 @@ and `_repr_html_` (a coloured box in a notebook: green passed, red failed or err
 the probe case and Python's own error folded away in <details>). Inline CSS only, no JavaScript.
 """
 import html
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -114,7 +115,7 @@ class Verdict:
                             f'font-size: 0.92em; background: none; color: inherit">{e(body)}</pre></details>')
             else:
                 weight = "font-weight: 600; " if role == "mistake" else ""
-                rows.append(f'<div class="lstmlab-{role}" style="{weight}margin-top: 2px">{e(text)}</div>')
+                rows.append(f'<div class="lstmlab-{role}" style="{weight}margin-top: 2px">{_code_spans(e(text))}</div>')
         return (f'<div class="lstmlab-verdict lstmlab-{e(self.status)}" data-status="{e(self.status)}" '
                 f'style="{box}">' + "".join(rows) + "</div>")
 
@@ -135,6 +136,11 @@ class Verdict:
         if self.shown == "printed" or (shell is not None and self.shown == ("cell", shell.execution_count)):
             return
         self.show()
+
+
+def _code_spans(escaped):
+    """`code` in a message (already HTML-escaped) shown as <code>; the plain text keeps its backquotes."""
+    return re.sub(r"`([^`]+)`", r'<code style="background: none; color: inherit">\1</code>', escaped)  # not learner-facing
 
 
 def _kernel_shell():

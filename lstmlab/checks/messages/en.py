@@ -95,7 +95,7 @@ MESSAGES = {
     "where.index": "{at} ({axes})",
     "where.gates": "the wrong numbers of {name} are in the gate block(s) {gates} only",
     "where.first_step": "the first wrong time step is t = {step} ({count} of the steps 0..{last} are wrong)",
-    "where.line": "line {line} of your cell, in {function}: {code}",
+    "where.line": "line {line} of your cell, in {function}: `{code}`",
     "where.line_only": "line {line} of your cell, in {function}",
     "where.layer": "layer {layer} ({spec})",
     "where.layer_only": "layer {layer}",
