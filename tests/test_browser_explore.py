@@ -92,9 +92,15 @@ def lesson_copy(folder):
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server on 127.0.0.1, a random port and a random token, serving a copy of the lesson."""
+    yield from serve_lab(tmp_path_factory, lesson_copy)
+
+
+def serve_lab(tmp_path_factory, place):
+    """Start JupyterLab on a temporary folder where place(folder) put the notebook (returning its name); yield
+    {base, token, name, root}; stop it afterwards. For module-scoped fixtures of the browser tests."""
     require_browser()
     root = tmp_path_factory.mktemp("lab")
-    name = lesson_copy(root)
+    name = place(root)
     home = tmp_path_factory.mktemp("jupyter-home")
     settings = home / "settings" / "@jupyterlab" / "docmanager-extension"
     settings.mkdir(parents=True)

@@ -52,7 +52,11 @@ def test_exercises_are_solutions_with_stubs():
             else:
                 assert e.source == s.source
         checks = [c for c in ex.cells if "check" in c.metadata.get("lstmlab", {})]
-        assert checks and all("Not attempted" in c.outputs[0]["text"] for c in checks)  # stored, executed outputs
+        assert checks and all("Not attempted" in c.outputs[0]["data"]["text/plain"] for c in checks)  # executed outputs
+        assert all('data-status="not_attempted"' in c.outputs[0]["data"]["text/html"] for c in checks)  # grey, rich
+        for s, e in zip(sol.cells, ex.cells):  # nbval's markers are tags, not a line the learner reads
+            assert "NBVAL" not in s.source and e.metadata.get("tags") == s.metadata.get("tags")
+        assert all("nbval-check-output" in c.metadata.get("tags", []) for c in checks)
 
 
 def test_generation_is_deterministic_and_refuses_to_overwrite_learner_edits(tmp_path):

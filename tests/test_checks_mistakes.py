@@ -1,4 +1,5 @@
-"""check() names the right mistake for each planted bug, written as a learner would write it (not via the variants)."""
+"""check() names the right mistake for each planted bug, written as a learner would write it (not via the variants),
+and says it first: the printed verdict's second line, the one-line message's first sentence after the headline."""
 import numpy as np
 import pytest
 
@@ -75,7 +76,9 @@ def test_planted_bug_is_named(item_id, old, new, name, capsys):
     assert verdict.status in ("failed", "error") and verdict.points == 0
     if name is not None:
         assert verdict.mistake == name, verdict.message
-        assert f"Likely mistake: {name}." in capsys.readouterr().out
+        printed = capsys.readouterr().out.splitlines()
+        assert printed[0].startswith(f"{item_id}: ") and printed[1] == f"Likely mistake: {name}", printed
+        assert verdict.message.split(". ", 1)[1].startswith(f"Likely mistake: {name}."), verdict.message
     else:
         assert verdict.status in ("failed", "error")
 
@@ -110,8 +113,8 @@ def test_wrong_values_say_largest_difference_and_where():
         out[1, 0] += 0.5
         return out
     verdict = check("last_output", nudged)
-    assert "largest difference 0.5 at last[1, 0]" in verdict.message
-    assert "1 of " in verdict.message
+    assert "Wrong values for last: 1 of 6 numbers differ; the largest difference is 0.5" in verdict.message
+    assert verdict.where == "last[1, 0] (sample 1, unit 0)"
 
 
 def test_not_attempted_and_errors_never_raise(capsys):
@@ -119,7 +122,9 @@ def test_not_attempted_and_errors_never_raise(capsys):
         raise NotImplementedError("write it")
     assert check("lstm_step", todo).status == "not_attempted"
     assert "Not attempted" in capsys.readouterr().out
-    assert check("lstm_step", lambda *a: 1 / 0).message.startswith("lstm_step: Error on case 1")
+    crash = check("lstm_step", lambda *a: 1 / 0)
+    assert crash.message.startswith("lstm_step: Error (0/3). Your function raised ZeroDivisionError on case 1 of 4.")
+    assert crash.message.endswith("Python's error: ZeroDivisionError: division by zero")  # Python's own words come last
     assert check("lstm_step", lambda *a: __import__("sys").exit(3)).status == "error"
     assert check("no_such_item", todo).status == "error"
     assert check("lstm_step", "not a function").status == "error"

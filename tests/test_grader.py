@@ -42,8 +42,9 @@ def test_grader_feedback_names_the_mistake_without_revealing_expected_values(tmp
     result = by_id(grade(submission(tmp_path, "01_one_cell.ipynb", {"lstm_step": wrong}), timeout=5))
     step = result["lstm_step"]
     assert (step["status"], step["points"], step["max_points"]) == ("failed", 0, 3)
-    assert "Likely mistake: missing tanh on c." in step["feedback"]
-    assert "expected" not in step["feedback"].split("Likely")[0].split("Wrong values")[1]
+    assert step["feedback"].startswith("lstm_step: Failed (0/3). Likely mistake: missing tanh on c. Fix: ")  # mistake first
+    values = step["feedback"].split("Wrong values")[1].split(". ")[0]
+    assert "received" in values and "expected" not in values
 
 
 def test_grade_time_inputs_are_fresh(tmp_path):

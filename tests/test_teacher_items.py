@@ -23,11 +23,11 @@ def _arrays(rng):
 
 
 ITEMS = [
-    Item("double_it", "t01_double", 2, "Double an array", ("x",), _arrays, lambda x: 2 * x,
-         mistakes=(Mistake("added instead of doubled", lambda x: x + 2, "doubling is 2 * x, not x + 2."),),
-         meaning="Your function doubles every number."),
-    Item("halve_it", "t01_double", 1, "Halve an array", ("x",), _arrays, lambda x: x / 2,
-         meaning="Your function halves every number."),
+    Item("double_it", "t01_double", 2, ("x",), _arrays, lambda x: 2 * x,
+         mistakes=(Mistake("added", lambda x: x + 2, text=("added instead of doubled", "doubling is 2 * x, not x + 2.")),),
+         text={"title": "Double an array", "meaning": "Your function doubles every number."}),
+    Item("halve_it", "t01_double", 1, ("x",), _arrays, lambda x: x / 2,
+         text={"title": "Halve an array", "meaning": "Your function halves every number."}),
 ]
 '''
 
@@ -112,7 +112,7 @@ def test_grade_with_the_teachers_course_and_items(teacher, tmp_path):
     assert [(e["status"], e["points"], e["max_points"]) for e in ann.values()] == [("passed", 2, 2), ("passed", 1, 1)]
     bob = {e["id"]: e for e in subs["bob"]["exercises"]}
     assert (bob["double_it"]["status"], bob["double_it"]["points"]) == ("failed", 0)
-    assert "Likely mistake: added instead of doubled. doubling is 2 * x, not x + 2." in bob["double_it"]["feedback"]
+    assert "Likely mistake: added instead of doubled. Fix: doubling is 2 * x, not x + 2." in bob["double_it"]["feedback"]
     assert (bob["halve_it"]["status"], subs["bob"]["score"]) == ("passed", 1)
     assert (tmp_path / "grades.csv").read_text().splitlines()[:2] == ["learner,double_it,halve_it,total",
                                                                       "Points Possible,2,1,3"]

@@ -2,7 +2,8 @@
 May import: reference, shapes, data.
 """
 from .feedback import check
+from .messages import msg, set_language
 from .registry import ITEM_MODULES, all_items, get_item
 from .verdict import Verdict
 
-__all__ = ["check", "Verdict", "all_items", "get_item", "ITEM_MODULES"]
+__all__ = ["check", "Verdict", "all_items", "get_item", "ITEM_MODULES", "msg", "set_language"]

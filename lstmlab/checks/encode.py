@@ -1,14 +1,25 @@
-"""Answers to plain arrays and back. Standalone (NumPy only): it also runs in the grader's learner kernel."""
+"""Answers to plain arrays and back. Standalone (NumPy only): it also runs in the grader's learner kernel.
+
+So it writes no sentences: a refused answer is reported as REFUSED + [message key, fields] (judged and worded
+outside, from the message catalogue), and a crash as Python's own error text + LINE + [line, code, function],
+the line of the learner's code where it happened.
+"""
 import json
 
 import numpy as np
 
 MAX_ELEMENTS = 5_000_000  # a result larger than this is refused, not saved
 MAX_NODES = 10_000
+REFUSED = "@@refused "  # detail of an answer refused by flatten: REFUSED + json [key, fields]
+LINE = "\n@@line "  # after an error's text: LINE + json [line in the cell, source line, function name]
 
 
 class NotNumbers(TypeError):
-    """An answer (or part of it) that is not numbers."""
+    """An answer (or part of it) that is not numbers: `key` names the message (refused.<key>), `fields` fill it."""
+
+    def __init__(self, key, **fields):
+        super().__init__(key, fields)
+        self.key, self.fields = key, fields
 
 
 def flatten(value, arrays, path="r", budget=None):
@@ -16,7 +27,7 @@ def flatten(value, arrays, path="r", budget=None):
     budget = [MAX_NODES, MAX_ELEMENTS] if budget is None else budget
     budget[0] -= 1
     if budget[0] < 0:
-        raise NotNumbers(f"the answer is too deeply nested or too long (more than {MAX_NODES} parts)")
+        raise NotNumbers("too_many_parts", limit=MAX_NODES)
     if value is None:
         return None
     if isinstance(value, dict):
@@ -26,13 +37,13 @@ def flatten(value, arrays, path="r", budget=None):
     try:
         arr = np.array(value, copy=True, subok=False)  # a plain ndarray copy: subclasses and rigged __eq__ are gone
     except Exception as exc:
-        raise NotNumbers(f"could not be read as an array ({type(exc).__name__}: {exc})") from None
+        raise NotNumbers("unreadable", kind=type(value).__name__, error=f"{type(exc).__name__}: {str(exc)[:200]}") from None
     arr = arr.view(np.ndarray)
     if arr.dtype.kind not in "biuf":
-        raise NotNumbers(f"is not numbers (dtype {arr.dtype}, from a {type(value).__name__})")
+        raise NotNumbers("not_numbers", dtype=str(arr.dtype), kind=type(value).__name__)
     budget[1] -= arr.size
     if budget[1] < 0:
-        raise NotNumbers(f"is too large (more than {MAX_ELEMENTS} numbers in all)")
+        raise NotNumbers("too_large", limit=MAX_ELEMENTS)
     arrays[path] = arr.astype(np.float64) if arr.dtype.kind == "b" else arr
     return {"a": path}
 
@@ -48,9 +59,9 @@ def unflatten(tree, arrays):
     if isinstance(tree, dict) and set(tree) == {"a"} and isinstance(tree["a"], str) and tree["a"] in arrays:
         arr = np.asarray(arrays[tree["a"]])
         if type(arr) is not np.ndarray or arr.dtype.kind not in "biuf":
-            raise NotNumbers("a stored result is not a plain array of numbers")
+            raise NotNumbers("stored_not_numbers")
         return arr
-    raise NotNumbers("the stored result is malformed")
+    raise NotNumbers("malformed")
 
 
 def _has_array(value):
@@ -71,6 +82,21 @@ def decode_inputs(spec_text, arrays):
     return {name: (unflatten(s["t"], arrays) if "t" in s else s["v"]) for name, s in spec.items()}
 
 
+def _where(fn, exc):
+    """LINE + [line, source, function] of the last frame of the learner's own code in the traceback, or ""."""
+    try:
+        import traceback
+        filename = fn.__code__.co_filename
+        frames = [f for f in traceback.StackSummary.extract(traceback.walk_tb(exc.__traceback__), lookup_lines=False)
+                  if f.filename == filename]
+        if not frames:
+            return ""
+        frame = frames[-1]
+        return LINE + json.dumps([frame.lineno, (frame.line or "").strip()[:160], frame.name])
+    except Exception:
+        return ""
+
+
 def call_answer(fn, args):
     """Call a learner's function; return (status, tree, arrays, detail) and never raise."""
     arrays = {}
@@ -79,9 +105,30 @@ def call_answer(fn, args):
     except NotImplementedError:
         return "not_attempted", None, arrays, ""
     except BaseException as exc:  # SystemExit, KeyboardInterrupt from inside the answer included
-        return "error", None, arrays, f"{type(exc).__name__}: {str(exc)[:300]}"
+        return "error", None, arrays, f"{type(exc).__name__}: {str(exc)[:300]}" + _where(fn, exc)
     try:
         tree = flatten(result, arrays)
+    except NotNumbers as exc:
+        return "error", None, {}, REFUSED + json.dumps([exc.key, exc.fields])
     except BaseException as exc:
-        return "error", None, {}, f"the returned value {str(exc)[:300]}"
+        return "error", None, {}, REFUSED + json.dumps(["unreadable", {"kind": type(result).__name__,
+                                                                        "error": f"{type(exc).__name__}: {str(exc)[:200]}"}])
     return "ok", tree, arrays, ""
+
+
+def split_detail(detail):
+    """(error text, [line, source, function] or None, [key, fields] or None) from call_answer's detail."""
+    if detail.startswith(REFUSED):
+        try:
+            key, fields = json.loads(detail[len(REFUSED):])
+            return "", None, (str(key), dict(fields))
+        except Exception:
+            return detail, None, None
+    text, _, where = detail.partition(LINE)
+    try:
+        line, end = json.JSONDecoder().raw_decode(where) if where else (None, 0)
+        line = [int(line[0]), str(line[1]), str(line[2])] if line else None
+        text += where[end:]  # anything added after the line (the grader's note on the answer cell)
+    except Exception:
+        line = None
+    return text, line, None

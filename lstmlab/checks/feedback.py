@@ -1,9 +1,12 @@
-"""check(item_id, fn): run a learner's function on random inputs in the notebook and print a verdict."""
+"""check(item_id, fn): run a learner's function on random inputs in the notebook and show a verdict."""
+import copy
+
 import numpy as np
 
 from .encode import call_answer, unflatten
 from .judge import judge
-from .registry import get_item
+from .messages import msg
+from .registry import all_items, get_item
 from .verdict import Verdict
 
 
@@ -11,7 +14,7 @@ def run_cases(item, fn, cases):
     """Call fn on copies of each case's inputs, as the grader's kernel does; return judge()'s results."""
     results = []
     for case in cases:
-        args = [np.array(case[name]) if isinstance(case[name], np.ndarray) else _copy(case[name]) for name in item.args]
+        args = [np.array(case[name]) if isinstance(case[name], np.ndarray) else copy.deepcopy(case[name]) for name in item.args]
         status, tree, arrays, detail = call_answer(fn, args)
         results.append((status, unflatten(tree, arrays) if status == "ok" else None, detail))
         if status != "ok":
@@ -19,24 +22,29 @@ def run_cases(item, fn, cases):
     return results
 
 
-def _copy(value):
-    import copy
-    return copy.deepcopy(value)
+def verdict_for(item_id, fn, seed=0):
+    """The Verdict for `fn` as the answer to `item_id`, on the item's cases for `seed`. Never raises."""
+    try:
+        item = get_item(item_id)
+    except KeyError:
+        return Verdict(str(item_id), "error", problem=msg("problem.no_item", item=item_id, items=", ".join(all_items())))
+    if not callable(fn):
+        return Verdict(item.id, "error", max_points=item.points,
+                       problem=msg("problem.not_a_function", function=item.function, kind=type(fn).__name__))
+    try:
+        cases = item.make_cases(seed)
+        return judge(item, cases, run_cases(item, fn, cases), reveal=True)
+    except Exception as exc:  # a bug of ours must not stop the learner's notebook
+        return Verdict(item.id, "error", max_points=item.points, problem=msg("problem.internal"),
+                       error=f"{type(exc).__name__}: {exc}")
 
 
 def check(item_id, fn, seed=0, quiet=False):
-    """Check `fn` for the exercise `item_id` on several random inputs; print and return a Verdict. Never raises."""
-    try:
-        item = get_item(item_id)
-    except KeyError as exc:
-        verdict = Verdict(str(item_id), "error", f"check: {exc.args[0]}")
-    else:
-        if not callable(fn):
-            verdict = Verdict(item.id, "error", f"{item.id}: expected a function, received {type(fn).__name__}", 0, item.points)
-        else:
-            cases = item.make_cases(seed)
-            verdict = judge(item, cases, run_cases(item, fn, cases), reveal=True)
+    """Check `fn` for the exercise `item_id` on several random inputs; show and return a Verdict. Never raises.
+
+    In a notebook the verdict shows as a coloured box (the likely mistake first); in a terminal, as plain text.
+    """
+    verdict = verdict_for(item_id, fn, seed)
     if not quiet:
-        print(verdict.message)
-        verdict.printed = True
+        verdict.show()
     return verdict

@@ -13,20 +13,48 @@ stable once published: the exercise notebooks' answer cells carry the cell metad
 
 The learner's function is called as `fn(*[case[name] for name in item.args])`; it must return
 a number/array, or a tuple of them in the order `item.outputs` names them.
+
+Every sentence the learner reads is a key of the message catalogue (`messages/en.py`): an item's
+`meaning` is `meaning.<id>`; a Mistake's name and fix are `mistake.<key>` and `fix.<key>`.
+
+Inputs: `lstm_weights` and `sizes` below make LSTM cases whose kernels are never square
+(features != units, features != 4*units), so a transposed kernel always shows.
 """
 from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
 
+from .messages import msg
+
 
 @dataclass(frozen=True)
 class Mistake:
-    """A named wrong answer: `compute(**case)` is the reference's version of that mistake."""
+    """A named wrong answer: `compute(**case)` is the reference's version of that mistake.
 
-    name: str
+    key:     its message keys are mistake.<key> (the name) and fix.<fix_key or key> (the one-line fix)
+    fields:  placeholders of those two messages, each given as a message key (`gate="gate.o"`), so they translate too
+    variant: the key of the variants.py mistake that `compute` runs, if any (items reuse it, tests read it)
+    text:    (name, fix) in a teacher's own words, for items outside the package's catalogue (not translated)
+    """
+
+    key: str
     compute: Callable
-    explain: str
+    fix_key: str = None
+    fields: dict = field(default_factory=dict)
+    variant: str = None
+    text: tuple = None
+
+    def _fields(self):
+        return {name: msg(key) for name, key in self.fields.items()}
+
+    @property
+    def name(self):
+        return self.text[0] if self.text else msg(f"mistake.{self.key}", **self._fields())
+
+    @property
+    def fix(self):
+        return self.text[1] if self.text else msg(f"fix.{self.fix_key or self.key}", **self._fields())
 
 
 @dataclass(frozen=True)
@@ -36,6 +64,9 @@ class Item:
     cases(rng)       -> list of dicts {arg name: value} (arrays, ints, bools, lists, None)
     reference(**case) -> the answer: one array/number, or a tuple of them named by `outputs`
     outputs          -> names of the returned values, e.g. ("h", "c"); or a function case -> names
+    kind             -> "array" (float arrays) or "int" (one int: a count)
+    axes             -> {output name: axis labels} (or a function case -> that), labels from
+                        "sample", "step", "unit", "gate", ...: feedback says where a value differs
     mistakes         -> Mistake variants, tried in order when the answer is wrong
     normalize        -> optional (answer tree, case) -> list of arrays, for answers that are not arrays
     explain          -> optional (expected, received, case, reveal) -> sentence or None, for such answers
@@ -44,30 +75,43 @@ class Item:
     id: str
     lesson: str
     points: int
-    title: str
     args: tuple
     cases: Callable
     reference: Callable
     outputs: object = ("output",)
     mistakes: tuple = ()
-    meaning: str = ""
+    kind: str = "array"
+    axes: object = None
     exact: bool = False
     rtol: float = 1e-5
     atol: float = 1e-6
     normalize: Callable = None
     explain: Callable = None
     describe: Callable = None
-    hint_on_error: Callable = None
     fn_name: str = field(default="")
+    text: dict = None  # {"title": ..., "meaning": ...} in a teacher's own words (items outside the catalogue)
 
     @property
     def function(self):
         """The name of the function the learner writes (the id unless told otherwise)."""
         return self.fn_name or self.id
 
+    @property
+    def meaning(self):
+        """What passing this item means, in one sentence."""
+        return self.text["meaning"] if self.text and "meaning" in self.text else msg(f"meaning.{self.id}")
+
+    @property
+    def title(self):
+        return self.text["title"] if self.text and "title" in self.text else msg(f"title.{self.id}")
+
     def output_names(self, case):
         """Names of the values the answer returns for this case."""
         return tuple(self.outputs(case) if callable(self.outputs) else self.outputs)
+
+    def axis_labels(self, case):
+        """{output name: tuple of axis labels} for this case (empty if the item names none)."""
+        return dict(self.axes(case) if callable(self.axes) else (self.axes or {}))
 
     def make_cases(self, seed):
         """Fresh inputs from a seed (an int or a np.random.Generator)."""
@@ -75,7 +119,7 @@ class Item:
         return list(self.cases(rng))
 
     def describe_case(self, case):
-        """A short description of one case's inputs, for feedback."""
+        """A short description of one case's inputs, for feedback: `x (3, 5), units=4`."""
         if self.describe is not None:
             return self.describe(case)
         parts = []
@@ -86,3 +130,40 @@ class Item:
             elif isinstance(value, (bool, int, float, np.integer)) or value is None:
                 parts.append(f"{name}={value}")
         return ", ".join(parts)
+
+    def show_inputs(self, case, limit=60):
+        """The case's inputs as code a learner can paste to reproduce it (arrays of more than `limit` numbers by shape)."""
+        lines = []
+        for name in self.args:
+            value = case[name]
+            if isinstance(value, np.ndarray) and value.size > limit:
+                lines.append(msg("case.too_large", name=name, shape=tuple(value.shape)))
+            elif isinstance(value, np.ndarray):
+                text = np.array2string(value, precision=4, separator=", ", suppress_small=True)
+                lines.append(f"{name} = np.array({text})")
+            elif isinstance(value, (bool, int, float, np.integer, str)) or value is None:
+                lines.append(f"{name} = {value!r}")
+            elif name == "layers":
+                lines.append(f"{name} = {value!r}")
+        return "\n".join(lines)
+
+
+def lstm_weights(rng, features, units, scale=0.6):
+    """kernel (features, 4*units), recurrent_kernel (units, 4*units), bias (4*units,)."""
+    kernel = rng.normal(0, scale, (features, 4 * units))  # (features, 4*units)
+    recurrent_kernel = rng.normal(0, scale, (units, 4 * units))  # (units, 4*units)
+    bias = rng.normal(0, 0.3, 4 * units)  # (4*units,)
+    return kernel, recurrent_kernel, bias
+
+
+def sizes(rng, timesteps=False):
+    """(batch, features, units[, timesteps]), all different, with features != 4*units and batch not a multiple of 4:
+    a transposed kernel, swapped kernels, a split along the batch or a time step read from the batch axis all show."""
+    while True:
+        units = int(rng.integers(2, 5))
+        features = int(rng.integers(2, 8))
+        batch = int(rng.choice([2, 3, 5, 6, 7]))
+        steps = int(rng.integers(2, 7))
+        dims = [batch, features, units, 4 * units] + ([steps] if timesteps else [])
+        if len(set(dims)) == len(dims):
+            return (batch, features, units, steps) if timesteps else (batch, features, units)

@@ -5,31 +5,40 @@ from ..reference.cell import lstm_step as ref_step
 from ..reference.weights import split_gates as ref_split
 from ..shapes.specs import LSTM
 from . import variants
-from .inputs import lstm_weights, sizes
-from .item import Item, Mistake
+from .item import Item, Mistake, lstm_weights, sizes
 
 LESSON = "01_one_cell"
 
-STEP_MISTAKES = (
-    Mistake("gate order (i, f, o, c)", lambda **k: variants.step(**k, mistake="gate_order"),
-            "Keras stores the gates as i, f, c, o: z[:, 2*units:3*units] is the candidate c_tilde, z[:, 3*units:] the output gate o."),
-    Mistake("transposed kernel", lambda **k: variants.step(**k, mistake="transposed"),
-            "kernel is (features, 4*units) in Keras: use x @ kernel, not x @ kernel.T."),
-    Mistake("missing tanh on c", lambda **k: variants.step(**k, mistake="no_tanh_c"),
-            "h = o * tanh(c), not o * c."),
-    Mistake("sigmoid on the candidate", lambda **k: variants.step(**k, mistake="sigmoid_candidate"),
-            "the candidate c_tilde uses tanh (values in -1..1); only i, f and o use the sigmoid."),
-    Mistake("h and c swapped", lambda **k: variants.step(**k)[::-1],
-            "return (h, c) in that order: h = o * tanh(c) is the output, c the cell state."),
-    Mistake("ignoring the initial state", lambda **k: variants.step(**k, mistake="zero_state"),
-            "the step must use the h and c it is given (z uses h @ recurrent_kernel, and c = f * c + i * c_tilde)."),
+
+def step_mistake(key, variant=None, **fields):
+    """A Mistake of one step, computed by variants.step(mistake=variant or key)."""
+    variant = variant or key
+    return Mistake(key, lambda **k: variants.step(**k, mistake=variant), fields=fields, variant=variant)
+
+
+def gate_mistakes(kind):
+    """tanh (kind "tanh") or no activation (kind "raw") on the gates i, f and o, one Mistake each."""
+    return tuple(step_mistake(f"{kind}_gate", f"{kind}_gate_{g}", gate=f"gate.{g}") for g in "ifo")
+
+
+# the mistakes inside one step, shared by every item that runs an LSTM (layer, stack, stateful: see their modules)
+STEP_CORE = (
+    step_mistake("gate_order"), step_mistake("if_swapped"), step_mistake("transposed"),
+    step_mistake("transposed_recurrent"), step_mistake("kernels_swapped"), step_mistake("no_bias"),
+    step_mistake("split_rows"), step_mistake("no_tanh_c"), step_mistake("sigmoid_candidate"),
+    step_mistake("no_candidate_activation"), step_mistake("relu"), step_mistake("hard_sigmoid"),
+    step_mistake("h_from_old_c"), *gate_mistakes("tanh"), *gate_mistakes("raw"),
+)
+
+STEP_MISTAKES = STEP_CORE + (
+    Mistake("h_c_swapped", lambda **k: variants.step(**k)[::-1]),
+    step_mistake("ignored_state", "zero_state"),
 )
 
 
 def _step_cases(rng):
-    """One square-friendly case (features = 4*units) first, then general ones."""
-    for square in (True, False, False, False):
-        batch, features, units = sizes(rng, square)
+    for _ in range(4):
+        batch, features, units = sizes(rng)
         kernel, recurrent_kernel, bias = lstm_weights(rng, features, units)
         yield dict(x=rng.normal(size=(batch, features)), h=rng.normal(0, 0.5, (batch, units)),
                    c=rng.normal(0, 0.5, (batch, units)), kernel=kernel, recurrent_kernel=recurrent_kernel, bias=bias)
@@ -42,37 +51,54 @@ def _count_cases(rng):
 
 
 def _split_cases(rng):
-    for rows, units in ((4, 3), (8, 2), (int(rng.integers(1, 6)) * 4, int(rng.integers(1, 5)))):
-        yield dict(weight=rng.normal(size=(rows, 4 * units)))
+    """Rows never 4*units and never a multiple of 4: a split along the rows, or units read from them, always shows."""
+    yield dict(weight=rng.normal(size=(3, 4 * 2)))
+    yield dict(weight=rng.normal(size=(5, 4 * 3)))
+    units = int(rng.integers(2, 5))
+    yield dict(weight=rng.normal(size=(int(rng.choice([1, 2, 3, 5, 6, 7])), 4 * units)))
 
 
-def _blocks(weight, order=(0, 1, 2, 3), axis=-1):
-    parts = np.split(weight, 4, axis=axis)  # 4 x (rows, units)
-    return tuple(parts[k] for k in order)
+def _blocks(weight, order="ifco", axis=-1):
+    parts = dict(zip("ifco", np.split(weight, 4, axis=axis)))  # 4 x (rows, units)
+    return tuple(parts[g] for g in order)
+
+
+def _units_from_rows(weight):
+    """units = weight.shape[0] // 4, then the solution's slices: the last block takes the rest."""
+    units = weight.shape[0] // 4
+    return weight[..., :units], weight[..., units:2 * units], weight[..., 2 * units:3 * units], weight[..., 3 * units:]
+
+
+def _count(key):
+    """The parameter count with one learner's mistake."""
+    return {
+        "one_gate": lambda units, features: units * (features + units) + units,
+        "count_no_bias": lambda units, features: 4 * units * (features + units),
+        "no_recurrent": lambda units, features: 4 * (units * features + units),
+        "bias_once": lambda units, features: 4 * units * (features + units) + units,
+        "bias_one_per_gate": lambda units, features: 4 * (units * (features + units) + 1),
+        "units_features_swapped": lambda units, features: 4 * (features * (units + features) + features),
+    }[key]
 
 
 ITEMS = [
-    Item("lstm_step", LESSON, 3, "One LSTM step", ("x", "h", "c", "kernel", "recurrent_kernel", "bias"),
+    Item("lstm_step", LESSON, 3, ("x", "h", "c", "kernel", "recurrent_kernel", "bias"),
          _step_cases, lambda **k: ref_step(**k), outputs=("h", "c"), mistakes=STEP_MISTAKES,
-         meaning="Your step computes h and c as keras.layers.LSTMCell does (to float32 precision)."),
-    Item("lstm_param_count", LESSON, 1, "Parameters of an LSTM layer", ("units", "features"),
-         _count_cases, lambda units, features: LSTM(units).params(features)[0], outputs=("count",), exact=True,
+         axes={"h": ("sample", "unit"), "c": ("sample", "unit")}),
+    Item("lstm_param_count", LESSON, 1, ("units", "features"), _count_cases,
+         lambda units, features: LSTM(units).params(features)[0], outputs=("count",), kind="int", exact=True,
+         mistakes=tuple(Mistake(key, _count(key)) for key in (
+             "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped"))),
+    Item("split_gates", LESSON, 1, ("weight",), _split_cases,
+         lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),
+         axes={g: ("row", "unit") for g in "ifco"},
          mistakes=(
-             Mistake("one gate instead of four", lambda units, features: units * (features + units) + units,
-                     "each of the 4 gates (i, f, c, o) has its own kernel, recurrent kernel and bias: 4 * (...)."),
-             Mistake("missing the bias", lambda units, features: 4 * units * (features + units),
-                     "each gate has a bias of `units` numbers: 4 * (units * (features + units) + units)."),
-             Mistake("missing the recurrent kernel", lambda units, features: 4 * (units * features + units),
-                     "h feeds back through a (units, 4*units) recurrent kernel: units * (features + units)."),
-         ),
-         meaning="4 * (units * (features + units) + units): it does not depend on the number of time steps."),
-    Item("split_gates", LESSON, 1, "The gate blocks of a weight", ("weight",),
-         _split_cases, lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),
-         mistakes=(
-             Mistake("gate order (i, f, o, c)", lambda weight: _blocks(weight, (0, 1, 3, 2)),
-                     "Keras's column blocks are i, f, c, o (candidate third, output gate last)."),
-             Mistake("split along the wrong axis", lambda weight: _blocks(weight, axis=0),
-                     "the gates are column blocks: split the last axis (4*units), not the rows."),
-         ),
-         meaning="You can read any LSTM weight gate by gate, in Keras's order i, f, c, o."),
+             Mistake("split_gate_order", lambda weight: _blocks(weight, "ifoc")),
+             Mistake("split_if_swapped", lambda weight: _blocks(weight, "fico")),
+             Mistake("split_tf1_order", lambda weight: _blocks(weight, "icfo")),
+             Mistake("split_rows_axis", lambda weight: _blocks(weight, axis=0)),
+             Mistake("split_interleaved", lambda weight: tuple(weight[:, k::4] for k in range(4))),
+             Mistake("units_from_rows", _units_from_rows),
+             Mistake("blocks_transposed", lambda weight: tuple(b.T for b in _blocks(weight))),
+         )),
 ]

@@ -5,9 +5,12 @@ from ..reference.layer import lstm_layer as ref_layer
 from ..shapes.specs import LSTM, Dense
 from ..shapes.stack import Stack
 from . import variants
-from .compare import Mismatch
-from .inputs import lstm_weights
-from .item import Item, Mistake
+from .compare import Mismatch, describe_value
+from .item import Item, Mistake, lstm_weights
+from .items_cell import STEP_CORE
+from .messages import msg
+
+STEP_VARIANTS = {m.variant for m in STEP_CORE}
 
 LESSON = "04_stacking"
 NONE, PAD = -1, -2  # how a shape's None and a missing dimension are encoded in the answer array
@@ -29,35 +32,51 @@ def _encode(rows):
     return out
 
 
-def _shapes_ref(timesteps, features, layers, mistake=None):
+def _shapes_ref(timesteps, features, layers):
     rows = Stack(input_shape=(timesteps, features), layers=[_spec(layer) for layer in layers]).summary()
-    pairs = [(r.output_shape, r.params) for r in rows]
-    if mistake == "one_gate":
-        pairs = [(s, p // 4 if layer["layer"] == "LSTM" else p) for (s, p), layer in zip(pairs, layers)]
-    if mistake == "no_sequences":
-        pairs = [((None, layer["units"]) if layer["layer"] == "LSTM" else (s[:1] + s[-1:]), p)
-                 for (s, p), layer in zip(pairs, layers)]
-    return _encode(pairs)
+    return _encode([(r.output_shape, r.params) for r in rows])
+
+
+def _shapes_wrong(timesteps, features, layers, mistake):
+    """The rows as a learner computes them, with one mistake (wrong on purpose, for diagnosis)."""
+    shape, rows = (None, timesteps, features), []
+    for layer in layers:
+        units = layer["units"]
+        inputs = {"input_features_everywhere": features, "timesteps_as_features": shape[1]}.get(mistake, shape[-1])
+        if layer["layer"] == "LSTM":
+            params = 4 * (units * (inputs + units) + (0 if mistake == "count_no_bias" else units))
+            params //= 4 if mistake == "one_gate" else 1
+            sequences = layer["return_sequences"] and mistake != "no_sequences"
+            shape = (None, shape[1], units) if sequences and len(shape) == 3 else (None, units)
+        else:
+            params = inputs * units + (0 if mistake == "dense_no_bias" else units)
+            shape = (None, units) if mistake == "dense_drops_time" else shape[:-1] + (units,)
+        rows.append((shape[1:] if mistake == "no_batch_dim" else shape, params))
+    return _encode(rows)
 
 
 def _shapes_normalize(tree, case):
     """The learner returns [(output_shape, params), ...], one pair per layer; shapes like (None, 5, 64)."""
     n = len(case["layers"])
     if not isinstance(tree, list) or len(tree) != n:
-        raise Mismatch(f"expected a list of {n} (output_shape, params) pairs, one per layer, received "
-                       f"{len(tree) if isinstance(tree, list) else type(tree).__name__}")
+        raise Mismatch("shapes_list", "dict_for_tuple" if isinstance(tree, dict) else None, n=n,
+                       received=describe_value(tree))
     pairs = []
     for k, pair in enumerate(tree, 1):
         if not isinstance(pair, list) or len(pair) != 2:
-            raise Mismatch(f"layer {k}: expected a pair (output_shape, params), e.g. ((None, 5, 64), 17152)")
+            raise Mismatch("shapes_pair", layer=k, received=describe_value(pair))
         shape, params = pair
         if isinstance(shape, np.ndarray) and shape.ndim == 1:
-            shape = [None if d < 0 else d for d in shape.tolist()]  # (5, 64) given without None is read as is
+            shape = [np.asarray(d) for d in shape]  # (5, 64) given without None is read as is
         if not isinstance(shape, list) or not 1 <= len(shape) <= 3 or any(
                 d is not None and not (isinstance(d, np.ndarray) and d.ndim == 0) for d in shape):
-            raise Mismatch(f"layer {k}: the output shape should be a tuple like (None, 32), with None for the batch")
+            raise Mismatch("shapes_shape", layer=k, received=describe_value(shape))
+        if any(d is not None and d.dtype.kind not in "iu" for d in shape):
+            raise Mismatch("shapes_shape_int", "float_for_int", layer=k)
         if not isinstance(params, np.ndarray) or params.ndim != 0:
-            raise Mismatch(f"layer {k}: the parameter count should be one number")
+            raise Mismatch("shapes_params", layer=k, received=describe_value(params))
+        if params.dtype.kind not in "iu":
+            raise Mismatch("shapes_params", "float_for_int", layer=k, received=describe_value(params))
         pairs.append((tuple(None if d is None else float(d) for d in shape), float(params)))
     return [_encode(pairs)]
 
@@ -67,15 +86,22 @@ def _show(row):
     return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
 
 
+def _layer_code(layer):
+    """A layer of a case as code: LSTM(64, return_sequences=True), Dense(1)."""
+    return f"{layer['layer']}({layer['units']}" + (
+        ", return_sequences=True" if layer["layer"] == "LSTM" and layer["return_sequences"] else "") + ")"
+
+
 def _shapes_explain(expected, received, case, reveal):
+    """(problem, where) for the first layer whose shape or parameter count differs."""
     exp, got = expected[0], received[0]
     for k, layer in enumerate(case["layers"]):
-        name = f"layer {k + 1} ({layer['layer']}({layer['units']}" + (
-            f", return_sequences={layer['return_sequences']}" if layer["layer"] == "LSTM" else "") + "))"
+        where = msg("where.layer", layer=k + 1, spec=_layer_code(layer))
+        reveal_key = "" if reveal else "_hidden"
         if not np.array_equal(exp[k, :4], got[k, :4]):
-            return f"Wrong output shape for {name}: " + (f"expected {_show(exp[k])}, " if reveal else "") + f"you wrote {_show(got[k])}."
+            return msg(f"problem.layer_shape{reveal_key}", expected=_show(exp[k]), received=_show(got[k])), where
         if exp[k, 4] != got[k, 4]:
-            return f"Wrong parameter count for {name}: " + (f"expected {int(exp[k, 4])}, " if reveal else "") + f"you wrote {int(got[k, 4])}."
+            return msg(f"problem.layer_params{reveal_key}", expected=int(exp[k, 4]), received=int(got[k, 4])), where
     return None
 
 
@@ -91,50 +117,68 @@ def _shapes_cases(rng):
 
 
 def _stack_cases(rng):
-    for units_list in ([3, 3], [2, 4, 3], [int(rng.integers(1, 5))] * 2):
-        batch, timesteps, features = int(rng.integers(2, 5)), int(rng.integers(2, 6)), int(rng.integers(1, 5))
+    """Features, units, the Dense's outputs, batch and time steps chosen so that no weight is square by chance.
+    One layer first: a mistake inside the layer shows there, apart from mistakes between layers."""
+    for units_list in ([int(rng.integers(2, 5))], [3, 3], [2, 4, 3], [int(rng.integers(2, 5))] * 2):
+        taken = set(units_list) | {4 * u for u in units_list}
+        while True:
+            batch, timesteps, features, dense = (int(v) for v in rng.integers([2, 2, 1, 1], [6, 7, 6, 5]))
+            if features not in taken | {dense} and dense != units_list[-1] and len({batch, timesteps, features}) == 3:
+                break
         weights, width = [], features
         for units in units_list:
             weights.append(list(lstm_weights(rng, width, units)))
             width = units
-        dense = int(rng.integers(1, 4))
         yield dict(x=rng.normal(size=(batch, timesteps, features)), lstm_weights=weights,
                    dense_kernel=rng.normal(size=(width, dense)), dense_bias=rng.normal(size=dense))
 
 
-def _stack_ref(x, lstm_weights, dense_kernel, dense_bias, mistake=None):
+def _stack_ref(x, lstm_weights, dense_kernel, dense_bias):
     """LSTM layers (return_sequences=True on all but the last) then a linear Dense: (batch, dense units)."""
+    seq = x  # (batch, timesteps, features)
+    for k, (kernel, recurrent_kernel, bias) in enumerate(lstm_weights):
+        seq = ref_layer(seq, kernel, recurrent_kernel, bias, return_sequences=k < len(lstm_weights) - 1)
+    return seq @ dense_kernel + dense_bias  # (batch, dense units)
+
+
+def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
+    """The forward pass as a learner writes it, with one mistake (wrong on purpose, for diagnosis)."""
     seq, state = x, None  # (batch, timesteps, features)
+    step = mistake if mistake in STEP_VARIANTS else None
     for k, (kernel, recurrent_kernel, bias) in enumerate(lstm_weights):
         last = k == len(lstm_weights) - 1
-        if mistake == "pass_states":
-            seq, h, c = variants.layer(seq, kernel, recurrent_kernel, bias, not last, True, state)
-            state = [h, c]
-        else:
-            seq = ref_layer(seq, kernel, recurrent_kernel, bias, return_sequences=not last or mistake == "sequence_out")
-    return seq @ dense_kernel + dense_bias  # (batch, dense units), or (batch, timesteps, dense units)
+        sequences = not last or mistake in ("sequence_out", "first_step")
+        inputs = x if mistake == "every_layer_x" else seq
+        seq, h, c = variants.layer(inputs, kernel, recurrent_kernel, bias, sequences, True,
+                                   state if mistake == "pass_states" else None, step)
+        state = [h, c]
+    top = {"first_step": seq[:, 0] if seq.ndim == 3 else seq, "dense_on_c": c}.get(mistake, seq)
+    if mistake == "dense_transposed":
+        return top @ dense_kernel.T + dense_bias
+    return top @ dense_kernel + (0 if mistake == "dense_no_bias" else dense_bias)
+
+
+def _stack_mistake(key, variant=None, fields=None):
+    variant = variant or key
+    return Mistake(key, lambda **k: _stack_wrong(**k, mistake=variant), fields=fields or {}, variant=variant)
 
 
 ITEMS = [
-    Item("predict_shapes", LESSON, 2, "Predict a stack's shapes and parameters", ("timesteps", "features", "layers"),
+    Item("predict_shapes", LESSON, 2, ("timesteps", "features", "layers"),
          _shapes_cases, _shapes_ref, outputs=("answer",), exact=True, normalize=_shapes_normalize,
-         mistakes=(
-             Mistake("one gate instead of four", lambda **k: _shapes_ref(**k, mistake="one_gate"),
-                     "an LSTM has 4 gates: 4 * (units * (features + units) + units)."),
-             Mistake("return_sequences ignored", lambda **k: _shapes_ref(**k, mistake="no_sequences"),
-                     "with return_sequences=True an LSTM returns (None, timesteps, units), one h per step."),
-         ),
+         mistakes=tuple(Mistake(key, lambda mistake=key, **k: _shapes_wrong(**k, mistake=mistake), variant=key) for key in (
+             "one_gate", "count_no_bias", "no_sequences", "dense_no_bias", "no_batch_dim", "dense_drops_time",
+             "input_features_everywhere", "timesteps_as_features")),
          explain=_shapes_explain,
-         describe=lambda case: f"timesteps={case['timesteps']}, features={case['features']}, {len(case['layers'])} layers",
-         meaning="You can read any stack's summary before running it."),
-    Item("stack_forward", LESSON, 3, "A forward pass through a stack",
-         ("x", "lstm_weights", "dense_kernel", "dense_bias"), _stack_cases, _stack_ref, outputs=("output",),
-         mistakes=(
-             Mistake("states passed between layers", lambda **k: _stack_ref(**k, mistake="pass_states"),
-                     "stacked layers pass only the h sequence; each layer starts from zero state."),
-             Mistake("the sequence from the last LSTM", lambda **k: _stack_ref(**k, mistake="sequence_out"),
-                     "only the layers before the last return sequences; the last gives (batch, units) to the Dense."),
-         ),
-         describe=lambda case: f"x {tuple(case['x'].shape)}, {len(case['lstm_weights'])} LSTM layers",
-         meaning="Each LSTM feeds its h sequence to the next; the last one's final h goes through the Dense."),
+         describe=lambda case: msg("case.stack", timesteps=case["timesteps"], features=case["features"],
+                                   layers=", ".join(_layer_code(layer) for layer in case["layers"]))),
+    Item("stack_forward", LESSON, 3, ("x", "lstm_weights", "dense_kernel", "dense_bias"), _stack_cases, _stack_ref,
+         outputs=("output",), axes={"output": ("sample", "unit")},
+         mistakes=tuple(_stack_mistake(key, variant) for key, variant in (
+             ("pass_states", None), ("sequence_out", None), ("dense_first_step", "first_step"), ("dense_on_c", None),
+             ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None)))
+         + tuple(_stack_mistake(m.key, m.variant, m.fields) for m in STEP_CORE),
+         describe=lambda case: msg("case.stack_forward", shape=tuple(case["x"].shape),
+                                   units=", ".join(str(w[1].shape[0]) for w in case["lstm_weights"]),
+                                   dense=case["dense_kernel"].shape[1])),
 ]

@@ -4,31 +4,44 @@ import numpy as np
 from ..data.stateful import stateful_batches as ref_batches
 from ..reference.layer import lstm_layer as ref_layer
 from . import variants
-from .inputs import lstm_weights, sizes
-from .item import Item, Mistake
+from .item import Item, Mistake, lstm_weights, sizes
+from .items_cell import STEP_CORE
 
 LESSON = "05_stateful"
+STEP_VARIANTS = {m.variant for m in STEP_CORE}
 
 
 def _batch_cases(rng):
     yield dict(series=np.arange(24.0).reshape(24, 1), batch=2, timesteps=3)  # easy to read by eye
     for _ in range(3):
-        batch, timesteps, features = int(rng.integers(2, 5)), int(rng.integers(2, 5)), int(rng.integers(1, 4))
-        n = batch * timesteps * int(rng.integers(2, 5)) + int(rng.integers(0, batch * timesteps))
+        batch, timesteps, features = (int(v) for v in rng.choice([2, 3, 4, 5], size=3, replace=False))
+        n = batch * timesteps * int(rng.integers(2, 5)) + int(rng.integers(1, batch * timesteps))
         yield dict(series=rng.normal(size=(n, features)), batch=batch, timesteps=timesteps)
 
 
-def _consecutive(series, batch, timesteps):
-    """The mistake: consecutive chunks side by side in a batch, so sample i of batch k+1 does not continue sample i."""
-    n_batches = ref_batches(series, batch, timesteps).shape[0]
-    rows = n_batches * batch * timesteps
-    return series[:rows].reshape(n_batches, batch, timesteps, series.shape[1])  # (n_batches, batch, timesteps, features)
+def _batches_wrong(series, batch, timesteps, mistake):
+    """stateful_batches as a learner writes it, with one mistake (wrong on purpose, for diagnosis)."""
+    features = series.shape[1]
+    stream = len(series) // batch  # rows per stream
+    n_batches = stream // timesteps
+    if mistake == "consecutive":  # chunk after chunk, side by side: sample i of batch k+1 does not continue sample i
+        return series[:n_batches * batch * timesteps].reshape(n_batches, batch, timesteps, features)
+    if mistake == "remainder_kept":
+        streams = series.reshape(batch, -1, features)  # fails unless batch divides the series
+        return streams.reshape(batch, -1, timesteps, features).transpose(1, 0, 2, 3)
+    if mistake == "interleaved":  # stream i = rows i, i+batch, i+2*batch, ...
+        streams = series[:batch * stream].reshape(stream, batch, features).transpose(1, 0, 2)
+    else:
+        streams = series[:batch * stream].reshape(batch, stream, features)  # (batch, stream, features)
+    chunks = streams[:, :n_batches * timesteps].reshape(batch, n_batches, timesteps, features)
+    return chunks if mistake == "batch_axes_swapped" else chunks.transpose(1, 0, 2, 3)
 
 
 def _forward_cases(rng):
-    for square in (False, True, False):
-        batch, features, units = sizes(rng, square)
-        n_chunks, timesteps = int(rng.integers(2, 5)), int(rng.integers(1, 4))
+    for _ in range(3):
+        batch, features, units = sizes(rng)
+        n_chunks, timesteps = (int(v) for v in rng.choice([v for v in (2, 3, 4) if v not in (batch, units)] + [6], 2,
+                                                            replace=False))
         kernel, recurrent_kernel, bias = lstm_weights(rng, features, units)
         yield dict(chunks=rng.normal(size=(n_chunks, batch, timesteps, features)), kernel=kernel,
                    recurrent_kernel=recurrent_kernel, bias=bias)
@@ -39,35 +52,33 @@ def _forward(chunks, kernel, recurrent_kernel, bias, mistake=None):
     state, outputs = None, []
     for chunk in chunks:  # (batch, timesteps, features)
         if mistake:
-            out, h, c = variants.layer(chunk, kernel, recurrent_kernel, bias, False, True, state, mistake)
+            inner = {"all_steps": None, "c_out": None}.get(mistake, mistake)
+            out, h, c = variants.layer(chunk, kernel, recurrent_kernel, bias, mistake == "all_steps", True, state,
+                                       inner if inner in STEP_VARIANTS or inner == "reset_each_step" else None)
         else:
             out, h, c = ref_layer(chunk, kernel, recurrent_kernel, bias, return_state=True, initial_state=state)
-        outputs.append(out)  # (batch, units)
-        state = None if mistake == "no_carry" else ([h, np.zeros_like(c)] if mistake == "h_only" else [h, c])
+        outputs.append(c if mistake == "c_out" else out)  # (batch, units)
+        state = {"no_carry": None, "h_only": [h, np.zeros_like(c)], "c_only": [np.zeros_like(h), c]}.get(mistake, [h, c])
+    if mistake == "last_chunk_only":
+        return outputs[-1]
     return np.stack(outputs)  # (n_chunks, batch, units)
 
 
-def _forward_mistake(name, key, explain):
-    return Mistake(name, lambda **k: _forward(**k, mistake=key), explain)
+def _forward_mistake(key, variant=None, fields=None):
+    variant = variant or key
+    return Mistake(key, lambda **k: _forward(**k, mistake=variant), fields=fields or {}, variant=variant)
 
 
 ITEMS = [
-    Item("stateful_batches", LESSON, 2, "Stateful batches", ("series", "batch", "timesteps"), _batch_cases,
-         lambda **k: ref_batches(**k), outputs=("batches",),
-         mistakes=(
-             Mistake("consecutive chunks in one batch (sample i does not continue sample i)", _consecutive,
-                     "split the series into `batch` long streams first; batch k holds chunk k of every stream, "
-                     "so sample i of batch k+1 starts where sample i of batch k ended."),
-         ),
-         meaning="Sample i of batch k+1 continues sample i of batch k, as stateful=True assumes."),
-    Item("stateful_forward", LESSON, 3, "A stateful forward pass over chunks", ("chunks", "kernel", "recurrent_kernel", "bias"),
-         _forward_cases, lambda **k: _forward(**k), outputs=("outputs",),
-         mistakes=(
-             _forward_mistake("state not carried between batches", "no_carry",
-                              "a stateful LSTM starts each chunk from the (h, c) the previous chunk ended with."),
-             _forward_mistake("only h carried (c reset)", "h_only", "carry both states: h and c."),
-             _forward_mistake("gate order (i, f, o, c)", "gate_order", "Keras's gate order is i, f, c, o."),
-             _forward_mistake("missing tanh on c", "no_tanh_c", "h = o * tanh(c)."),
-         ),
-         meaning="Feeding chunks one by one with the state carried gives what one long sequence gives."),
+    Item("stateful_batches", LESSON, 2, ("series", "batch", "timesteps"), _batch_cases,
+         lambda **k: ref_batches(**k), outputs=("batches",), axes={"batches": ("batch", "sample", "step", "feature")},
+         mistakes=tuple(Mistake(key, lambda mistake=variant, **k: _batches_wrong(**k, mistake=mistake), variant=variant)
+                        for key, variant in (("consecutive", "consecutive"), ("batch_axes_swapped", "batch_axes_swapped"),
+                                             ("interleaved_streams", "interleaved"), ("remainder_kept", "remainder_kept")))),
+    Item("stateful_forward", LESSON, 3, ("chunks", "kernel", "recurrent_kernel", "bias"),
+         _forward_cases, lambda **k: _forward(**k), outputs=("outputs",), axes={"outputs": ("chunk", "sample", "unit")},
+         mistakes=tuple(_forward_mistake(key, variant) for key, variant in (
+             ("no_carry", None), ("h_only", None), ("c_only", None), ("reset_each_step", None), ("all_steps", None),
+             ("c_out", None), ("last_chunk_only", None)))
+         + tuple(_forward_mistake(m.key, m.variant, m.fields) for m in STEP_CORE)),
 ]

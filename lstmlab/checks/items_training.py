@@ -4,12 +4,17 @@ import numpy as np
 from ..reference.activations import sigmoid
 from ..reference.backward import lstm_layer_backward as ref_layer_backward
 from ..reference.backward import lstm_step_backward as ref_step_backward
-from .inputs import lstm_weights, sizes
-from .item import Item, Mistake
+from .item import Item, Mistake, lstm_weights, sizes
 
 LESSON = "06_training"
 STEP_OUTPUTS = ("dx", "dh_prev", "dc_prev", "dkernel", "drecurrent_kernel", "dbias")
 LAYER_OUTPUTS = ("dx", "dkernel", "drecurrent_kernel", "dbias")
+
+
+STEP_VARIANTS = ("no_h_path", "no_tanh_prime", "ignore_dc", "sigmoid_prime", "sigmoid_prime_of_z", "no_candidate_prime",
+                 "tanh_prime_linear", "tanh_prime_of_c", "dz_o_with_c", "dc_prev_without_f", "dc_prev_incoming",
+                 "dz_gate_order", "dz_if_swapped", "dx_no_transpose", "dh_prev_no_transpose", "dh_prev_via_kernel",
+                 "dkernel_transposed", "dbias_wrong_axis", "dbias_not_summed")
 
 
 def step_variant(dh, dc, x, h_prev, c_prev, kernel, recurrent_kernel, bias, mistake=None):
@@ -18,18 +23,35 @@ def step_variant(dh, dc, x, h_prev, c_prev, kernel, recurrent_kernel, bias, mist
     z_i, z_f, z_c, z_o = np.split(z, 4, axis=1)  # each (batch, units)
     i, f, c_tilde, o = sigmoid(z_i), sigmoid(z_f), np.tanh(z_c), sigmoid(z_o)  # each (batch, units)
     c = f * c_prev + i * c_tilde  # (batch, units)
-    through_h = {"no_h_path": 0.0, "no_tanh_prime": dh * o}.get(mistake, dh * o * (1 - np.tanh(c) ** 2))  # (batch, units)
+    tanh_prime = {"tanh_prime_linear": 1 - np.tanh(c), "tanh_prime_of_c": 1 - c ** 2}.get(mistake, 1 - np.tanh(c) ** 2)
+    through_h = {"no_h_path": 0.0, "no_tanh_prime": dh * o}.get(mistake, dh * o * tanh_prime)  # (batch, units)
     dc_total = (0.0 if mistake == "ignore_dc" else dc) + through_h  # (batch, units)
-    d_sig = (lambda s: s) if mistake == "sigmoid_prime" else (lambda s: s * (1 - s))
+    if mistake == "sigmoid_prime":
+        d_i, d_f, d_o = i, f, o
+    elif mistake == "sigmoid_prime_of_z":
+        d_i, d_f, d_o = z_i * (1 - z_i), z_f * (1 - z_f), z_o * (1 - z_o)
+    else:
+        d_i, d_f, d_o = i * (1 - i), f * (1 - f), o * (1 - o)
     d_cand = 1.0 if mistake == "no_candidate_prime" else 1 - c_tilde ** 2  # (batch, units)
-    dz = np.concatenate([dc_total * c_tilde * d_sig(i), dc_total * c_prev * d_sig(f), dc_total * i * d_cand,
-                         dh * np.tanh(c) * d_sig(o)], axis=1)  # (batch, 4*units)
-    dc_prev = dc_total if mistake == "dc_prev_without_f" else dc_total * f  # (batch, units)
-    return (dz @ kernel.T, dz @ recurrent_kernel.T, dc_prev, x.T @ dz, h_prev.T @ dz, dz.sum(axis=0))
+    blocks = {"i": dc_total * c_tilde * d_i, "f": dc_total * c_prev * d_f, "c": dc_total * i * d_cand,
+              "o": dh * (c if mistake == "dz_o_with_c" else np.tanh(c)) * d_o}
+    order = {"dz_gate_order": "ifoc", "dz_if_swapped": "fico"}.get(mistake, "ifco")
+    dz = np.concatenate([blocks[g] for g in order], axis=1)  # (batch, 4*units)
+    dc_prev = {"dc_prev_without_f": dc_total, "dc_prev_incoming": dc * f}.get(mistake, dc_total * f)  # (batch, units)
+    dx = dz @ kernel if mistake == "dx_no_transpose" else dz @ kernel.T  # (batch, features)
+    dh_prev = {"dh_prev_no_transpose": lambda: dz @ recurrent_kernel,
+               "dh_prev_via_kernel": lambda: dz @ kernel.T}.get(mistake, lambda: dz @ recurrent_kernel.T)()
+    dkernel = dz.T @ x if mistake == "dkernel_transposed" else x.T @ dz  # (features, 4*units)
+    dbias = {"dbias_wrong_axis": lambda: dz.sum(axis=1), "dbias_not_summed": lambda: dz}.get(mistake, lambda: dz.sum(axis=0))()
+    return dx, dh_prev, dc_prev, dkernel, h_prev.T @ dz, dbias
+
+
+LAYER_VARIANTS = ("no_dh_carry", "no_dc_carry", "forward_order", "not_summed", "states_after", "doutput_last_only")
 
 
 def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
-    """BPTT (return_sequences=True, zero initial state) with a named mistake; returns dx, dkernel, drecurrent_kernel, dbias."""
+    """BPTT (return_sequences=True, zero initial state) with a named mistake, of the layer's or of its step's;
+    returns dx, dkernel, drecurrent_kernel, dbias."""
     batch, timesteps, _ = x.shape
     units = recurrent_kernel.shape[0]
     hs, cs = [np.zeros((batch, units))], [np.zeros((batch, units))]  # states before each step
@@ -42,11 +64,14 @@ def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
     dx = np.zeros_like(x)  # (batch, timesteps, features)
     dkernel, drecurrent_kernel, dbias = np.zeros_like(kernel), np.zeros_like(recurrent_kernel), np.zeros_like(bias)
     order = range(timesteps) if mistake == "forward_order" else reversed(range(timesteps))
+    step = mistake if mistake in STEP_VARIANTS else None
     for t in order:
         carried_h = 0.0 if mistake == "no_dh_carry" else dh
         carried_c = 0.0 if mistake == "no_dc_carry" else dc
-        g = step_variant(doutput[:, t] + carried_h, carried_c + np.zeros((batch, units)), x[:, t], hs[t], cs[t],
-                         kernel, recurrent_kernel, bias)
+        given = doutput[:, t] if mistake != "doutput_last_only" or t == timesteps - 1 else 0.0
+        before = t + 1 if mistake == "states_after" else t
+        g = step_variant(given + carried_h, carried_c + np.zeros((batch, units)), x[:, t], hs[before], cs[before],
+                         kernel, recurrent_kernel, bias, step)
         dx[:, t], dh, dc = g[0], g[1], g[2]
         if mistake == "not_summed":
             dkernel, drecurrent_kernel, dbias = g[3], g[4], g[5]
@@ -55,44 +80,24 @@ def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
     return dx, dkernel, drecurrent_kernel, dbias
 
 
-def _step_mistake(name, key, explain):
-    return Mistake(name, lambda **k: step_variant(**k, mistake=key), explain)
+def _step_mistake(key, variant):
+    return Mistake(key, lambda **k: step_variant(**k, mistake=variant), variant=variant)
 
 
-def _layer_mistake(name, key, explain):
-    return Mistake(name, lambda **k: layer_variant(**k, mistake=key), explain)
+def _layer_mistake(key, variant):
+    return Mistake(key, lambda **k: layer_variant(**k, mistake=variant), variant=variant)
 
 
-STEP_MISTAKES = (
-    _step_mistake("no gradient from h into c", "no_h_path",
-                  "h = o * tanh(c), so c also reaches the loss through h: dc_total = dc + dh * o * (1 - tanh(c)**2)."),
-    _step_mistake("missing tanh' on the path through h", "no_tanh_prime",
-                  "the path from c to h goes through tanh: dc_total = dc + dh * o * (1 - tanh(c)**2), not dc + dh * o."),
-    _step_mistake("ignoring the incoming dc", "ignore_dc",
-                  "dc (the gradient from the next step's cell state) adds to the gradient through h: dc_total = dc + ..."),
-    _step_mistake("sigmoid derivative written as s", "sigmoid_prime",
-                  "d sigmoid(z)/dz = s * (1 - s) where s = sigmoid(z), for each of i, f and o."),
-    _step_mistake("missing tanh' on the candidate", "no_candidate_prime",
-                  "c_tilde = tanh(z_c): dz_c = dc_total * i * (1 - c_tilde**2)."),
-    _step_mistake("dc_prev not multiplied by f", "dc_prev_without_f",
-                  "c = f * c_prev + ...: the gradient reaching c_prev is dc_total * f."),
-)
+STEP_MISTAKES = tuple(_step_mistake(key, key) for key in STEP_VARIANTS)
 
-LAYER_MISTAKES = (
-    _layer_mistake("dh not carried to the step before", "no_dh_carry",
-                   "h_{t-1} fed step t: add step t's dh_prev to doutput[:, t-1] before going back a step."),
-    _layer_mistake("dc not carried to the step before", "no_dc_carry",
-                   "c_{t-1} fed step t: pass step t's dc_prev as the dc of step t-1."),
-    _layer_mistake("loop runs forward in time", "forward_order",
-                   "BPTT starts at the last step (whose gradient is complete) and goes back to the first."),
-    _layer_mistake("weight gradients not summed over time", "not_summed",
-                   "the same kernel is used at every step: dkernel, drecurrent_kernel and dbias are sums over all steps."),
-)
+# in a layer, ignoring the incoming dc (or using it alone for dc_prev) is the same as not carrying dc: named that way
+LAYER_MISTAKES = tuple(_layer_mistake(key, key) for key in LAYER_VARIANTS + STEP_VARIANTS
+                       if key not in ("ignore_dc", "dc_prev_incoming"))
 
 
 def _step_cases(rng):
-    for square in (True, False, False, False):
-        batch, features, units = sizes(rng, square)
+    for _ in range(4):
+        batch, features, units = sizes(rng)
         kernel, recurrent_kernel, bias = lstm_weights(rng, features, units)
         yield dict(dh=rng.normal(size=(batch, units)), dc=rng.normal(size=(batch, units)),
                    x=rng.normal(size=(batch, features)), h_prev=rng.normal(0, 0.5, (batch, units)),
@@ -100,9 +105,8 @@ def _step_cases(rng):
 
 
 def _layer_cases(rng):
-    for square in (True, False, False):
-        batch, features, units = sizes(rng, square)
-        timesteps = int(rng.integers(3, 7))
+    for _ in range(3):
+        batch, features, units, timesteps = sizes(rng, timesteps=True)
         kernel, recurrent_kernel, bias = lstm_weights(rng, features, units)
         yield dict(doutput=rng.normal(size=(batch, timesteps, units)), x=rng.normal(size=(batch, timesteps, features)),
                    kernel=kernel, recurrent_kernel=recurrent_kernel, bias=bias)
@@ -118,13 +122,15 @@ def _layer_reference(doutput, x, kernel, recurrent_kernel, bias):
     return tuple(grads[name] for name in LAYER_OUTPUTS)
 
 
+STEP_AXES = {"dx": ("sample", "feature"), "dh_prev": ("sample", "unit"), "dc_prev": ("sample", "unit"),
+             "dkernel": ("feature", "gate"), "drecurrent_kernel": ("unit", "gate"), "dbias": ("gate",)}
+LAYER_AXES = {"dx": ("sample", "step", "feature"), "dkernel": ("feature", "gate"), "drecurrent_kernel": ("unit", "gate"),
+              "dbias": ("gate",)}
+
 ITEMS = [
-    Item("lstm_step_backward", LESSON, 4, "The backward pass of one LSTM step",
-         ("dh", "dc", "x", "h_prev", "c_prev", "kernel", "recurrent_kernel", "bias"),
-         _step_cases, _step_reference, outputs=STEP_OUTPUTS, mistakes=STEP_MISTAKES, rtol=1e-6, atol=1e-8,
-         meaning="Your gradients equal the reference's, which equal finite differences and tf.GradientTape."),
-    Item("lstm_layer_backward", LESSON, 3, "Backpropagation through time over a layer",
-         ("doutput", "x", "kernel", "recurrent_kernel", "bias"),
+    Item("lstm_step_backward", LESSON, 4, ("dh", "dc", "x", "h_prev", "c_prev", "kernel", "recurrent_kernel", "bias"),
+         _step_cases, _step_reference, outputs=STEP_OUTPUTS, mistakes=STEP_MISTAKES, rtol=1e-6, atol=1e-8, axes=STEP_AXES),
+    Item("lstm_layer_backward", LESSON, 3, ("doutput", "x", "kernel", "recurrent_kernel", "bias"),
          _layer_cases, _layer_reference, outputs=LAYER_OUTPUTS, mistakes=LAYER_MISTAKES, rtol=1e-6, atol=1e-8,
-         meaning="Your BPTT carries dh and dc back through time and sums the weight gradients over every step."),
+         axes=LAYER_AXES),
 ]

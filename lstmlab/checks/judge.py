@@ -1,76 +1,103 @@
-"""Turn an answer's results on several cases into one Verdict, in plain words."""
-from .compare import Mismatch, as_outputs, diagnose, differences, matches, reference_outputs
+"""Turn an answer's results on several cases into one Verdict: the likely mistake first, then what differs and where.
+
+Order of diagnosis: a named mistake (a variant reproducing the answers, or crashing with the answer's very error),
+else a named type mistake (a dict for a tuple, a float for an int, ...), else the place: which output, index,
+gate or time step differs, or which line of the answer raised.
+"""
+from functools import partial
+
+from .compare import (Mismatch, as_outputs, diagnose, diagnose_error, differences, expected_value, gate_text,
+                      problem_text, reference_outputs, where_text)
+from .encode import split_detail
+from .messages import msg
 from .verdict import Verdict
 
-
-def _shape_hint(detail):
-    """A hint when the answer crashed on a matrix product: the usual cause is a kernel's layout."""
-    if any(word in detail for word in ("matmul", "not aligned", "mismatch in its core dimension", "could not be broadcast")):
-        return (" This looks like a shape error inside a matrix product: kernel is (features, 4*units) and "
-                "recurrent_kernel is (units, 4*units), so z = x @ kernel + h @ recurrent_kernel + bias. "
-                "A transposed kernel (the (4*units, features) layout of other libraries) gives exactly this error.")
-    return ""
+_SHAPE_WORDS = ("matmul", "not aligned", "mismatch in its core dimension", "could not be broadcast",  # not learner-facing
+                "cannot reshape", "split does not result", "out of bounds")  # not learner-facing: NumPy's words, matched
 
 
-def _diagnose_before_error(item, cases, results, k):
-    """A mistake that reproduces the answers before case k and, like the answer, fails on case k."""
-    received = []
-    for case, (status, tree, _) in zip(cases[:k], results[:k]):
-        try:
-            received.append(as_outputs(item, tree, case))
-        except Mismatch:
-            return None
-    if not received:
-        return None
-    for mistake in item.mistakes:
-        try:
-            mistake.compute(**cases[k])
-        except Exception:
-            if matches(item, mistake.compute, received, cases[:k]):
-                return mistake
-    return None
+def _named(mistake):
+    """Verdict fields of a named Mistake (or of none)."""
+    if mistake is None:
+        return {}
+    return dict(mistake=mistake.name, fix=mistake.fix, mistake_key=mistake.key)
+
+
+def _type_mistake(key, fields):
+    """Verdict fields of a type mistake (`dict_for_tuple`, `float_for_int`, ...)."""
+    if key is None:
+        return {}
+    return dict(mistake=msg(f"mistake.{key}"), fix=msg(f"fix.{key}", **fields), mistake_key=key)
+
+
+def _case(item, cases, k, reveal=False):
+    """Verdict fields of the probe case k: which case, its inputs' shapes, and (in the notebook) their values."""
+    which = msg("case.which", k=k + 1, n=len(cases), inputs=item.describe_case(cases[k]))
+    return dict(case=which, inputs=item.show_inputs(cases[k]) if reveal else None)
+
+
+def _error(item, cases, results, k, detail, verdict, reveal):
+    """The verdict for an answer that raised (or returned something that is not numbers) on case k."""
+    text, line, refused = split_detail(detail)
+    if refused is not None:
+        key, fields = refused
+        received = msg(f"refused.{key}", **fields)
+        problem = msg("type.wrong_type", expected=expected_value(item, cases[k]), received=received)
+        return verdict("failed", problem=problem, **_case(item, cases, k, reveal),
+                       **_type_mistake("not_numbers" if key == "not_numbers" else None, {}))
+    trees = [tree for _, tree, _ in results[:k]]
+    mistake = diagnose_error(item, cases, trees, k, text)
+    kind = text.partition(":")[0] or msg("value.an_error")
+    where = msg("where.line", line=line[0], code=line[1], function=line[2]) if line and line[1] else (
+        msg("where.line_only", line=line[0], function=line[2]) if line else None)
+    hint = None
+    if mistake is None and any(word in text for word in _SHAPE_WORDS):
+        hint = msg("hint.lstm_shapes" if "kernel" in item.args else "hint.shapes")
+    return verdict("error", problem=msg("problem.raised", error=kind, k=k + 1, n=len(cases)), where=where, hint=hint,
+                   **_case(item, cases, k, reveal), error=text, **_named(mistake))
 
 
 def judge(item, cases, results, reveal=True):
     """results[k] = (status, tree, detail) for cases[k], status in ok / not_attempted / error / timeout."""
-    head, total = f"{item.id}:", item.points
-    verdict = lambda status, message, points=0, mistake=None: Verdict(item.id, status, f"{head} {message}", points, total, mistake)
+    verdict = partial(Verdict, item.id, max_points=item.points)
     statuses = [r[0] for r in results]
     if not results or "not_attempted" in statuses:
-        return verdict("not_attempted", f"Not attempted: `{item.function}` still raises NotImplementedError. "
-                                        "Write its body, then run this cell again.")
+        return verdict("not_attempted", note=msg("note.not_attempted", function=item.function))
     for k, (status, _, detail) in enumerate(results):
         if status == "timeout":
-            return verdict("timeout", f"Timed out on case {k + 1}: {detail}")
+            return verdict("timeout", problem=msg("problem.timeout", k=k + 1, n=len(cases), detail=detail),
+                           **_case(item, cases, k, reveal))
         if status == "error":
-            message = f"Error on case {k + 1} of {len(cases)} ({item.describe_case(cases[k])}): {detail}."
-            mistake = _diagnose_before_error(item, cases, results, k)
-            if mistake is not None:
-                message += f" Likely mistake: {mistake.name}. {mistake.explain}"
-            else:
-                message += item.hint_on_error(detail) if item.hint_on_error else _shape_hint(detail)
-            return verdict("error", message, 0, mistake.name if mistake else None)
-    received, problem = [], None
-    for k, (case, (_, tree, _)) in enumerate(zip(cases, results)):
-        names = item.output_names(case)
+            return _error(item, cases, results, k, detail, verdict, reveal)
+    trees = [tree for _, tree, _ in results]
+    first = None  # (case index, Mismatch or Difference)
+    for k, (case, tree) in enumerate(zip(cases, trees)):
         try:
             got = as_outputs(item, tree, case)
         except Mismatch as exc:
-            problem = problem or (k, f"Wrong structure: {exc}.", "structure")
-            received.append(None)
-            continue
-        received.append(got)
-        expected = reference_outputs(item, case)
-        found = differences(item, expected, got, names, reveal)
-        if found and item.explain is not None:
-            found = (item.explain(expected, got, case, reveal) or found[0], found[1])
-        if found and problem is None:
-            problem = (k, *found)
-    if problem is None:
-        return verdict("passed", f"Passed ({total}/{total}). {item.meaning} (checked on {len(cases)} random inputs)", total)
-    k, sentence, _ = problem
-    message = f"{sentence} In case {k + 1} of {len(cases)} ({item.describe_case(cases[k])})."
-    mistake = diagnose(item, received, cases) if all(r is not None for r in received) else None
-    if mistake is not None:
-        message += f" Likely mistake: {mistake.name}. {mistake.explain}"
-    return verdict("failed", message, 0, mistake.name if mistake else None)
+            first = (k, exc)
+            break
+        found = differences(item, reference_outputs(item, case), got, item.output_names(case))
+        if found is not None:
+            first = (k, found)
+            break
+    if first is None:
+        return verdict("passed", points=item.points, note=msg("note.passed", meaning=item.meaning, n=len(cases)))
+    k, found = first
+    named = _named(diagnose(item, trees, cases))
+    if isinstance(found, Mismatch):
+        named = named or _type_mistake(found.mistake, found.fields)
+        where = msg("where.output", name=found.fields["name"]) if "name" in found.fields else (
+            msg("where.layer_only", layer=found.fields["layer"]) if "layer" in found.fields
+            else msg("where.returned"))
+        return verdict("failed", problem=str(found), where=where, **_case(item, cases, k, reveal), **named)
+    explained = None
+    if item.explain is not None:  # an item whose answer is not arrays says itself what differs and where
+        explained = item.explain(reference_outputs(item, cases[k]), as_outputs(item, trees[k], cases[k]), cases[k], reveal)
+    if explained is None:
+        expected, received = reference_outputs(item, cases[k]), as_outputs(item, trees[k], cases[k])
+        places = [where_text(item, cases[k], found), gate_text(item, cases[k], expected, received,
+                                                               item.output_names(cases[k]))]
+        explained = problem_text(found, reveal), "; ".join(dict.fromkeys(p for p in places if p))
+    problem, where = explained
+    return verdict("failed", problem=problem, where=where, **_case(item, cases, k, reveal), **named)

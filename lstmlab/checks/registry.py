@@ -9,6 +9,8 @@ import importlib.metadata
 import importlib.util
 from pathlib import Path
 
+from .messages import msg
+
 ITEM_MODULES = [
     # one module per lesson; each defines ITEMS, a list of Item (add a lesson with one line here)
     "lstmlab.checks.items_cell",
@@ -27,7 +29,7 @@ def _file_module(path):
     """Import a teacher's items file by path (once per path)."""
     path = Path(path).resolve()
     if not path.is_file():
-        raise FileNotFoundError(f"no items file {path}")
+        raise FileNotFoundError(f"no items file {path}")  # not learner-facing: for teachers
     name = "lstmlab_items_" + hashlib.sha256(str(path).encode()).hexdigest()[:12]
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -45,7 +47,7 @@ def _sources(files):
     for path in files:
         module = _file_module(path)
         if not hasattr(module, "ITEMS"):
-            raise ValueError(f"{path} defines no ITEMS (a list of lstmlab.checks.item.Item)")
+            raise ValueError(f"{path} defines no ITEMS (a list of lstmlab.checks.item.Item)")  # not learner-facing: for teachers
         yield str(path), module.ITEMS
 
 
@@ -58,9 +60,9 @@ def all_items(files=()):
         for source, items in _sources(files):
             for item in items:
                 if not isinstance(item, Item):
-                    raise TypeError(f"{source}: ITEMS must hold lstmlab.checks.item.Item objects, got {type(item).__name__}")
+                    raise TypeError(f"{source}: ITEMS must hold lstmlab.checks.item.Item objects, got {type(item).__name__}")  # not learner-facing: for teachers
                 if item.id in found:
-                    raise ValueError(f"two items share the id {item.id!r} ({where[item.id]} and {source})")
+                    raise ValueError(f"two items share the id {item.id!r} ({where[item.id]} and {source})")  # not learner-facing: for teachers
                 found[item.id], where[item.id] = item, source
         _CACHE[key] = found
     return dict(_CACHE[key])
@@ -70,7 +72,7 @@ def get_item(item_id):
     """The Item with this id, or a clear error listing the ids that exist."""
     items = all_items()
     if item_id not in items:
-        raise KeyError(f"no exercise item {item_id!r}; the items are: {', '.join(items)}")
+        raise KeyError(msg("problem.no_item", item=item_id, items=", ".join(items)))
     return items[item_id]
 
 
@@ -83,9 +85,9 @@ def contract_problems(notebook, items, name):
             continue
         item_id, points = meta["exercise"], meta.get("points")
         if item_id not in items:
-            problems.append(f"{name}: answer cell {item_id!r} matches no graded item (add it with --items FILE, or "
+            problems.append(f"{name}: answer cell {item_id!r} matches no graded item (add it with --items FILE, or "  # not learner-facing: for teachers
                             "fix the id); it is not graded")
         elif points != items[item_id].points:
-            problems.append(f"{name}: answer cell {item_id!r} says {points} points, its item gives "
+            problems.append(f"{name}: answer cell {item_id!r} says {points} points, its item gives "  # not learner-facing: for teachers
                             f"{items[item_id].points}; the item's points count")
     return problems

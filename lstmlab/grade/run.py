@@ -88,7 +88,7 @@ def _read_run(proc, stdin_bytes, timeout, deadline, outcome):
                     if event["kind"] == "start":
                         state.unit, state.since = str(event.get("unit"))[:100], time.monotonic()
                     elif event["kind"] == "end" and state.unit is not None:
-                        outcome.units[state.unit] = (str(event.get("status")), str(event.get("detail", ""))[:400])
+                        outcome.units[state.unit] = (str(event.get("status")), str(event.get("detail", ""))[:800])
                         state.unit, state.since = None, None
                     elif event["kind"] == "started":
                         state.started = True
@@ -143,7 +143,7 @@ def _take(kind, payload, pending, outcome):
 def _store(pending, outcome):
     """Turn a complete result (event + arrays) into (status, answer, detail) for its item."""
     event = pending["event"]
-    item, status, detail = str(event.get("item")), event.get("status"), str(event.get("detail", ""))[:400]
+    item, status, detail = str(event.get("item")), event.get("status"), str(event.get("detail", ""))[:800]
     if status not in ("ok", "error", "not_attempted", "timeout"):
         status, detail = "error", f"the saved result has an unknown status {str(status)[:40]!r}"
     answer = None

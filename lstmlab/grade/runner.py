@@ -183,7 +183,7 @@ def call_item(item, cases, timeout, namespace, channel):
             if detail.startswith("CellTimeout"):
                 status, tree, arrays, detail = "timeout", None, {}, f"ran longer than {timeout:g} s (an infinite loop?)"
         names = sorted(arrays)
-        channel.event(kind="result", item=item["id"], case=k, status=status, tree=tree, detail=detail[:400],
+        channel.event(kind="result", item=item["id"], case=k, status=status, tree=tree, detail=detail[:800],
                       arrays=names)
         for name in names:
             channel.array(arrays[name])

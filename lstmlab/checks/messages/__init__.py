@@ -1,0 +1,54 @@
+"""Every sentence a learner reads from a check comes from one catalogue: `msg(key, **fields)`.
+
+The English catalogue is `messages/en.py`: a dict of message keys to format strings with named
+placeholders (`{name}`, `{shape}`, `{code}`); numbers, shapes and code are placeholders and are
+never translated. Code in checks/ never writes a learner-facing sentence itself: it calls
+`msg("headline.failed", points=0, max_points=3)` and the like (tests/test_messages.py holds it to that).
+
+Language hook (issue #14, TODO): `set_language("zh")` (exported as `lstmlab.set_language`) or the
+environment variable LSTMLAB_LANG picks the catalogue. Only English exists today; a translation is a
+module `messages/<lang>.py` with the same keys, registered in CATALOGUES below. A key missing from a
+translation falls back to English, so a partial catalogue never breaks a check.
+"""
+import importlib
+import os
+
+from .en import MESSAGES as ENGLISH
+
+DEFAULT = "en"
+CATALOGUES = {"en": "lstmlab.checks.messages.en"}  # TODO(#14): "zh": "lstmlab.checks.messages.zh"
+_LOADED = {"en": ENGLISH}
+_STATE = {"lang": None}
+
+
+def language():
+    """The language in use: set_language()'s, else LSTMLAB_LANG's if a catalogue exists for it, else English."""
+    if _STATE["lang"] is None:
+        wanted = os.environ.get("LSTMLAB_LANG", DEFAULT).strip().lower() or DEFAULT
+        _STATE["lang"] = wanted if wanted in CATALOGUES else DEFAULT
+    return _STATE["lang"]
+
+
+def set_language(lang):
+    """Show checks' messages in `lang` (a key of CATALOGUES; only "en" today, see issue #14). Returns it."""
+    lang = str(lang).strip().lower()
+    if lang not in CATALOGUES:
+        raise ValueError(msg("language.unknown", lang=lang, known=", ".join(sorted(CATALOGUES))))
+    _STATE["lang"] = lang
+    return lang
+
+
+def catalogue(lang=None):
+    """{key: format string} for a language (English for a missing one)."""
+    lang = lang or language()
+    if lang not in _LOADED:
+        _LOADED[lang] = importlib.import_module(CATALOGUES[lang]).MESSAGES
+    return _LOADED[lang]
+
+
+def msg(key, **fields):
+    """The message `key` in the current language, its placeholders filled from `fields`."""
+    template = catalogue().get(key)
+    if template is None:
+        template = ENGLISH[key]  # a KeyError here is a bug: tests/test_messages.py finds it first
+    return template.format(**fields)

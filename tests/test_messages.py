@@ -1,0 +1,125 @@
+"""Every sentence a learner reads from checks comes from one catalogue (lstmlab/checks/messages/en.py), ready for a
+translation (issue #14): every key the code uses exists, every key exists for a reason, and no learner-facing
+sentence is written inside the code of checks/."""
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+import lstmlab
+from lstmlab.checks import all_items, msg, set_language
+from lstmlab.checks import messages
+from lstmlab.checks.messages.en import MESSAGES
+from lstmlab.checks.verdict import STATUSES
+
+CHECKS = Path(lstmlab.__file__).resolve().parent / "checks"
+SOURCES = {str(p.relative_to(CHECKS)): p.read_text() for p in sorted(CHECKS.rglob("*.py"))
+           if p != CHECKS / "messages" / "en.py"}
+CODE = "\n".join(SOURCES.values())
+PROSE = re.compile(r"[A-Za-z]{2,}[,;:]? [A-Za-z]{2,}[,;:]? [A-Za-z]{2,}")  # three words in a row: a sentence
+MARK = "# not learner-facing"
+
+
+def _literal_keys():
+    """The string constants in the first argument of every msg(...) call (`msg("a" if x else "b")` gives both)."""
+    keys = set()
+    for source in SOURCES.values():
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg" and node.args:
+                parts = [node.args[0]]
+                while parts:  # the key, or both branches of `"a" if x else "b"` (f-string keys: see _dynamic_keys)
+                    part = parts.pop()
+                    if isinstance(part, ast.IfExp):
+                        parts += [part.body, part.orelse]
+                    elif isinstance(part, ast.Constant) and isinstance(part.value, str):
+                        keys.add(part.value)
+    return keys
+
+
+def _dynamic_keys():
+    """The keys the code builds (msg(f"mistake.{key}"), ...), from the items and the code's own key lists."""
+    keys = set()
+    for item in all_items().values():
+        keys |= {f"meaning.{item.id}", f"title.{item.id}"}
+        for mistake in item.mistakes:
+            keys |= {f"mistake.{mistake.key}", f"fix.{mistake.fix_key or mistake.key}", *mistake.fields.values()}
+        for case in item.make_cases(0):
+            for labels in item.axis_labels(case).values():
+                keys |= {f"axis.{label}" for label in labels if label != "gate"} | {f"axisname.{label}" for label in labels}
+    keys |= {"axis.gate_unit"} | {f"headline.{status}" for status in STATUSES}
+    keys |= {f"{style}.{part}" for style in ("inline", "line") for part in ("mistake", "fix", "where", "case", "error")}
+    keys |= {f"problem.{kind}{hidden}" for kind in ("value", "values", "layer_shape", "layer_params")
+             for hidden in ("", "_hidden")}
+    keys |= {f"type.{key}" for key in re.findall(r"\bMismatch\(\s*\"([a-z_]+)\"", CODE)}
+    keys |= {f"refused.{key}" for key in re.findall(r"\bNotNumbers\(\s*\"([a-z_]+)\"", CODE)}
+    type_mistakes = set(re.findall(r"\bMismatch\(\s*\"[a-z_]+\",\s*\"([a-z_]+)\"", CODE))
+    type_mistakes |= set(re.findall(r"\"([a-z_]+)\" if [^\n]* else None", SOURCES["compare.py"] + SOURCES["judge.py"]))
+    keys |= {f"{kind}.{key}" for key in type_mistakes for kind in ("mistake", "fix")}
+    return keys
+
+
+def test_every_key_the_code_uses_is_in_the_catalogue():
+    used = _literal_keys() | _dynamic_keys()
+    assert len(_literal_keys()) > 40
+    missing = sorted(used - set(MESSAGES))
+    assert not missing, f"keys used in lstmlab/checks but missing from messages/en.py: {missing}"
+
+
+def test_every_key_in_the_catalogue_is_used():
+    unused = sorted(set(MESSAGES) - _literal_keys() - _dynamic_keys())
+    assert not unused, f"keys in messages/en.py that no code uses: {unused}"
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_templates_have_only_named_placeholders(key):
+    fields = [name for _, name, _, _ in string.Formatter().parse(MESSAGES[key]) if name is not None]
+    assert all(name and name.isidentifier() for name in fields), (key, fields)
+
+
+def _strings(tree):
+    """Every string constant and f-string of a module, except docstrings and f-strings' parts."""
+    docstrings, inner = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body and isinstance(
+                node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+            docstrings.add(id(node.body[0].value))
+        if isinstance(node, ast.JoinedStr):
+            inner |= {id(v) for v in ast.walk(node) if v is not node}
+    for node in ast.walk(tree):
+        if id(node) in docstrings or id(node) in inner:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node, node.value
+        elif isinstance(node, ast.JoinedStr):
+            yield node, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+
+
+def test_no_learner_facing_sentence_is_written_in_the_code():
+    """A heuristic: a string of three words in a row, outside the catalogue and docstrings, is a sentence a learner
+    may read. Strings that are not (NumPy's error words matched, CSS) carry the comment `# not learner-facing`."""
+    found = []
+    for name, source in SOURCES.items():
+        lines = source.splitlines()
+        for node, text in _strings(ast.parse(source)):
+            marked = any(MARK in lines[k] for k in range(node.lineno - 1, node.end_lineno))
+            if PROSE.search(text) and not marked:
+                found.append(f"{name}:{node.lineno}: {text[:70]!r}")
+    assert not found, "learner-facing text outside messages/en.py (move it to the catalogue):\n" + "\n".join(found)
+
+
+def test_msg_fills_placeholders_and_the_language_hook_is_english_only_for_now(monkeypatch):
+    assert msg("headline.failed", points=0, max_points=3) == "Failed (0/3)"
+    assert set_language("en") == "en" and messages.language() == "en"
+    with pytest.raises(ValueError, match="issue #14"):
+        set_language("zh")  # TODO(#14): the Chinese catalogue
+    assert lstmlab.set_language is set_language
+    monkeypatch.setenv("LSTMLAB_LANG", "xx")
+    monkeypatch.setitem(messages._STATE, "lang", None)
+    assert messages.language() == "en"  # an unknown LSTMLAB_LANG falls back to English
+
+
+def test_the_prose_heuristic_finds_sentences_and_leaves_code_alone():
+    assert PROSE.search("Wrong values for h") and PROSE.search("still raises NotImplementedError")
+    assert not PROSE.search("x @ kernel.T") and not PROSE.search("{name} = np.array({text})")
