@@ -161,3 +161,16 @@ def matched_units(count_params, target, *, high=512):
     if low > 1 and abs(count_params(low - 1) - target) <= abs(count_params(low) - target):
         return low - 1
     return low
+
+
+def reset_states_each_epoch():
+    """A Keras callback resetting every stateful layer's state when a training epoch starts (validation continues it)."""
+    keras = import_keras()
+
+    class ResetEachEpoch(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            for layer in self.model.layers:
+                if getattr(layer, "stateful", False):
+                    layer.reset_state()
+
+    return ResetEachEpoch()
