@@ -26,7 +26,7 @@ def test_blank_exercises_score_zero_and_solutions_full_marks():
     graded = {e["id"] for s in report["submissions"] for e in s["exercises"]}
     assert len(graded) >= 12
     assert {"lstm_step", "lstm_layer", "lstm_param_count", "make_windows", "stack_forward", "predict_shapes",
-            "stateful_batches", "stateful_forward"} <= graded
+            "stateful_batches", "stateful_forward", "time_split", "scale_train_only", "persistence_forecast", "mase"} <= graded
 
 
 def test_every_answer_cell_carries_the_metadata_contract():
