@@ -2,7 +2,7 @@
 May import: reference, shapes, data.
 """
 from .feedback import check
+from .judge import Verdict
 from .registry import ITEM_MODULES, all_items, get_item
-from .verdict import Verdict
 
 __all__ = ["check", "Verdict", "all_items", "get_item", "ITEM_MODULES"]

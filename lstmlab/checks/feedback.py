@@ -2,9 +2,8 @@
 import numpy as np
 
 from .encode import call_answer, unflatten
-from .judge import judge
+from .judge import Verdict, judge
 from .registry import get_item
-from .verdict import Verdict
 
 
 def run_cases(item, fn, cases):
