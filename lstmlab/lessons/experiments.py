@@ -3,7 +3,7 @@
 One Keras model is compiled per architecture and settings, then re-initialised for each seed with the
 weights a freshly built model gets from that seed (`keras.utils.set_random_seed(seed)`, then build). Only
 the weights, the optimizer's slots and step counter, the learning rate and any stateful layer's state are
-reset; the traced training step is reused, because at these sizes tracing costs more than training.
+reset; the traced training step is reused, so each architecture is traced once, not once per seed.
 """
 from dataclasses import dataclass, field
 
