@@ -40,7 +40,7 @@ MOVED = {
     **{name: f"reference.{name}" for name in ("activations", "validate", "weights", "cell", "recurrence", "layer",
                                               "gru", "simple_rnn", "backward", "dropout", "train", "gradcheck")},
     "specs": "shapes.specs", "keras_bridge": "oracle.keras_bridge", "mirror": "oracle.mirror",
-    "windows": "data.windows", "stateful_data": "data.stateful", "explore.stateful_core": "data.stateful",
+    "windows": "data.windows", "plots.timing": "plots.cost", "stateful_data": "data.stateful", "explore.stateful_core": "data.stateful",
     **{name: f"lessons.{name}" for name in ("attempt", "mixing", "setup_check", "cost", "timing", "gradflow")},
 }
 alias_moved_modules(__name__, MOVED)

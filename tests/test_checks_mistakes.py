@@ -12,6 +12,8 @@ SOLUTION = {
     "last_output": "02_through_time.ipynb", "make_windows": "03_shaping_data.ipynb",
     "count_batches": "03_shaping_data.ipynb", "predict_shapes": "04_stacking.ipynb", "stack_forward": "04_stacking.ipynb",
     "stateful_batches": "05_stateful.ipynb", "stateful_forward": "05_stateful.ipynb",
+    "time_split": "10_forecasting.ipynb", "scale_train_only": "10_forecasting.ipynb",
+    "persistence_forecast": "10_forecasting.ipynb", "mase": "10_forecasting.ipynb",
 }
 
 
@@ -67,6 +69,31 @@ PLANTED = [
      "    for chunk in chunks:  # (batch, timesteps, features)\n        h, c = 0 * h, 0 * c\n", "state not carried between batches"),
     ("stateful_forward", "    for chunk in chunks:  # (batch, timesteps, features)\n",
      "    for chunk in chunks:  # (batch, timesteps, features)\n        c = 0 * c\n", "only h carried (c reset)"),
+    ("time_split", "    val = series[n_train:n_train + n_val]\n    test = series[n_train + n_val:]\n",
+     "    val = series[n - n_val:]\n    test = series[n_train:n - n_val]\n",
+     "the validation part taken from the end (after the test part)"),
+    ("time_split", "val = series[n_train:n_train + n_val]", "val = series[n_train - 1:n_train + n_val - 1]",
+     "overlapping parts (validation starts one step early)"),
+    ("time_split", "    n_train = int(n * train_fraction)\n    n_val = int(n * val_fraction)\n",
+     "    n_train = round(n * train_fraction)\n    n_val = round(n * val_fraction)\n", "sizes rounded instead of floored"),
+    ("scale_train_only", "    mean = train.mean(axis=0)  # (features,)\n    std = train.std(axis=0)  # (features,)\n",
+     "    everything = np.concatenate([train, val, test])\n    mean = everything.mean(axis=0)\n    std = everything.std(axis=0)\n",
+     "leakage: the scaler saw the validation and test parts"),
+    ("scale_train_only", "    return (train - mean) / std, (val - mean) / std, (test - mean) / std",
+     "    return (train - mean) / std, (val - val.mean(axis=0)) / val.std(axis=0), (test - test.mean(axis=0)) / test.std(axis=0)",
+     "each part scaled with its own mean and std (leakage)"),
+    ("scale_train_only", "std = train.std(axis=0)", "std = train.std(axis=0, ddof=1)", "sample std (ddof=1) instead of ddof=0"),
+    ("scale_train_only", "    mean = train.mean(axis=0)  # (features,)\n    std = train.std(axis=0)  # (features,)\n",
+     "    mean = train.mean()\n    std = train.std()\n", "one mean and std for all columns together"),
+    ("persistence_forecast", "last = windows[:, -1]", "last = windows[:, 0]", "the window's first value instead of its last"),
+    ("persistence_forecast", "last = windows[:, -1]", "last = windows.mean(axis=1)", "the window's mean instead of its last value"),
+    ("mase", "y_train[season:] - y_train[:-season]", "y_true[season:] - y_true[:-season]",
+     "scaled by the test part's naive error, not the training part's"),
+    ("mase", "y_train[season:] - y_train[:-season]", "y_train[1:] - y_train[:-1]", "season ignored (naive error one step back)"),
+    ("mase", "return mae / naive", "return mae", "no scaling (plain MAE)"),
+    ("mase", "    mae = np.mean(np.abs(y_true - y_pred))\n    naive = np.mean(np.abs(y_train[season:] - y_train[:-season]))\n",
+     "    mae = np.mean((y_true - y_pred) ** 2)\n    naive = np.mean((y_train[season:] - y_train[:-season]) ** 2)\n",
+     "squared errors instead of absolute"),
 ]
 
 

@@ -5,7 +5,7 @@ from matplotlib.figure import Figure
 
 from lstmlab import lstm_gates
 from lstmlab.plots.gates import gate_bars_figure
-from lstmlab.plots.timing import params_time_figure
+from lstmlab.plots.cost import params_time_figure
 from lstmlab.plots.unrolled import fmt_vector, unrolled_figure
 from lstmlab.explore.cell_core import cell_trace
 

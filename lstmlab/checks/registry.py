@@ -19,6 +19,7 @@ ITEM_MODULES = [
     "lstmlab.checks.items_stack",
     "lstmlab.checks.items_stateful",
     "lstmlab.checks.items_training",
+    "lstmlab.checks.items_forecast",
 ]
 ENTRY_POINTS = "lstmlab.items"
 

@@ -85,3 +85,57 @@ def norms_through_depth(kind, *, depth=6, timesteps=20, features=4, units=16, ba
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(batch, timesteps, features))  # (batch, timesteps, features)
     return np.array([np.linalg.norm(g["dkernel"]) for g in _stack_grads(kind, x, depth, units, rng, forget_bias)])  # (depth,)
+
+
+def sensitivity_by_layer(layers, x):
+    """How strongly each layer's LAST output reacts to each input step: array (layers, timesteps).
+
+    layers: [(kernel, recurrent_kernel, bias), ...] of a trained stack, bottom first (Keras's get_weights order);
+    x: inputs (batch, timesteps, features). Entry [l, t] is the Frobenius norm of the Jacobian d h^(l)_T / d x_t,
+    root-mean-squared over the batch: lesson 06's gradient-through-time measure, one output unit at a time.
+    """
+    x = np.asarray(x, dtype=np.float64)  # (batch, timesteps, features)
+    if x.ndim != 3:
+        raise ValueError(f"x must be (batch, timesteps, features), got shape {x.shape}")
+    caches, seq = [], x  # (batch, timesteps, features)
+    for k, weights in enumerate(layers, 1):
+        if len(weights) != 3:
+            raise ValueError(f"layer {k}: expected (kernel, recurrent_kernel, bias), got {len(weights)} arrays")
+        kernel, recurrent_kernel, bias = (np.asarray(w, dtype=np.float64) for w in weights)
+        if kernel.shape[0] != seq.shape[2]:
+            raise ValueError(f"layer {k}: kernel is {kernel.shape} but its input has {seq.shape[2]} features")
+        seq, cache = lstm_layer_forward(seq, kernel, recurrent_kernel, bias)  # (batch, timesteps, units)
+        caches.append(cache)
+    batch, timesteps, _ = x.shape
+    out = np.zeros((len(caches), timesteps))  # (layers, timesteps)
+    for top in range(len(caches)):
+        units = caches[top]["recurrent_kernel"].shape[0]
+        squares = np.zeros((batch, timesteps))  # (batch, timesteps)
+        for unit in range(units):
+            dhs = np.zeros((batch, timesteps, units))  # (batch, timesteps, units)
+            dhs[:, -1, unit] = 1.0  # d h_T[unit]
+            for cache in reversed(caches[:top + 1]):
+                dhs = layer_backward(dhs, cache)["dx"]  # (batch, timesteps, units or features of the layer below)
+            squares += (dhs ** 2).sum(axis=2)  # (batch, timesteps)
+        out[top] = np.sqrt(squares.mean(axis=0))  # (timesteps,)
+    return out
+
+
+def saturated_fraction(kernel, recurrent_kernel, bias, x, *, below=0.01):
+    """Share of gate pre-activations where the squashing function's slope is under `below` x its largest slope.
+
+    Returns {"i", "f", "c~", "o"} -> fraction over every sample, step and unit of one LSTM layer run on x
+    (batch, timesteps, features). A saturated unit passes almost no gradient back: sigmoid' <= 0.25, tanh' <= 1.
+    """
+    _, cache = lstm_layer_forward(np.asarray(x, dtype=np.float64), kernel, recurrent_kernel, bias)
+    z = np.stack([step["z"] for step in cache["steps"]], axis=1)  # (batch, timesteps, 4*units)
+    z_i, z_f, z_c, z_o = np.split(z, 4, axis=-1)  # each (batch, timesteps, units)
+
+    def sig_slope(v):
+        """sigmoid'(v) / 0.25, its largest value."""
+        with np.errstate(over="ignore"):
+            s = 1.0 / (1.0 + np.exp(-v))  # same shape as v
+        return s * (1.0 - s) / 0.25
+
+    slopes = {"i": sig_slope(z_i), "f": sig_slope(z_f), "c~": 1.0 - np.tanh(z_c) ** 2, "o": sig_slope(z_o)}
+    return {name: float((slope < below).mean()) for name, slope in slopes.items()}
