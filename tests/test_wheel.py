@@ -82,7 +82,7 @@ def test_an_installed_lstmlab_releases_the_course_it_carries(unpacked, tmp_path)
     code = f"import sys\nfrom lstmlab.cli import main\nsys.exit(main(['release', {str(tmp_path / 'out')!r}]))"
     assert "from the installed lstmlab" in _installed(code, unpacked, tmp_path)
     files = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.ipynb"))
-    assert files == sorted([f"lessons/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")]
+    assert files == sorted([f"lessons/{p.relative_to(ROOT / 'notebooks')}" for p in (ROOT / "notebooks").rglob("*.ipynb")]
                            + [f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")])
     exercise = (tmp_path / "out" / "exercises" / "01_one_cell.ipynb").read_text()
     assert "../lessons/01_one_cell.ipynb" in exercise and "../notebooks/" not in exercise
