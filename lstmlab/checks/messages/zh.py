@@ -15,7 +15,7 @@ MESSAGES = {
     "headline.timeout": "超时（{points}/{max_points}）",
     "headline.not_attempted": "尚未作答（{points}/{max_points}）",
     "inline.head": "{item}：{headline}。",
-    "inline.join": "",
+    "inline.join": " ",
     "inline.mistake": "可能的错误：{name}。",
     "inline.fix": "改法：{fix}",
     "inline.where": "位置：{where}。",
