@@ -399,7 +399,7 @@ MESSAGES = {
     "mistake.sigmoid_prime_of_z": "sigmoid 的导数用 z 来算了",
     "fix.sigmoid_prime_of_z": "s * (1 - s) 用的是门的值 s = sigmoid(z)，不是激活前的 z。",
     "mistake.no_candidate_prime": "候选值上漏了 tanh'",
-    "fix.no_candidate_prime": "c_tilde = tanh(z_c)：dz_c = dc_total * i * (1 - c_tilde**2)。",
+    "fix.no_candidate_prime": "候选值 c_tilde = tanh(z_c)，所以 dz_c = dc_total * i * (1 - c_tilde**2)。",
     "mistake.tanh_prime_linear": "把 tanh 的导数写成了 1 - tanh",
     "fix.tanh_prime_linear": "d tanh(c)/dc = 1 - tanh(c)**2：tanh 要平方。",
     "mistake.tanh_prime_of_c": "把 tanh 的导数写成了 1 - c**2",
