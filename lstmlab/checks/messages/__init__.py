@@ -5,10 +5,13 @@ placeholders (`{name}`, `{shape}`, `{code}`); numbers, shapes and code are place
 never translated. Code in checks/ never writes a learner-facing sentence itself: it calls
 `msg("headline.failed", points=0, max_points=3)` and the like (tests/test_messages.py holds it to that).
 
-Language hook (issue #14, TODO): `set_language("zh")` (exported as `lstmlab.set_language`) or the
-environment variable LSTMLAB_LANG picks the catalogue. Only English exists today; a translation is a
-module `messages/<lang>.py` with the same keys, registered in CATALOGUES below. A key missing from a
-translation falls back to English, so a partial catalogue never breaks a check.
+Language (issue #14): `set_language("zh")` (exported as `lstmlab.set_language`) or the environment
+variable LSTMLAB_LANG (read once, at the first message) picks the catalogue. English is the default;
+Simplified Chinese is `messages/zh.py`. A translation is a module `messages/<lang>.py` with the same keys
+and the same placeholders, registered in CATALOGUES below (tests/test_messages_zh.py holds zh to that).
+set_language() refuses an unknown language with a ValueError naming the available ones; an unknown
+LSTMLAB_LANG falls back to English. A key missing from a translation falls back to English at run time,
+so a partial catalogue never breaks a check.
 """
 import importlib
 import os
@@ -16,7 +19,7 @@ import os
 from .en import MESSAGES as ENGLISH
 
 DEFAULT = "en"
-CATALOGUES = {"en": "lstmlab.checks.messages.en"}  # TODO(#14): "zh": "lstmlab.checks.messages.zh"
+CATALOGUES = {"en": "lstmlab.checks.messages.en", "zh": "lstmlab.checks.messages.zh"}
 _LOADED = {"en": ENGLISH}
 _STATE = {"lang": None}
 
@@ -30,7 +33,7 @@ def language():
 
 
 def set_language(lang):
-    """Show checks' messages in `lang` (a key of CATALOGUES; only "en" today, see issue #14). Returns it."""
+    """Show checks' messages in `lang` (a key of CATALOGUES: "en" or "zh"). Returns it."""
     lang = str(lang).strip().lower()
     if lang not in CATALOGUES:
         raise ValueError(msg("language.unknown", lang=lang, known=", ".join(sorted(CATALOGUES))))

@@ -1,0 +1,147 @@
+"""Learner feedback in Simplified Chinese (issue #14 item 1): messages/zh.py holds every key of messages/en.py
+with the same placeholders, and set_language("zh") / LSTMLAB_LANG=zh make check() speak Chinese."""
+import os
+import re
+import string
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import lstmlab
+from lstmlab.checks import check, messages, set_language
+from lstmlab.checks.messages.en import MESSAGES as EN
+from lstmlab.checks.messages.zh import MESSAGES as ZH
+from grading_helpers import ROOT, answer_source
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_WORDS = ("Likely mistake", "Not attempted", "Fix:", "Failed", "Where:")
+
+
+@pytest.fixture(autouse=True)
+def reset_language():
+    """Every test starts and ends with no language chosen (English unless LSTMLAB_LANG says otherwise)."""
+    messages._STATE["lang"] = None
+    yield
+    messages._STATE["lang"] = None
+
+
+def _fields(template):
+    return {(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None}
+
+
+def test_zh_has_exactly_the_english_keys():
+    missing = sorted(set(EN) - set(ZH))
+    extra = sorted(set(ZH) - set(EN))
+    assert not missing, f"keys of messages/en.py with no Chinese translation in messages/zh.py: {missing}"
+    assert not extra, f"keys in messages/zh.py that messages/en.py does not have: {extra}"
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_zh_template_has_the_english_placeholders(key):
+    assert key in ZH, f"no Chinese translation for {key!r}"
+    assert _fields(ZH[key]) == _fields(EN[key]), (key, EN[key], ZH[key])
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_zh_keeps_the_code_spans(key):
+    """Text in backticks (code) stays as it is; every sentence that is not only a placeholder is Chinese."""
+    assert set(re.findall(r"`[^`]+`", ZH[key])) == set(re.findall(r"`[^`]+`", EN[key])), key
+    if re.search(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}", "", EN[key])):  # English words besides placeholders
+        assert HAN.search(ZH[key]) or key.startswith(("spec.", "value.int", "value.float")), (key, ZH[key])
+
+
+def test_set_language_switches_and_refuses_an_unknown_language():
+    assert lstmlab.set_language is set_language
+    assert set_language("zh") == "zh" and messages.language() == "zh"
+    assert messages.msg("headline.failed", points=0, max_points=3) == "未通过（0/3）"
+    with pytest.raises(ValueError) as info:
+        set_language("fr")
+    assert "'fr'" in str(info.value) and "en, zh" in str(info.value)
+    assert set_language(" EN ") == "en" and messages.msg("headline.failed", points=0, max_points=3) == "Failed (0/3)"
+
+
+def _chinese(text):
+    assert HAN.search(text), text
+    for words in ENGLISH_WORDS:
+        assert words not in text, (words, text)
+
+
+def _learner(notebook, item_id, old, new):
+    source = answer_source(notebook, item_id)
+    assert old in source, f"planted edit {old!r} not found in the {item_id} solution"
+    ns = {"np": np, "sigmoid": lambda v: 1.0 / (1.0 + np.exp(-v))}
+    exec(source.replace(old, new), ns)
+    return ns[item_id]
+
+
+def test_a_named_mistake_and_its_fix_read_in_chinese():
+    set_language("zh")
+    verdict = check("lstm_step", _learner("01_one_cell.ipynb", "lstm_step", "h = o * np.tanh(c)", "h = o * c"),
+                    seed=11, quiet=True)
+    assert verdict.status == "failed" and verdict.points == 0
+    assert verdict.mistake == ZH["mistake.no_tanh_c"], verdict.message
+    assert verdict.fix == ZH["fix.no_tanh_c"], verdict.message
+    assert "可能的错误：c 上漏了 tanh。" in verdict.message and "改法：" in verdict.message
+    assert "h = o * tanh(c)" in verdict.message  # code stays as it is
+    for text in (verdict.message, str(verdict), verdict._repr_html_()):
+        _chinese(text)
+
+
+def test_a_parameter_count_miss_reads_in_chinese():
+    set_language("zh")
+    fn = _learner("01_one_cell.ipynb", "lstm_param_count", "4 * (units * (features + units) + units)",
+                  "units * (features + units) + units")
+    verdict = check("lstm_param_count", fn, seed=11, quiet=True)
+    assert verdict.status == "failed" and verdict.mistake == ZH["mistake.one_gate"], verdict.message
+    _chinese(verdict.message)
+    _chinese(str(verdict))
+
+
+def test_not_attempted_reads_in_chinese():
+    set_language("zh")
+
+    def lstm_step(x, h, c, kernel, recurrent_kernel, bias):
+        raise NotImplementedError
+
+    verdict = check("lstm_step", lstm_step, quiet=True)
+    assert verdict.status == "not_attempted", verdict.message
+    assert "尚未作答" in verdict.message and "NotImplementedError" in verdict.message
+    _chinese(verdict.message)
+    _chinese(str(verdict))
+
+
+def test_english_stays_the_default():
+    verdict = check("lstm_param_count", _learner("01_one_cell.ipynb", "lstm_param_count",
+                                                 "4 * (units * (features + units) + units)",
+                                                 "units * (features + units) + units"), seed=11, quiet=True)
+    if os.environ.get("LSTMLAB_LANG", "en").strip().lower() in ("", "en"):
+        assert "Likely mistake: one gate instead of four." in verdict.message
+
+
+@pytest.mark.parametrize("lang, expected", [("zh", "未通过（0/4）"), ("ZH", "未通过（0/4）"), ("en", "Failed (0/4)"),
+                                            ("xx", "Failed (0/4)")])
+def test_lstmlab_lang_switches_in_a_fresh_process(lang, expected):
+    code = ("from lstmlab.checks import msg, messages; "
+            "print(messages.language()); print(msg('headline.failed', points=0, max_points=4))")
+    env = {**os.environ, "LSTMLAB_LANG": lang, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, encoding="utf-8",
+                         timeout=120, cwd=str(ROOT))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [lang.lower() if lang.lower() in ("zh", "en") else "en", expected]
+
+
+def test_lstmlab_lang_zh_makes_check_speak_chinese_in_a_fresh_process():
+    code = ("import numpy as np\n"
+            "from lstmlab.checks import check\n"
+            "def lstm_param_count(units, features):\n"
+            "    return units * (features + units) + units\n"
+            "print(check('lstm_param_count', lstm_param_count, seed=11, quiet=True).message)\n")
+    env = {**os.environ, "LSTMLAB_LANG": "zh", "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, encoding="utf-8",
+                         timeout=300, cwd=str(ROOT))
+    assert out.returncode == 0, out.stderr
+    _chinese(out.stdout)
+    assert ZH["mistake.one_gate"] in out.stdout
