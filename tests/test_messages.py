@@ -1,4 +1,4 @@
-"""Every sentence a learner reads from checks comes from one catalogue (lstmlab/checks/messages/en.py), ready for a
+"""Every sentence a learner reads from checks comes from one catalogue (lstmlab/messages/en.py), ready for a
 translation (issue #14): every key the code uses exists, every key exists for a reason, and no learner-facing
 sentence is written inside the code of checks/."""
 import ast
@@ -10,13 +10,14 @@ import pytest
 
 import lstmlab
 from lstmlab.checks import all_items, msg, set_language
-from lstmlab.checks import messages
-from lstmlab.checks.messages.en import MESSAGES
+from lstmlab import messages
+from lstmlab.messages.en import MESSAGES
 from lstmlab.checks.verdict import STATUSES
 
-CHECKS = Path(lstmlab.__file__).resolve().parent / "checks"
-CATALOGUE_FILES = {CHECKS / "messages" / "en.py", CHECKS / "messages" / "zh.py"}  # the catalogues themselves
-SOURCES = {str(p.relative_to(CHECKS)): p.read_text() for p in sorted(CHECKS.rglob("*.py"))
+PACKAGE = Path(lstmlab.__file__).resolve().parent
+SCANNED = ("checks", "messages")  # the parts whose every learner-facing sentence is in the catalogue
+CATALOGUE_FILES = {PACKAGE / "messages" / "en.py", PACKAGE / "messages" / "zh.py"}  # the catalogues themselves
+SOURCES = {str(p.relative_to(PACKAGE)): p.read_text() for part in SCANNED for p in sorted((PACKAGE / part).rglob("*.py"))
            if p not in CATALOGUE_FILES}
 CODE = "\n".join(SOURCES.values())
 PROSE = re.compile(r"[A-Za-z]{2,}[,;:]? [A-Za-z]{2,}[,;:]? [A-Za-z]{2,}")  # three words in a row: a sentence
@@ -56,7 +57,7 @@ def _dynamic_keys():
     keys |= {f"type.{key}" for key in re.findall(r"\bMismatch\(\s*\"([a-z_]+)\"", CODE)}
     keys |= {f"refused.{key}" for key in re.findall(r"\bNotNumbers\(\s*\"([a-z_]+)\"", CODE)}
     type_mistakes = set(re.findall(r"\bMismatch\(\s*\"[a-z_]+\",\s*\"([a-z_]+)\"", CODE))
-    type_mistakes |= set(re.findall(r"\"([a-z_]+)\" if [^\n]* else None", SOURCES["compare.py"] + SOURCES["judge.py"]))
+    type_mistakes |= set(re.findall(r"\"([a-z_]+)\" if [^\n]* else None", SOURCES["checks/compare.py"] + SOURCES["checks/judge.py"]))
     keys |= {f"{kind}.{key}" for key in type_mistakes for kind in ("mistake", "fix")}
     return keys
 
@@ -65,7 +66,7 @@ def test_every_key_the_code_uses_is_in_the_catalogue():
     used = _literal_keys() | _dynamic_keys()
     assert len(_literal_keys()) > 40
     missing = sorted(used - set(MESSAGES))
-    assert not missing, f"keys used in lstmlab/checks but missing from messages/en.py: {missing}"
+    assert not missing, f"keys used in lstmlab but missing from messages/en.py: {missing}"
 
 
 def test_every_key_in_the_catalogue_is_used():

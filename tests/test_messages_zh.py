@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 import lstmlab
-from lstmlab.checks import check, messages, set_language
-from lstmlab.checks.messages.en import MESSAGES as EN
-from lstmlab.checks.messages.zh import MESSAGES as ZH
+from lstmlab import messages
+from lstmlab.checks import check, set_language
+from lstmlab.messages.en import MESSAGES as EN
+from lstmlab.messages.zh import MESSAGES as ZH
 from grading_helpers import ROOT, answer_source
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -124,7 +125,7 @@ def test_english_stays_the_default():
 @pytest.mark.parametrize("lang, expected", [("zh", "未通过（0/4）"), ("ZH", "未通过（0/4）"), ("en", "Failed (0/4)"),
                                             ("xx", "Failed (0/4)")])
 def test_lstmlab_lang_switches_in_a_fresh_process(lang, expected):
-    code = ("from lstmlab.checks import msg, messages; "
+    code = ("from lstmlab.checks import msg; from lstmlab import messages; "
             "print(messages.language()); print(msg('headline.failed', points=0, max_points=4))")
     env = {**os.environ, "LSTMLAB_LANG": lang, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, encoding="utf-8",

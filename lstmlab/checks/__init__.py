@@ -1,8 +1,8 @@
 """Learner feedback for check() and the grader: graded items, fresh inputs, named mistakes, verdicts.
-May import: reference, shapes, data.
+May import: reference, shapes, data, messages.
 """
 from .feedback import check
-from .messages import msg, set_language
+from ..messages import msg, set_language
 from .registry import ITEM_MODULES, all_items, get_item
 from .verdict import Verdict
 

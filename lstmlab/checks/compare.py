@@ -7,7 +7,7 @@ import numpy as np
 
 from ..reference.validate import fmt_shape
 from .encode import flatten, unflatten
-from .messages import msg
+from ..messages import msg
 
 GATES = "ifco"
 

@@ -5,7 +5,7 @@ import numpy as np
 
 from .encode import call_answer, unflatten
 from .judge import judge
-from .messages import msg
+from ..messages import msg
 from .registry import all_items, get_item
 from .verdict import Verdict
 

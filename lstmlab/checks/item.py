@@ -25,7 +25,7 @@ from typing import Callable
 
 import numpy as np
 
-from .messages import msg
+from ..messages import msg
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from . import variants
 from .compare import Mismatch, describe_value
 from .item import Item, Mistake, lstm_weights
 from .items_cell import STEP_CORE
-from .messages import msg
+from ..messages import msg
 
 STEP_VARIANTS = {m.variant for m in STEP_CORE}
 

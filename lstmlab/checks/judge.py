@@ -9,7 +9,7 @@ from functools import partial
 from .compare import (Mismatch, as_outputs, diagnose, diagnose_error, differences, expected_value, gate_text,
                       problem_text, reference_outputs, where_text)
 from .encode import split_detail
-from .messages import msg
+from ..messages import msg
 from .verdict import Verdict
 
 _SHAPE_WORDS = ("matmul", "not aligned", "mismatch in its core dimension", "could not be broadcast",  # not learner-facing

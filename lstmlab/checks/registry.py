@@ -9,7 +9,7 @@ import importlib.metadata
 import importlib.util
 from pathlib import Path
 
-from .messages import msg
+from ..messages import msg
 
 ITEM_MODULES = [
     # one module per lesson; each defines ITEMS, a list of Item (add a lesson with one line here)

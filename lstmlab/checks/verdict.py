@@ -10,7 +10,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from .messages import msg
+from ..messages import msg
 
 STATUSES = ("passed", "failed", "error", "timeout", "not_attempted")
 

@@ -1,5 +1,5 @@
 """Explorers: pure cores (state -> table, figure) and thin ipywidgets shells; `lstmlab explore` serves them.
-May import: reference, shapes, data, plots, oracle.
+May import: reference, shapes, data, plots, oracle, messages.
 """
 from ..lazy import lazy_exports
 

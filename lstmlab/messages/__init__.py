@@ -1,25 +1,25 @@
-"""Every sentence a learner reads from a check comes from one catalogue: `msg(key, **fields)`.
-
-The English catalogue is `messages/en.py`: a dict of message keys to format strings with named
-placeholders (`{name}`, `{shape}`, `{code}`); numbers, shapes and code are placeholders and are
-never translated. Code in checks/ never writes a learner-facing sentence itself: it calls
-`msg("headline.failed", points=0, max_points=3)` and the like (tests/test_messages.py holds it to that).
-
-Language (issue #14): `set_language("zh")` (exported as `lstmlab.set_language`) or the environment
-variable LSTMLAB_LANG (read once, at the first message) picks the catalogue. English is the default;
-Simplified Chinese is `messages/zh.py`. A translation is a module `messages/<lang>.py` with the same keys
-and the same placeholders, registered in CATALOGUES below (tests/test_messages_zh.py holds zh to that).
-set_language() refuses an unknown language with a ValueError naming the available ones; an unknown
-LSTMLAB_LANG falls back to English. A key missing from a translation falls back to English at run time,
-so a partial catalogue never breaks a check.
+"""Every sentence a learner reads (checks, the grader's feedback, the explorers), one catalogue per language.
+May import: nothing of lstmlab.
 """
+# `msg(key, **fields)` gives a message in the language in use. The English catalogue is `messages/en.py`: a dict of message keys to format strings with named
+# placeholders (`{name}`, `{shape}`, `{code}`); numbers, shapes and code are placeholders and are
+# never translated. Code in checks/, grade/ and explore/ never writes a learner-facing sentence itself: it calls
+# `msg("headline.failed", points=0, max_points=3)` and the like (tests/test_messages.py holds it to that).
+#
+# Language (issue #14): `set_language("zh")` (exported as `lstmlab.set_language`) or the environment
+# variable LSTMLAB_LANG (read once, at the first message) picks the catalogue. English is the default;
+# Simplified Chinese is `messages/zh.py`. A translation is a module `messages/<lang>.py` with the same keys
+# and the same placeholders, registered in CATALOGUES below (tests/test_messages_zh.py holds zh to that).
+# set_language() refuses an unknown language with a ValueError naming the available ones; an unknown
+# LSTMLAB_LANG falls back to English. A key missing from a translation falls back to English at run time,
+# so a partial catalogue never breaks a check.
 import importlib
 import os
 
 from .en import MESSAGES as ENGLISH
 
 DEFAULT = "en"
-CATALOGUES = {"en": "lstmlab.checks.messages.en", "zh": "lstmlab.checks.messages.zh"}
+CATALOGUES = {"en": "lstmlab.messages.en", "zh": "lstmlab.messages.zh"}
 _LOADED = {"en": ENGLISH}
 _STATE = {"lang": None}
 
