@@ -3,6 +3,7 @@ runs it (AUTOGRADER_ROOT holding source/, submission/, results/), in the sandbox
 run, with --no-sandbox."""
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -147,3 +148,21 @@ def test_a_wheel_of_another_version_or_an_unknown_assignment_is_refused(tmp_path
     done = _cli("gradescope", "--assignment", "01_one_cel", "--out", tmp_path / "a.zip", "--wheel", _stand_in_wheel(tmp_path))
     assert done.returncode == 2 and "no assignment named '01_one_cel'" in done.stderr and "01_one_cell" in done.stderr
     assert not (tmp_path / "a.zip").exists()
+
+
+def test_a_chinese_autograder_tells_students_in_chinese(tmp_path):
+    """`--language zh`: config sets LSTMLAB_LANG for `lstmlab grade`, and run_autograder's own notes are Chinese."""
+    out = tmp_path / "zh.zip"
+    done = _cli("gradescope", "--assignment", "01_one_cell", "--out", out, "--wheel", _stand_in_wheel(tmp_path),
+                "--language", "zh")
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as zf:
+        assert "language=zh" in zf.read("config").decode().splitlines()
+    root = _install(out, tmp_path / "ag")
+    (root / "submission" / "notes.txt").write_text("I forgot the notebook")
+    results, _ = _grade(root)
+    assert results["score"] == 0 and "01_one_cell.ipynb" in results["output"]
+    assert "请上传练习 notebook 本身" in results["output"] and "No notebook" not in results["output"]
+    wrong = _install(out, tmp_path / "wrong", [(ROOT / "exercises" / "01_one_cell.ipynb", "01_one_cell.ipynb")])
+    results, _ = _grade(wrong)
+    assert results["tests"] and all(re.search(r"[\u4e00-\u9fff]", t["output"]) for t in results["tests"])

@@ -9,9 +9,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
 from ..checks.registry import all_items
+from ..messages import msg
 from .collect import learners as find_learners, match
 from .core import entry, grade_notebook
-from .run import GRADER_FAULT
 
 _WORKER = {}
 
@@ -40,11 +40,12 @@ def _progress(done, total, stream=sys.stderr):
 
 
 def _fault(assignment, items, message):
-    return [entry(items[i], "error", f"{i}: {message}", 0, assignment.name) for i in assignment.ids if i in items]
+    return [entry(items[i], "error", msg("grade.item_error", id=i, detail=message), 0, assignment.name)
+            for i in assignment.ids if i in items]
 
 
 def _failed(course, items, name, path, why):
-    message = f"the grader failed on this notebook ({why}): {GRADER_FAULT}"
+    message = msg("grade.failed_on_notebook", why=why, fault=msg("grade.fault"))
     return {"path": str(path), "exercises": _fault(course.assignments[name], items, message), "notes": []}
 
 
@@ -55,19 +56,18 @@ def learner_report(learner, matched, graded, course, items):
         if name in graded:
             part = graded[name]
             exercises += part["exercises"]
-            notes += [f"{name}: {n}" for n in part["notes"]]
+            notes += [msg("grade.assignment_note", name=name, note=n) for n in part["notes"]]
             notebooks[name] = part["path"]
         elif name in matched.links:
             link, target = matched.links[name]
-            exercises += _fault(assignment, items, f"{link.name} is a symbolic link (to {target}): scored 0; links "
-                                                   "are not graded, submit the notebook file itself")
+            exercises += _fault(assignment, items, msg("grade.link_scored", file=link.name, target=target))
             notebooks[name] = str(link)
         elif name in matched.unreadable:
             path, why = matched.unreadable[name]
-            exercises += _fault(assignment, items, f"{path.name}: {why}")
+            exercises += _fault(assignment, items, msg("grade.file_problem", file=path.name, problem=why))
             notebooks[name] = str(path)
         else:
-            exercises += [entry(items[i], "not_attempted", f"{i}: not attempted: {name}.ipynb was not submitted", 0, name)
+            exercises += [entry(items[i], "not_attempted", msg("grade.not_submitted", id=i, name=name), 0, name)
                           for i in assignment.ids if i in items]
             notebooks[name] = None
     return {"learner": learner.name, "path": str(learner.path), "score": sum(e["points"] for e in exercises),
@@ -135,7 +135,7 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
             try:
                 result = executor.submit(_grade_task, path, name, course.folder, seed, limits).result()
             except BrokenProcessPool:
-                result = _failed(course, items, name, path, "its grading process died")
+                result = _failed(course, items, name, path, msg("grade.worker_died"))
             except Exception as exc:
                 result = _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}")
         record(ln, name, result)

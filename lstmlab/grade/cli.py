@@ -1,6 +1,7 @@
 """`lstmlab grade PATH...`: grade a class (or one learner, or one notebook) in a sandbox; table, JSON, CSV."""
 import datetime
 import json
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -30,7 +31,19 @@ def add_arguments(parser):
     parser.add_argument("--no-sandbox", action="store_true", help="grade without OS isolation where bubblewrap is "
                         "unavailable (macOS, Windows, containers): only resource limits and an audit hook; unsafe")
     parser.add_argument("--gradescope-results", metavar="FILE", help="write Gradescope's results.json (one learner)")
+    from ..messages import CATALOGUES
+    parser.add_argument("--language", choices=sorted(CATALOGUES), default=None, help="the language of learners' feedback "
+                        "(en, zh: Simplified Chinese); default: LSTMLAB_LANG, else English")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def choose_language(language):
+    """Feedback in `language` (None: LSTMLAB_LANG's, else English), here and in every grading worker; returns it."""
+    from ..messages import language as current, set_language
+    if language:
+        set_language(language)
+        os.environ["LSTMLAB_LANG"] = language  # worker processes read it at their first message
+    return current()
 
 
 def _isolation(no_sandbox):
@@ -48,6 +61,7 @@ def run(args):
     from . import collect, report
     from .batch import grade_class
     from .course import Course
+    language = choose_language(args.language)
     items = all_items(args.items)
     course = Course.find(args.course).select(args.assignment)
     warnings = [p for a in course.assignments.values() for p in contract_problems(a.notebook, items, a.name)]
@@ -72,7 +86,7 @@ def run(args):
     def save():
         done.sort(key=lambda s: order.get((s["learner"], s["path"]), -1))  # the learners' order, whoever finished first
         data = report.report(done, course=course, items=items, seed=seed, isolation=isolation, graded_at=graded_at,
-                             version=__version__, warnings=warnings)
+                             version=__version__, warnings=warnings, language=language)
         if args.json:
             report.write_json(data, args.json)
         if args.csv:

@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from ..exercises.contract import answer_cells
+from ..messages import msg
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
 
@@ -65,7 +66,7 @@ def learners(paths, learner_pattern=None):
     for raw in paths:
         root = Path(raw)
         if not root.exists() and not root.is_symlink():
-            raise FileNotFoundError(f"no such notebook or folder: {raw}")
+            raise FileNotFoundError(f"no such notebook or folder: {raw}")  # not learner-facing: the teacher's command line
         if root.is_file() or root.suffix == ".ipynb":
             learner = Learner(root.resolve().parent.name or str(root), root)
             (learner.links.append((root, os.readlink(root))) if root.is_symlink() else learner.files.append(root))
@@ -103,7 +104,7 @@ def _grouped(root, pattern):
         learner = by_name.setdefault(name, Learner(name, root))
         (learner.links.append((path, link)) if link is not None else learner.files.append(path))
     if unmatched and not by_name:
-        raise ValueError(f"--learner-pattern {pattern.pattern!r} matches none of the {len(unmatched)} notebooks "
+        raise ValueError(f"--learner-pattern {pattern.pattern!r} matches none of the {len(unmatched)} notebooks "  # not learner-facing
                          f"under {root} (e.g. {unmatched[0].name!r})")
     return [by_name[n] for n in sorted(by_name)]
 
@@ -113,17 +114,17 @@ def read_notebook(path):
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as exc:
-        raise ValueError(f"could not read the notebook: {exc.strerror}") from None
+        raise ValueError(msg("grade.unreadable", why=exc.strerror)) from None
     with os.fdopen(fd, "rb") as f:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError("could not read the notebook: it is not a regular file")
+            raise ValueError(msg("grade.unreadable", why=msg("grade.not_regular")))
         data = f.read(MAX_NOTEBOOK_BYTES + 1)
     if len(data) > MAX_NOTEBOOK_BYTES:
-        raise ValueError(f"could not read the notebook: it is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB")
+        raise ValueError(msg("grade.unreadable", why=msg("grade.too_big", mb=MAX_NOTEBOOK_BYTES // 2**20)))
     try:
         return nbformat.reads(data.decode("utf-8"), as_version=4)
     except Exception as exc:
-        raise ValueError(f"could not read the notebook: {type(exc).__name__}: {str(exc)[:200]}") from None
+        raise ValueError(msg("grade.unreadable", why=f"{type(exc).__name__}: {str(exc)[:200]}")) from None
 
 
 def match(learner, course):
@@ -136,7 +137,8 @@ def match(learner, course):
             nb, problem = None, str(exc)
         name, how = course.match(path, nb)
         if name is None:
-            result.notes.append(f"{path.name}: {problem or 'matches no exercise notebook (by name or exercise ids)'}")
+            result.notes.append(msg("grade.file_problem", file=path.name, problem=problem) if problem
+                                else msg("grade.no_match", file=path.name))
             continue
         ids = len(set(course.assignments[name].ids) & set(answer_cells(nb) if nb is not None else ()))
         claims.setdefault(name, []).append(((how == "name", ids, -len(str(path))), path, problem))
@@ -148,11 +150,10 @@ def match(learner, course):
         else:
             result.files[name] = path
         for _, other, _ in rest:
-            result.notes.append(f"{name}: graded {path.name}; {other.name} also matches it and was not graded")
+            result.notes.append(msg("grade.also_matches", name=name, file=path.name, other=other.name))
     for link, target in learner.links:
         name = Path(link).stem if Path(link).stem in course.assignments else None
         if name is not None and name not in result.files:
             result.links[name] = (link, target)
-        result.notes.append(f"{Path(link).name} is a symbolic link (to {target}); links are not graded: "
-                            "submit the notebook file itself")
+        result.notes.append(msg("grade.link_note", file=Path(link).name, target=target))
     return result

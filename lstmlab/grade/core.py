@@ -8,6 +8,7 @@ plan (the rebuilt program and grade-time inputs), sandbox + runner (where the le
 from pathlib import Path
 
 from ..checks.judge import judge
+from ..messages import msg
 from .plan import build, item_cases
 from .collect import read_notebook
 from .run import execute
@@ -44,41 +45,41 @@ def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_t
             entries.append(entry(item, status, feedback, points, assignment.name))
     else:
         for item in graded:
-            entries.append(entry(item, "error", f"{item.id}: {problem}", 0, assignment.name))
+            entries.append(entry(item, "error", msg("grade.item_error", id=item.id, detail=problem), 0, assignment.name))
     return {"path": str(path), "assignment": assignment.name, "score": sum(e["points"] for e in entries),
             "max_score": sum(e["max_points"] for e in entries), "exercises": entries, "notes": notes}
 
 
 def _judge_item(item, cases, outcome, answer_unit, notes):
     """(status, feedback, points) of one exercise from the units' outcomes and the untrusted results."""
-    head = f"{item.id}:"
-    note = notes.get(item.id)
-    suffix = f" (note: {note})" if note and item.id in answer_unit else ""
+    note, i = notes.get(item.id), item.id
     if outcome.fault:
-        return "error", f"{head} {outcome.fault}", 0
+        return "error", msg("grade.fault_item", id=i, fault=outcome.fault), 0
     if item.id not in answer_unit:
-        return "not_attempted", f"{head} not attempted: {note}", 0
+        return "not_attempted", msg("grade.not_attempted_note", id=i, note=note), 0
     kind, detail = outcome.units.get(answer_unit[item.id], ("ok", ""))
     if kind == "timeout":
-        return "timeout", f"{head} the answer cell {detail}; the other exercises were graded", 0
+        return "timeout", msg("grade.cell_timeout", id=i, detail=detail), 0
     if kind == "dead":
-        return "error", f"{head} the answer cell {detail}; the other exercises were graded", 0
+        return "error", msg("grade.cell_dead", id=i, detail=detail), 0
     hkind, hdetail = outcome.units.get(f"item {item.id}", ("missing", ""))
     if hkind == "timeout":
-        return "timeout", f"{head} your function {hdetail} (infinite loop?); the other exercises were graded", 0
+        return "timeout", msg("grade.call_timeout", id=i, detail=hdetail), 0
     if hkind == "dead":
-        return "error", f"{head} calling your function {hdetail}; the other exercises were graded", 0
+        return "error", msg("grade.call_dead", id=i, detail=hdetail), 0
     results = outcome.results.get(item.id, [])
     if hkind == "error" and not results:
-        return "error", f"{head} {hdetail}", 0
+        return "error", msg("grade.item_error", id=i, detail=hdetail), 0
     if not results:
-        return "error", f"{head} no result came back (the run ended before this exercise was called)", 0
+        return "error", msg("grade.no_result", id=i), 0
     if results[-1][0] == "ok" and len(results) < len(cases):
-        return "error", f"{head} results are missing for some inputs", 0
+        return "error", msg("grade.results_missing", id=i), 0
     if results[-1][0] == "error" and kind == "error" and "NameError" in results[-1][2]:
-        results = [*results[:-1], ("error", None, f"{results[-1][2]} (your answer cell raised {detail})")]
+        results = [*results[:-1], ("error", None, msg("grade.cell_raised", detail=results[-1][2], error=detail))]
     verdict = judge(item, cases, results, reveal=False)
-    return verdict.status, verdict.message + suffix, verdict.points
+    if note and item.id in answer_unit:
+        return verdict.status, msg("grade.with_note", feedback=verdict.message, note=note), verdict.points
+    return verdict.status, verdict.message, verdict.points
 
 
 def grade_file(path, course, items, isolation, seed, **limits):
@@ -89,5 +90,5 @@ def grade_file(path, course, items, isolation, seed, **limits):
         nb = None  # matched by name, then reported as unreadable by grade_notebook
     name, _ = course.match(Path(path), nb)
     if name is None:
-        raise ValueError(f"{path}: matches no exercise notebook (by name or exercise ids)")
+        raise ValueError(msg("grade.no_match", file=path))
     return grade_notebook(path, course.assignments[name], items, isolation, seed, **limits)

@@ -5,6 +5,7 @@ to install bubblewrap), run_autograder (grades $AUTOGRADER_ROOT/submission, defa
 results/results.json), the wheel, config (the assignments), course/ (their pristine notebooks, so the autograder
 grades against exactly these) and items/ (the teacher's --items files).
 """
+import json
 import re
 import shutil
 import subprocess
@@ -58,6 +59,7 @@ while IFS='=' read -r key value; do
     assignment) args+=(--assignment "$value"); names+=("$value") ;;
     course) args+=(--course "$SOURCE/$value") ;;
     items) args+=(--items "$SOURCE/$value") ;;
+    language) export LSTMLAB_LANG="$value" ;;
   esac
 done < "$SOURCE/config"
 
@@ -90,13 +92,10 @@ grade
 # away from other learners' work; inside that container, lstmlab's resource limits and audit hook still apply.
 if [ "$status" -eq 2 ] && [[ "$(<"$ERR")" == *"isolation is unavailable"* ]]; then
   grade --no-sandbox
-  note "Graded without lstmlab's bubblewrap sandbox, which cannot run in this container: Gradescope runs each \
-submission in a container of its own, so your code ran isolated from everyone else's, with lstmlab's time and \
-memory limits."
+  note "@UNSANDBOXED@"
 fi
 if [ "$status" -eq 1 ]; then
-  note "No notebook in your submission matches this assignment (${names[*]}): upload the exercise notebook \
-itself (e.g. ${names[0]}.ipynb), with its answer cells."
+  note "@NO_MATCH@"
 fi
 if [ ! -s "$RESULTS" ]; then
   # lstmlab grade could not run at all: say so to the student instead of leaving Gradescope without results.
@@ -108,13 +107,12 @@ if [ ! -s "$RESULTS" ]; then
     python3 - "$RESULTS" "$status" "$reason" <<'PY'
 import json, sys
 path, status, reason = sys.argv[1], sys.argv[2], sys.argv[3]
-output = (f"The autograder could not grade this submission (lstmlab grade exit code {status}): {reason}\n"
-          "This is not your fault: tell your teacher.")
+output = @FAILED@.format(status=status, reason=reason) + "\n" + @NOT_YOUR_FAULT@
 with open(path, "w") as f:
     json.dump({"score": 0, "output": output, "tests": [], "visibility": "visible"}, f, indent=1)
 PY
   else
-    echo '{"score": 0, "output": "The autograder could not grade this submission: tell your teacher.", "tests": []}' > "$RESULTS"
+    echo '@FAILED_SHORT_JSON@' > "$RESULTS"
   fi
 fi
 rm -f "$ERR"
@@ -122,7 +120,39 @@ exit 0
 """
 
 
+def _bash_double_quoted(text):
+    """text inside a bash "..." string: its own $, `, \\ and " escaped."""
+    return "".join("\\" + c if c in '$`\\"' else c for c in text)
+
+
+STUDENT_KEYS = ("unsandboxed", "no_match", "failed", "not_your_fault", "failed_short")  # grade.gradescope.<key>
+
+
+def learner_sentences(language):
+    """run_autograder with the sentences a student reads in `language` (bash strings, Python literals, JSON)."""
+    from ..messages import catalogue
+    text, english = catalogue(language), catalogue("en")
+    say = lambda key: text.get(f"grade.gradescope.{key}", english[f"grade.gradescope.{key}"]) if key in STUDENT_KEYS \
+        else None
+    no_match = _bash_double_quoted(say("no_match")).replace("{names}", "${names[*]}").replace("{first}", "${names[0]}")
+    short = json.dumps({"score": 0, "output": say("failed_short"), "tests": []}).replace("'", "'\\''")
+    return {"@UNSANDBOXED@": _bash_double_quoted(say("unsandboxed")), "@NO_MATCH@": no_match,
+            "@FAILED@": json.dumps(say("failed")), "@NOT_YOUR_FAULT@": json.dumps(say("not_your_fault")),
+            "@FAILED_SHORT_JSON@": short}
+
+
+def run_autograder(version, language):
+    """The run_autograder script of this version, its student-facing sentences in `language`."""
+    script = RUN_AUTOGRADER.replace("@VERSION@", version)
+    for mark, value in learner_sentences(language).items():
+        script = script.replace(mark, value)
+    return script
+
+
 def add_arguments(parser):
+    from ..messages import CATALOGUES
+    parser.add_argument("--language", choices=sorted(CATALOGUES), default=None, help="the language of students' "
+                        "feedback on Gradescope (default: LSTMLAB_LANG, else English)")
     parser.add_argument("--assignment", action="append", required=True, metavar="NAME",
                         help="an exercise notebook this Gradescope assignment grades (its stem, e.g. 01_one_cell); "
                              "repeatable")
@@ -197,10 +227,10 @@ def check_wheel(path, version):
     return path
 
 
-def config_text(version, assignments, items):
-    """source/config: key=value lines that run_autograder turns into `lstmlab grade` options."""
+def config_text(version, assignments, items, language="en"):
+    """source/config: key=value lines that run_autograder turns into `lstmlab grade` options (and LSTMLAB_LANG)."""
     lines = [f"# lstmlab's autograder, written by `lstmlab gradescope` (lstmlab {version}); read by run_autograder",
-             f"version={version}", f"wheel={wheel_name(version)}", "course=course"]
+             f"version={version}", f"wheel={wheel_name(version)}", "course=course", f"language={language}"]
     lines += [f"assignment={name}" for name in assignments] + [f"items=items/{name}" for name in items]
     return "\n".join(lines) + "\n"
 
@@ -235,6 +265,8 @@ def run(args):
     from .. import __version__
     from ..checks.registry import all_items, contract_problems
     from .course import Course
+    from ..messages import language as current, set_language
+    language = set_language(args.language) if args.language else current()
     items = all_items(args.items)  # a broken items file fails here, not on Gradescope
     course = Course.find(args.course).select(args.assignment)
     for assignment in course.assignments.values():
@@ -252,10 +284,10 @@ def run(args):
                              f"lstmlab {__version__} writes it; so does `pip download lstmlab=={__version__} --no-deps` "
                              "where it is published)")
         members = [("setup.sh", SETUP_SH.replace("@VERSION@", __version__).replace("@WHEEL@", wheel.name).encode(), True),
-                   ("run_autograder", RUN_AUTOGRADER.replace("@VERSION@", __version__).encode(), True),
+                   ("run_autograder", run_autograder(__version__, language).encode(), True),
                    (wheel.name, wheel.read_bytes(), False),
-                   ("config", config_text(__version__, list(course.assignments), [Path(f).name for f in args.items])
-                    .encode(), False)]
+                   ("config", config_text(__version__, list(course.assignments), [Path(f).name for f in args.items],
+                                          language).encode(), False)]
         members += [(f"course/{a.path.name}", a.path.read_bytes(), False) for a in course.assignments.values()]
         members += [(name, data, False) for name, data in _items_members(args.items)]
         write_zip(args.out, members)

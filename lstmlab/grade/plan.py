@@ -6,6 +6,7 @@ import numpy as np
 
 from ..checks.encode import encode_inputs
 from ..exercises.contract import answer_cells, exercise_id
+from ..messages import msg
 
 REFUSED_IMPORTS = ("lstmlab", "keras", "tensorflow", "tf_keras", "torch", "jax", "jaxlib", "flax")
 
@@ -50,10 +51,10 @@ def build(submission, pristine, items, cases):
         if item_id in ids:
             sources = learner.get(item_id)
             if not sources:
-                notes[item_id] = "answer cell not found in the submission (deleted, or its metadata removed)"
+                notes[item_id] = msg("grade.no_answer_cell")
                 continue
             if len(sources) > 1:
-                notes[item_id] = f"{len(sources)} answer cells carry this id; graded the last one, once"
+                notes[item_id] = msg("grade.duplicate_cells", n=len(sources))
             answer_unit[item_id] = f"cell {len(cells)}"
             cells.append({"source": to_python(sources[-1])})
         elif item_id is None and setup_source(cell.source, names) is not None:

@@ -6,14 +6,15 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
 
-def report(submissions, *, course, items, seed, isolation, graded_at, version, warnings=()):
-    """The JSON-able report: provenance (version, seed, time, isolation, pristine hashes) and every learner."""
+def report(submissions, *, course, items, seed, isolation, graded_at, version, warnings=(), language="en"):
+    """The JSON-able report: provenance (version, seed, time, isolation, feedback language, pristine hashes), learners."""
     ids = gradebook_ids(course, items)
-    return {"lstmlab_version": version, "seed": seed, "graded_at": graded_at,
+    return {"lstmlab_version": version, "seed": seed, "graded_at": graded_at, "language": language,
             "sandbox": isolation.detail if isolation.sandboxed else False,
             "course": {"source": course.source, "notebooks": {a.name: a.sha256 for a in course.assignments.values()}},
             "assignments": list(course.assignments), "max_score": sum(items[i].points for i in ids),
@@ -33,7 +34,7 @@ def table(data):
         for note in sub.get("notes", []):
             lines.append(f"  note: {note}")
         for e in sub["exercises"]:
-            feedback = e["feedback"].split(": ", 1)[-1]
+            feedback = re.sub(rf"^{re.escape(e['id'])}\s*[:：]\s*", "", e["feedback"])  # its id is on the line already
             lines.append(f"  {e['id']:<26} {e['points']:>2}/{e['max_points']:<2} {e['status']:<14} {feedback}")
     return "\n".join(lines)
 

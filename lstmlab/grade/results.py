@@ -10,6 +10,8 @@ import struct
 
 import numpy as np
 
+from ..messages import msg
+
 MAGIC = b"LSTM"
 MAX_STREAM_BYTES = 64 * 2**20  # everything one notebook's run may send back
 MAX_JSON_BYTES = 256 * 2**10  # one event
@@ -32,17 +34,17 @@ class FrameReader:
         """Add bytes; return the complete frames [(kind, payload)] they finish."""
         self.total += len(data)
         if self.total > self.limit:
-            raise Untrusted(f"it sent more than {self.limit // 2**20} MB of results")
+            raise Untrusted(msg("grade.untrusted.stream_too_large", mb=self.limit // 2**20))
         self.buffer += data
         frames = []
         while len(self.buffer) >= 16:
             if self.buffer[:4] != MAGIC:
-                raise Untrusted("its result stream is malformed")
+                raise Untrusted(msg("grade.untrusted.malformed_stream"))
             kind, size = bytes(self.buffer[4:8]).decode("ascii", "replace"), struct.unpack("<Q", self.buffer[8:16])[0]
             if kind not in ("JSON", "NPY "):
-                raise Untrusted(f"its result stream holds an unknown frame {kind!r}")
+                raise Untrusted(msg("grade.untrusted.unknown_frame", kind=repr(kind)))
             if size > (MAX_JSON_BYTES if kind == "JSON" else self.limit):
-                raise Untrusted(f"one of its results is too large ({size:,} bytes)")
+                raise Untrusted(msg("grade.untrusted.result_too_large", size=f"{size:,}"))
             if len(self.buffer) < 16 + size:
                 break
             frames.append((kind, bytes(self.buffer[16:16 + size])))
@@ -55,44 +57,44 @@ def parse_event(payload):
     try:
         event = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise Untrusted(f"an event is not valid JSON ({type(exc).__name__})") from None
+        raise Untrusted(msg("grade.untrusted.bad_json", error=type(exc).__name__)) from None
     if not isinstance(event, dict) or not isinstance(event.get("kind"), str):
-        raise Untrusted("an event has no kind")
+        raise Untrusted(msg("grade.untrusted.no_kind"))
     return event
 
 
 def parse_npy(payload):
     """A plain numeric ndarray from .npy bytes, after checking its header against the limits."""
     if len(payload) < 10 or payload[:6] != b"\x93NUMPY":
-        raise Untrusted("an array is not in .npy format")
+        raise Untrusted(msg("grade.untrusted.not_npy"))
     major = payload[6]
     if major == 1:
         header_len, start = struct.unpack("<H", payload[8:10])[0], 10
     elif major in (2, 3):
         if len(payload) < 12:
-            raise Untrusted("an array's header is cut short")
+            raise Untrusted(msg("grade.untrusted.header_short"))
         header_len, start = struct.unpack("<I", payload[8:12])[0], 12
     else:
-        raise Untrusted(f"an array has an unknown .npy version {major}")
+        raise Untrusted(msg("grade.untrusted.npy_version", version=major))
     if header_len > MAX_HEADER or start + header_len > len(payload):
-        raise Untrusted("an array's header is too long")
+        raise Untrusted(msg("grade.untrusted.header_long"))
     try:
         header = ast.literal_eval(payload[start:start + header_len].decode("latin1"))
         dtype = np.dtype(header["descr"])
         shape, fortran = tuple(header["shape"]), bool(header["fortran_order"])
     except Exception as exc:
-        raise Untrusted(f"an array's header is malformed ({type(exc).__name__})") from None
+        raise Untrusted(msg("grade.untrusted.header_malformed", error=type(exc).__name__)) from None
     if dtype.kind not in "biuf" or dtype.hasobject or dtype.fields is not None or dtype.itemsize > 16:
-        raise Untrusted(f"an array is not plain numbers (dtype {dtype})")
+        raise Untrusted(msg("grade.untrusted.not_numbers", dtype=dtype))
     if not all(isinstance(n, int) and 0 <= n for n in shape) or len(shape) > 32:
-        raise Untrusted("an array's shape is malformed")
+        raise Untrusted(msg("grade.untrusted.bad_shape"))
     count = 1
     for n in shape:
         count *= n
     if count > MAX_ARRAY_ELEMENTS:
-        raise Untrusted(f"an array has {count:,} elements, more than the limit of {MAX_ARRAY_ELEMENTS:,}")
+        raise Untrusted(msg("grade.untrusted.too_many_elements", count=f"{count:,}", limit=f"{MAX_ARRAY_ELEMENTS:,}"))
     body = payload[start + header_len:]
     if len(body) != count * dtype.itemsize:
-        raise Untrusted("an array's data does not match its header")
+        raise Untrusted(msg("grade.untrusted.data_mismatch"))
     arr = np.frombuffer(body, dtype=dtype, count=count).reshape(shape, order="F" if fortran else "C")
     return np.array(arr, copy=True)

@@ -15,13 +15,21 @@ from pathlib import Path
 import numpy as np
 
 from ..checks.encode import NotNumbers, unflatten
+from ..messages import catalogue, msg
 from .sandbox import command
 from .results import MAGIC, FrameReader, Untrusted, parse_event, parse_npy
 
 HERE = Path(__file__).resolve().parent
 GRACE = 2.0  # seconds the grader waits past the runner's own alarm before it kills the process
 STDERR_LIMIT = 16 * 2**10
-GRADER_FAULT = "this is the grader's fault, not yours; please re-run the grading"
+RUNNER_KEYS = ("refused_import", "refused_lstmlab", "import_not_allowed", "open_not_allowed", "event_on_not_allowed",
+               "listing_not_allowed", "event_not_allowed", "ran_longer", "infinite_loop", "no_function")
+
+
+def runner_text():
+    """The runner's own sentences in the language in use (it runs without lstmlab, so they travel in the plan)."""
+    english, current = catalogue("en"), catalogue()
+    return {key: current.get(f"grade.sandbox.{key}", english[f"grade.sandbox.{key}"]) for key in RUNNER_KEYS}
 
 
 def runner_source():
@@ -116,22 +124,22 @@ def _take(kind, payload, pending, outcome):
     """Apply one frame: (pending result still waiting for arrays, the event if this frame was one)."""
     if kind == "NPY ":
         if pending is None or len(pending["got"]) >= len(pending["names"]):
-            raise Untrusted("an array arrived without a result")
+            raise Untrusted(msg("grade.untrusted.array_without_result"))
         pending["got"].append(parse_npy(payload))
         pending["bytes"] += len(payload)
         if pending["bytes"] > 32 * 2**20:
-            raise Untrusted("one result's arrays are larger than 32 MB")
+            raise Untrusted(msg("grade.untrusted.arrays_too_large", mb=32))
         if len(pending["got"]) == len(pending["names"]):
             _store(pending, outcome)
             return None, None
         return pending, None
     event = parse_event(payload)
     if pending is not None:
-        raise Untrusted("a result's arrays are missing")
+        raise Untrusted(msg("grade.untrusted.arrays_missing"))
     if event["kind"] == "result":
         names = event.get("arrays")
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or len(names) > 10_000:
-            raise Untrusted("a result names its arrays badly")
+            raise Untrusted(msg("grade.untrusted.bad_array_names"))
         pending = {"event": event, "names": names, "got": [], "bytes": 0}
         if not names:
             _store(pending, outcome)
@@ -145,13 +153,13 @@ def _store(pending, outcome):
     event = pending["event"]
     item, status, detail = str(event.get("item")), event.get("status"), str(event.get("detail", ""))[:800]
     if status not in ("ok", "error", "not_attempted", "timeout"):
-        status, detail = "error", f"the saved result has an unknown status {str(status)[:40]!r}"
+        status, detail = "error", msg("grade.unknown_status", status=repr(str(status)[:40]))
     answer = None
     if status == "ok":
         try:
             answer = unflatten(event.get("tree"), dict(zip(pending["names"], pending["got"])))
         except (NotNumbers, RecursionError, TypeError) as exc:
-            status, detail = "error", f"the saved result could not be read ({exc})"
+            status, detail = "error", msg("grade.unreadable_result", error=exc)
     outcome.results.setdefault(item, []).append((status, answer, detail))
 
 
@@ -177,14 +185,14 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
         with tempfile.TemporaryDirectory(prefix="lstmlab-work-") as workdir:
             os.chmod(workdir, 0o700)
             cmd = command(isolation, len(code), limits, workdir)
-            run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir,
+            run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir, "text": runner_text(),
                         "read_roots": cmd.read_roots, "write_roots": cmd.write_roots}
             stdin = code + frame("JSON", json.dumps(run_plan).encode()) + frame("NPZ ", buf.getvalue())
             try:
                 proc = subprocess.Popen(cmd.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         **cmd.popen)
             except OSError as exc:
-                outcome.fault = f"the grader could not start the sandbox ({type(exc).__name__}: {exc}): {GRADER_FAULT}"
+                outcome.fault = msg("grade.sandbox_not_started", error=f"{type(exc).__name__}: {exc}", fault=msg("grade.fault"))
                 return outcome
             try:
                 state = _read_run(proc, stdin, timeout, deadline, outcome)
@@ -200,8 +208,8 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
             starts_failed += 1
             if starts_failed >= max_starts or time.monotonic() >= deadline:
                 said = [line for line in state.stderr.decode(errors="replace").splitlines() if line.strip()]
-                why = said[-1][:200] if said else f"exit code {exit_code}"
-                outcome.fault = f"the grading sandbox did not start ({why}): {GRADER_FAULT}"
+                why = said[-1][:200] if said else msg("grade.exit_code", code=exit_code)
+                outcome.fault = msg("grade.sandbox_failed", why=why, fault=msg("grade.fault"))
                 return outcome
             continue
         unit = state.unit if state.unit in units else next(
@@ -209,14 +217,14 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
         if unit is None:
             return outcome
         if state.why == "timeout":
-            outcome.units[unit] = ("timeout", f"ran longer than {timeout:g} s")
+            outcome.units[unit] = ("timeout", msg("grade.unit_timeout", seconds=f"{timeout:g}"))
         elif state.why:
-            outcome.units[unit] = ("error", f"its results were refused: {state.why.split(': ', 1)[1]}")
+            outcome.units[unit] = ("error", msg("grade.unit_refused", why=state.why.split(": ", 1)[1]))
         else:
-            outcome.units[unit] = ("dead", f"stopped the grading process (exit code {exit_code})")
+            outcome.units[unit] = ("dead", msg("grade.unit_dead", code=exit_code))
         skip.append(_key(unit))
         outcome.restarts += 1
         if time.monotonic() >= deadline:
             for u in units:
-                outcome.units.setdefault(u, ("timeout", "the notebook's total time limit ran out first"))
+                outcome.units.setdefault(u, ("timeout", msg("grade.total_time")))
             return outcome

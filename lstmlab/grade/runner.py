@@ -16,7 +16,7 @@ MAGIC = b"LSTM"
 def _read_exact(stream, n):
     data = stream.read(n)
     if len(data) != n:
-        raise SystemExit("runner: the plan was cut short")
+        raise SystemExit("runner: the plan was cut short")  # not learner-facing: the grader reads it on stderr
     return data
 
 
@@ -28,7 +28,7 @@ def read_frames(stream):
         if not head:
             return frames
         if len(head) != 16 or head[:4] != MAGIC:
-            raise SystemExit("runner: malformed plan")
+            raise SystemExit("runner: malformed plan")  # not learner-facing: the grader reads it on stderr
         kind, size = head[4:8].decode(), struct.unpack("<Q", head[8:])[0]
         frames.append((kind, _read_exact(stream, size)))
 
@@ -81,6 +81,14 @@ def _on_alarm(signum, frame):
     raise CellTimeout()
 
 
+TEXT = {}  # the runner's sentences in the grader's language: plan["text"] (grade/run.py's runner_text)
+
+
+def say(key, **fields):
+    """One of the runner's sentences, its placeholders filled."""
+    return TEXT[key].format(**fields)
+
+
 def guard(plan):
     """The second layer behind the sandbox: an audit hook that refuses what an answer must not do."""
     refused = tuple(plan["refused_imports"])
@@ -124,30 +132,29 @@ def guard(plan):
             name = args[0] if args and isinstance(args[0], str) else ""
             top = name.split(".")[0]
             if top in refused:
-                raise ImportError(f"{top} is not available while grading: answers use NumPy only"
-                                  + (" (write the answer yourself)" if top == "lstmlab" else ""))
+                raise ImportError(say("refused_lstmlab" if top == "lstmlab" else "refused_import", module=top))
             if top in ("_posixsubprocess", "ctypes", "_ctypes"):
-                raise PermissionError(f"grading: importing {top} is not allowed")
+                raise PermissionError(say("import_not_allowed", module=top))
             return
         if event == "open":
             path, mode = args[0], args[1]
             flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
             write = (isinstance(mode, str) and any(c in mode for c in "wax+")) or bool(flags & (os.O_WRONLY | os.O_RDWR))
             if not allowed(path, write):
-                raise PermissionError(f"grading: {path!r} may not be opened here")
+                raise PermissionError(say("open_not_allowed", path=repr(path)))
             return
         if event in path_events:
             for arg in args:
                 if isinstance(arg, (str, bytes, os.PathLike)) and not allowed(arg, path_events[event]):
-                    raise PermissionError(f"grading: {event} on {arg!r} is not allowed")
+                    raise PermissionError(say("event_on_not_allowed", event=event, path=repr(arg)))
             return
         if event in listing:
             path = args[0] if args else "."
             if isinstance(path, (str, bytes, os.PathLike)) and not in_roots(resolved(path), False):
-                raise PermissionError(f"grading: listing {path!r} is not allowed")
+                raise PermissionError(say("listing_not_allowed", path=repr(path)))
             return
         if event.startswith(deny_prefixes):
-            raise PermissionError(f"grading: {event} is not allowed")
+            raise PermissionError(say("event_not_allowed", event=event))
 
     sys.addaudithook(hook)
 
@@ -159,7 +166,7 @@ def run_cell(source, name, timeout, namespace):
         exec(compile(source, name, "exec"), namespace)
         return "ok", ""
     except CellTimeout:
-        return "timeout", f"ran longer than {timeout:g} s"
+        return "timeout", say("ran_longer", seconds=f"{timeout:g}")
     except BaseException as exc:  # SystemExit and KeyboardInterrupt from learner code included
         return "error", f"{type(exc).__name__}: {str(exc)[:300]}"
     finally:
@@ -171,7 +178,7 @@ def call_item(item, cases, timeout, namespace, channel):
     fn = namespace.get(item["function"])
     for k, case in enumerate(cases):
         if fn is None or not callable(fn):
-            status, tree, arrays, detail = "error", None, {}, f"NameError: no function named {item['function']} is defined"
+            status, tree, arrays, detail = "error", None, {}, say("no_function", function=item["function"])
         else:
             signal.setitimer(signal.ITIMER_REAL, timeout)
             try:
@@ -181,7 +188,7 @@ def call_item(item, cases, timeout, namespace, channel):
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             if detail.startswith("CellTimeout"):
-                status, tree, arrays, detail = "timeout", None, {}, f"ran longer than {timeout:g} s (an infinite loop?)"
+                status, tree, arrays, detail = "timeout", None, {}, say("infinite_loop", seconds=f"{timeout:g}")
         names = sorted(arrays)
         channel.event(kind="result", item=item["id"], case=k, status=status, tree=tree, detail=detail[:800],
                       arrays=names)
@@ -194,6 +201,7 @@ def call_item(item, cases, timeout, namespace, channel):
 def main():
     frames = read_frames(sys.stdin.buffer)
     plan = json.loads(frames[0][1])
+    TEXT.update(plan["text"])
     with np.load(io.BytesIO(frames[1][1]), allow_pickle=False) as saved:
         stored = {key: saved[key] for key in saved.files}
     cases = {item["id"]: [decode_inputs(text, {name: stored[key] for name, key in names.items()})
