@@ -52,6 +52,20 @@ def test_each_cell_prints_one_text_output(path):
                        "NotebookClient(..., coalesce_streams=True)")
 
 
+ALL_NOTEBOOKS = sorted(NOTEBOOKS.rglob("*.ipynb")) + sorted((NOTEBOOKS.parent / "solutions").glob("*.ipynb")) + sorted(
+    (NOTEBOOKS.parent / "exercises").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(NOTEBOOKS.parent)))
+def test_guarded_cells_carry_the_tag_not_a_comment_the_learner_reads(path):
+    """nbval's check-output marker is the cell tag `nbval-check-output`, never a `# NBVAL_...` line in the code."""
+    commented = [index for index, cell in _code_cells(path) if "NBVAL_" in cell.source]
+    assert not commented, (f"{path.name}: cells {commented} carry an NBVAL_ comment; remove it and give the cell the "
+                           "tag nbval-check-output")
+    if path.parent == NOTEBOOKS and path.stem[:2].isdigit():  # every lesson guards at least one fact
+        assert any("nbval-check-output" in cell.metadata.get("tags", []) for _, cell in _code_cells(path)), path.name
+
+
 # --- re-running a lesson gives the same text -----------------------------------------------------------------
 
 # Lines that report a measured time: a unit (ms, µs, us, ns, "s per ..."), a rate (GFLOP/s) or a share of another
