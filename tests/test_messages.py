@@ -1,6 +1,6 @@
-"""Every sentence a learner reads from checks comes from one catalogue (lstmlab/messages/en.py), ready for a
-translation (issue #14): every key the code uses exists, every key exists for a reason, and no learner-facing
-sentence is written inside the code of checks/."""
+"""Every sentence a learner reads from checks and the explorers comes from one catalogue (lstmlab/messages/en.py),
+ready for a translation (issue #14): every key the code uses exists, every key exists for a reason, and no
+learner-facing sentence is written inside the code of checks/ or explore/."""
 import ast
 import re
 import string
@@ -17,10 +17,14 @@ from lstmlab.grade.gradescope import STUDENT_KEYS
 from lstmlab.grade.run import RUNNER_KEYS
 
 PACKAGE = Path(lstmlab.__file__).resolve().parent
-SCANNED = ("checks", "messages", "grade")  # the parts whose every learner-facing sentence is in the catalogue
+SCANNED = ("checks", "messages", "grade", "explore")  # the parts whose every learner-facing sentence is in the catalogue
+KEYED = ("data", "shapes")  # parts with some messages in the catalogue (the errors an explorer shows), not scanned
 CATALOGUE_FILES = {PACKAGE / "messages" / "en.py", PACKAGE / "messages" / "zh.py"}  # the catalogues themselves
+MAINTAINERS = {PACKAGE / "explore" / "widget_state.py"}  # `make widget-state`: a maintainer's tool, in a terminal
 SOURCES = {str(p.relative_to(PACKAGE)): p.read_text() for part in SCANNED for p in sorted((PACKAGE / part).rglob("*.py"))
-           if p not in CATALOGUE_FILES}
+           if p not in CATALOGUE_FILES | MAINTAINERS}
+KEY_SOURCES = {**SOURCES, **{str(p.relative_to(PACKAGE)): p.read_text() for part in KEYED
+                             for p in sorted((PACKAGE / part).rglob("*.py"))}}
 CODE = "\n".join(SOURCES.values())
 # What a teacher reads in a terminal (options, set-up errors, the Gradescope scripts' comments) stays English; the
 # sentences a student reads from these files (Gradescope's notes) are in the catalogue all the same.
@@ -32,7 +36,7 @@ MARK = "# not learner-facing"
 def _literal_keys():
     """The string constants in the first argument of every msg(...) call (`msg("a" if x else "b")` gives both)."""
     keys = set()
-    for source in SOURCES.values():
+    for source in KEY_SOURCES.values():
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg" and node.args:
                 parts = [node.args[0]]

@@ -1,3 +1,3 @@
 """Shaping data for LSTMs: sliding windows, stateful batches, synthetic memory tasks, and honest forecasting splits and baselines.
-May import: reference.
+May import: reference, messages.
 """

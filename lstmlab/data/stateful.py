@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import msg, speaking
 from ..reference.validate import check_positive_int, fmt_shape
 from .windows import as_series
 
@@ -20,11 +21,10 @@ def series_chunks(series_length, batch, timesteps, *, shape=None):
     stream = series_length // batch  # steps per stream: each row follows its own contiguous stream
     n_batches = stream // timesteps  # chunks per stream
     if n_batches == 0:
-        unit = "steps" if shape is None else "rows"  # a length, or a data array's first axis
-        what = f"a series of {series_length} {unit}" + ("" if shape is None else f" (shape {fmt_shape(shape)})")
-        raise ValueError(f"{what} split into batch={batch} streams gives {stream} {unit} per stream, fewer than "
-                         f"timesteps={timesteps}: need at least batch * timesteps = {batch * timesteps} {unit} "
-                         "(use a smaller batch or fewer timesteps)")
+        fields = dict(length=series_length, batch=batch, stream=stream, timesteps=timesteps, need=batch * timesteps)
+        if shape is None:  # a length in steps, or a data array whose first axis is counted in rows
+            raise ValueError(msg("explore.stateful.too_short", **fields))
+        raise ValueError(msg("explore.stateful.too_short_rows", shape=fmt_shape(shape), **fields))
     start = np.arange(batch)[None, :, None] * stream  # (1, batch, 1)
     offset = np.arange(n_batches)[:, None, None] * timesteps  # (n_batches, 1, 1)
     return start + offset + np.arange(timesteps)[None, None, :]  # (n_batches, batch, timesteps)
@@ -85,13 +85,13 @@ def stateful_links(layout, *, reset_between=False):
     return links
 
 
-def summarize(links):
-    """One line: how many hand-overs continue their series, are wrong, or were reset."""
+def summarize(links, lang=None):
+    """One line: how many hand-overs continue their series, are wrong, or were reset (in `lang`, default: in use)."""
     carried = [link for link in links if link.carried]
     wrong = [link for link in carried if not link.ok]
-    if not carried:
-        return f"reset_states() between batches: all {len(links)} hand-overs start from zeros; no memory crosses batches"
-    if not wrong:
-        return f"all {len(carried)} hand-overs continue the same series: state carries memory across batches"
-    return (f"{len(wrong)} of {len(carried)} hand-overs give a sample another series' (or an out-of-order) state: "
-            "with shuffled batches, stateful=True feeds the LSTM the wrong memory")
+    with speaking(lang):
+        if not carried:
+            return msg("explore.stateful.all_reset", n=len(links))
+        if not wrong:
+            return msg("explore.stateful.all_continue", n=len(carried))
+        return msg("explore.stateful.some_wrong", wrong=len(wrong), carried=len(carried))

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import msg
 from ..reference.cell import lstm_gates
 from ..reference.validate import as_float_array, fmt_shape
 from ..reference.weights import check_recurrent_weights
@@ -17,8 +18,8 @@ def cell_trace(x, kernel, recurrent_kernel, bias, *, h0=None, c0=None, activatio
     kernel, recurrent_kernel, bias, units = check_recurrent_weights(kernel, recurrent_kernel, bias)
     x = as_float_array(x, "x", 2, f"(timesteps, features) = (timesteps, {kernel.shape[0]})")
     if x.shape[1] != kernel.shape[0]:
-        raise ValueError(f"x has {x.shape[1]} features (shape {fmt_shape(x.shape)}) but kernel expects "
-                         f"{kernel.shape[0]} (kernel shape {fmt_shape(kernel.shape)} is (features, 4*units))")
+        raise ValueError(msg("explore.cell.wrong_features", features=x.shape[1], x_shape=fmt_shape(x.shape),
+                             expected=kernel.shape[0], kernel_shape=fmt_shape(kernel.shape)))
     h = np.zeros((1, units)) if h0 is None else np.reshape(h0, (1, units))  # (1, units)
     c = np.zeros((1, units)) if c0 is None else np.reshape(c0, (1, units))  # (1, units)
     steps = {name: [] for name in GATES}
@@ -37,9 +38,9 @@ def parse_values(text):
     try:
         values = tuple(float(p) for p in parts)
     except ValueError:
-        raise ValueError(f"x values must be numbers separated by commas, like 1, 0, 0.5; got {text!r}") from None
+        raise ValueError(msg("explore.cell.values_not_numbers", text=text)) from None
     if not values or len(values) > 64 or not all(np.isfinite(values)):
-        raise ValueError(f"x values: give 1 to 64 finite numbers, got {len(values)} from {text!r}")
+        raise ValueError(msg("explore.cell.values_count", n=len(values), text=text))
     return values
 
 
@@ -55,9 +56,9 @@ def make_input(kind, timesteps, features=1):
     elif kind == "noise":
         return np.random.default_rng(0).normal(size=(timesteps, features))  # (timesteps, features)
     elif kind == "custom":
-        raise ValueError("a custom input needs its values: CellState(input='custom', values=(1, 0, 0.5))")
+        raise ValueError(msg("explore.cell.custom_needs_values"))
     else:
-        raise ValueError(f"input must be one of {', '.join(INPUTS)}, got {kind!r}")
+        raise ValueError(msg("explore.cell.unknown_input", inputs=", ".join(INPUTS), kind=kind))
     return np.repeat(column[:, None], features, axis=1)  # (timesteps, features)
 
 
@@ -91,7 +92,7 @@ def cell_core(state):
     if state.input == "custom":
         x = np.repeat(np.asarray(state.values, float).reshape(-1, 1), state.features, axis=1)  # (timesteps, features)
         if len(x) == 0:
-            raise ValueError("a custom input needs at least one value, e.g. 1, 0, 0, 0")
+            raise ValueError(msg("explore.cell.custom_empty"))
     else:
         x = make_input(state.input, state.timesteps, state.features)  # (timesteps, features)
     return x, cell_trace(x, *cell_weights(state))

@@ -4,6 +4,7 @@ import html
 import ipywidgets as widgets
 import numpy as np
 
+from ..messages import msg
 from .cell_core import INPUTS, CellState, cell_core, memory_kept, parse_values
 from .shell import STALE, WIDE, mark, picture_image, show_picture, style_sheet
 
@@ -12,13 +13,22 @@ def cell_report(state, x, trace):
     """A short HTML reading of the trace: what f did to the memory in c."""
     kept = memory_kept(trace)[-1]  # (units,)
     f_mean = float(trace["f"].mean())
-    verdict = ("f stays near 1: c holds its memory" if f_mean > 0.8 else
-               "f is near 0: c forgets at every step" if f_mean < 0.2 else "f is in between: c slowly fades")
-    return (f"<div class='lstmlab-cell-report'>x = {np.round(x[:, 0], 2).tolist()}<br>"
-            f"mean forget gate f = {f_mean:.3f}: {verdict}.<br>"
-            f"share of c at step 1 still in c at step {state.timesteps} through f alone "
-            f"(product of f): {np.round(kept, 3).tolist()}<br>"
-            f"final c = {np.round(trace['c'][-1], 3).tolist()}, final h = {np.round(trace['h'][-1], 3).tolist()}</div>")
+    verdict = msg("explore.cell.verdict_holds" if f_mean > 0.8 else
+                  "explore.cell.verdict_forgets" if f_mean < 0.2 else "explore.cell.verdict_fades")
+    lines = [f"x = {np.round(x[:, 0], 2).tolist()}",
+             msg("explore.cell.report_mean", f_mean=f"{f_mean:.3f}", verdict=verdict),
+             msg("explore.cell.report_kept", last=state.timesteps, kept=np.round(kept, 3).tolist()),
+             msg("explore.cell.report_final", c=np.round(trace["c"][-1], 3).tolist(),
+                 h=np.round(trace["h"][-1], 3).tolist())]
+    return f"<div class='lstmlab-cell-report'>{'<br>'.join(lines)}</div>"
+
+
+def input_options():
+    """The input dropdown's (label, value) pairs: labels in the language in use, values the stable names of INPUTS."""
+    labels = {"pulse": msg("explore.cell.input_pulse"), "step": msg("explore.cell.input_step"),
+              "sine": msg("explore.cell.input_sine"), "noise": msg("explore.cell.input_noise"),
+              "custom": msg("explore.cell.input_custom")}
+    return [(labels[kind], kind) for kind in INPUTS]
 
 
 class CellExplorer(widgets.VBox):
@@ -28,14 +38,19 @@ class CellExplorer(widgets.VBox):
         state = state or CellState()
         slider = lambda cls, value, lo, hi, step, desc: cls(value=value, min=lo, max=hi, step=step, description=desc,
                                                             continuous_update=False, style=WIDE)
-        self.input = widgets.Dropdown(options=list(INPUTS), value=state.input, description="input", style=WIDE)
+        self.input = widgets.Dropdown(options=input_options(), value=state.input, description=msg("explore.cell.input"),
+                                      style=WIDE)
         self.timesteps = slider(widgets.IntSlider, state.timesteps, 1, 16, 1, "timesteps")
         self.units = slider(widgets.IntSlider, state.units, 1, 8, 1, "units")
-        self.weight_scale = slider(widgets.FloatSlider, state.weight_scale, 0.0, 4.0, 0.1, "weight scale")
-        self.forget_bias = slider(widgets.FloatSlider, state.forget_bias, -5.0, 5.0, 0.5, "forget bias")
-        self.seed = slider(widgets.IntSlider, state.seed, 0, 9, 1, "seed")
-        self.values = widgets.Text(value=", ".join(f"{v:g}" for v in state.values), description="x values",
-                                   placeholder="e.g. 1, 0, 0, 0.5 (input: custom)", continuous_update=False, style=WIDE)
+        self.weight_scale = slider(widgets.FloatSlider, state.weight_scale, 0.0, 4.0, 0.1,
+                                   msg("explore.cell.weight_scale"))
+        self.forget_bias = slider(widgets.FloatSlider, state.forget_bias, -5.0, 5.0, 0.5,
+                                  msg("explore.cell.forget_bias"))
+        self.seed = slider(widgets.IntSlider, state.seed, 0, 9, 1, msg("explore.cell.seed"))
+        self.values = widgets.Text(value=", ".join(f"{v:g}" for v in state.values),
+                                   description=msg("explore.cell.values"),
+                                   placeholder=msg("explore.cell.values_placeholder"), continuous_update=False,
+                                   style=WIDE)
         self.report = widgets.HTML()
         self.image = picture_image()
         for c in self.controls:
@@ -73,7 +88,7 @@ class CellExplorer(widgets.VBox):
             state = self.state
         except ValueError as exc:
             self.report.value = (f"<div class='lstmlab-error' style='color:#9b2c2c'>{html.escape(str(exc))}"
-                                 "<br><i>The heatmaps below, greyed, are for the last input that could be read.</i></div>")
+                                 f"<br><i>{msg('explore.cell.stale')}</i></div>")
             mark(self.image, STALE, True)
             return
         self.x, self.trace = cell_core(state)

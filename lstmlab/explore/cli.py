@@ -1,4 +1,8 @@
-"""`lstmlab explore`: serve the explorers as a standalone page with Voila (or print how, with --dry-run)."""
+"""`lstmlab explore`: serve the explorers as a standalone page with Voila (or print how, with --dry-run).
+
+The page speaks the language in use (LSTMLAB_LANG reaches Voila's kernel too); the command's own help and messages,
+read in a terminal, stay in English like the rest of the `lstmlab` command.
+"""
 import shutil
 import signal
 import subprocess
@@ -6,10 +10,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..messages import msg
+
 PAGE = "lstmlab_explorers.ipynb"
-INTRO = ("# lstmlab explorers\n"
-         "Move a control and watch shapes, parameters and state change. Every number comes from lstmlab's "
-         "shape engine and NumPy reference; **Check with Keras** builds the same model in Keras 3.")
 CODE = {
     "all": "import lstmlab.explore.tabs\nlstmlab.explore.tabs.explorer_tabs()",
     "stack": "import lstmlab\nlstmlab.StackExplorer()",
@@ -20,22 +23,27 @@ CODE = {
 
 
 def add_arguments(parser):
-    parser.add_argument("which", nargs="?", default="all", choices=sorted(CODE), help="which explorer (default: all, in tabs)")
-    parser.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
-    parser.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--token", default=None, help="require this token in the URL (default: none on 127.0.0.1)")
-    parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
-    parser.add_argument("--dry-run", action="store_true", help="write the page and print the Voila command, do not serve")
+    parser.add_argument("which", nargs="?", default="all", choices=sorted(CODE),
+                        help="which explorer (default: all, in tabs)")  # not learner-facing: terminal help, English
+    parser.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")  # not learner-facing
+    parser.add_argument("--ip", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1)")  # not learner-facing
+    parser.add_argument("--token", default=None,
+                        help="require this token in the URL (default: none on 127.0.0.1)")  # not learner-facing
+    parser.add_argument("--no-browser", action="store_true", help="do not open a browser")  # not learner-facing
+    parser.add_argument("--dry-run", action="store_true",
+                        help="write the page and print the Voila command, do not serve")  # not learner-facing
 
 
 def write_page(folder, which="all"):
     """Write the explorers' page notebook into `folder` (a fresh folder: never a learner's notebook)."""
     import nbformat
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(INTRO), nbformat.v4.new_code_cell(CODE[which])])
+    intro = msg("explore.page.intro", button=msg("explore.stack.check_keras"))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(intro), nbformat.v4.new_code_cell(CODE[which])])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path = Path(folder) / PAGE
     if path.exists():
-        raise FileExistsError(f"{path} exists; lstmlab explore writes only into a fresh folder")
+        raise FileExistsError(f"{path} exists; lstmlab explore writes only into a fresh folder")  # not learner-facing
     nbformat.write(nb, path)
     return path
 
@@ -59,10 +67,12 @@ def run(args):
     """Serve the page until Ctrl-C (or SIGTERM); the page lives in a temporary folder removed afterwards."""
     import importlib.util
     if importlib.util.find_spec("voila") is None:
-        raise ImportError("lstmlab explore needs Voila: pip install 'voila>=0.5' (or use the explorers in JupyterLab)")
+        raise ImportError("lstmlab explore needs Voila: pip install 'voila>=0.5' "  # not learner-facing: terminal
+                          "(or use the explorers in JupyterLab)")
     if args.dry_run:
         print(" ".join(voila_command(Path(tempfile.gettempdir()) / "lstmlab-explore-XXXX" / PAGE, args)))
-        print(f"# {PAGE} (written to that fresh temporary folder when serving):\n{CODE[args.which]}")
+        print(f"# {PAGE} (written to that fresh temporary folder when serving):\n"  # not learner-facing: terminal
+              f"{CODE[args.which]}")
         return 0
     folder = tempfile.mkdtemp(prefix="lstmlab-explore-")
     proc = None
@@ -70,7 +80,8 @@ def run(args):
     try:
         command = voila_command(write_page(folder, args.which), args)
         query = f"?token={args.token}" if args.token else ""
-        print(f"lstmlab explore: serving on http://{args.ip}:{args.port}/{query} (Ctrl-C stops)", flush=True)
+        print(f"lstmlab explore: serving on http://{args.ip}:{args.port}/{query} (Ctrl-C stops)",  # not learner-facing
+              flush=True)
         proc = subprocess.Popen(command, cwd=folder)
         return proc.wait()
     except KeyboardInterrupt:

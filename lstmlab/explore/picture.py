@@ -26,7 +26,7 @@ def svg_size(data):
     """(width, height) in CSS px of an SVG that matplotlib wrote (its <svg width="..pt" height="..pt">)."""
     match = _SIZE.search(bytes(data[:2000]))
     if match is None:
-        raise ValueError("not an SVG with a width and height in pt")
+        raise ValueError("not an SVG with a width and height in pt")  # not learner-facing: a bug if ever seen
     return tuple(round(float(v) * CSS_PX_PER_PT) for v in match.groups())
 
 

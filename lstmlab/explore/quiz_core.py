@@ -7,6 +7,7 @@ import html
 import re
 from dataclasses import dataclass, replace
 
+from ..messages import msg
 from ..reference.validate import fmt_shape
 from ..shapes.specs import GRU, LSTM, Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
 from ..shapes.stack import Stack
@@ -52,7 +53,7 @@ def parse_shape(text):
     """'(None, 5, 64)', 'None,5,64' or '(batch, 64)' -> (None, 5, 64); raises ValueError when unreadable."""
     parts = [p.strip() for p in str(text).strip().strip("()[]").split(",") if p.strip()]
     if not parts:
-        raise ValueError(f"write a shape like (None, 7, 3), got {text!r}")
+        raise ValueError(msg("explore.quiz.shape_empty", text=text))
     out = []
     for p in parts:
         if p.lower() in ("none", "batch", "?"):
@@ -60,7 +61,7 @@ def parse_shape(text):
         elif p.isdigit():
             out.append(int(p))
         else:
-            raise ValueError(f"{p!r} in {text!r} is neither a number nor None; write a shape like (None, 7, 3)")
+            raise ValueError(msg("explore.quiz.shape_part", part=p, text=text))
     return tuple(out)
 
 
@@ -68,7 +69,7 @@ def parse_count(text):
     """'12416', '12,416' or '12_416' -> 12416; raises ValueError when unreadable."""
     cleaned = re.sub(r"[,_\s]", "", str(text))
     if not cleaned.isdigit():
-        raise ValueError(f"write the parameter count as a whole number like 1,234, got {text!r}")
+        raise ValueError(msg("explore.quiz.count_unreadable", text=text))
     return int(cleaned)
 
 
@@ -78,7 +79,7 @@ class Mark:
     classic mistake it looks like (if any), and the full explanation with the answer (why) for when it is asked for."""
 
     layer: int
-    field: str  # "output shape" or "params"
+    field: str  # "output shape" or "params" (stable names: feedback_html words them in the language in use)
     ok: bool
     expected: str
     got: str
@@ -93,52 +94,44 @@ def _inner(spec):
 
 def _shape_why(row, spec, got):
     if got is not None and got == row.output_shape[1:]:
-        return "Keras shapes start with the batch axis; " + _shape_why(row, spec, row.output_shape)
+        return msg("explore.quiz.why_batch_first", why=_shape_why(row, spec, row.output_shape))
     if not is_recurrent(spec):
-        return f"{spec.kind} keeps every axis but the last, which becomes {row.output_shape[-1]}"
+        return msg("explore.quiz.why_last_axis", kind=spec.kind, last=row.output_shape[-1])
     if got is not None and len(got) != len(row.output_shape):
-        if spec.return_sequences:
-            return "return_sequences=True returns h at every step: (batch, timesteps, units)"
-        return "return_sequences=False (the default) returns only the last step's h: (batch, units)"
+        return msg("explore.quiz.why_sequences_true" if spec.return_sequences else "explore.quiz.why_sequences_false")
     if isinstance(spec, Bidirectional):
-        return f"Bidirectional concatenates forward and backward h: 2 x {spec.layer.units} = {spec.units}"
-    return f"the last axis is units = {spec.units} (the size of h); the first axis is the batch, {row.output_shape[0]}"
+        return msg("explore.quiz.why_bidirectional", inner=spec.layer.units, units=spec.units)
+    return msg("explore.quiz.why_units", units=spec.units, batch=row.output_shape[0])
 
 
 def _shape_hint(row, spec, got):
     """(mistake, hint) for a readable shape that is wrong; the hint states the rule, not the answer."""
     want = row.output_shape
     if len(got) == len(want) - 1 and got == want[1:]:
-        return "missing batch dimension", ("Keras shapes start with the batch axis: None while the batch size is free "
-                                           "(or the fixed batch of batch_shape). Write it first.")
+        return msg("explore.mistake.missing_batch"), msg("explore.hint.missing_batch")
     if len(got) == len(want) and got[1:] == want[1:]:
-        if want[0] is None:
-            return "wrong batch axis", ("the model fixes no batch size (keras.Input(shape=...)), so the batch axis is "
-                                       "None, whatever batch_size you later pass to fit or predict.")
-        return "wrong batch axis", "this model fixes its batch with keras.Input(batch_shape=...): read the first axis there."
+        return msg("explore.mistake.wrong_batch"), msg("explore.hint.batch_free" if want[0] is None else
+                                                        "explore.hint.batch_fixed")
     if is_recurrent(spec) and len(got) != len(want):
-        flag = "return_sequences=True" if spec.return_sequences else "return_sequences=False (the default)"
-        return "return_sequences mixed up", (f"this layer has {flag}. True returns h at every step "
-                                    "(batch, timesteps, units); False returns only the last step's h (batch, units).")
+        flag = "return_sequences=True" if spec.return_sequences else msg("explore.quiz.sequences_default")
+        return msg("explore.mistake.sequences_mixed"), msg("explore.hint.sequences", flag=flag)
     if len(got) == len(want) and got[:-1] == want[:-1]:
         if isinstance(spec, Bidirectional):
-            return "one direction only", ("Bidirectional runs the layer forwards and backwards and concatenates the "
-                                           "two h: the last axis is twice the units.")
+            return msg("explore.mistake.one_direction"), msg("explore.hint.one_direction")
         if is_recurrent(spec):
-            return "wrong units", "the last axis is the layer's units: the size of h (not cells, not timesteps)."
-        return "wrong last axis", f"{spec.kind} changes only the last axis, to its own units."
+            return msg("explore.mistake.wrong_units"), msg("explore.hint.units")
+        return msg("explore.mistake.wrong_last_axis"), msg("explore.hint.last_axis", kind=spec.kind)
     if len(got) == len(want) == 3 and got[1] != want[1]:
-        return "wrong timesteps", "the middle axis is timesteps: layers keep the input's number of steps."
-    return "", ("write the output as (batch, timesteps, units) when the layer returns every step, "
-                "(batch, units) when it returns the last one.")
+        return msg("explore.mistake.wrong_timesteps"), msg("explore.hint.timesteps")
+    return "", msg("explore.hint.shape_rule")
 
 
 def _params_why(row, spec):
     if row.params == 0:
-        return f"{spec.kind} has no weights"
-    why = f"{row.formula_line}; it does not depend on timesteps"
+        return msg("explore.quiz.why_no_weights", kind=spec.kind)
+    why = msg("explore.quiz.why_params", formula=row.formula_line)
     if isinstance(spec, (LSTM, Bidirectional)) and getattr(spec, "kind", "") in ("LSTM", "Bidirectional"):
-        why = f"4 gates x (units x (input features + units) + units): {why}"
+        why = msg("explore.quiz.why_lstm", why=why)
     return why
 
 
@@ -146,14 +139,14 @@ def _rule(spec):
     """The parameter formula of a layer kind in words (no numbers: a hint, not the answer)."""
     inner = _inner(spec)
     if isinstance(inner, Dense):
-        rule = "input features x units + units"
+        rule = msg("explore.rule.dense")
     elif isinstance(inner, GRU) and inner.reset_after:
-        rule = "3 gates x (units x (input features + units) + 2 x units)"
+        rule = msg("explore.rule.gru")
     elif inner.gates == 1:
-        rule = "units x (input features + units) + units"
+        rule = msg("explore.rule.one_gate")
     else:
-        rule = f"{inner.gates} gates x (units x (input features + units) + units)"
-    return f"2 x ({rule}) for the two directions" if isinstance(spec, Bidirectional) else rule
+        rule = msg("explore.rule.gates", gates=inner.gates)
+    return msg("explore.rule.bidirectional", rule=rule) if isinstance(spec, Bidirectional) else rule
 
 
 def _params_hint(stack, row, spec, count):
@@ -161,45 +154,41 @@ def _params_hint(stack, row, spec, count):
     inner, features = _inner(spec), row.input_shape[-1]
     copies = 2 if isinstance(spec, Bidirectional) else 1
     if row.params == 0:
-        return "no weights", f"{spec.kind} has no weights of its own."
+        return msg("explore.mistake.no_weights"), msg("explore.hint.no_weights", kind=spec.kind)
     rule = _rule(spec)
     named = []  # (count, mistake, hint), the first match wins
-    bias = ("Dense adds one bias per unit" if isinstance(inner, Dense) else
-            "each gate has one bias per unit" if inner.gates > 1 else "every unit has one bias")
-    named.append((copies * replace(inner, use_bias=False).params(features)[0], "missing bias",
-                  f"{bias}: the last + units of {rule}."))
+    bias = msg("explore.quiz.bias_dense" if isinstance(inner, Dense) else
+               "explore.quiz.bias_gates" if inner.gates > 1 else "explore.quiz.bias_unit")
+    named.append((copies * replace(inner, use_bias=False).params(features)[0], msg("explore.mistake.missing_bias"),
+                  msg("explore.hint.missing_bias", bias=bias, rule=rule)))
     if is_recurrent(spec):
         u, g = inner.units, inner.gates
         if isinstance(inner, GRU) and inner.reset_after:
-            named.append((copies * g * (u * (features + u) + u), "one GRU bias only",
-                          "Keras 3's GRU has reset_after=True: two biases per gate, 3 x (units x (features + units) "
-                          "+ 2 x units)."))
-        named.append((copies * inner.params(features)[0] // g, "missing gates",
-                      f"{inner.kind} has {g} gates, each with its own kernel, recurrent kernel and bias: "
-                      f"multiply by {g}."))
-        named.append((copies * g * (u * features + u), "missing recurrent kernel",
-                      "each gate also multiplies the previous h: add the units x units recurrent kernel."))
+            named.append((copies * g * (u * (features + u) + u), msg("explore.mistake.gru_one_bias"),
+                          msg("explore.hint.gru_one_bias")))
+        named.append((copies * inner.params(features)[0] // g, msg("explore.mistake.missing_gates"),
+                      msg("explore.hint.missing_gates", kind=inner.kind, gates=g)))
+        named.append((copies * g * (u * features + u), msg("explore.mistake.missing_recurrent"),
+                      msg("explore.hint.missing_recurrent")))
         if copies == 2:
-            named.append((inner.params(features)[0], "Bidirectional counted once",
-                          "Bidirectional holds two layers, a forward and a backward one: twice the parameters."))
+            named.append((inner.params(features)[0], msg("explore.mistake.bidirectional_once"),
+                          msg("explore.hint.bidirectional_once")))
         if row.index > 1 and features != stack.features:
-            named.append((copies * inner.params(stack.features)[0], "wrong input features",
-                          f"layer {row.index} reads what layer {row.index - 1} returns: its input features are the "
-                          "last axis of that output, not the model's input features."))
+            named.append((copies * inner.params(stack.features)[0], msg("explore.mistake.wrong_features"),
+                          msg("explore.hint.wrong_features", layer=row.index, previous=row.index - 1)))
     if stack.timesteps:
-        named.append((row.params * stack.timesteps, "counted per time step",
-                      "parameters do not depend on timesteps: the same weights are used at every step."))
+        named.append((row.params * stack.timesteps, msg("explore.mistake.per_step"), msg("explore.hint.per_step")))
     for value, mistake, hint in named:
         if count == value and value != row.params:
             return mistake, hint
-    return "", f"count the weights: {rule}; the input features are the last axis of what the layer receives."
+    return "", msg("explore.hint.params_rule", rule=rule)
 
 
 def grade(stack, answers):
     """answers: [(output shape text, params text)] per layer -> [Mark]; misses get a hint and say what the rule is."""
     rows = stack.summary()
     if len(answers) != len(rows):
-        raise ValueError(f"this model has {len(rows)} layers, got {len(answers)} answers")
+        raise ValueError(msg("explore.quiz.answer_count", layers=len(rows), answers=len(answers)))
     marks = []
     for row, spec, (shape_text, params_text) in zip(rows, stack.layers, answers):
         mistake = hint = ""
@@ -210,7 +199,7 @@ def grade(stack, answers):
                 mistake, hint = _shape_hint(row, spec, got)
         except ValueError as exc:  # the hint says how to write it; the answer, when asked for, the rule
             got, ok = None, False
-            hint = str(exc) if str(shape_text).strip() else "type the output shape, like (None, 7, 3)"
+            hint = str(exc) if str(shape_text).strip() else msg("explore.quiz.type_shape")
         marks.append(Mark(row.index, "output shape", ok, fmt_shape(row.output_shape), str(shape_text),
                           "" if ok else _shape_why(row, spec, got), hint, mistake))
         mistake = hint = ""
@@ -221,7 +210,7 @@ def grade(stack, answers):
                 mistake, hint = _params_hint(stack, row, spec, count)
         except ValueError as exc:
             ok = False
-            hint = str(exc) if str(params_text).strip() else "type the number of parameters, like 1,234"
+            hint = str(exc) if str(params_text).strip() else msg("explore.quiz.type_params")
         marks.append(Mark(row.index, "params", ok, f"{row.params:,}", str(params_text),
                           "" if ok else _params_why(row, spec), hint, mistake))
     return marks
@@ -232,15 +221,23 @@ def feedback_html(marks, answers=False):
     right = sum(m.ok for m in marks)
     items = []
     for m in marks:
-        where = f"layer {m.layer} {m.field}"
+        where = msg("explore.quiz.where_shape" if m.field == "output shape" else "explore.quiz.where_params",
+                    layer=m.layer)
         if m.ok:
-            items.append(f"<li class='lstmlab-right'>{where}: <span style='color:#22543d'>right</span></li>")
+            verdict = f"<span style='color:#22543d'>{msg('explore.quiz.right')}</span>"
+            line = msg("explore.quiz.right_line", where=where, verdict=verdict)
+            items.append(f"<li class='lstmlab-right'>{line}</li>")
             continue
-        named = f"<b>{html.escape(m.mistake[:1].upper() + m.mistake[1:])}?</b> " if m.mistake else ""
+        named = msg("explore.quiz.named", mistake=m.mistake[:1].upper() + m.mistake[1:]) if m.mistake else ""
+        named = f"<b>{html.escape(named)}</b> " if named else ""
         hint = html.escape(m.hint[:1].upper() + m.hint[1:])
-        text = f"<li class='lstmlab-miss'>{where}: <span style='color:#9b2c2c'>not yet</span>. {named}{hint}"
+        verdict = f"<span style='color:#9b2c2c'>{msg('explore.quiz.not_yet')}</span>"
+        line = msg("explore.quiz.miss_line", where=where, verdict=verdict, named=named, hint=hint)
+        text = f"<li class='lstmlab-miss'>{line}"
         if answers:
-            text += (f"<div class='lstmlab-answer'>Answer: <b>{html.escape(m.expected)}</b> "
-                     f"(you wrote {html.escape(m.got) or 'nothing'}): {html.escape(m.why)}</div>")
+            answer = msg("explore.quiz.answer", expected=f"<b>{html.escape(m.expected)}</b>",
+                         got=html.escape(m.got) or msg("explore.quiz.nothing"), why=html.escape(m.why))
+            text += f"<div class='lstmlab-answer'>{answer}</div>"
         items.append(text + "</li>")
-    return (f"<p class='lstmlab-quiz-score'><b>{right} of {len(marks)} right</b></p><ul>{''.join(items)}</ul>")
+    score = msg("explore.quiz.score", right=right, total=len(marks))
+    return f"<p class='lstmlab-quiz-score'><b>{score}</b></p><ul>{''.join(items)}</ul>"

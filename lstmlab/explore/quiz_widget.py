@@ -3,6 +3,7 @@ import html
 
 import ipywidgets as widgets
 
+from ..messages import msg
 from .quiz_core import feedback_html, grade, keras_code, questions
 from .shell import WIDE, button, style_sheet
 from .stack_core import CODE_BLOCK
@@ -16,12 +17,13 @@ class ShapeQuiz(widgets.VBox):
 
     def __init__(self, question=0):
         self.questions = questions()
-        self.question = widgets.Dropdown(options=[(f"model {k + 1}", k) for k in range(len(self.questions))],
-                                         value=question, description="question")
+        models = [(msg("explore.quiz.model", k=k + 1), k) for k in range(len(self.questions))]
+        self.question = widgets.Dropdown(options=models, value=question, description=msg("explore.quiz.question"))
         self.code = widgets.HTML()
         self.answers = widgets.VBox()
-        self.check_button = button("Check", icon="check", tooltip="check your answers (or press Enter in a box)")
-        self.answers_button = button("Show the answers", icon="eye", tooltip="the expected shapes and counts, explained")
+        self.check_button = button(msg("explore.quiz.check"), icon="check", tooltip=msg("explore.quiz.check_tooltip"))
+        self.answers_button = button(msg("explore.quiz.show_answers"), icon="eye",
+                                     tooltip=msg("explore.quiz.answers_tooltip"))
         self.feedback = widgets.HTML()
         self.marks, self.shown = None, False
         self.question.observe(lambda change: self.show(), names="value")
@@ -51,8 +53,9 @@ class ShapeQuiz(widgets.VBox):
         """Show the current model and empty answer boxes: 'output shape k' and 'params k'."""
         self.code.value = f"<pre style='{CODE_BLOCK}'>{html.escape(keras_code(self.stack))}</pre>"
         n = len(self.stack.layers)
-        self.shape_boxes = [self._box(f"output shape {k}", "(None, ...)") for k in range(1, n + 1)]
-        self.param_boxes = [self._box(f"params {k}", "a whole number") for k in range(1, n + 1)]
+        self.shape_boxes = [self._box(msg("explore.quiz.shape_box", k=k), "(None, ...)") for k in range(1, n + 1)]
+        self.param_boxes = [self._box(msg("explore.quiz.params_box", k=k), msg("explore.quiz.params_placeholder"))
+                            for k in range(1, n + 1)]
         self.answers.children = [widgets.HBox([s, p]) for s, p in zip(self.shape_boxes, self.param_boxes)]
         self.feedback.value, self.marks, self.shown = "", None, False
         self.answers_button.disabled = True

@@ -2,6 +2,7 @@
 import html
 from dataclasses import dataclass, replace
 
+from ..messages import msg
 from ..plots.stack import layer_label
 from ..reference.validate import fmt_shape
 from ..shapes.specs import GRU, LSTM, Bidirectional, Dense, SimpleRNN, TimeDistributed
@@ -24,9 +25,9 @@ def parse_size(text, name, max_size=MAX_SIZE):
     try:
         value = int(typed)
     except ValueError:
-        raise ValueError(f"{name} must be a whole number from 1 to {max_size:,}; {typed!r} is not a whole number") from None
+        raise ValueError(msg("explore.stack.not_whole", name=name, max_size=f"{max_size:,}", typed=typed)) from None
     if not 1 <= value <= max_size:
-        raise ValueError(f"{name} must be a whole number from 1 to {max_size:,}, got {value}")
+        raise ValueError(msg("explore.stack.out_of_range", name=name, max_size=f"{max_size:,}", value=value))
     return value
 
 
@@ -36,7 +37,7 @@ def parse_batch(text):
     if text.lower() in ("", "none"):
         return None
     if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"batch must be a positive whole number or None, got {text!r}")
+        raise ValueError(msg("explore.stack.bad_batch", text=text))
     return int(text)
 
 
@@ -60,18 +61,24 @@ class StackState:
         return len(self.units)
 
 
+def box_label(name):
+    """What a learner reads for the box `name`: Keras's names ('units 2', 'batch') as they are, words translated."""
+    return msg("explore.stack.head_units") if name == "head units" else name
+
+
 def read_state(*, features, timesteps, batch, units, return_sequences, cell="LSTM", bidirectional=False,
                head="none", head_units="1", stateful=False):
-    """The controls as typed (sizes as text) -> (StackState or None, {box description: what is wrong}).
+    """The controls as typed (sizes as text) -> (StackState or None, {box name: what is wrong}).
 
-    Every box that cannot be read is named ('units 2', 'batch', ...), so the explorer can mark each one where it
-    is; the state is None unless every box reads. head units is read only when there is a head.
+    Every box that cannot be read is named ('units 2', 'batch', 'head units', ...: stable names, whatever the
+    language), so the explorer can mark each one where it is; the state is None unless every box reads. head units is
+    read only when there is a head.
     """
     problems, read = {}, {}
 
     def size(text, name):
         try:
-            read[name] = parse_size(text, name)
+            read[name] = parse_size(text, box_label(name))
         except ValueError as exc:
             problems[name] = str(exc)
 
@@ -99,7 +106,7 @@ def with_depth(state, depth):
     return_sequences becomes True on every layer but the last (the stacking rule); the last keeps its setting.
     """
     if not 1 <= depth <= MAX_DEPTH:
-        raise ValueError(f"depth must be between 1 and {MAX_DEPTH}, got {depth}")
+        raise ValueError(msg("explore.stack.depth_range", max_depth=MAX_DEPTH, depth=depth))
     units = tuple(state.units[:depth]) + (state.units[-1],) * (depth - len(state.units))
     last = state.return_sequences[-1]
     return replace(state, units=units, return_sequences=(True,) * (depth - 1) + (last,))
@@ -108,9 +115,10 @@ def with_depth(state, depth):
 def build_stack(state):
     """StackState -> lstmlab.Stack; an invalid configuration raises the engine's ValueError (which layer, the fix)."""
     if len(state.units) != len(state.return_sequences):
-        raise ValueError(f"units has {len(state.units)} layers but return_sequences has {len(state.return_sequences)}")
+        raise ValueError(msg("explore.stack.layers_mismatch", units=len(state.units),
+                             sequences=len(state.return_sequences)))
     if state.cell not in CELLS:
-        raise ValueError(f"cell must be one of {', '.join(CELLS)}, got {state.cell!r}")
+        raise ValueError(msg("explore.stack.unknown_cell", cells=", ".join(CELLS), cell=state.cell))
     layers = []
     for units, seq in zip(state.units, state.return_sequences):
         spec = CELLS[state.cell](units, return_sequences=seq, stateful=state.stateful)
@@ -120,7 +128,7 @@ def build_stack(state):
     elif state.head == "TimeDistributed(Dense)":
         layers.append(TimeDistributed(Dense(state.head_units)))
     elif state.head != "none":
-        raise ValueError(f"head must be one of {', '.join(HEADS)}, got {state.head!r}")
+        raise ValueError(msg("explore.stack.unknown_head", heads=", ".join(HEADS), head=state.head))
     return Stack(input_shape=(state.timesteps, state.features), layers=layers, batch_size=state.batch)
 
 
@@ -133,11 +141,13 @@ def table_html(stack):
     """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget.
 
     Shapes and counts never wrap (a shape broken over two lines reads as two shapes); a long name may break
-    between name and type, as in the diagram, and the formula may wrap.
+    between name and type, as in the diagram, and the formula may wrap. The headers Keras's model.summary() prints
+    stay as Keras prints them, in English; ours are in the language in use.
     """
     keep = "white-space:nowrap"
-    head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>"
-                   for h in ("#", "Layer (type)", "Input shape", "Output shape", "Param #", "Formula"))
+    headers = ("#", "Layer (type)", msg("explore.stack.input_shape"), "Output shape", "Param #",
+               msg("explore.stack.formula"))
+    head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>" for h in headers)
     body = "".join(
         f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td>"
         f"<td class='lstmlab-name'>{html.escape(layer_label(r, spec))}</td>"
@@ -154,7 +164,7 @@ def table_html(stack):
 def error_html(exc):
     """An invalid configuration, explained inside the widget (never a traceback)."""
     return ("<div class='lstmlab-error' style='color:#9b2c2c;background:#fff5f5;border-left:4px solid #e53e3e;"
-            f"padding:6px 10px'><b>This stack does not build.</b><br>{html.escape(str(exc))}</div>")
+            f"padding:6px 10px'><b>{msg('explore.stack.does_not_build')}</b><br>{html.escape(str(exc))}</div>")
 
 
 @dataclass(frozen=True)
@@ -201,13 +211,18 @@ def comparison_html(stack, pairs, keras_total):
     """Keras's verdict: agreement in one line, or the table with every difference highlighted."""
     total = stack.count_params()
     if all(s and p for _, _, s, p in pairs) and keras_total == total and len(pairs) == len(stack.layers):
-        return (f"<div class='lstmlab-keras-ok' style='color:#22543d'>Keras agrees: {len(pairs)} layers, same output "
-                f"shapes and parameters ({total_text(keras_total)}).</div>")
+        agrees = msg("explore.stack.keras_agrees", layers=len(pairs), total=total_text(keras_total))
+        return f"<div class='lstmlab-keras-ok' style='color:#22543d'>{agrees}</div>"
     bad = "style='background:#fed7d7'"
     rows = "".join(
         f"<tr><td>{r.index}</td><td>{r.kind}</td><td>{fmt_shape(r.output_shape)}</td>"
         f"<td {'' if s else bad}>{html.escape(str(k[2]))}</td><td>{r.params:,}</td><td {'' if p else bad}>{k[3]:,}</td></tr>"
         for r, k, s, p in pairs)
-    return ("<div class='lstmlab-keras-diff'><b style='color:#9b2c2c'>Keras disagrees</b> "
-            f"(engine {total_text(total)}, Keras {total_text(keras_total)}):<table><tr><th>#</th><th>layer</th>"
-            f"<th>engine shape</th><th>Keras shape</th><th>engine params</th><th>Keras params</th></tr>{rows}</table></div>")
+    disagrees = f"<b style='color:#9b2c2c'>{msg('explore.stack.keras_disagrees')}</b>"
+    disagrees = msg("explore.stack.keras_disagrees_line", disagrees=disagrees, engine=total_text(total),
+                    keras=total_text(keras_total))
+    columns = ("#", msg("explore.stack.col_layer"), msg("explore.stack.col_engine_shape"),
+               msg("explore.stack.col_keras_shape"), msg("explore.stack.col_engine_params"),
+               msg("explore.stack.col_keras_params"))
+    head = "".join(f"<th>{h}</th>" for h in columns)
+    return f"<div class='lstmlab-keras-diff'>{disagrees}<table><tr>{head}</tr>{rows}</table></div>"

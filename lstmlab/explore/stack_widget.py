@@ -3,9 +3,10 @@ import html
 
 import ipywidgets as widgets
 
+from ..messages import msg
 from .shell import INVALID, STALE, WIDE, button, mark, picture_image, show_picture, style_sheet
-from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, comparison_html, read_state, stack_picture, stack_view,
-                         with_depth)
+from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, box_label, comparison_html, read_state, stack_picture,
+                         stack_view, with_depth)
 
 
 def size_box(value, description):
@@ -23,26 +24,28 @@ class StackExplorer(widgets.VBox):
         self.features = size_box(state.features, "features")
         self.timesteps = size_box(state.timesteps, "timesteps")
         self.batch = widgets.Text(value=str(state.batch), description="batch", continuous_update=False, style=WIDE,
-                                  placeholder="None or a number", layout=widgets.Layout(width="170px"))
-        self.depth = widgets.IntSlider(value=state.depth, min=1, max=MAX_DEPTH, description="depth",
+                                  placeholder=msg("explore.stack.batch_placeholder"),
+                                  layout=widgets.Layout(width="170px"))
+        self.depth = widgets.IntSlider(value=state.depth, min=1, max=MAX_DEPTH, description=msg("explore.stack.depth"),
                                        continuous_update=False, style=WIDE)
-        self.cell = widgets.Dropdown(options=list(CELLS), value=state.cell, description="cell", style=WIDE,
-                                     layout=widgets.Layout(width="170px"))
-        self.bidirectional = widgets.Checkbox(value=state.bidirectional, description="bidirectional", indent=False,
-                                              layout=widgets.Layout(width="auto", margin="0 12px"))
+        self.cell = widgets.Dropdown(options=list(CELLS), value=state.cell, description=msg("explore.stack.cell"),
+                                     style=WIDE, layout=widgets.Layout(width="170px"))
+        self.bidirectional = widgets.Checkbox(value=state.bidirectional, description=msg("explore.stack.bidirectional"),
+                                              indent=False, layout=widgets.Layout(width="auto", margin="0 12px"))
         self.stateful = widgets.Checkbox(value=state.stateful, description="stateful", indent=False,
                                          layout=widgets.Layout(width="auto"))
-        self.head = widgets.Dropdown(options=list(HEADS), value=state.head, description="head", style=WIDE,
+        heads = [(msg("explore.stack.head_none") if h == "none" else h, h) for h in HEADS]
+        self.head = widgets.Dropdown(options=heads, value=state.head, description=msg("explore.stack.head"), style=WIDE,
                                      layout=widgets.Layout(width="260px"))
-        self.head_units = size_box(state.head_units, "head units")
+        self.head_units = size_box(state.head_units, box_label("head units"))
         self.units, self.return_sequences = [], []
         self.layer_box = widgets.VBox()
         self.total = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.table = widgets.HTML()
         self.error = widgets.HTML()
         self.image = picture_image()
-        self.check_button = button("Check with Keras", icon="check",
-                                   tooltip="build this stack in Keras 3 and compare its summary")
+        self.check_button = button(msg("explore.stack.check_keras"), icon="check",
+                                   tooltip=msg("explore.stack.check_keras_tooltip"))
         self.keras = widgets.HTML()
         self._rebuild_layers(state)
         for control in (self.features, self.timesteps, self.batch, self.cell, self.bidirectional, self.stateful,
@@ -72,7 +75,7 @@ class StackExplorer(widgets.VBox):
         self.layer_box.children = [widgets.HBox([u, s]) for u, s in zip(self.units, self.return_sequences)]
 
     def read(self):
-        """(StackState or None, {box description: what is wrong}) from the controls as typed (stack_core.read_state)."""
+        """(StackState or None, {box name: what is wrong}) from the controls as typed (stack_core.read_state)."""
         return read_state(features=self.features.value, timesteps=self.timesteps.value, batch=self.batch.value,
                           units=[u.value for u in self.units],
                           return_sequences=[s.value for s in self.return_sequences], cell=self.cell.value,
@@ -87,13 +90,21 @@ class StackExplorer(widgets.VBox):
             raise ValueError("; ".join(problems.values()))
         return state
 
+    def named_controls(self):
+        """{stable name: control}: the English descriptions ('units 2', 'head units'), whatever language is shown."""
+        named = {"features": self.features, "timesteps": self.timesteps, "batch": self.batch, "depth": self.depth,
+                 "cell": self.cell, "bidirectional": self.bidirectional, "stateful": self.stateful, "head": self.head,
+                 "head units": self.head_units}
+        named.update({f"units {k}": c for k, c in enumerate(self.units, 1)})
+        named.update({f"return_sequences {k}": c for k, c in enumerate(self.return_sequences, 1)})
+        return named
+
     def control(self, description):
-        """The control whose description is `description` (e.g. 'units 2'), as tests and screen readers find it."""
-        for c in [self.features, self.timesteps, self.batch, self.depth, self.cell, self.bidirectional,
-                  self.stateful, self.head, self.head_units, *self.units, *self.return_sequences]:
-            if c.description == description:
-                return c
-        raise KeyError(f"no control described {description!r}")
+        """The control named `description` (e.g. 'units 2'; in English, its description), as tests find it."""
+        try:
+            return self.named_controls()[description]
+        except KeyError:
+            raise KeyError(f"no control described {description!r}") from None  # not learner-facing
 
     def _depth_changed(self, change):
         old = StackState(units=tuple(u.value for u in self.units),  # the text as typed, kept for kept layers
@@ -113,14 +124,15 @@ class StackExplorer(widgets.VBox):
         """
         self.keras.value = ""
         state, problems = self.read()
-        for box in [self.features, self.timesteps, *self.units, self.head_units, self.batch]:
-            mark(box, INVALID, box.description in problems)
+        for name, box in self.named_controls().items():
+            if isinstance(box, widgets.Text):  # the boxes typed in: sizes and batch
+                mark(box, INVALID, name in problems)
         for view in (self.table, self.total, self.image):
             mark(view, STALE, bool(problems))
         if problems:
             self.error.value = ("<div class='lstmlab-error' style='color:#9b2c2c'>"
                                 + "<br>".join(html.escape(message) for message in problems.values())
-                                + ("<br><i>Greyed below: the last stack that could be read.</i>" if self.view else "")
+                                + (f"<br><i>{msg('explore.stack.stale')}</i>" if self.view else "")
                                 + "</div>")
             self.check_button.disabled = True
             return
@@ -136,7 +148,8 @@ class StackExplorer(widgets.VBox):
                 show_picture(self.image, stack_picture(view.stack, self.max_timesteps))
             except Exception as exc:  # a drawing bug must not leave a traceback in the learner's log
                 self.image.layout.display = "none"
-                self.error.value = f"<div class='lstmlab-error'>could not draw the diagram: {html.escape(str(exc))}</div>"
+                self.error.value = (f"<div class='lstmlab-error'>"
+                                    f"{msg('explore.stack.draw_failed', error=html.escape(str(exc)))}</div>")
 
     @property
     def total_text(self):
@@ -147,11 +160,12 @@ class StackExplorer(widgets.VBox):
         """Build the current stack in Keras (Keras is imported only now) and show its verdict."""
         if self.view is None or self.view.stack is None:
             return
-        self.keras.value = "<i>building the model in Keras...</i>"
+        self.keras.value = f"<i>{msg('explore.stack.building')}</i>"
         try:
             from .stack_core import compare_with_keras
             pairs, keras_total = compare_with_keras(self.view.stack)
         except Exception as exc:  # Keras missing, or Keras rejects it: say so inside the widget
-            self.keras.value = f"<div class='lstmlab-error'>Keras could not build it: {html.escape(str(exc))}</div>"
+            self.keras.value = (f"<div class='lstmlab-error'>"
+                                f"{msg('explore.stack.keras_failed', error=html.escape(str(exc)))}</div>")
             return
         self.keras.value = comparison_html(self.view.stack, pairs, keras_total)

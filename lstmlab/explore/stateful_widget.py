@@ -4,17 +4,18 @@ import html
 import ipywidgets as widgets
 
 from ..data.stateful import series_chunks, stateful_layout, stateful_links, summarize
+from ..messages import msg
 from .shell import WIDE, picture_image, show_picture, style_sheet
 from .stack_core import CODE_BLOCK
 
-KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # stateful needs a fixed batch
+KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # {fixed_batch}
 x = keras.layers.LSTM(units, stateful=True)(inputs)
-# Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, {timesteps}, features)),
-# which Keras 3 no longer accepts: give the batch to keras.Input(batch_shape=...) instead
+# {keras2}
+# {keras3}
 ...
 for epoch in range(epochs):
     model.fit(x_train, y_train, batch_size={batch}, shuffle={shuffle}, epochs=1, verbose=0)
-    {reset}"""
+    {reset}"""  # not learner-facing: code; its comments are messages
 
 
 def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
@@ -26,18 +27,21 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
     layout = stateful_layout(batch, index.shape[0], shuffled=shuffled)
     links = stateful_links(layout, reset_between=reset_between)
     rows = "".join(
-        f"<tr><td>batch {k + 1}</td>" + "".join(
+        f"<tr><td>{msg('explore.stateful.batch', k=k + 1)}</td>" + "".join(
             f"<td>x[{index[chunk, series, 0]}..{index[chunk, series, -1]}]</td>" for series, chunk in layout[k]) + "</tr>"
         for k in range(len(layout)))
-    head = "".join(f"<th>row {i}</th>" for i in range(batch))
-    reset = "model.get_layer(index=1).reset_states()   # or layer.reset_states(): zeros before the next pass" \
-        if reset_between else "# no reset: state flows from the last batch of this epoch into the next epoch too"
-    code = KERAS_CODE.format(batch=batch, timesteps=timesteps, shuffle=shuffled, reset=reset)
-    verdict = summarize(links) if links else "one batch only: no state is handed over"
+    head = "".join(f"<th>{msg('explore.stateful.row', i=i)}</th>" for i in range(batch))
+    reset = (f"model.get_layer(index=1).reset_states()   # {msg('explore.stateful.code_reset')}" if reset_between
+             else f"# {msg('explore.stateful.code_no_reset')}")
+    code = KERAS_CODE.format(batch=batch, timesteps=timesteps, shuffle=shuffled, reset=reset,
+                             fixed_batch=msg("explore.stateful.code_fixed_batch"),
+                             keras2=msg("explore.stateful.code_keras2", batch=batch, timesteps=timesteps),
+                             keras3=msg("explore.stateful.code_keras3"))
+    verdict = summarize(links) if links else msg("explore.stateful.one_batch")
+    cut = msg("explore.stateful.cut", length=series_length, batch=batch, stream=series_length // batch,
+              n_batches=index.shape[0], shape=f"({batch}, {timesteps}, features)", left=series_length - index.size)
     return layout, (
-        f"<div class='lstmlab-stateful-report'><p>A series of {series_length} steps, cut into {batch} parallel streams "
-        f"of {series_length // batch} steps, then into {index.shape[0]} batches of shape ({batch}, {timesteps}, features)"
-        f" ({series_length - index.size} steps left over):</p><table><tr><th></th>{head}</tr>{rows}</table>"
+        f"<div class='lstmlab-stateful-report'><p>{cut}</p><table><tr><th></th>{head}</tr>{rows}</table>"
         f"<p><b>{html.escape(verdict)}</b></p><pre style='{CODE_BLOCK}'>{html.escape(code)}</pre></div>")
 
 
@@ -48,11 +52,11 @@ class StatefulExplorer(widgets.VBox):
         slider = lambda value, lo, hi, desc: widgets.IntSlider(value=value, min=lo, max=hi, description=desc,
                                                                continuous_update=False, style=WIDE)
         self.max_batches = max_batches
-        self.series_length = slider(series_length, 2, 400, "series length")
+        self.series_length = slider(series_length, 2, 400, msg("explore.stateful.series_length"))
         self.batch = slider(batch, 1, 8, "batch")
         self.timesteps = slider(timesteps, 1, 50, "timesteps")
         self.shuffled = widgets.Checkbox(value=shuffled, description="shuffle", indent=False)
-        self.reset_between = widgets.Checkbox(value=reset_between, description="reset_states between batches",
+        self.reset_between = widgets.Checkbox(value=reset_between, description=msg("explore.stateful.reset_between"),
                                               indent=False)
         self.report = widgets.HTML()
         self.image = picture_image()
@@ -84,5 +88,5 @@ class StatefulExplorer(widgets.VBox):
                                    shuffled=self.shuffled.value, timesteps=self.timesteps.value, layout=shown)
         show_picture(self.image, picture(fig))
         if len(layout) > len(shown):
-            self.report.value += (f"<p class='lstmlab-figure-note'><i>The figure above draws the first {len(shown)} "
-                                  f"of these {len(layout)} batches.</i></p>")
+            note = msg("explore.stateful.figure_note", shown=len(shown), n=len(layout))
+            self.report.value += f"<p class='lstmlab-figure-note'><i>{note}</i></p>"

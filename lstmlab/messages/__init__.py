@@ -13,6 +13,7 @@ May import: nothing of lstmlab.
 # set_language() refuses an unknown language with a ValueError naming the available ones; an unknown
 # LSTMLAB_LANG falls back to English. A key missing from a translation falls back to English at run time,
 # so a partial catalogue never breaks a check.
+import contextlib
 import importlib
 import os
 
@@ -39,6 +40,18 @@ def set_language(lang):
         raise ValueError(msg("language.unknown", lang=lang, known=", ".join(sorted(CATALOGUES))))
     _STATE["lang"] = lang
     return lang
+
+
+@contextlib.contextmanager
+def speaking(lang):
+    """Messages in `lang` inside the with-block (None: no change), e.g. "en" for a figure whose labels are English."""
+    previous = _STATE["lang"]
+    if lang is not None:
+        _STATE["lang"] = lang if lang in CATALOGUES else DEFAULT
+    try:
+        yield
+    finally:
+        _STATE["lang"] = previous
 
 
 def catalogue(lang=None):

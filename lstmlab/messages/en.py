@@ -10,6 +10,212 @@ title (one per item), mistake and fix (one per named mistake: its name, then its
 """
 
 MESSAGES = {
+    # --- the explorers (lstmlab.explore; also the engine's errors an explorer shows in place) -------------------
+    "explore.page.intro": "# lstmlab explorers\nMove a control and watch shapes, parameters and state change. Every number "
+                          "comes from lstmlab's shape engine and NumPy reference; **{button}** builds the same model in "
+                          "Keras 3.",
+    "explore.tabs.stack": "Stack",
+    "explore.tabs.cell": "Cell",
+    "explore.tabs.stateful": "Stateful",
+    "explore.tabs.quiz": "Predict the shape",
+    # the stack explorer: controls, the table, Keras's verdict, what cannot be read
+    "explore.stack.depth": "depth",
+    "explore.stack.cell": "cell",
+    "explore.stack.bidirectional": "bidirectional",
+    "explore.stack.head": "head",
+    "explore.stack.head_none": "none",
+    "explore.stack.head_units": "head units",
+    "explore.stack.batch_placeholder": "None or a number",
+    "explore.stack.check_keras": "Check with Keras",
+    "explore.stack.check_keras_tooltip": "build this stack in Keras 3 and compare its summary",
+    "explore.stack.input_shape": "Input shape",
+    "explore.stack.formula": "Formula",
+    "explore.stack.not_whole": "{name} must be a whole number from 1 to {max_size}; {typed!r} is not a whole number",
+    "explore.stack.out_of_range": "{name} must be a whole number from 1 to {max_size}, got {value}",
+    "explore.stack.bad_batch": "batch must be a positive whole number or None, got {text!r}",
+    "explore.stack.depth_range": "depth must be between 1 and {max_depth}, got {depth}",
+    "explore.stack.layers_mismatch": "units has {units} layers but return_sequences has {sequences}",
+    "explore.stack.unknown_cell": "cell must be one of {cells}, got {cell!r}",
+    "explore.stack.unknown_head": "head must be one of {heads}, got {head!r}",
+    "explore.stack.does_not_build": "This stack does not build.",
+    "explore.stack.stale": "Greyed below: the last stack that could be read.",
+    "explore.stack.draw_failed": "could not draw the diagram: {error}",
+    "explore.stack.building": "building the model in Keras...",
+    "explore.stack.keras_failed": "Keras could not build it: {error}",
+    "explore.stack.keras_agrees": "Keras agrees: {layers} layers, same output shapes and parameters ({total}).",
+    "explore.stack.keras_disagrees": "Keras disagrees",
+    "explore.stack.keras_disagrees_line": "{disagrees} (engine {engine}, Keras {keras}):",
+    "explore.stack.col_layer": "layer",
+    "explore.stack.col_engine_shape": "engine shape",
+    "explore.stack.col_keras_shape": "Keras shape",
+    "explore.stack.col_engine_params": "engine params",
+    "explore.stack.col_keras_params": "Keras params",
+    # the shape engine's errors (lstmlab.Stack), shown in place by the stack explorer
+    "explore.shapes.where": "layer {layer} ({kind})",
+    "explore.shapes.no_sequences": "{where} needs 3-D input (batch, timesteps, features) but layer {previous} returns "
+                                   "{shape}; set return_sequences=True on layer {previous}",
+    "explore.shapes.not_sequence": "{where} needs 3-D input (batch, timesteps, features) but layer {previous} returns "
+                                   "{shape}; feed it a sequence: put the recurrent layers first, or reshape to "
+                                   "(batch, timesteps, features)",
+    "explore.shapes.input_not_sequence": "{where} needs 3-D input (batch, timesteps, features) but the input is {shape}; "
+                                         "feed it a sequence: put the recurrent layers first, or reshape to "
+                                         "(batch, timesteps, features)",
+    "explore.shapes.stateful_batch": "{where} has stateful=True, which needs a fixed batch size (state row i carries to "
+                                     "sample i of the next batch), but the batch is None; pass batch_size=... to the "
+                                     "Stack, as keras.Input(batch_shape=(batch, timesteps, features)) does",
+    "explore.shapes.return_state_last": "{where} has return_state=True, which returns [output, h, c]; only the last "
+                                        "layer of a Stack may return its states; pass them on with the functional API "
+                                        "instead",
+    "explore.shapes.time_distributed": "{where} needs 3-D input (batch, timesteps, features) but gets {shape}; set "
+                                       "return_sequences=True on the recurrent layer before it, or use a plain Dense "
+                                       "for one output per sample",
+    # the cell explorer
+    "explore.cell.input": "input",
+    "explore.cell.input_pulse": "pulse",
+    "explore.cell.input_step": "step",
+    "explore.cell.input_sine": "sine",
+    "explore.cell.input_noise": "noise",
+    "explore.cell.input_custom": "custom",
+    "explore.cell.weight_scale": "weight scale",
+    "explore.cell.forget_bias": "forget bias",
+    "explore.cell.seed": "seed",
+    "explore.cell.values": "x values",
+    "explore.cell.values_placeholder": "e.g. 1, 0, 0, 0.5 (input: custom)",
+    "explore.cell.verdict_holds": "f stays near 1: c holds its memory",
+    "explore.cell.verdict_forgets": "f is near 0: c forgets at every step",
+    "explore.cell.verdict_fades": "f is in between: c slowly fades",
+    "explore.cell.report_mean": "mean forget gate f = {f_mean}: {verdict}.",
+    "explore.cell.report_kept": "share of c at step 1 still in c at step {last} through f alone (product of f): {kept}",
+    "explore.cell.report_final": "final c = {c}, final h = {h}",
+    "explore.cell.stale": "The heatmaps below, greyed, are for the last input that could be read.",
+    "explore.cell.values_not_numbers": "x values must be numbers separated by commas, like 1, 0, 0.5; got {text!r}",
+    "explore.cell.values_count": "x values: give 1 to 64 finite numbers, got {n} from {text!r}",
+    "explore.cell.custom_needs_values": "a custom input needs its values: CellState(input='custom', values=(1, 0, 0.5))",
+    "explore.cell.custom_empty": "a custom input needs at least one value, e.g. 1, 0, 0, 0",
+    "explore.cell.unknown_input": "input must be one of {inputs}, got {kind!r}",
+    "explore.cell.wrong_features": "x has {features} features (shape {x_shape}) but kernel expects {expected} (kernel "
+                                   "shape {kernel_shape} is (features, 4*units))",
+    # the stateful explorer (and lstmlab.data.stateful)
+    "explore.stateful.series_length": "series length",
+    "explore.stateful.reset_between": "reset_states between batches",
+    "explore.stateful.cut": "A series of {length} steps, cut into {batch} parallel streams of {stream} steps, then into "
+                            "{n_batches} batches of shape {shape} ({left} steps left over):",
+    "explore.stateful.batch": "batch {k}",
+    "explore.stateful.row": "row {i}",
+    "explore.stateful.one_batch": "one batch only: no state is handed over",
+    "explore.stateful.all_reset": "reset_states() between batches: all {n} hand-overs start from zeros; no memory "
+                                  "crosses batches",
+    "explore.stateful.all_continue": "all {n} hand-overs continue the same series: state carries memory across batches",
+    "explore.stateful.some_wrong": "{wrong} of {carried} hand-overs give a sample another series' (or an out-of-order) "
+                                   "state: with shuffled batches, stateful=True feeds the LSTM the wrong memory",
+    "explore.stateful.figure_note": "The figure above draws the first {shown} of these {n} batches.",
+    "explore.stateful.code_fixed_batch": "stateful needs a fixed batch",
+    "explore.stateful.code_keras2": "Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, "
+                                    "{timesteps}, features)),",
+    "explore.stateful.code_keras3": "which Keras 3 no longer accepts: give the batch to keras.Input(batch_shape=...) "
+                                    "instead",
+    "explore.stateful.code_reset": "or layer.reset_states(): zeros before the next pass",
+    "explore.stateful.code_no_reset": "no reset: state flows from the last batch of this epoch into the next epoch too",
+    "explore.stateful.too_short": "a series of {length} steps split into batch={batch} streams gives {stream} steps per "
+                                  "stream, fewer than timesteps={timesteps}: need at least batch * timesteps = {need} "
+                                  "steps (use a smaller batch or fewer timesteps)",
+    "explore.stateful.too_short_rows": "a series of {length} rows (shape {shape}) split into batch={batch} streams gives "
+                                       "{stream} rows per stream, fewer than timesteps={timesteps}: need at least "
+                                       "batch * timesteps = {need} rows (use a smaller batch or fewer timesteps)",
+    # the shape quiz: its boxes and buttons, how a verdict reads, what cannot be read
+    "explore.quiz.question": "question",
+    "explore.quiz.model": "model {k}",
+    "explore.quiz.shape_box": "output shape {k}",
+    "explore.quiz.params_box": "params {k}",
+    "explore.quiz.params_placeholder": "a whole number",
+    "explore.quiz.check": "Check",
+    "explore.quiz.check_tooltip": "check your answers (or press Enter in a box)",
+    "explore.quiz.show_answers": "Show the answers",
+    "explore.quiz.answers_tooltip": "the expected shapes and counts, explained",
+    "explore.quiz.score": "{right} of {total} right",
+    "explore.quiz.where_shape": "layer {layer} output shape",
+    "explore.quiz.where_params": "layer {layer} params",
+    "explore.quiz.right": "right",
+    "explore.quiz.not_yet": "not yet",
+    "explore.quiz.right_line": "{where}: {verdict}",
+    "explore.quiz.miss_line": "{where}: {verdict}. {named}{hint}",
+    "explore.quiz.named": "{mistake}?",
+    "explore.quiz.answer": "Answer: {expected} (you wrote {got}): {why}",
+    "explore.quiz.nothing": "nothing",
+    "explore.quiz.type_shape": "type the output shape, like (None, 7, 3)",
+    "explore.quiz.type_params": "type the number of parameters, like 1,234",
+    "explore.quiz.shape_empty": "write a shape like (None, 7, 3), got {text!r}",
+    "explore.quiz.shape_part": "{part!r} in {text!r} is neither a number nor None; write a shape like (None, 7, 3)",
+    "explore.quiz.count_unreadable": "write the parameter count as a whole number like 1,234, got {text!r}",
+    "explore.quiz.answer_count": "this model has {layers} layers, got {answers} answers",
+    "explore.quiz.sequences_default": "return_sequences=False (the default)",
+    # the quiz's explanations, shown with the answers
+    "explore.quiz.why_batch_first": "Keras shapes start with the batch axis; {why}",
+    "explore.quiz.why_last_axis": "{kind} keeps every axis but the last, which becomes {last}",
+    "explore.quiz.why_sequences_true": "return_sequences=True returns h at every step: (batch, timesteps, units)",
+    "explore.quiz.why_sequences_false": "return_sequences=False (the default) returns only the last step's h: "
+                                        "(batch, units)",
+    "explore.quiz.why_bidirectional": "Bidirectional concatenates forward and backward h: 2 x {inner} = {units}",
+    "explore.quiz.why_units": "the last axis is units = {units} (the size of h); the first axis is the batch, {batch}",
+    "explore.quiz.why_no_weights": "{kind} has no weights",
+    "explore.quiz.why_params": "{formula}; it does not depend on timesteps",
+    "explore.quiz.why_lstm": "4 gates x (units x (input features + units) + units): {why}",
+    # the parameter formulas in words (a hint, not the answer)
+    "explore.rule.dense": "input features x units + units",
+    "explore.rule.gru": "3 gates x (units x (input features + units) + 2 x units)",
+    "explore.rule.one_gate": "units x (input features + units) + units",
+    "explore.rule.gates": "{gates} gates x (units x (input features + units) + units)",
+    "explore.rule.bidirectional": "2 x ({rule}) for the two directions",
+    "explore.quiz.bias_dense": "Dense adds one bias per unit",
+    "explore.quiz.bias_gates": "each gate has one bias per unit",
+    "explore.quiz.bias_unit": "every unit has one bias",
+    # the quiz's classic misses: the name, then the hint (the rule, never the answer)
+    "explore.mistake.missing_batch": "missing batch dimension",
+    "explore.hint.missing_batch": "Keras shapes start with the batch axis: None while the batch size is free (or the "
+                                  "fixed batch of batch_shape). Write it first.",
+    "explore.mistake.wrong_batch": "wrong batch axis",
+    "explore.hint.batch_free": "the model fixes no batch size (keras.Input(shape=...)), so the batch axis is None, "
+                               "whatever batch_size you later pass to fit or predict.",
+    "explore.hint.batch_fixed": "this model fixes its batch with keras.Input(batch_shape=...): read the first axis "
+                                "there.",
+    "explore.mistake.sequences_mixed": "return_sequences mixed up",
+    "explore.hint.sequences": "this layer has {flag}. True returns h at every step (batch, timesteps, units); False "
+                              "returns only the last step's h (batch, units).",
+    "explore.mistake.one_direction": "one direction only",
+    "explore.hint.one_direction": "Bidirectional runs the layer forwards and backwards and concatenates the two h: the "
+                                  "last axis is twice the units.",
+    "explore.mistake.wrong_units": "wrong units",
+    "explore.hint.units": "the last axis is the layer's units: the size of h (not cells, not timesteps).",
+    "explore.mistake.wrong_last_axis": "wrong last axis",
+    "explore.hint.last_axis": "{kind} changes only the last axis, to its own units.",
+    "explore.mistake.wrong_timesteps": "wrong timesteps",
+    "explore.hint.timesteps": "the middle axis is timesteps: layers keep the input's number of steps.",
+    "explore.hint.shape_rule": "write the output as (batch, timesteps, units) when the layer returns every step, "
+                               "(batch, units) when it returns the last one.",
+    "explore.mistake.no_weights": "no weights",
+    "explore.hint.no_weights": "{kind} has no weights of its own.",
+    "explore.mistake.missing_bias": "missing bias",
+    "explore.hint.missing_bias": "{bias}: the last + units of {rule}.",
+    "explore.mistake.gru_one_bias": "one GRU bias only",
+    "explore.hint.gru_one_bias": "Keras 3's GRU has reset_after=True: two biases per gate, 3 x (units x (features + "
+                                 "units) + 2 x units).",
+    "explore.mistake.missing_gates": "missing gates",
+    "explore.hint.missing_gates": "{kind} has {gates} gates, each with its own kernel, recurrent kernel and bias: "
+                                  "multiply by {gates}.",
+    "explore.mistake.missing_recurrent": "missing recurrent kernel",
+    "explore.hint.missing_recurrent": "each gate also multiplies the previous h: add the units x units recurrent "
+                                      "kernel.",
+    "explore.mistake.bidirectional_once": "Bidirectional counted once",
+    "explore.hint.bidirectional_once": "Bidirectional holds two layers, a forward and a backward one: twice the "
+                                       "parameters.",
+    "explore.mistake.wrong_features": "wrong input features",
+    "explore.hint.wrong_features": "layer {layer} reads what layer {previous} returns: its input features are the last "
+                                   "axis of that output, not the model's input features.",
+    "explore.mistake.per_step": "counted per time step",
+    "explore.hint.per_step": "parameters do not depend on timesteps: the same weights are used at every step.",
+    "explore.hint.params_rule": "count the weights: {rule}; the input features are the last axis of what the layer "
+                                "receives.",
+
     # --- how a verdict reads ----------------------------------------------------------------------------------
     "headline.passed": "Passed ({points}/{max_points})",
     "headline.failed": "Failed ({points}/{max_points})",

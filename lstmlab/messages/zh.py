@@ -8,6 +8,202 @@
 """
 
 MESSAGES = {
+    # --- 探索器（lstmlab.explore；也包括探索器当场显示的形状引擎报错） -------------------------------------------------
+    "explore.page.intro": "# lstmlab 探索器\n拖动一个控件，看形状、参数量和状态怎样随之变化。每个数字都来自 lstmlab 的形状引擎"
+                          "和 NumPy 参考实现；**{button}** 会在 Keras 3 里搭出同一个模型。",
+    "explore.tabs.stack": "堆叠",
+    "explore.tabs.cell": "cell 内部",
+    "explore.tabs.stateful": "有状态",
+    "explore.tabs.quiz": "预测形状",
+    # 堆叠探索器：控件、表格、Keras 的核对结果、读不懂的输入
+    "explore.stack.depth": "层数",
+    "explore.stack.cell": "循环层",
+    "explore.stack.bidirectional": "双向",
+    "explore.stack.head": "输出头",
+    "explore.stack.head_none": "无",
+    "explore.stack.head_units": "输出头的 units",
+    "explore.stack.batch_placeholder": "None 或一个整数",
+    "explore.stack.check_keras": "用 Keras 核对",
+    "explore.stack.check_keras_tooltip": "在 Keras 3 里搭出这个堆叠，并与它的 summary 逐层对比",
+    "explore.stack.input_shape": "输入形状",
+    "explore.stack.formula": "公式",
+    "explore.stack.not_whole": "{name} 必须是 1 到 {max_size} 之间的整数；{typed!r} 不是整数",
+    "explore.stack.out_of_range": "{name} 必须是 1 到 {max_size} 之间的整数，你输入的是 {value}",
+    "explore.stack.bad_batch": "batch 必须是正整数或 None，你输入的是 {text!r}",
+    "explore.stack.depth_range": "层数必须在 1 到 {max_depth} 之间，收到的是 {depth}",
+    "explore.stack.layers_mismatch": "units 有 {units} 层，return_sequences 却有 {sequences} 层",
+    "explore.stack.unknown_cell": "cell 必须是 {cells} 之一，收到的是 {cell!r}",
+    "explore.stack.unknown_head": "head 必须是 {heads} 之一，收到的是 {head!r}",
+    "explore.stack.does_not_build": "这个堆叠搭不起来。",
+    "explore.stack.stale": "下面变灰的，是最后一个能读懂的堆叠。",
+    "explore.stack.draw_failed": "示意图画不出来：{error}",
+    "explore.stack.building": "正在用 Keras 搭建模型……",
+    "explore.stack.keras_failed": "Keras 搭不出这个模型：{error}",
+    "explore.stack.keras_agrees": "Keras 的结果一致：{layers} 层，输出形状和参数量都相同（{total}）。",
+    "explore.stack.keras_disagrees": "Keras 的结果不一致",
+    "explore.stack.keras_disagrees_line": "{disagrees}（形状引擎 {engine}，Keras {keras}）：",
+    "explore.stack.col_layer": "层",
+    "explore.stack.col_engine_shape": "形状引擎给出的形状",
+    "explore.stack.col_keras_shape": "Keras 给出的形状",
+    "explore.stack.col_engine_params": "形状引擎给出的参数量",
+    "explore.stack.col_keras_params": "Keras 给出的参数量",
+    # 形状引擎（lstmlab.Stack）的报错，堆叠探索器会当场显示
+    "explore.shapes.where": "第 {layer} 层（{kind}）",
+    "explore.shapes.no_sequences": "{where}需要 3 维输入 (batch, timesteps, features)，但第 {previous} 层返回的是 "
+                                   "{shape}；请在第 {previous} 层设置 return_sequences=True",
+    "explore.shapes.not_sequence": "{where}需要 3 维输入 (batch, timesteps, features)，但第 {previous} 层返回的是 "
+                                   "{shape}；要给它一个序列：把循环层放在前面，或者 reshape 成 "
+                                   "(batch, timesteps, features)",
+    "explore.shapes.input_not_sequence": "{where}需要 3 维输入 (batch, timesteps, features)，但输入是 {shape}；"
+                                         "要给它一个序列：把循环层放在前面，或者 reshape 成 (batch, timesteps, features)",
+    "explore.shapes.stateful_batch": "{where}设置了 stateful=True，需要固定的批大小（状态的第 i 行会交给下一个批次的"
+                                     "第 i 个样本），但批大小是 None；请给 Stack 传入 batch_size=...，就像 "
+                                     "keras.Input(batch_shape=(batch, timesteps, features)) 那样",
+    "explore.shapes.return_state_last": "{where}设置了 return_state=True，它返回 [output, h, c]；在 Stack 里只有最后"
+                                        "一层可以返回状态；要把状态传下去，请改用函数式 API",
+    "explore.shapes.time_distributed": "{where}需要 3 维输入 (batch, timesteps, features)，但收到的是 {shape}；请在它"
+                                       "前面的循环层上设置 return_sequences=True，或者改用普通的 Dense，每个样本只输出"
+                                       "一个结果",
+    # cell 探索器
+    "explore.cell.input": "输入",
+    "explore.cell.input_pulse": "脉冲",
+    "explore.cell.input_step": "阶跃",
+    "explore.cell.input_sine": "正弦",
+    "explore.cell.input_noise": "噪声",
+    "explore.cell.input_custom": "自定义",
+    "explore.cell.weight_scale": "权重缩放",
+    "explore.cell.forget_bias": "遗忘门偏置",
+    "explore.cell.seed": "随机种子",
+    "explore.cell.values": "x 的取值",
+    "explore.cell.values_placeholder": "例如 1, 0, 0, 0.5（输入选“自定义”）",
+    "explore.cell.verdict_holds": "f 接近 1：c 保住了它的记忆",
+    "explore.cell.verdict_forgets": "f 接近 0：c 每一步都在遗忘",
+    "explore.cell.verdict_fades": "f 介于两者之间：c 慢慢衰减",
+    "explore.cell.report_mean": "遗忘门 f 的平均值 = {f_mean}。{verdict}。",
+    "explore.cell.report_kept": "只经过 f，第 1 步的 c 到第 {last} 步还剩下的比例（f 的连乘积）：{kept}",
+    "explore.cell.report_final": "最终 c = {c}，最终 h = {h}",
+    "explore.cell.stale": "下面变灰的热图，对应的是最后一次能读懂的输入。",
+    "explore.cell.values_not_numbers": "x 的取值必须是用逗号隔开的数，例如 1, 0, 0.5；你输入的是 {text!r}",
+    "explore.cell.values_count": "x 的取值：请给出 1 到 64 个有限的数，从 {text!r} 里读到了 {n} 个",
+    "explore.cell.custom_needs_values": "自定义输入需要给出取值：CellState(input='custom', values=(1, 0, 0.5))",
+    "explore.cell.custom_empty": "自定义输入至少需要一个值，例如 1, 0, 0, 0",
+    "explore.cell.unknown_input": "input 必须是 {inputs} 之一，收到的是 {kind!r}",
+    "explore.cell.wrong_features": "x 每步有 {features} 个特征（形状 {x_shape}），但 kernel 需要 {expected} 个"
+                                   "（kernel 的形状 {kernel_shape} 是 (features, 4*units)）",
+    # 有状态探索器（以及 lstmlab.data.stateful）
+    "explore.stateful.series_length": "序列长度",
+    "explore.stateful.reset_between": "在批次之间调用 reset_states",
+    "explore.stateful.cut": "一条 {length} 步的序列，先切成 {batch} 条并行的数据流，每条 {stream} 步，再切成 {n_batches} "
+                            "个形状为 {shape} 的批次（剩下 {left} 步用不上）：",
+    "explore.stateful.batch": "批次 {k}",
+    "explore.stateful.row": "第 {i} 行",
+    "explore.stateful.one_batch": "只有一个批次：没有状态需要交接",
+    "explore.stateful.all_reset": "批次之间调用了 reset_states()：全部 {n} 次交接都从零开始；没有记忆跨过批次",
+    "explore.stateful.all_continue": "全部 {n} 次交接都接着同一条序列往下走：状态把记忆带过了批次",
+    "explore.stateful.some_wrong": "{carried} 次交接中有 {wrong} 次交给样本的是另一条序列的（或顺序错乱的）状态："
+                                   "批次一旦打乱，stateful=True 喂给 LSTM 的就是错误的记忆",
+    "explore.stateful.figure_note": "上图只画出了这 {n} 个批次中的前 {shown} 个。",
+    "explore.stateful.code_fixed_batch": "stateful 需要固定的批大小",
+    "explore.stateful.code_keras2": "网上常见的 Keras 2 写法：LSTM(units, stateful=True, batch_input_shape=({batch}, "
+                                    "{timesteps}, features))，",
+    "explore.stateful.code_keras3": "Keras 3 已不再接受这种写法：请改为把批大小交给 keras.Input(batch_shape=...)",
+    "explore.stateful.code_reset": "或 layer.reset_states()：下一轮之前清零",
+    "explore.stateful.code_no_reset": "不重置：状态会从这一轮的最后一个批次一直流进下一轮",
+    "explore.stateful.too_short": "一条 {length} 步的序列分成 batch={batch} 条数据流后，每条只有 {stream} 步，少于 "
+                                  "timesteps={timesteps}：至少需要 batch * timesteps = {need} 步（请减小 batch 或 "
+                                  "timesteps）",
+    "explore.stateful.too_short_rows": "一条 {length} 行的序列（形状 {shape}）分成 batch={batch} 条数据流后，每条只有 "
+                                       "{stream} 行，少于 timesteps={timesteps}：至少需要 batch * timesteps = {need} "
+                                       "行（请减小 batch 或 timesteps）",
+    # 预测形状小测验：输入框和按钮、结论的写法、读不懂的答案
+    "explore.quiz.question": "题目",
+    "explore.quiz.model": "模型 {k}",
+    "explore.quiz.shape_box": "输出形状 {k}",
+    "explore.quiz.params_box": "参数量 {k}",
+    "explore.quiz.params_placeholder": "一个整数",
+    "explore.quiz.check": "检查",
+    "explore.quiz.check_tooltip": "检查你的答案（也可以在任一输入框里按回车）",
+    "explore.quiz.show_answers": "显示答案",
+    "explore.quiz.answers_tooltip": "正确的形状和参数量，附带解释",
+    "explore.quiz.score": "{total} 个答案中答对了 {right} 个",
+    "explore.quiz.where_shape": "第 {layer} 层的输出形状",
+    "explore.quiz.where_params": "第 {layer} 层的参数量",
+    "explore.quiz.right": "正确",
+    "explore.quiz.not_yet": "还不对",
+    "explore.quiz.right_line": "{where}：{verdict}",
+    "explore.quiz.miss_line": "{where}：{verdict}。{named}{hint}",
+    "explore.quiz.named": "{mistake}？",
+    "explore.quiz.answer": "答案：{expected}（你的答案：{got}）。原因：{why}",
+    "explore.quiz.nothing": "未填写",
+    "explore.quiz.type_shape": "请填写输出形状，例如 (None, 7, 3)",
+    "explore.quiz.type_params": "请填写参数个数，例如 1,234",
+    "explore.quiz.shape_empty": "请写成形状，例如 (None, 7, 3)；你写的是 {text!r}",
+    "explore.quiz.shape_part": "{text!r} 里的 {part!r} 既不是数，也不是 None；请写成形状，例如 (None, 7, 3)",
+    "explore.quiz.count_unreadable": "参数量请写成整数，例如 1,234；你写的是 {text!r}",
+    "explore.quiz.answer_count": "这个模型有 {layers} 层，却收到了 {answers} 组答案",
+    "explore.quiz.sequences_default": "return_sequences=False（默认值）",
+    # 小测验的解释，和答案一起显示
+    "explore.quiz.why_batch_first": "Keras 的形状以批次轴开头；{why}",
+    "explore.quiz.why_last_axis": "{kind} 保留除最后一个轴以外的所有轴，最后一个轴变成 {last}",
+    "explore.quiz.why_sequences_true": "return_sequences=True 返回每个时间步的 h：(batch, timesteps, units)",
+    "explore.quiz.why_sequences_false": "return_sequences=False（默认值）只返回最后一个时间步的 h：(batch, units)",
+    "explore.quiz.why_bidirectional": "Bidirectional 把正向和反向的 h 拼接起来：2 x {inner} = {units}",
+    "explore.quiz.why_units": "最后一个轴是 units = {units}（h 的长度）；第一个轴是批次，{batch}",
+    "explore.quiz.why_no_weights": "{kind} 没有权重",
+    "explore.quiz.why_params": "{formula}；与时间步数无关",
+    "explore.quiz.why_lstm": "4 个门 x (units x (输入特征数 + units) + units)：{why}",
+    # 用文字写出的参数公式（只是提示，不是答案）
+    "explore.rule.dense": "输入特征数 x units + units",
+    "explore.rule.gru": "3 个门 x (units x (输入特征数 + units) + 2 x units)",
+    "explore.rule.one_gate": "units x (输入特征数 + units) + units",
+    "explore.rule.gates": "{gates} 个门 x (units x (输入特征数 + units) + units)",
+    "explore.rule.bidirectional": "2 x ({rule})，两个方向各一份",
+    "explore.quiz.bias_dense": "Dense 的每个 unit 都有一个偏置",
+    "explore.quiz.bias_gates": "每个门对每个隐藏单元都有一个偏置",
+    "explore.quiz.bias_unit": "每个隐藏单元都有一个偏置",
+    # 小测验能认出的典型错误：先是名称，再是提示（讲规则，不给答案）
+    "explore.mistake.missing_batch": "漏了批次维",
+    "explore.hint.missing_batch": "Keras 的形状以批次轴开头：批大小不固定时写 None（用 batch_shape 固定了批大小时，"
+                                  "写那个数）。把它写在最前面。",
+    "explore.mistake.wrong_batch": "批次轴写错了",
+    "explore.hint.batch_free": "这个模型没有固定批大小（keras.Input(shape=...)），所以批次轴是 None，不管之后给 fit "
+                               "或 predict 传的 batch_size 是多少。",
+    "explore.hint.batch_fixed": "这个模型用 keras.Input(batch_shape=...) 固定了批大小：第一个轴就照那里写。",
+    "explore.mistake.sequences_mixed": "return_sequences 弄混了",
+    "explore.hint.sequences": "这一层是 {flag}。True 返回每个时间步的 h (batch, timesteps, units)；False 只返回最后"
+                              "一个时间步的 h (batch, units)。",
+    "explore.mistake.one_direction": "只算了一个方向",
+    "explore.hint.one_direction": "Bidirectional 把这一层正向、反向各跑一遍，再把两个 h 拼接起来：最后一个轴是 units "
+                                  "的两倍。",
+    "explore.mistake.wrong_units": "units 写错了",
+    "explore.hint.units": "最后一个轴是这一层的 units，也就是 h 的长度（不是 cell 的个数，也不是时间步数）。",
+    "explore.mistake.wrong_last_axis": "最后一个轴写错了",
+    "explore.hint.last_axis": "{kind} 只改变最后一个轴，把它变成自己的 units。",
+    "explore.mistake.wrong_timesteps": "时间步数写错了",
+    "explore.hint.timesteps": "中间的轴是时间步数：每一层都保持输入的时间步数不变。",
+    "explore.hint.shape_rule": "这一层返回每个时间步时，输出写成 (batch, timesteps, units)；只返回最后一步时，写成 "
+                               "(batch, units)。",
+    "explore.mistake.no_weights": "没有权重",
+    "explore.hint.no_weights": "{kind} 自己没有权重。",
+    "explore.mistake.missing_bias": "漏了偏置",
+    "explore.hint.missing_bias": "{bias}：也就是 {rule} 里最后那个 + units。",
+    "explore.mistake.gru_one_bias": "GRU 只算了一份偏置",
+    "explore.hint.gru_one_bias": "Keras 3 的 GRU 默认 reset_after=True：每个门有两份偏置，3 x (units x (features + "
+                                 "units) + 2 x units)。",
+    "explore.mistake.missing_gates": "漏了门",
+    "explore.hint.missing_gates": "{kind} 有 {gates} 个门，每个门都有自己的 kernel、recurrent kernel 和偏置：要乘以 "
+                                  "{gates}。",
+    "explore.mistake.missing_recurrent": "漏了 recurrent kernel",
+    "explore.hint.missing_recurrent": "每个门还要乘上一步的 h：加上 units x units 的 recurrent kernel。",
+    "explore.mistake.bidirectional_once": "Bidirectional 只算了一份",
+    "explore.hint.bidirectional_once": "Bidirectional 里有两层，一层正向、一层反向：参数量是两倍。",
+    "explore.mistake.wrong_features": "输入特征数弄错了",
+    "explore.hint.wrong_features": "第 {layer} 层读取的是第 {previous} 层的输出：它的输入特征数是那个输出的最后一个轴，"
+                                   "不是模型输入的特征数。",
+    "explore.mistake.per_step": "按时间步重复计算了",
+    "explore.hint.per_step": "参数量与时间步数无关：每个时间步用的都是同一组权重。",
+    "explore.hint.params_rule": "数一数权重：{rule}；输入特征数是这一层收到的张量的最后一个轴。",
+
     # --- 结论的版式 ---------------------------------------------------------------------------------------------
     "headline.passed": "通过（{points}/{max_points}）",
     "headline.failed": "未通过（{points}/{max_points}）",

@@ -40,7 +40,8 @@ def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=Fals
     x0 = LEFT + (width - LEFT - RIGHT - drawn) / 2  # the batches, centred when the title sets the width
     title = "stateful=True, " + ("reset_states() between batches" if reset_between else "no reset") + \
         (", shuffled batches" if shuffled else ", batches in order")
-    verdict = _wrap(summarize(links) if links else "one batch: nothing is handed over", width - 0.3, 9)
+    verdict = summarize(links, lang="en") if links else "one batch: nothing is handed over"  # English, as all labels
+    verdict = _wrap(verdict, width - 0.3, 9)
     top = 0.15 + 0.2 + 0.17 * (verdict.count("\n") + 1) + 0.15  # title, verdict lines, space
     header = top + 0.25  # the "batch k" line
     first = header + 0.2 + ROW / 2  # the centre of row 0

@@ -1,5 +1,5 @@
 """The shape and parameter engine: layer specs and Stack (output shapes, parameter formulas, explained errors).
-May import: reference; lazily (Stack.to_keras): oracle.
+May import: reference, messages; lazily (Stack.to_keras): oracle.
 """
 from .specs import GRU, LSTM, Bidirectional, Dense, Dropout, SimpleRNN, TimeDistributed
 from .stack import Stack

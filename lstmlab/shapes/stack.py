@@ -1,6 +1,7 @@
 """The shape and parameter engine: a Stack of layer specs -> Keras's summary, explained."""
 from dataclasses import dataclass
 
+from ..messages import msg
 from ..reference.validate import check_positive_int, fmt_shape
 from .specs import LAYER_SPECS, Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
 
@@ -53,7 +54,7 @@ def _snake(kind):
 
 
 def _where(index, spec):
-    return f"layer {index} ({spec.kind})"
+    return msg("explore.shapes.where", layer=index, kind=spec.kind)
 
 
 class Stack:
@@ -95,19 +96,16 @@ class Stack:
         batch = shape[0]
         if is_recurrent(spec):
             if len(shape) != 3:
-                fix = (f"set return_sequences=True on layer {previous[0]}" if previous and is_recurrent(previous[1])
-                       else "feed it a sequence: put the recurrent layers first, or reshape to (batch, timesteps, features)")
-                src = f"layer {previous[0]} returns" if previous else "the input is"
-                raise ValueError(f"{_where(k, spec)} needs 3-D input (batch, timesteps, features) but {src} "
-                                 f"{fmt_shape(shape)}; {fix}")
+                where, got = _where(k, spec), fmt_shape(shape)
+                if previous is None:
+                    raise ValueError(msg("explore.shapes.input_not_sequence", where=where, shape=got))
+                raise ValueError(msg("explore.shapes.no_sequences" if is_recurrent(previous[1]) else
+                                     "explore.shapes.not_sequence", where=where, previous=previous[0], shape=got))
             if spec.stateful and batch is None:
-                raise ValueError(f"{_where(k, spec)} has stateful=True, which needs a fixed batch size (state row i "
-                                 f"carries to sample i of the next batch), but the batch is None; pass batch_size=... "
-                                 f"to the Stack, as keras.Input(batch_shape=(batch, timesteps, features)) does")
+                raise ValueError(msg("explore.shapes.stateful_batch", where=_where(k, spec)))
             inner = spec.layer if isinstance(spec, Bidirectional) else spec
             if inner.return_state and k != len(self.layers):
-                raise ValueError(f"{_where(k, spec)} has return_state=True, which returns [output, h, c]; only the last "
-                                 f"layer of a Stack may return its states; pass them on with the functional API instead")
+                raise ValueError(msg("explore.shapes.return_state_last", where=_where(k, spec)))
             units = spec.units
             out = (batch, shape[1], units) if spec.return_sequences else (batch, units)
             n_states = 2 if inner.kind == "LSTM" else 1
@@ -115,9 +113,7 @@ class Stack:
             return out, states
         if isinstance(spec, TimeDistributed):
             if len(shape) != 3:
-                raise ValueError(f"{_where(k, spec)} needs 3-D input (batch, timesteps, features) but gets "
-                                 f"{fmt_shape(shape)}; set return_sequences=True on the recurrent layer before it, "
-                                 "or use a plain Dense for one output per sample")
+                raise ValueError(msg("explore.shapes.time_distributed", where=_where(k, spec), shape=fmt_shape(shape)))
             return shape[:-1] + (spec.units,), ()
         if isinstance(spec, Dense):
             return shape[:-1] + (spec.units,), ()
