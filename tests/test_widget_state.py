@@ -34,6 +34,8 @@ def test_committed_lessons_store_the_state_of_every_explorer_they_show(lesson):
     state = nb.metadata.get("widgets", {}).get(STATE, {}).get("state", {})
     assert views, f"{lesson}: no explorer in the stored outputs; run `make widget-state`"
     assert set(views) <= set(state), f"{lesson}: the widget state is missing; run `make widget-state`"
+    problems = state_problems(ROOT / "notebooks" / f"{lesson}.ipynb")
+    assert not problems, f"{lesson}: {problems}; run `make widget-state`"
 
 
 def test_a_notebook_saved_without_running_or_without_state_is_reported(tmp_path):
