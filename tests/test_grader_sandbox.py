@@ -7,7 +7,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import uuid
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -196,10 +198,14 @@ def test_without_bubblewrap_grading_is_refused_unless_no_sandbox(tmp_path):
     "import socket\nsocket.socket()",
     "import _posixsubprocess",
     "os.listdir('/')",
+    "import gc\ngc.get_objects()",
+    "import sys\nsys._getframe()",
+    "def f(): pass\nf.__code__ = (lambda: 1).__code__",
 ])
 def test_the_audit_hook_alone_closes_the_known_gaps(tmp_path, how):
-    """Without the sandbox (--no-sandbox), the second layer still refuses: folder descriptors (dir_fd), /proc,
-    sockets, _posixsubprocess, listing outside its roots."""
+    """Without the sandbox (--no-sandbox), the second layer refuses the known routes: folder descriptors (dir_fd),
+    /proc, sockets, _posixsubprocess, listing outside its roots, reaching its own objects through gc or frames.
+    It is not a boundary (code in the same process can always undo it, e.g. through raw memory): the OS is."""
     from lstmlab.checks import all_items
     from lstmlab.grade import grade_file
     from lstmlab.grade.course import Course
@@ -210,3 +216,51 @@ def test_the_audit_hook_alone_closes_the_known_gaps(tmp_path, how):
     assert result["lstm_param_count"]["points"] == 0
     assert "PermissionError" in result["lstm_param_count"]["feedback"] or "not allowed" in \
         result["lstm_param_count"]["feedback"], result["lstm_param_count"]["feedback"]
+
+
+def test_a_host_stdlibs_site_packages_is_hidden_when_the_grader_is_not_root(monkeypatch):
+    """Run by another user, the sandbox binds the host's stdlib folder: its site-packages (where lstmlab may be
+    installed) is masked by an empty tmpfs."""
+    import sysconfig
+    from lstmlab.grade import sandbox
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    isolation = sandbox.bubblewrap()
+    site = Path(sysconfig.get_paths()["stdlib"]).resolve() / "site-packages"
+    assert isolation.uid is None and (site in isolation.hidden) == site.is_dir()
+    probe = f"import os\nprint(sorted(os.listdir({str(site)!r})) if os.path.isdir({str(site)!r}) else 'absent')"
+    cmd = sandbox.command(isolation, len(probe), sandbox.Limits(), sandbox.WORK)
+    ran = subprocess.run(cmd.argv, input=probe.encode(), capture_output=True, timeout=30, **cmd.popen)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() in (b"[]", b"absent"), ran.stdout
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to start a process as another uid")
+def test_end_run_kills_every_process_of_the_runs_uid_and_nothing_else():
+    from lstmlab.grade.sandbox import Isolation, end_run
+    learner = subprocess.Popen(["sleep", "60"], user=61999, group=61999, extra_groups=[])
+    grader = subprocess.Popen(["sleep", "60"])
+    try:
+        time.sleep(0.2)
+        end_run(Isolation("none", uid=61999))
+        assert learner.wait(timeout=5) == -9
+        assert grader.poll() is None
+    finally:
+        for p in (learner, grader):
+            p.kill()
+
+
+def test_no_sandbox_drops_root_to_a_uid_of_its_own_when_the_interpreter_is_readable(monkeypatch):
+    """--no-sandbox as root: the learner's process runs as an unprivileged uid (with RLIMIT_NPROC and a session of
+    its own) when anyone can read the interpreter and NumPy; else as before, and the detail says which."""
+    from lstmlab.grade import sandbox
+    monkeypatch.setattr(os, "geteuid", lambda: 0)
+    monkeypatch.setattr(sandbox, "_readable_by_anyone", lambda path: True)
+    isolation = sandbox.unsandboxed()
+    assert isolation.uid is not None and 61000 <= isolation.uid < 64000 and f"uid {isolation.uid}" in isolation.detail
+    cmd = sandbox.command(isolation, 10, sandbox.Limits(), "/tmp/w")
+    assert cmd.popen["user"] == cmd.popen["group"] == isolation.uid and cmd.popen["extra_groups"] == []
+    assert cmd.popen["start_new_session"] is True
+    monkeypatch.setattr(sandbox, "_readable_by_anyone", lambda path: False)
+    plain = sandbox.unsandboxed()
+    assert plain.uid is None and "audit hook only" in plain.detail
+    assert "user" not in sandbox.command(plain, 10, sandbox.Limits(), "/tmp/w").popen

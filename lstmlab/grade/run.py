@@ -16,7 +16,7 @@ import numpy as np
 
 from ..checks.encode import NotNumbers, unflatten
 from ..messages import catalogue, msg
-from .sandbox import command
+from .sandbox import command, end_run
 from .results import MAGIC, FrameReader, Untrusted, parse_event, parse_npy
 
 HERE = Path(__file__).resolve().parent
@@ -105,8 +105,8 @@ def _read_run(proc, stdin_bytes, timeout, deadline, outcome):
             except Untrusted as exc:
                 state.why = f"untrusted: {exc}"
                 break
-        if state.why:
-            break
+        if state.why or state.finished:
+            break  # finished: a learner's process still holding the pipe open must not make the grader wait
     sel.close()
     state.stderr = bytes(stderr)
     return state
@@ -184,6 +184,8 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
                 outcome.results.pop(item["id"], None)  # this run computes them again, from the start
         with tempfile.TemporaryDirectory(prefix="lstmlab-work-") as workdir:
             os.chmod(workdir, 0o700)
+            if isolation.uid is not None and not isolation.sandboxed:
+                os.chown(workdir, isolation.uid, isolation.uid)  # --no-sandbox as root: the learner's uid works here
             cmd = command(isolation, len(code), limits, workdir)
             run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir, "text": runner_text(),
                         "read_roots": cmd.read_roots, "write_roots": cmd.write_roots}
@@ -194,12 +196,19 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
             except OSError as exc:
                 outcome.fault = msg("grade.sandbox_not_started", error=f"{type(exc).__name__}: {exc}", fault=msg("grade.fault"))
                 return outcome
+            state = None
             try:
                 state = _read_run(proc, stdin, timeout, deadline, outcome)
             finally:
+                if state is not None and state.finished:
+                    try:  # it is exiting: let bwrap reap its own child, rather than orphan it as a zombie
+                        proc.wait(timeout=2)
+                    except subprocess.TimeoutExpired:
+                        pass
                 if proc.poll() is None:
                     proc.kill()
                 exit_code = proc.wait()
+                end_run(isolation)  # the learner's uid's forks and daemons, gone before the next run starts
                 for stream in (proc.stdout, proc.stderr):
                     stream.close()
         if state.finished:

@@ -3,9 +3,14 @@
 The sandbox holds the interpreter, its standard library and NumPy, read-only, and nothing else: no lstmlab,
 no course, no other learner, no host /proc, no network; a private tmpfs for /work and /tmp; its own mount,
 PID, IPC, network and user namespaces. Run by root, it drops to an unprivileged uid of its own (the
-interpreter is then linked into a world-readable cache, since /root is private), so RLIMIT_NPROC holds.
+interpreter is then linked into a world-readable cache, since /root is private), so RLIMIT_NPROC holds; run by
+another user, the stdlib is bound from the host and its site-packages are hidden under an empty tmpfs.
+
+Without the sandbox (--no-sandbox: macOS, or a container such as Gradescope's that forbids user namespaces), root
+still drops the learner's process to an unprivileged uid of its own when the interpreter and NumPy are readable by
+anyone, and kills every process of that uid after each run; what that uid may read (e.g. lstmlab itself) is up to
+the machine: Gradescope's setup.sh makes the installed lstmlab unreadable to it.
 """
-import functools
 import hashlib
 import os
 import shutil
@@ -30,7 +35,7 @@ class Limits:
     memory_mb: int = 1024
     cpu_s: int = 120
     file_mb: int = 64
-    nproc: int = 16
+    nproc: int = 16  # processes of the run's own uid, zombies included (bwrap itself needs ~5); memory_mb is per process
     tmp_mb: int = 64
 
 
@@ -42,7 +47,8 @@ class Isolation:
     detail: str = ""
     binds: list = field(default_factory=list)  # (host path, path inside) read-only binds
     python: str = sys.executable
-    uid: int = None  # run bwrap as this host uid (root drops to it)
+    uid: int = None  # run bwrap (or the --no-sandbox process) as this host uid (root drops to it)
+    hidden: list = field(default_factory=list)  # paths inside, masked by an empty tmpfs (a host stdlib's site-packages)
 
     @property
     def sandboxed(self):
@@ -126,7 +132,8 @@ def bubblewrap():
         src_python, src_libs, src_stdlib, src_numpy = python, libs, stdlib, numpy_dirs
     binds = [(src_python, python), *[(a, b) for a, b in zip(src_libs, libs)], (src_stdlib, stdlib)]
     binds += [(a, Path(SITE) / b.name) for a, b in zip(src_numpy, numpy_dirs)]
-    return Isolation("bubblewrap", binds=binds, python=str(python), uid=uid)
+    hidden = [] if uid is not None else [stdlib / d for d in ("site-packages", "dist-packages") if (stdlib / d).is_dir()]
+    return Isolation("bubblewrap", binds=binds, python=str(python), uid=uid, hidden=hidden)
 
 
 def _system_libs():
@@ -144,13 +151,14 @@ def _system_libs():
     return args
 
 
-def _limit(limits):
+def _limit(limits, own_uid=False):
     """A preexec_fn setting the limits in the child (--no-sandbox: no prlimit on macOS)."""
     import resource
+    nproc = [(resource.RLIMIT_NPROC, limits.nproc)] if own_uid else []  # counted per uid: only for a uid of our own
 
     def apply():
         for which, value in ((resource.RLIMIT_AS, limits.memory_mb << 20), (resource.RLIMIT_CPU, limits.cpu_s),
-                             (resource.RLIMIT_FSIZE, limits.file_mb << 20), (resource.RLIMIT_CORE, 0)):
+                             (resource.RLIMIT_FSIZE, limits.file_mb << 20), (resource.RLIMIT_CORE, 0), *nproc):
             try:
                 resource.setrlimit(which, (value, value))
             except (ValueError, OSError):  # e.g. RLIMIT_AS on macOS
@@ -184,8 +192,11 @@ def command(isolation, code_size, limits, workdir):
         numpy_dirs = [str(d) for d in _numpy_dirs()]
         python = [sys.executable, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=str(Path(numpy_dirs[0]).parent)),
                   str(code_size)]
-        return Command(python, {"env": {**env, "HOME": workdir}, "cwd": workdir, "preexec_fn": _limit(limits)},
-                       workdir, [stdlib, *numpy_dirs, workdir], [workdir])
+        popen = {"env": {**env, "HOME": workdir}, "cwd": workdir, "start_new_session": True,
+                 "preexec_fn": _limit(limits, own_uid=isolation.uid is not None)}
+        if isolation.uid is not None:
+            popen.update(user=isolation.uid, group=isolation.uid, extra_groups=[])
+        return Command(python, popen, workdir, [stdlib, *numpy_dirs, workdir], [workdir])
     python = [isolation.python, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=SITE), str(code_size)]
     argv = [*prlimit, "--", "bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--uid", "65534",
             "--gid", "65534", "--die-with-parent", "--new-session", "--as-pid-1", "--clearenv", "--hostname", "grading"]
@@ -194,6 +205,8 @@ def command(isolation, code_size, limits, workdir):
     argv += _system_libs()
     for src, dst in isolation.binds:
         argv += ["--ro-bind", str(src), str(dst)]
+    for path in isolation.hidden:
+        argv += ["--tmpfs", str(path)]
     argv += ["--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev",
              "--size", str(limits.tmp_mb << 20), "--tmpfs", "/tmp", "--size", str(limits.tmp_mb << 20), "--tmpfs", WORK,
              "--remount-ro", "/", "--chdir", WORK, "--", *python]
@@ -203,9 +216,19 @@ def command(isolation, code_size, limits, workdir):
     return Command(argv, popen, WORK, [stdlib, SITE, WORK, "/tmp", "/dev"], [WORK, "/tmp"])
 
 
-@functools.lru_cache(maxsize=1)
+_DETECTED = {}  # {pid: detect()'s answer}: a forked worker probes again, and so gets a uid of its own
+
+
 def detect():
     """(Isolation, None) when bubblewrap runs here, else (None, the reason in one line). Probed once per process."""
+    pid = os.getpid()
+    if pid not in _DETECTED:
+        _DETECTED.clear()
+        _DETECTED[pid] = _probe()
+    return _DETECTED[pid]
+
+
+def _probe():
     if not sys.platform.startswith("linux"):
         return None, f"bubblewrap needs Linux; this is {sys.platform}"
     if shutil.which("bwrap") is None:
@@ -227,9 +250,59 @@ def detect():
     return isolation, None
 
 
+def _readable_by_anyone(path):
+    """Whether any user can reach path (every folder above it searchable by others) and read it."""
+    path = Path(path).resolve()
+    try:
+        folders_ok = all(os.stat(p).st_mode & 0o001 for p in path.parents)
+        return folders_ok and bool(os.stat(path).st_mode & (0o005 if path.is_dir() else 0o004))
+    except OSError:
+        return False
+
+
 def unsandboxed():
-    """The --no-sandbox Isolation: a plain process with resource limits and the audit hook, nothing more."""
+    """The --no-sandbox Isolation: a plain process with resource limits and the audit hook; run by root, also a uid
+    of its own (when the interpreter and NumPy are readable by anyone), whose processes are killed after each run."""
+    python = Path(sys.executable).resolve()
+    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
+    needed = [python, stdlib, *_numpy_dirs()]
+    if os.geteuid() == 0 and all(_readable_by_anyone(p) for p in needed):
+        uid = 61000 + os.getpid() % 3000
+        return Isolation("none", f"no OS isolation (--no-sandbox): resource limits, an audit hook and uid {uid}",
+                         uid=uid)
     return Isolation("none", "no OS isolation (--no-sandbox): resource limits and an audit hook only")
+
+
+def _processes_of(uid):
+    """How many live processes (zombies hold nothing) run as uid, from /proc (0 where /proc is not there)."""
+    count = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            lines = status.read_text().splitlines()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in lines if ":" in line)
+        count += fields.get("Uid", "").split()[:1] == [str(uid)] and not fields.get("State", "").strip().startswith("Z")
+    return count
+
+
+def end_run(isolation, wait_s=3.0):
+    """Kill every process left by a run of the uid of our own (a learner's forks and daemons) and wait until none is
+    alive; a no-op without a uid of our own."""
+    import signal
+    import time
+    if isolation.uid is None:
+        return
+    try:  # kill(-1) from a process of that uid reaches all of its processes, and no other user's
+        subprocess.run(["/bin/true" if os.path.exists("/bin/true") else "true"], user=isolation.uid,
+                       group=isolation.uid, extra_groups=[], preexec_fn=lambda: os.kill(-1, signal.SIGKILL),
+                       timeout=10, check=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    deadline = time.monotonic() + wait_s
+    while _processes_of(isolation.uid) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def choose(no_sandbox=False):
