@@ -4,12 +4,13 @@ Order of diagnosis: a named mistake (a variant reproducing the answers, or crash
 else a named type mistake (a dict for a tuple, a float for an int, ...), else the place: which output, index,
 gate or time step differs, or which line of the answer raised.
 """
+import string
 from functools import partial
 
 from .compare import (Mismatch, as_outputs, diagnose, diagnose_error, differences, expected_value, gate_text,
                       problem_text, reference_outputs, where_text)
 from .encode import split_detail
-from ..messages import msg
+from ..messages import catalogue, msg
 from .verdict import Verdict
 
 _SHAPE_WORDS = ("matmul", "not aligned", "mismatch in its core dimension", "could not be broadcast",  # not learner-facing
@@ -36,12 +37,27 @@ def _case(item, cases, k, reveal=False):
     return dict(case=which, inputs=item.show_inputs(cases[k]) if reveal else None)
 
 
+def _refused(key, fields):
+    """What a refused answer was, from the sandbox's [key, fields] (untrusted): a key the catalogue does not have,
+    or fields that would not fill it, read as a malformed result; each field a string of at most 200 characters."""
+    template = catalogue("en").get(f"refused.{key}")
+    if not isinstance(fields, dict) or template is None:
+        return msg("refused.malformed")
+    names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    clean = {name: str(fields.get(name, "?")) if isinstance(fields.get(name), (str, int, float)) else "?"
+             for name in names}
+    try:
+        return msg(f"refused.{key}", **{name: value[:200] for name, value in clean.items()})
+    except (KeyError, IndexError, ValueError, AttributeError):  # a template the fields cannot fill after all
+        return msg("refused.malformed")
+
+
 def _error(item, cases, results, k, detail, verdict, reveal):
     """The verdict for an answer that raised (or returned something that is not numbers) on case k."""
     text, line, refused = split_detail(detail)
     if refused is not None:
         key, fields = refused
-        received = msg(f"refused.{key}", **fields)
+        received = _refused(key, fields)
         problem = msg("type.wrong_type", expected=expected_value(item, cases[k]), received=received)
         return verdict("failed", problem=problem, **_case(item, cases, k, reveal),
                        **_type_mistake("not_numbers" if key == "not_numbers" else None, {}))

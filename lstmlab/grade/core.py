@@ -35,13 +35,13 @@ def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_t
     entries, notes = [], [problem] if problem else []
     if submission is not None and graded:
         cases = item_cases(items, assignment.notebook, seed)
-        plan, inputs, cell_notes, answer_unit = build(submission, assignment.notebook, items, cases)
+        plan, inputs, cell_notes, answer_unit, refused = build(submission, assignment.notebook, items, cases)
         plan["guard"] = guard
         total = total_timeout or timeout * (len(plan["cells"]) + 2 * len(graded) + 4)
         limits = Limits(memory_mb=memory_mb, cpu_s=int(total) + 5)
         outcome = execute(plan, inputs, isolation, limits, timeout, total)
         for item in graded:
-            status, feedback, points = _judge_item(item, cases[item.id], outcome, answer_unit, cell_notes)
+            status, feedback, points = _judge_item(item, cases[item.id], outcome, answer_unit, cell_notes, refused)
             entries.append(entry(item, status, feedback, points, assignment.name))
     else:
         for item in graded:
@@ -50,9 +50,11 @@ def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_t
             "max_score": sum(e["max_points"] for e in entries), "exercises": entries, "notes": notes}
 
 
-def _judge_item(item, cases, outcome, answer_unit, notes):
+def _judge_item(item, cases, outcome, answer_unit, notes, refused=None):
     """(status, feedback, points) of one exercise from the units' outcomes and the untrusted results."""
     note, i = notes.get(item.id), item.id
+    if refused and item.id in refused:  # its answer cell was not run (over a limit, or not Python)
+        return "error", msg("grade.item_error", id=i, detail=refused[item.id]), 0
     if outcome.fault:
         return "error", msg("grade.fault_item", id=i, fault=outcome.fault), 0
     if item.id not in answer_unit:

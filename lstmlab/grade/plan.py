@@ -9,12 +9,64 @@ from ..exercises.contract import answer_cells, exercise_id
 from ..messages import msg
 
 REFUSED_IMPORTS = ("lstmlab", "keras", "tensorflow", "tf_keras", "torch", "jax", "jaxlib", "flax")
+# IPython's transformer runs here, in the grading process, and re-tokenizes the whole cell once per command line
+# (!x, %x, x?): its cost is about size x (command lines + 1), about 0.25 s per pass over 64 KB. Answer cells are
+# held to these limits first (the course's own are under 3 KB, with no commands), so one costs a few seconds at
+# most; a cell over a limit is not run and costs only its exercise.
+MAX_CELL_CHARS = 65_536  # one answer cell
+MAX_COMMAND_LINES = 20  # IPython command lines in one answer cell
+MAX_ANSWER_CHARS = 131_072  # all the answer cells of one notebook that are run
+ESCAPES = ("!", "%", "?", ",", ";", "/")  # IPython's escapes at the start of a line (inputtransformer2.ESCAPE_SINGLES)
+ASSIGNED = re.compile(r"(?<![=!<>])=\s*[!%]")  # a = !cmd, a = %magic
+HELP_END = re.compile(r"\?[\s\\]*$")  # x? and x??
+
+
+def _manager():
+    from IPython.core.inputtransformer2 import TransformerManager
+    return TransformerManager()
 
 
 def to_python(source):
     """A notebook cell as plain Python: IPython's own transformer turns %magics and !commands into calls."""
-    from IPython.core.inputtransformer2 import TransformerManager
-    return TransformerManager().transform_cell(source)
+    return _manager().transform_cell(source)
+
+
+def command_lines(lines):
+    """How many of these lines IPython's token transforms may rewrite (!x, %x, ,x, ;x, /x, x?, a = !x, a = %x).
+
+    An upper bound: each rewrite starts on a line of its own that matches here and consumes it, and its call
+    matches nothing, so a command hidden in another's string is counted all the same.
+    """
+    count = 0
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith(ESCAPES) or ASSIGNED.search(line) or (
+                not stripped.startswith("#") and HELP_END.search(line)):
+            count += 1
+    return count
+
+
+def answer_python(source, used=0):
+    """(an answer cell as Python, None), or (None, why it is not run) when it is over a limit or is not Python.
+
+    `used`: the characters of the notebook's answer cells run already. TransformerManager.transform_cell in two
+    steps: its line transforms (prompts, %%cell magics), then, if few enough commands remain, its token transforms.
+    """
+    if len(source) > MAX_CELL_CHARS:
+        return None, msg("grade.cell_too_long", size=f"{len(source):,}", limit=f"{MAX_CELL_CHARS:,}")
+    if used + len(source) > MAX_ANSWER_CHARS:
+        return None, msg("grade.answers_too_long", size=f"{used + len(source):,}", limit=f"{MAX_ANSWER_CHARS:,}")
+    manager = _manager()  # an ImportError (IPython missing) is the grader's fault: it is not caught below
+    try:
+        lines = (source if source.endswith("\n") else source + "\n").splitlines(keepends=True)
+        for transform in manager.cleanup_transforms + manager.line_transforms:
+            lines = transform(lines)
+        count = command_lines(lines)
+        if count > MAX_COMMAND_LINES:
+            return None, msg("grade.too_many_commands", count=f"{count:,}", limit=MAX_COMMAND_LINES)
+        return "".join(manager.do_token_transforms(lines)), None
+    except Exception as exc:  # RuntimeError (too many transforms), SyntaxError, ...: the learner's text
+        return None, msg("grade.cell_not_python", error=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 LSTMLAB_IMPORT = re.compile(r"^\s*(from\s+lstmlab[\w.]*\s+import\b.*|import\s+lstmlab\b.*)$", re.M)
@@ -35,15 +87,16 @@ def item_cases(items, pristine, seed):
 
 
 def build(submission, pristine, items, cases):
-    """(plan, inputs, notes, answer_unit) for one submission.
+    """(plan, inputs, notes, answer_unit, refused) for one submission.
 
     plan: {"cells": [{"source"}], "items": [{"id", "function", "cases": [(json text, {name: input key})]}],
-    "refused_imports"}; inputs: {key: array}; notes: {item id: note}; answer_unit: {item id: "cell k"}.
+    "refused_imports"}; inputs: {key: array}; notes: {item id: note}; answer_unit: {item id: "cell k"};
+    refused: {item id: why its answer cell is not run} (over a limit, or not Python): that item is not called.
     """
     ids = [i for i in answer_cells(pristine) if i in items]
     learner = answer_cells(submission) if submission is not None else {}
     names = [items[i].function for i in ids]
-    notes, answer_unit, cells = {}, {}, []
+    notes, answer_unit, refused, cells, used = {}, {}, {}, [], 0
     for cell in pristine.cells:
         if cell.get("cell_type") != "code":
             continue
@@ -55,12 +108,17 @@ def build(submission, pristine, items, cases):
                 continue
             if len(sources) > 1:
                 notes[item_id] = msg("grade.duplicate_cells", n=len(sources))
+            source, why = answer_python(sources[-1], used)
+            if why is not None:
+                refused[item_id] = why
+                continue
+            used += len(sources[-1])
             answer_unit[item_id] = f"cell {len(cells)}"
-            cells.append({"source": to_python(sources[-1])})
+            cells.append({"source": source})
         elif item_id is None and setup_source(cell.source, names) is not None:
             cells.append({"source": to_python(setup_source(cell.source, names))})
     inputs, planned = {}, []
-    for item_id in ids:
+    for item_id in (i for i in ids if i not in refused):
         encoded = []
         for k, case in enumerate(cases[item_id]):
             text, arrays = encode_inputs({**case, "__args__": list(items[item_id].args)})
@@ -69,4 +127,4 @@ def build(submission, pristine, items, cases):
             encoded.append((text, keys))
         planned.append({"id": item_id, "function": items[item_id].function, "cases": encoded})
     plan = {"cells": cells, "items": planned, "refused_imports": list(REFUSED_IMPORTS)}
-    return plan, inputs, notes, answer_unit
+    return plan, inputs, notes, answer_unit, refused

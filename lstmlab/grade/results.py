@@ -6,6 +6,7 @@ allocated. A result over a limit, or a malformed one, costs that item, with a re
 """
 import ast
 import json
+import re
 import struct
 
 import numpy as np
@@ -18,6 +19,7 @@ MAX_JSON_BYTES = 256 * 2**10  # one event
 MAX_ARRAY_ELEMENTS = 2_000_000  # one array
 MAX_ITEM_BYTES = 32 * 2**20  # all arrays of one item's case
 MAX_HEADER = 4096
+SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # a JSON escape of a UTF-16 surrogate (paired or lone)
 
 
 class Untrusted(ValueError):
@@ -25,18 +27,35 @@ class Untrusted(ValueError):
 
 
 class FrameReader:
-    """Incremental parser of the runner's stream; stops (raising Untrusted) at the first thing over a limit."""
+    """Incremental parser of the runner's stream; stops (raising Untrusted) at the first thing over a limit.
+
+    The frames complete before that thing are returned first, and the Untrusted is raised at the next feed(),
+    so the events they carry (a unit's end, the next one's start) are applied and the right unit is blamed.
+    """
 
     def __init__(self, limit=MAX_STREAM_BYTES):
-        self.buffer, self.total, self.limit = bytearray(), 0, limit
+        self.buffer, self.total, self.limit, self.error = bytearray(), 0, limit, None
 
     def feed(self, data):
         """Add bytes; return the complete frames [(kind, payload)] they finish."""
+        if self.error is not None:
+            raise self.error
+        room = max(0, self.limit - self.total)
         self.total += len(data)
-        if self.total > self.limit:
-            raise Untrusted(msg("grade.untrusted.stream_too_large", mb=self.limit // 2**20))
-        self.buffer += data
+        self.buffer += data[:room]
         frames = []
+        try:
+            self._parse(frames)
+        except Untrusted as exc:
+            self.error = exc
+        if self.total > self.limit:
+            self.error = Untrusted(msg("grade.untrusted.stream_too_large", mb=self.limit // 2**20))
+        if self.error is not None and not frames:
+            raise self.error
+        return frames
+
+    def _parse(self, frames):
+        """Move the buffer's complete frames to `frames`; Untrusted at a malformed or over-limit one."""
         while len(self.buffer) >= 16:
             if self.buffer[:4] != MAGIC:
                 raise Untrusted(msg("grade.untrusted.malformed_stream"))
@@ -46,17 +65,20 @@ class FrameReader:
             if size > (MAX_JSON_BYTES if kind == "JSON" else self.limit):
                 raise Untrusted(msg("grade.untrusted.result_too_large", size=f"{size:,}"))
             if len(self.buffer) < 16 + size:
-                break
+                return
             frames.append((kind, bytes(self.buffer[16:16 + size])))
             del self.buffer[:16 + size]
-        return frames
 
 
 def parse_event(payload):
-    """A JSON event from the runner: a dict with a string 'kind', or Untrusted."""
+    """A JSON event from the runner: a dict with a string 'kind', or Untrusted. Lone surrogates (\\ud800) become
+    '?', so that no learner's text can stop the report from being written as UTF-8."""
     try:
-        event = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        text = payload.decode("utf-8")
+        event = json.loads(text)
+        if SURROGATE.search(text):
+            event = json.loads(json.dumps(event, ensure_ascii=False).encode("utf-8", "replace"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise Untrusted(msg("grade.untrusted.bad_json", error=type(exc).__name__)) from None
     if not isinstance(event, dict) or not isinstance(event.get("kind"), str):
         raise Untrusted(msg("grade.untrusted.no_kind"))
