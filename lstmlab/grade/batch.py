@@ -1,8 +1,10 @@
 """Grade a class: learners' notebooks in parallel worker processes, each learner reported as soon as it is done.
 
 A fault costs one notebook at most: a worker that dies, or a sandbox that will not start, marks that notebook
-`error` (the grader's fault, re-run) and the rest go on. Results reach `on_learner` one learner at a time, so
-a crash or Ctrl-C keeps what was graded, and `resume` skips learners already graded.
+`error` (the grader's fault, re-run) and the rest go on; a learner whose notebooks cannot even be matched gets
+`error` for every exercise, alone. Results reach `on_learner` one learner at a time, so a crash or Ctrl-C keeps
+what was graded, and `resume` skips learners already graded. `on_learner` (the save) runs apart from any
+notebook's result: should it fail, that is the grader's own error, raised as it is, never blamed on a learner.
 """
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -10,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ..checks.registry import all_items
 from ..messages import msg
-from .collect import learners as find_learners, match
+from .collect import Match, learners as find_learners, match
 from .core import entry, grade_notebook
 
 _WORKER = {}
@@ -49,18 +51,31 @@ def _failed(course, items, name, path, why):
     return {"path": str(path), "exercises": _fault(course.assignments[name], items, message), "notes": []}
 
 
+def _match(learner, course):
+    """match(learner, course), or for a learner it fails on a Match whose every assignment is the grader's error."""
+    try:
+        return match(learner, course)
+    except Exception as exc:  # a grader bug on one learner's files costs that learner only
+        return Match(notes=list(learner.notes), failed=f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
 def learner_report(learner, matched, graded, course, items):
     """One learner's entry: every selected assignment's exercises, graded, missing, linked or unreadable."""
     exercises, notebooks, notes = [], {}, list(matched.notes)
     for name, assignment in course.assignments.items():
-        if name in graded:
+        if matched.failed is not None:
+            why = msg("grade.failed_on_learner", why=matched.failed, fault=msg("grade.fault"))
+            exercises += _fault(assignment, items, why)
+            notebooks[name] = None
+        elif name in graded:
             part = graded[name]
             exercises += part["exercises"]
             notes += [msg("grade.assignment_note", name=name, note=n) for n in part["notes"]]
             notebooks[name] = part["path"]
         elif name in matched.links:
             link, target = matched.links[name]
-            exercises += _fault(assignment, items, msg("grade.link_scored", file=link.name, target=target))
+            exercises += _fault(assignment, items, msg("grade.link_scored", file=link.name, target=target)
+                                if target is not None else msg("grade.hard_link_scored", file=link.name))
             notebooks[name] = str(link)
         elif name in matched.unreadable:
             path, why = matched.unreadable[name]
@@ -81,7 +96,7 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
     items = all_items(items_files)
     limits = dict(timeout=timeout, total_timeout=total_timeout, memory_mb=memory_mb)
     todo = [ln for ln in learners if (ln.name, str(ln.path)) not in set(resume)]
-    matches = {id(ln): match(ln, course) for ln in todo}
+    matches = {id(ln): _match(ln, course) for ln in todo}
     tasks = [(ln, name, path) for ln in todo for name, path in matches[id(ln)].files.items()]
     graded = {id(ln): {} for ln in todo}
     waiting = {id(ln): len(matches[id(ln)].files) for ln in todo}
@@ -121,12 +136,14 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
         for future in as_completed(futures):
             ln, name, path = futures[future]
             try:
-                record(ln, name, future.result())
+                result = future.result()
             except BrokenProcessPool:  # a worker died: its neighbours are retried, each alone
                 retry.append((ln, name, path))
+                continue
             except Exception as exc:  # a grader bug costs this notebook only
-                record(ln, name, _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}"))
-    except KeyboardInterrupt:  # Ctrl-C: what was graded has reached on_learner; drop the rest at once
+                result = _failed(course, items, name, path, f"{type(exc).__name__}: {str(exc)[:200]}")
+            record(ln, name, result)  # saves (on_learner) outside the try: a failed save is not the learner's
+    except BaseException:  # Ctrl-C (what was graded has reached on_learner), or a save that failed: stop at once
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown()

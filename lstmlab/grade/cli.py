@@ -46,6 +46,12 @@ def choose_language(language):
     return current()
 
 
+def _print(text):
+    """Print whatever text holds, in whatever encoding stdout has (what it cannot show, as escapes)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
+
+
 def _isolation(no_sandbox):
     from .sandbox import choose
     if no_sandbox:
@@ -75,7 +81,7 @@ def run(args):
     learners = collect.learners(args.paths, args.learner_pattern)
     kept, seed = [], args.seed
     if args.resume and args.json and Path(args.json).is_file():
-        previous = json.loads(Path(args.json).read_text())
+        previous = json.loads(Path(args.json).read_text(encoding="utf-8"))
         kept, seed = previous["submissions"], previous["seed"] if args.seed is None else args.seed
     seed = secrets.randbits(32) if seed is None else seed
     graded_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
@@ -108,7 +114,7 @@ def run(args):
               + ": run again with --resume to grade the rest", file=sys.stderr)
         return 130
     data = save()
-    print(report.table(data))
+    _print(report.table(data))
     if args.gradescope_results:
         first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": [], "notes": []}
         Path(args.gradescope_results).parent.mkdir(parents=True, exist_ok=True)

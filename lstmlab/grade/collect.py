@@ -1,8 +1,12 @@
 """Who submitted what: learners (a folder of notebooks is one learner, a folder of such folders is a class, flat
-LMS downloads are grouped by --learner-pattern), their notebooks matched once to the assignments, links refused."""
+LMS downloads are grouped by --learner-pattern), their notebooks matched once to the assignments, links refused.
+
+Whatever a learner's folder holds (links, hard links, FIFOs, devices, folders nested thousands deep, names that are
+not UTF-8), finding and matching its notebooks gives that learner notes, never an exception that stops the class."""
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,18 +14,21 @@ import nbformat
 
 from ..exercises.contract import answer_cells
 from ..messages import msg
+from .report import printable
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
+MAX_DEPTH = 8  # folders searched below a learner's folder (or a flat download's root); deeper ones are skipped
 
 
 @dataclass
 class Learner:
-    """One learner: name, folder (or file), regular notebooks found, and symbolic links found instead."""
+    """One learner: name, folder (or file), regular notebooks found, links found instead, notes on what was skipped."""
 
     name: str
     path: Path
     files: list = field(default_factory=list)
-    links: list = field(default_factory=list)  # (path of the link, where it points)
+    links: list = field(default_factory=list)  # (path of the link, where it points; None for a hard link)
+    notes: list = field(default_factory=list)  # what the search skipped: deep folders, FIFOs, unreadable folders
 
 
 @dataclass
@@ -29,35 +36,110 @@ class Match:
     """What one learner's notebooks give each assignment: the file graded, or why there is none."""
 
     files: dict = field(default_factory=dict)  # assignment -> Path graded
-    links: dict = field(default_factory=dict)  # assignment -> (link, target): scored 0, status error
+    links: dict = field(default_factory=dict)  # assignment -> (link, target or None): scored 0, status error
     unreadable: dict = field(default_factory=dict)  # assignment -> (path, why it could not be read)
     notes: list = field(default_factory=list)
+    failed: str = None  # why matching this learner's notebooks failed (the grader's error): every exercise `error`
 
 
 def _skip(name):
     return name.startswith(".") or name == "__pycache__"
 
 
-def _walk(root):
-    """(regular notebooks, symlinks) under root, never following a link."""
-    files, links = [], []
+def _readlink(path):
+    try:
+        return os.readlink(path)
+    except OSError as exc:
+        return f"? ({exc.strerror})"  # not learner-facing: a link that vanished while it was read
+
+
+def _is_dir(entry):
+    try:
+        return entry.is_dir()
+    except OSError:  # a link in a loop, or to a place we may not look: as os.walk, not a folder
+        return False
+
+
+def _hard_link(st):
+    return stat.S_ISREG(st.st_mode) and st.st_nlink > 1
+
+
+def _walk(root, depth=MAX_DEPTH):
+    """(regular notebooks, links, notes) under root, never following a link, at most `depth` folders below root.
+
+    Iterative (no recursion limit to reach); an unreadable folder, folders too deep, a notebook that is a FIFO or
+    a device is a note (path, text), not an exception.
+    """
+    files, links, notes, deep = [], [], [], []
     if root.is_symlink():
-        return files, [(root, os.readlink(root))]
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not _skip(d) and d != ".ipynb_checkpoints")
-        for d in list(dirs):
-            if os.path.islink(os.path.join(folder, d)):
-                links.append((Path(folder) / d, os.readlink(os.path.join(folder, d))))
-                dirs.remove(d)
-        for name in sorted(names):
-            path = Path(folder) / name
-            if _skip(name) or not name.endswith(".ipynb"):
+        return files, [(root, _readlink(root))], notes
+    stack = [(root, 0)]
+    while stack:
+        folder, level = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            notes.append((folder, msg("grade.folder_unreadable", folder=_relative(folder, root), why=exc.strerror)))
+            continue
+        below = []
+        for e in entries:
+            if _skip(e.name):
                 continue
-            if path.is_symlink():
-                links.append((path, os.readlink(path)))
-            elif path.is_file():
-                files.append(path)
-    return files, links
+            path = Path(folder) / e.name
+            try:
+                st = e.stat(follow_symlinks=False)
+                if stat.S_ISLNK(st.st_mode):
+                    if e.name.endswith(".ipynb") or _is_dir(e):  # a link to a notebook or to a folder
+                        links.append((path, _readlink(path)))
+                elif stat.S_ISDIR(st.st_mode):
+                    (below if level < depth else deep).append(path)
+                elif not e.name.endswith(".ipynb"):
+                    continue
+                elif _hard_link(st):
+                    links.append((path, None))
+                elif stat.S_ISREG(st.st_mode):
+                    files.append(path)
+                else:
+                    notes.append((path, msg("grade.not_regular_note", file=_relative(path, root))))
+            except OSError as exc:
+                notes.append((path, msg("grade.file_problem", file=_relative(path, root), problem=exc.strerror)))
+        stack += [(d, level + 1) for d in reversed(below)]  # depth first, in name order, as os.walk goes
+    if deep:
+        notes.append((deep[0], msg("grade.too_deep", count=len(deep), levels=depth, folder=_relative(deep[0], root))))
+    return files, links, notes
+
+
+def _relative(path, root):
+    try:
+        return str(Path(path).relative_to(root)) if Path(path) != Path(root) else Path(root).name
+    except ValueError:
+        return str(path)
+
+
+def _one_file(root):
+    """A notebook named on the command line: its learner is the folder holding it."""
+    learner = Learner(root.resolve().parent.name or str(root), root)
+    try:
+        st = root.lstat()
+    except OSError as exc:
+        learner.notes.append(msg("grade.file_problem", file=root.name, problem=exc.strerror))
+        return learner
+    if stat.S_ISLNK(st.st_mode):
+        learner.links.append((root, _readlink(root)))
+    elif _hard_link(st):
+        learner.links.append((root, None))
+    else:
+        learner.files.append(root)  # a FIFO or a device: read_notebook says it is not a regular file
+    return learner
+
+
+def _folder(name, path):
+    """The learner whose folder is path (a link to a folder is a link, not graded)."""
+    if path.is_symlink():
+        return Learner(name, path, [], [(path, _readlink(path))])
+    files, links, notes = _walk(path)
+    return Learner(name, path, files, links, [text for _, text in notes])
 
 
 def learners(paths, learner_pattern=None):
@@ -68,44 +150,55 @@ def learners(paths, learner_pattern=None):
         if not root.exists() and not root.is_symlink():
             raise FileNotFoundError(f"no such notebook or folder: {raw}")  # not learner-facing: the teacher's command line
         if root.is_file() or root.suffix == ".ipynb":
-            learner = Learner(root.resolve().parent.name or str(root), root)
-            (learner.links.append((root, os.readlink(root))) if root.is_symlink() else learner.files.append(root))
-            found.append(learner)
+            found.append(_one_file(root))
             continue
         if learner_pattern:
             found += _grouped(root, re.compile(learner_pattern))
             continue
-        direct = [p for p in root.iterdir() if p.name.endswith(".ipynb") and not _skip(p.name)]
-        if direct:
-            files, links = _walk(root)
-            found.append(Learner(root.resolve().name, root, files, links))
+        children = sorted(root.iterdir())
+        if any(p.name.endswith(".ipynb") and not _skip(p.name) for p in children):
+            found.append(_folder(root.resolve().name, root))
             continue
-        for child in sorted(root.iterdir()):
+        for child in children:
             if _skip(child.name):
                 continue
-            if child.is_symlink() and child.is_dir():
-                found.append(Learner(child.name, child, [], [(child, os.readlink(child))]))
-            elif child.is_dir():
-                files, links = _walk(child)
-                found.append(Learner(child.name, child, files, links))
+            try:
+                if child.is_symlink() and not child.is_dir():
+                    continue  # a link to a file beside the learners' folders is nobody's
+                if child.is_symlink() or child.is_dir():
+                    found.append(_folder(child.name, child))
+            except (OSError, RecursionError, ValueError) as exc:  # a learner whose folder cannot be searched
+                found.append(Learner(child.name, child, notes=[msg("grade.folder_unreadable", folder=child.name,
+                                                                   why=f"{type(exc).__name__}: {str(exc)[:200]}")]))
     return found
+
+
+def _learner_name(pattern, root, path):
+    """The learner a flat download's path belongs to: the pattern's `learner` group (else group 1), or None."""
+    m = pattern.search(str(Path(path).relative_to(root))) if Path(path) != Path(root) else None
+    return None if m is None else m.groupdict().get("learner") or (m.group(1) if m.groups() else m.group(0))
 
 
 def _grouped(root, pattern):
     """Flat LMS downloads: the learner is the pattern's `learner` group (else group 1) in each relative path."""
-    files, links = _walk(root)
+    files, links, notes = _walk(root)
     by_name, unmatched = {}, []
-    for path, link in [(p, None) for p in files] + links:
-        m = pattern.search(str(path.relative_to(root)))
-        if not m:
+    for path, kind, target in [(p, "file", None) for p in files] + [(p, "link", t) for p, t in links]:
+        name = _learner_name(pattern, root, path)
+        if name is None:
             unmatched.append(path)
             continue
-        name = m.groupdict().get("learner") or (m.group(1) if m.groups() else m.group(0))
         learner = by_name.setdefault(name, Learner(name, root))
-        (learner.links.append((path, link)) if link is not None else learner.files.append(path))
+        (learner.files.append(path) if kind == "file" else learner.links.append((path, target)))
     if unmatched and not by_name:
         raise ValueError(f"--learner-pattern {pattern.pattern!r} matches none of the {len(unmatched)} notebooks "  # not learner-facing
                          f"under {root} (e.g. {unmatched[0].name!r})")
+    for path, note in notes:  # a FIFO, deep folders: the note of the learner whose path it is, else the teacher's
+        name = _learner_name(pattern, root, path)
+        if name is not None:
+            by_name.setdefault(name, Learner(name, root)).notes.append(note)
+        else:
+            print(printable(f"lstmlab grade: {root}: {note}"), file=sys.stderr)  # not learner-facing: the teacher's terminal
     return [by_name[n] for n in sorted(by_name)]
 
 
@@ -116,20 +209,30 @@ def read_notebook(path):
     except OSError as exc:
         raise ValueError(msg("grade.unreadable", why=exc.strerror)) from None
     with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise ValueError(msg("grade.unreadable", why=msg("grade.not_regular")))
+        if _hard_link(st):  # another name of a file elsewhere (e.g. a solution): refused like a symbolic link
+            raise ValueError(msg("grade.unreadable", why=msg("grade.hard_link")))
         data = f.read(MAX_NOTEBOOK_BYTES + 1)
     if len(data) > MAX_NOTEBOOK_BYTES:
         raise ValueError(msg("grade.unreadable", why=msg("grade.too_big", mb=MAX_NOTEBOOK_BYTES // 2**20)))
     try:
-        return nbformat.reads(data.decode("utf-8"), as_version=4)
+        found = {}
+        nb = nbformat.reads(data.decode("utf-8"), as_version=4, capture_validation_error=found)
+        if found:  # nbformat only logs an invalid notebook; extra keys pass, a malformed value (source 5) does not
+            nbformat.validate(nb, relax_add_props=True)
+        return nb
     except Exception as exc:
-        raise ValueError(msg("grade.unreadable", why=f"{type(exc).__name__}: {str(exc)[:200]}")) from None
+        error = getattr(exc, "message", None) if isinstance(exc, nbformat.ValidationError) else None
+        why = (msg("grade.invalid_notebook", error=str(error)[:200]) if error is not None
+               else f"{type(exc).__name__}: {str(exc)[:200]}")
+        raise ValueError(msg("grade.unreadable", why=why)) from None
 
 
 def match(learner, course):
     """Give each assignment at most one of the learner's notebooks: by name first, else by exercise ids."""
-    result, claims = Match(), {}
+    result, claims = Match(notes=list(learner.notes)), {}
     for path in learner.files:
         try:
             nb, problem = read_notebook(path), None
@@ -155,5 +258,6 @@ def match(learner, course):
         name = Path(link).stem if Path(link).stem in course.assignments else None
         if name is not None and name not in result.files:
             result.links[name] = (link, target)
-        result.notes.append(msg("grade.link_note", file=Path(link).name, target=target))
+        result.notes.append(msg("grade.link_note", file=Path(link).name, target=target) if target is not None
+                            else msg("grade.hard_link_note", file=Path(link).name))
     return result

@@ -1,6 +1,9 @@
 """The grader's outputs: a readable table, the JSON report, a CSV gradebook an LMS imports, Gradescope's results.
 
 Files are written whole and atomically (a temporary file, then a rename), so a reader never sees half a report.
+Learners' text (names, file names, exception messages) is untrusted: no string can make a file fail to be written
+(UTF-8, with a lone surrogate or an undecodable file name kept as a backslash escape), the table a teacher reads
+in a terminal shows control characters as escapes, and the CSV gradebook defuses spreadsheet formulas.
 """
 import csv
 import io
@@ -26,29 +29,55 @@ def gradebook_ids(course, items):
     return [i for a in course.assignments.values() for i in a.ids if i in items]
 
 
+# C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides and isolates, lone surrogates
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text):
+    """text for a terminal: every control character as a visible escape (\\n, \\x1b, \\u202e), so a learner's
+    text can neither forge a line of the table nor send the terminal an escape sequence."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
 def table(data):
-    """A plain-text table: one block per learner, one line per exercise."""
+    """A plain-text table: one block per learner, one line per exercise; learners' text made printable."""
     lines = []
     for sub in data["submissions"]:
-        lines.append(f"{sub['learner']} ({sub['path']})  {sub['score']}/{sub['max_score']}")
+        lines.append(f"{printable(sub['learner'])} ({printable(sub['path'])})  {sub['score']}/{sub['max_score']}")
         for note in sub.get("notes", []):
-            lines.append(f"  note: {note}")
+            lines.append(f"  note: {printable(note)}")
         for e in sub["exercises"]:
             feedback = re.sub(rf"^{re.escape(e['id'])}\s*[:：]\s*", "", e["feedback"])  # its id is on the line already
-            lines.append(f"  {e['id']:<26} {e['points']:>2}/{e['max_points']:<2} {e['status']:<14} {feedback}")
+            lines.append(f"  {printable(e['id']):<26} {e['points']:>2}/{e['max_points']:<2} {printable(e['status']):<14} "
+                         f"{printable(feedback)}")
     return "\n".join(lines)
 
 
 def _atomic_write(path, text):
+    """text as UTF-8, whatever it holds: a lone surrogate (an undecodable file name) becomes a \\udcff escape."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", newline="") as f:
-        f.write(text)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8", "backslashreplace"))
+    except BaseException:
+        os.unlink(tmp)
+        raise
     os.replace(tmp, path)
 
 
 def write_json(data, path):
+    """Valid JSON in UTF-8 for any strings: a lone surrogate is written as JSON's own escape (\\ud800), and
+    json.loads gives it back."""
     _atomic_write(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may take for the start of a formula
+
+
+def _cell(value):
+    """A CSV cell: numbers as they are; text that a spreadsheet would run as a formula gets a leading ' (OWASP)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA) else value
 
 
 def gradebook_csv(data, ids):
@@ -59,11 +88,12 @@ def gradebook_csv(data, ids):
             maxima.setdefault(e["id"], e["max_points"])
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["learner", *ids, "total"])
-    writer.writerow(["Points Possible", *[maxima.get(i, "") for i in ids], sum(maxima.get(i, 0) for i in ids)])
+    rows = [["learner", *ids, "total"],
+            ["Points Possible", *[maxima.get(i, "") for i in ids], sum(maxima.get(i, 0) for i in ids)]]
     for sub in data["submissions"]:
         points = {e["id"]: e["points"] for e in sub["exercises"]}
-        writer.writerow([sub["learner"], *[points.get(i, "") for i in ids], sum(points.get(i, 0) for i in ids)])
+        rows.append([sub["learner"], *[points.get(i, "") for i in ids], sum(points.get(i, 0) for i in ids)])
+    writer.writerows([[_cell(v) for v in row] for row in rows])
     return out.getvalue()
 
 
