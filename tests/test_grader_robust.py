@@ -55,7 +55,7 @@ def attackers(tmp, root):
     nest(root / "deep")  # 1100 nested folders
     (root / "fifo").mkdir()  # finding 17: a FIFO where the notebook should be
     os.mkfifo(root / "fifo" / f"{WEEK}.ipynb")
-    leaked = submission(tmp, f"{WEEK}.ipynb", folder="answers")  # finding 12: a hard link to a solution elsewhere
+    leaked = submission(tmp, f"{WEEK}.ipynb", folder="answers")  # finding 12: a hard link to a file elsewhere
     (root / "hardy").mkdir()
     os.link(leaked, root / "hardy" / f"{WEEK}.ipynb")
     (root / FORMULA).mkdir()  # finding 9: a learner's name a spreadsheet would run
@@ -87,13 +87,14 @@ def test_every_attacker_costs_only_its_own_row_and_the_outputs_stay_sound(graded
     status = {name: {e["id"]: e["status"] for e in s["exercises"]} for name, s in subs.items()}
     feedback = {name: " ".join(e["feedback"] for e in s["exercises"]) for name, s in subs.items()}
     notes = {name: " ".join(s["notes"]) for name, s in subs.items()}
-    assert status[MALLORY]["lstm_param_count"] == "error" and "\ud800 boom\n" in feedback[MALLORY]  # JSON: real text
+    assert status[MALLORY]["lstm_param_count"] == "error" and "? boom\n" in feedback[MALLORY]  # JSON: its text (the lone surrogate read as ?)
     assert "notes\udcff.ipynb" in notes[ZED] and set(status[ZED].values()) == {"not_attempted"}
     assert set(status["five"].values()) == {"error"} and "not a valid Jupyter notebook" in feedback["five"]
     assert "more than 8 levels deep were not searched" in notes["deep"]
     assert set(status["fifo"].values()) == {"not_attempted"} and "is not a regular file" in notes["fifo"]
-    assert subs["hardy"]["score"] == 0 and set(status["hardy"].values()) == {"error"}
-    assert "is a hard link" in feedback["hardy"] and "submit the notebook file itself" in feedback["hardy"]
+    # a hard link is graded as the file it names: only someone on the teacher's machine can make one, a copy would
+    # score the same, and refusing them would zero a whole class copied with `cp -al` or `rsync --link-dest`
+    assert subs["hardy"]["score"] == 5
     # the CSV: formulas defused, numbers kept, undecodable names escaped
     learners = {r[0]: r for r in rows[2:]}
     assert rows[1] == ["Points Possible", "3", "1", "1", "5"] and learners["ann"][1:] == ["3", "1", "1", "5"]
@@ -104,7 +105,7 @@ def test_every_attacker_costs_only_its_own_row_and_the_outputs_stay_sound(graded
     heads = [line for line in out.splitlines() if line and not line.startswith(" ")]
     assert len(heads) == len(subs) and not any(line.lstrip().startswith("ann (class)") for line in out.splitlines())
     assert any(line.startswith("mallory\\r\\nann (class)  5\u22155 \\x1b[2J\\x1b]0;owned\\x07 (") for line in heads)
-    assert "\\ud800 boom\\n  lstm_param_count  1/1 passed \\x1b[31m" in out
+    assert "? boom\\n  lstm_param_count  1/1 passed \\x1b[31m" in out
 
 
 def test_a_learner_the_grader_fails_on_and_a_failed_save_stop_nobody_else(tmp_path, monkeypatch):

@@ -74,8 +74,7 @@ def learner_report(learner, matched, graded, course, items):
             notebooks[name] = part["path"]
         elif name in matched.links:
             link, target = matched.links[name]
-            exercises += _fault(assignment, items, msg("grade.link_scored", file=link.name, target=target)
-                                if target is not None else msg("grade.hard_link_scored", file=link.name))
+            exercises += _fault(assignment, items, msg("grade.link_scored", file=link.name, target=target))
             notebooks[name] = str(link)
         elif name in matched.unreadable:
             path, why = matched.unreadable[name]

@@ -1,7 +1,7 @@
 """Who submitted what: learners (a folder of notebooks is one learner, a folder of such folders is a class, flat
 LMS downloads are grouped by --learner-pattern), their notebooks matched once to the assignments, links refused.
 
-Whatever a learner's folder holds (links, hard links, FIFOs, devices, folders nested thousands deep, names that are
+Whatever a learner's folder holds (links, FIFOs, devices, folders nested thousands deep, names that are
 not UTF-8), finding and matching its notebooks gives that learner notes, never an exception that stops the class."""
 import os
 import re
@@ -27,7 +27,7 @@ class Learner:
     name: str
     path: Path
     files: list = field(default_factory=list)
-    links: list = field(default_factory=list)  # (path of the link, where it points; None for a hard link)
+    links: list = field(default_factory=list)  # (path of the link, where it points)
     notes: list = field(default_factory=list)  # what the search skipped: deep folders, FIFOs, unreadable folders
 
 
@@ -58,10 +58,6 @@ def _is_dir(entry):
         return entry.is_dir()
     except OSError:  # a link in a loop, or to a place we may not look: as os.walk, not a folder
         return False
-
-
-def _hard_link(st):
-    return stat.S_ISREG(st.st_mode) and st.st_nlink > 1
 
 
 def _walk(root, depth=MAX_DEPTH):
@@ -96,9 +92,7 @@ def _walk(root, depth=MAX_DEPTH):
                     (below if level < depth else deep).append(path)
                 elif not e.name.endswith(".ipynb"):
                     continue
-                elif _hard_link(st):
-                    links.append((path, None))
-                elif stat.S_ISREG(st.st_mode):
+                elif stat.S_ISREG(st.st_mode):  # hard links too: only the teacher's machine could make one
                     files.append(path)
                 else:
                     notes.append((path, msg("grade.not_regular_note", file=_relative(path, root))))
@@ -127,8 +121,6 @@ def _one_file(root):
         return learner
     if stat.S_ISLNK(st.st_mode):
         learner.links.append((root, _readlink(root)))
-    elif _hard_link(st):
-        learner.links.append((root, None))
     else:
         learner.files.append(root)  # a FIFO or a device: read_notebook says it is not a regular file
     return learner
@@ -212,8 +204,6 @@ def read_notebook(path):
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise ValueError(msg("grade.unreadable", why=msg("grade.not_regular")))
-        if _hard_link(st):  # another name of a file elsewhere (e.g. a solution): refused like a symbolic link
-            raise ValueError(msg("grade.unreadable", why=msg("grade.hard_link")))
         data = f.read(MAX_NOTEBOOK_BYTES + 1)
     if len(data) > MAX_NOTEBOOK_BYTES:
         raise ValueError(msg("grade.unreadable", why=msg("grade.too_big", mb=MAX_NOTEBOOK_BYTES // 2**20)))
@@ -258,6 +248,5 @@ def match(learner, course):
         name = Path(link).stem if Path(link).stem in course.assignments else None
         if name is not None and name not in result.files:
             result.links[name] = (link, target)
-        result.notes.append(msg("grade.link_note", file=Path(link).name, target=target) if target is not None
-                            else msg("grade.hard_link_note", file=Path(link).name))
+        result.notes.append(msg("grade.link_note", file=Path(link).name, target=target))
     return result
