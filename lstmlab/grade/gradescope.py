@@ -38,6 +38,9 @@ fi
 python3 -m pip install --quiet ./@WHEEL@ \
   || python3 -m pip install --quiet --break-system-packages ./@WHEEL@  # Ubuntu 24.04's externally managed Python
 lstmlab info
+# Without bubblewrap, run_autograder runs the student's code as an unprivileged uid: keep lstmlab (its reference
+# answers) unreadable to it. Root, which runs lstmlab grade, still reads it.
+chmod -R go-rwx "$(python3 -c 'import importlib.util, os; print(os.path.dirname(importlib.util.find_spec("lstmlab").origin))')"
 """
 
 RUN_AUTOGRADER = r"""#!/usr/bin/env bash
