@@ -89,16 +89,20 @@ def test_printing_passed_earns_nothing(tmp_path):
     ("from lstmlab.reference.cell import lstm_step as ref\n", "lstmlab is not available while grading"),
     ("import sys\nsys.path.insert(0, {root!r})\nsys.modules.pop('lstmlab', None)\nfrom lstmlab import lstm_step as ref\n",
      "lstmlab is not available while grading"),
-    ("ns = {{}}\nexec(open({root!r} + '/lstmlab/reference/cell.py').read(), ns)\nref = ns['lstm_step']\n", "PermissionError"),
+    ("ns = {{}}\nexec(open({root!r} + '/lstmlab/reference/cell.py').read(), ns)\nref = ns['lstm_step']\n", "out of sight"),
     ("import subprocess\nsubprocess.run(['python', '-c', 'import lstmlab'])\nref = None\n", "PermissionError"),
-    ("import json\nref = json.load(open({root!r} + '/solutions/01_one_cell.ipynb'))\n", "PermissionError"),
+    ("import json\nref = json.load(open({root!r} + '/solutions/01_one_cell.ipynb'))\n", "out of sight"),
 ])
 def test_calling_the_reference_is_refused(tmp_path, how, reason):
     from grading_helpers import ROOT
     hostile = how.format(root=str(ROOT)) + SIG + "    return ref(x, h, c, kernel, recurrent_kernel, bias)\n"
     result = grade(submission(tmp_path, NB, {"lstm_step": hostile}))
     assert (result["lstm_step"]["status"], result["lstm_step"]["points"]) == ("error", 0)
-    assert reason in result["lstm_step"]["feedback"]
+    if reason == "out of sight":  # refused by the audit hook, or simply not in the sandbox (a clone under /tmp, say,
+        # where the hook lets the sandbox's own /tmp through): either way the file cannot be read
+        assert any(e in result["lstm_step"]["feedback"] for e in ("PermissionError", "FileNotFoundError"))
+    else:
+        assert reason in result["lstm_step"]["feedback"]
     assert_others_graded(result)
 
 
