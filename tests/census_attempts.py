@@ -10,20 +10,11 @@ from collections import namedtuple
 
 import numpy as np
 
-from grading_helpers import answer_source
+from grading_helpers import answer_notebooks, answer_source
 
 Attempt = namedtuple("Attempt", "item label edits expected")
 
-NOTEBOOK = {
-    "lstm_step": "01_one_cell.ipynb", "lstm_param_count": "01_one_cell.ipynb", "split_gates": "01_one_cell.ipynb",
-    "lstm_layer": "02_through_time.ipynb", "lstm_layer_initial_state": "02_through_time.ipynb",
-    "last_output": "02_through_time.ipynb", "make_windows": "03_shaping_data.ipynb",
-    "count_batches": "03_shaping_data.ipynb", "predict_shapes": "04_stacking.ipynb", "stack_forward": "04_stacking.ipynb",
-    "stateful_batches": "05_stateful.ipynb", "stateful_forward": "05_stateful.ipynb",
-    "lstm_step_backward": "06_training.ipynb", "lstm_layer_backward": "06_training.ipynb",
-    "time_split": "10_forecasting.ipynb", "scale_train_only": "10_forecasting.ipynb",
-    "persistence_forecast": "10_forecasting.ipynb", "mase": "10_forecasting.ipynb",
-}
+NOTEBOOK = answer_notebooks()  # exercise id -> its solutions/ notebook
 
 SPLIT = "i, f, c_tilde, o = np.split"
 LOOP = "    for t in range(timesteps):\n"

@@ -12,6 +12,17 @@ def answer_source(notebook, item_id):
     return next(c.source for c in nb.cells if c.metadata.get("lstmlab", {}).get("exercise") == item_id)
 
 
+def answer_notebooks():
+    """{exercise id: the file name of the solutions/ notebook holding its answer cell}, read from the notebooks."""
+    found = {}
+    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            item_id = cell.metadata.get("lstmlab", {}).get("exercise")
+            if item_id:
+                found.setdefault(item_id, path.name)
+    return found
+
+
 def submission(tmp_path, notebook, answers=None, edit=None, folder="learner", source="solutions", name=None):
     """Write a copy of solutions/<notebook> (or exercises/) under tmp_path/folder with answer cells replaced.
 

@@ -4,17 +4,9 @@ import numpy as np
 import pytest
 
 from lstmlab.checks import all_items, check
-from grading_helpers import answer_source
+from grading_helpers import answer_notebooks, answer_source
 
-SOLUTION = {
-    "lstm_step": "01_one_cell.ipynb", "lstm_param_count": "01_one_cell.ipynb", "split_gates": "01_one_cell.ipynb",
-    "lstm_layer": "02_through_time.ipynb", "lstm_layer_initial_state": "02_through_time.ipynb",
-    "last_output": "02_through_time.ipynb", "make_windows": "03_shaping_data.ipynb",
-    "count_batches": "03_shaping_data.ipynb", "predict_shapes": "04_stacking.ipynb", "stack_forward": "04_stacking.ipynb",
-    "stateful_batches": "05_stateful.ipynb", "stateful_forward": "05_stateful.ipynb",
-    "time_split": "10_forecasting.ipynb", "scale_train_only": "10_forecasting.ipynb",
-    "persistence_forecast": "10_forecasting.ipynb", "mase": "10_forecasting.ipynb",
-}
+SOLUTION = answer_notebooks()  # exercise id -> its solutions/ notebook
 
 
 def learner(item_id, old=None, new=None):
