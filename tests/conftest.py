@@ -13,3 +13,12 @@ def keras():
 @pytest.fixture
 def rng():
     return np.random.default_rng(0)
+
+
+@pytest.fixture
+def fresh_language():
+    """The test starts and ends with no language chosen (English unless LSTMLAB_LANG says otherwise)."""
+    from lstmlab import messages
+    messages._STATE["lang"] = None
+    yield
+    messages._STATE["lang"] = None

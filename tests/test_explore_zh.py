@@ -6,7 +6,6 @@ import re
 import pytest
 
 import lstmlab
-from lstmlab import messages
 from lstmlab.explore.quiz_core import feedback_html, grade, questions
 from lstmlab.messages.zh import MESSAGES as ZH
 
@@ -14,12 +13,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH = re.compile(r"\b(missing|bias|forget|forgets|memory|must|numbers|separated|layer|right|stack|build)\b", re.I)
 
 
-@pytest.fixture(autouse=True)
-def reset_language():
-    """Every test starts and ends with no language chosen (English unless LSTMLAB_LANG says otherwise)."""
-    messages._STATE["lang"] = None
-    yield
-    messages._STATE["lang"] = None
+pytestmark = pytest.mark.usefixtures("fresh_language")  # tests/conftest.py: no language chosen before or after
 
 
 def _chinese(text):

@@ -20,12 +20,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORDS = ("Likely mistake", "Not attempted", "Fix:", "Failed", "Where:")
 
 
-@pytest.fixture(autouse=True)
-def reset_language():
-    """Every test starts and ends with no language chosen (English unless LSTMLAB_LANG says otherwise)."""
-    messages._STATE["lang"] = None
-    yield
-    messages._STATE["lang"] = None
+pytestmark = pytest.mark.usefixtures("fresh_language")  # tests/conftest.py: no language chosen before or after
 
 
 def _fields(template):
