@@ -133,10 +133,8 @@ STUDENT_KEYS = ("unsandboxed", "no_match", "failed", "not_your_fault", "failed_s
 
 def learner_sentences(language):
     """run_autograder with the sentences a student reads in `language` (bash strings, Python literals, JSON)."""
-    from ..messages import catalogue
-    text, english = catalogue(language), catalogue("en")
-    say = lambda key: text.get(f"grade.gradescope.{key}", english[f"grade.gradescope.{key}"]) if key in STUDENT_KEYS \
-        else None
+    from ..messages import template
+    say = lambda key: template(f"grade.gradescope.{key}", language)  # key: one of STUDENT_KEYS
     no_match = _bash_double_quoted(say("no_match")).replace("{names}", "${names[*]}").replace("{first}", "${names[0]}")
     short = json.dumps({"score": 0, "output": say("failed_short"), "tests": []}).replace("'", "'\\''")
     return {"@UNSANDBOXED@": _bash_double_quoted(say("unsandboxed")), "@NO_MATCH@": no_match,

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..checks.encode import NotNumbers, unflatten
-from ..messages import catalogue, msg
+from ..messages import msg, template
 from .sandbox import command, end_run
 from .results import MAGIC, FrameReader, Untrusted, parse_event, parse_npy
 
@@ -28,8 +28,7 @@ RUNNER_KEYS = ("refused_import", "refused_lstmlab", "import_not_allowed", "open_
 
 def runner_text():
     """The runner's own sentences in the language in use (it runs without lstmlab, so they travel in the plan)."""
-    english, current = catalogue("en"), catalogue()
-    return {key: current.get(f"grade.sandbox.{key}", english[f"grade.sandbox.{key}"]) for key in RUNNER_KEYS}
+    return {key: template(f"grade.sandbox.{key}") for key in RUNNER_KEYS}
 
 
 def runner_source():
@@ -179,7 +178,7 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
     buf = io.BytesIO()
     np.savez(buf, **inputs)
     deadline = time.monotonic() + total_timeout
-    skip, starts_failed = [], 0
+    skip, starts_failed, text = [], 0, runner_text()
     units = [f"cell {k}" for k in range(len(plan["cells"]))] + [f"item {i['id']}" for i in plan["items"]]
     while True:
         for item in plan["items"]:
@@ -190,7 +189,7 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
             if isolation.uid is not None and not isolation.sandboxed:
                 os.chown(workdir, isolation.uid, isolation.uid)  # --no-sandbox as root: the learner's uid works here
             cmd = command(isolation, len(code), limits, workdir)
-            run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir, "text": runner_text(),
+            run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir, "text": text,
                         "read_roots": cmd.read_roots, "write_roots": cmd.write_roots}
             stdin = code + frame("JSON", json.dumps(run_plan).encode()) + frame("NPZ ", buf.getvalue())
             try:

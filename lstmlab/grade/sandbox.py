@@ -287,11 +287,11 @@ def _processes_of(uid):
 
 
 def end_run(isolation, wait_s=3.0):
-    """Kill every process left by a run of the uid of our own (a learner's forks and daemons) and wait until none is
-    alive; a no-op without a uid of our own."""
+    """Kill every process left by a --no-sandbox run of the uid of our own (a learner's forks and daemons) and wait
+    until none is alive; a no-op in the sandbox (its PID namespace ends with the run) or without a uid of our own."""
     import signal
     import time
-    if isolation.uid is None:
+    if isolation.uid is None or isolation.sandboxed:
         return
     try:  # kill(-1) from a process of that uid reaches all of its processes, and no other user's
         subprocess.run(["/bin/true" if os.path.exists("/bin/true") else "true"], user=isolation.uid,

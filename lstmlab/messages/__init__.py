@@ -62,9 +62,12 @@ def catalogue(lang=None):
     return _LOADED[lang]
 
 
+def template(key, lang=None):
+    """The format string of `key` in `lang` (default: the language in use), else the English one."""
+    found = catalogue(lang).get(key)
+    return ENGLISH[key] if found is None else found  # a KeyError here is a bug: tests/test_messages.py finds it first
+
+
 def msg(key, **fields):
     """The message `key` in the current language, its placeholders filled from `fields`."""
-    template = catalogue().get(key)
-    if template is None:
-        template = ENGLISH[key]  # a KeyError here is a bug: tests/test_messages.py finds it first
-    return template.format(**fields)
+    return template(key).format(**fields)
