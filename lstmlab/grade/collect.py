@@ -36,7 +36,7 @@ class Match:
     """What one learner's notebooks give each assignment: the file graded, or why there is none."""
 
     files: dict = field(default_factory=dict)  # assignment -> Path graded
-    links: dict = field(default_factory=dict)  # assignment -> (link, target or None): scored 0, status error
+    links: dict = field(default_factory=dict)  # assignment -> (link, where it points): scored 0, status error
     unreadable: dict = field(default_factory=dict)  # assignment -> (path, why it could not be read)
     notes: list = field(default_factory=list)
     failed: str = None  # why matching this learner's notebooks failed (the grader's error): every exercise `error`

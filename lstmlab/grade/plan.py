@@ -115,8 +115,8 @@ def build(submission, pristine, items, cases):
             used += len(sources[-1])
             answer_unit[item_id] = f"cell {len(cells)}"
             cells.append({"source": source})
-        elif item_id is None and setup_source(cell.source, names) is not None:
-            cells.append({"source": to_python(setup_source(cell.source, names))})
+        elif item_id is None and (setup := setup_source(cell.source, names)) is not None:
+            cells.append({"source": to_python(setup)})
     inputs, planned = {}, []
     for item_id in (i for i in ids if i not in refused):
         encoded = []
