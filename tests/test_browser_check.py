@@ -9,7 +9,7 @@ import shutil
 
 import nbformat
 import pytest
-from test_browser_explore import ROOT, page, serve_lab  # noqa: F401  (page: the shared Chromium page fixture)
+from test_browser_explore import ROOT, open_and_run_all, page, serve_lab  # noqa: F401  (page: the shared Chromium page fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -48,24 +48,6 @@ def lab(tmp_path_factory):
     yield from serve_lab(tmp_path_factory, exercise_copy)
 
 
-def run_all(page, lab):
-    page.goto(f"{lab['base']}/lab/tree/{lab['name']}?token={lab['token']}")
-    page.locator(".jp-Notebook").first.wait_for()
-    page.wait_for_function("() => document.querySelector('.jp-Notebook-ExecutionIndicator') &&"
-                           " document.querySelector('.jp-Notebook-ExecutionIndicator').getAttribute('data-status') === 'idle'",
-                           timeout=90_000)
-    page.locator(".jp-Notebook").first.click()
-    page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
-    page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
-    try:
-        page.locator(".lstmlab-verdict").nth(2).wait_for(timeout=120_000)
-    except Exception:
-        (ROOT / "artifacts").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "artifacts" / "check_verdicts_missing.png"))
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
-        pytest.fail(f"the three verdicts did not appear after Run All; errors shown: {errors[-3:]}")
-
-
 def verdict(page, item_id):
     box = page.locator(".lstmlab-verdict", has=page.locator(".lstmlab-headline", has_text=item_id)).first
     box.scroll_into_view_if_needed()
@@ -96,7 +78,7 @@ def page_background(page):
 
 
 def test_verdicts_in_jupyterlab_red_green_grey_with_the_mistake_first(page, lab):  # noqa: F811
-    run_all(page, lab)
+    open_and_run_all(page, lab, wait_for=".lstmlab-verdict >> nth=2")  # the three verdicts
 
     failed = verdict(page, "lstm_step")
     assert failed.get_attribute("data-status") == "error"  # it crashed, like a transposed kernel does

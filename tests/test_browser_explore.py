@@ -163,15 +163,25 @@ def open_and_run_all(page, lab, name=None, wait_for=".lstmlab-stack-explorer"):
     panel = page.locator(CURRENT)
     panel.locator(".jp-Notebook").first.wait_for()
     page.wait_for_function(IDLE, timeout=90_000)
-    panel.locator(".jp-Notebook").first.click()
-    page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
-    page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
+
+    def run_all():
+        panel.locator(".jp-Notebook").first.click()
+        page.locator("li.lm-MenuBar-item", has_text="Run").first.click()
+        page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").click()
+
+    run_all()
     explorer = panel.locator(wait_for).first
     try:  # attached: JupyterLab does not lay out (so never shows) a cell out of view until it is scrolled to
-        explorer.wait_for(state="attached", timeout=120_000)
+        try:
+            explorer.wait_for(state="attached", timeout=60_000)
+        except Exception:
+            prompts = panel.locator(".jp-InputPrompt").all_inner_texts()
+            if not any(ch.isdigit() or ch == "*" for text in prompts for ch in text):
+                run_all()  # JupyterLab took the Run All before its kernel was ready: no cell ran, so once more
+            explorer.wait_for(state="attached", timeout=60_000)
     except Exception:  # say why: a failing lesson cell, or no explorer in the lesson
         (ROOT / "artifacts").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "artifacts" / "stack_explorer_missing.png"))
+        page.screenshot(path=str(ROOT / "artifacts" / f"{Path(name).stem}_missing.png"))
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
         pytest.fail(f"no {wait_for} appeared after Run All in {name}; errors shown: {errors[-3:]}")
     explorer.scroll_into_view_if_needed()
