@@ -10,11 +10,11 @@ ATTEMPTS = [
     A("count_batches", "rounded to the nearest integer instead of rounded up", [(R, "return round(samples / batch_size)")], 1),
     A("count_batches", "samples and batch_size swapped", [(R, "return -(-batch_size // samples)")], 1),
     A("count_batches", "outer minus dropped: minus the ceiling", [(R, "return -samples // batch_size")], 1),
-    A("count_batches", "ceiling written as (samples + batch_size) // batch_size (should be + batch_size - 1)", [(R, "return (samples + batch_size) // batch_size")], 1),
     A("count_batches", "ceiling written as (samples - 1) // batch_size, missing the + 1", [(R, "return (samples - 1) // batch_size")], 1),
     A("count_batches", "batch_size ignored: Keras's default 32 used", [(R, "return -(-samples // 32)")], 1),
-    A("count_batches", "counts batch starts from batch_size instead of 0", [(R, "return len(range(batch_size, samples, batch_size))")], 1),
     A("count_batches", "validation_split=0.2 taken off the samples first", [(R, "return -(-int(samples * 0.8) // batch_size)")], 1),
+    A("count_batches", "a partial batch counted as the remainder samples % batch_size instead of as 1", [(R, "return samples // batch_size + samples % batch_size")], 1),
+    A("count_batches", "returns the remainder (the size of the last batch) instead of the number of batches", [(R, "return samples % batch_size")], 1),
     # compounds
     A("count_batches", "floor division, and batch_size ignored (default 32)", [(R, "return samples // 32")], 2),
     A("count_batches", "samples and batch_size swapped, and floor division", [(R, "return batch_size // samples")], 2),

@@ -15,7 +15,6 @@ ATTEMPTS = [
     A("lstm_param_count", "recurrent kernel counted as units x units, without the factor 4", [(R, "4 * units * features + units * units + 4 * units")], 1),
     A("lstm_param_count", "weights counted for one gate, biases for four", [(R, "units * (features + units) + 4 * units")], 1),
     A("lstm_param_count", "units and features swapped in the input kernel's product: features * features", [(R, "4 * (features * features + units * units + units)")], 1),
-    A("lstm_param_count", "the input kernel counted twice (once per x and once per h) instead of a recurrent kernel", [(R, "4 * (2 * units * features + units)")], 1),
     # compounds
     A("lstm_param_count", "three gates, and two bias vectors per gate", [(R, "3 * (units * (features + units) + 2 * units)")], 2),
     A("lstm_param_count", "three gates, and no biases", [(R, "3 * (units * (features + units))")], 2),

@@ -1,4 +1,8 @@
-"""Blind wrong attempts at stack_forward."""
+"""Blind wrong attempts at stack_forward.
+
+The two that carry state between layers, and the one where every layer reads x, run only where the sizes allow
+(equal units, or units equal to the features) and raise a shape error elsewhere, as a learner's code would.
+"""
 from . import BlindAttempt as A
 
 INIT = "        h = c = np.zeros((seq.shape[0], units))  # each layer starts from zero state\n"
