@@ -19,5 +19,5 @@ def test_every_item_has_a_census_file():
 
 @pytest.mark.parametrize("item", ITEMS)
 def test_attempts_apply_and_are_wrong(item):
-    """Each edit applies to the solution's answer, and the edited answer differs from it on random inputs."""
+    """Each edit applies to the solution's answer; the edited answer differs from it, and from the others, on random inputs."""
     assert problems(item) == []

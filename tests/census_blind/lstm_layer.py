@@ -26,6 +26,8 @@ ATTEMPTS = [
     A("lstm_layer", "TF1's gate order (i, c, f, o)", [(SPLIT, "i, c_tilde, f, o = np.split(z, 4, axis=1)")], 1),
     A("lstm_layer", "sequence concatenated along the last axis (batch, timesteps*units) instead of stacked",
       [("np.stack(outputs, axis=1)", "np.concatenate(outputs, axis=1)")], 1),
+    A("lstm_layer", "the initial zero state recorded as the first output: the sequence has timesteps + 1 steps",
+      [("    outputs = []\n", "    outputs = [h]\n")], 1),
     # compounds
     A("lstm_layer", "state reset at every time step, and return_state gives [output, c, h]",
       [(LOOP, LOOP + f"        h, c = {ZERO}\n"), (RET, "return [output, c, h] if return_state else output")], 2),

@@ -24,6 +24,8 @@ ATTEMPTS = [
     A("predict_shapes", "shapes written without the batch axis None", [(LS, 'shape = (shape[1], units) if layer["return_sequences"] else (units,)'),
                                                                     ("shape, rows = (None, timesteps, features), []", "shape, rows = (timesteps, features), []"),
                                                                     ('shape[1], units) if', 'shape[0], units) if')], 1),
+    A("predict_shapes", "an LSTM counted as `units` independent one-unit LSTMs (seed 001): 4 * units * (inputs + 2)",
+      [(LP, "params = units * 4 * (inputs + 1 + 1)")], 1),
     # compounds
     A("predict_shapes", "every LSTM sized by the model's input features (seed 000), and return_sequences ignored",
       [(LP, "params = 4 * (units * (features + units) + units)"), (LS, "shape = (None, units)")], 2),

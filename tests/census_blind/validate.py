@@ -129,10 +129,10 @@ def edited(item, attempt):
 
 
 def problems(item, cases=CASES):
-    """Sentences on the attempts of one item that do not apply, run on under a quarter of cases, or match the solution."""
+    """Sentences on attempts that do not apply, run on under a quarter of cases, or match the solution or each other."""
     attempts = importlib.import_module(f"census_blind.{item}").ATTEMPTS
     reference = function(answer_source(answer_notebooks()[item], item), item)
-    found = []
+    found, outputs = [], {}
     for attempt in attempts:
         if attempt.item != item or attempt.mistakes not in (1, 2):
             found.append(f"{item}: {attempt.label!r}: item or mistakes field wrong")
@@ -143,6 +143,7 @@ def problems(item, cases=CASES):
             found.append(f"{item}: {attempt.label!r}: {error!r}")
             continue
         differs = raised = 0
+        outputs[attempt.label] = seen = []
         for seed in range(cases):
             args = arguments(item, np.random.default_rng(1000 + seed))
             with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -152,12 +153,20 @@ def problems(item, cases=CASES):
                     got = mine(*copy.deepcopy(args))
                 except Exception:  # noqa: BLE001
                     raised += 1
+                    seen.append(Exception)
                     continue
+            seen.append(got)
             differs += not same(expected, got)
         if raised > cases * 3 // 4:
             found.append(f"{item}: {attempt.label!r}: raises on {raised} of {cases} cases")
         elif not differs:
             found.append(f"{item}: {attempt.label!r}: equals the solution on every case")
+    labels = list(outputs)
+    for k, first in enumerate(labels):
+        for second in labels[k + 1:]:
+            pairs = zip(outputs[first], outputs[second])
+            if all(x is y if x is Exception or y is Exception else same(x, y) for x, y in pairs):
+                found.append(f"{item}: {first!r} and {second!r} give the same outputs on every case")
     labels = [a.label for a in attempts]
     if len(set(labels)) != len(labels):
         found.append(f"{item}: two attempts share a label")
