@@ -17,7 +17,7 @@ import html
 import re
 from pathlib import Path
 
-from ..checks.verdict import Verdict
+from ..checks.verdict import STATUSES, Verdict
 from ..messages import msg, speaking
 from .lms.names import identity
 from .report import _atomic_write
@@ -44,6 +44,13 @@ def page_name(sub):
     return _safe(sub["learner"]), "feedback"
 
 
+def display_name(sub):
+    """The learner as the LMS names them: Moodle's full name or Canvas's login, with the id graded under."""
+    who = identity(sub)
+    name = (who["moodle"] or {}).get("full_name") or (who["canvas"] or {}).get("name")
+    return f"{name} ({sub['learner']})" if name and name != sub["learner"] else str(sub["learner"])
+
+
 def _rest(e, mistake):
     """The verdict's text after its headline, likely mistake and fix (all shown on their own)."""
     text = e["feedback"]
@@ -63,7 +70,7 @@ def verdict(e, language):
     """The Verdict the learner saw in the notebook, rebuilt from one exercise of the JSON."""
     mistake = e.get("mistake")
     with speaking(language):
-        rest = _rest(e, mistake) if e.get("status") in ("passed", "failed", "error", "timeout", "not_attempted") else e["feedback"]
+        rest = _rest(e, mistake) if e.get("status") in STATUSES else e["feedback"]
     return Verdict(e["id"], e["status"], e["points"], e["max_points"], mistake=mistake and mistake["name"],
                    fix=mistake and mistake["fix"], problem=rest or None)
 
@@ -83,11 +90,12 @@ def page_html(sub, data, language=None):
     lang = language or graded_in
     e_ = html.escape
     with speaking(lang):
-        title = msg("feedback.title", learner=sub["learner"])
-        body = [f"<h1>{e_(title)}</h1>",
-                f"<p class=\"lstmlab-score\"><strong>{e_(msg('feedback.score', score=sub['score'], max_score=sub['max_score']))}</strong></p>"]
+        title = msg("feedback.title", learner=display_name(sub))
+        score = msg("feedback.score", score=sub["score"], max_score=sub["max_score"])
+        body = [f"<h1>{e_(title)}</h1>", f"<p class=\"lstmlab-score\"><strong>{e_(score)}</strong></p>"]
         if sub.get("late"):
-            body.append(f"<p class=\"lstmlab-late\">{e_(msg('feedback.late', assignments=', '.join(sub['late'])))}</p>")
+            late = msg("feedback.late", assignments=", ".join(sub["late"]))
+            body.append(f"<p class=\"lstmlab-late\">{e_(late)}</p>")
         body.append(f"<p>{e_(msg('feedback.intro'))}</p>")
         for assignment, exercises in _assignments(sub, data):
             body.append(f"<h2>{e_(str(assignment))}</h2>")
@@ -113,7 +121,7 @@ def page_markdown(sub, data, language=None):
     """One learner's feedback as Markdown, for an LMS's comment box."""
     graded_in = data.get("language", "en")
     with speaking(language or graded_in):
-        lines = [f"# {_md(msg('feedback.title', learner=sub['learner']))}", "",
+        lines = [f"# {_md(msg('feedback.title', learner=display_name(sub)))}", "",
                  f"**{_md(msg('feedback.score', score=sub['score'], max_score=sub['max_score']))}**", ""]
         if sub.get("late"):
             lines += [_md(msg("feedback.late", assignments=", ".join(sub["late"]))), ""]

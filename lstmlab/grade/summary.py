@@ -75,28 +75,30 @@ def summary_html(data, language=None):
         title = msg("summary.title")
         totals = Counter(s["score"] for s in data["submissions"])
         mean = sum(s["score"] for s in data["submissions"]) / learners if learners else 0
-        body = [f"<h1>{e_(title)}</h1>",
-                f"<p>{e_(msg('summary.overview', learners=learners, assignments=', '.join(data.get('assignments', [])), mean=f'{mean:.1f}', max_score=data.get('max_score', 0), date=data.get('graded_at', '?')))}</p>",
+        overview = msg("summary.overview", learners=learners, assignments=", ".join(data.get("assignments", [])),
+                       mean=f"{mean:.1f}", max_score=data.get("max_score", 0), date=data.get("graded_at", "?"))
+        body = [f"<h1>{e_(title)}</h1>", f"<p>{e_(overview)}</p>",
                 histogram_svg(totals, data.get("max_score", 0), msg("summary.total_histogram")),
                 f"<h2>{e_(msg('summary.mistakes_heading'))}</h2>"]
         mistakes = ranked_mistakes(data, lang)
         if mistakes:
             body.append("<ol class=\"lstmlab-mistakes\">" + "".join(
                 f"<li>{e_(msg('summary.mistake', count=n, learners=learners, name=name))} "
-                f"<code>{e_(item)}</code></li>" for n, item, name in mistakes) + "</ol>")
+                f"(<code>{e_(item)}</code>)</li>" for n, item, name in mistakes) + "</ol>")
         else:
             body.append(f"<p>{e_(msg('summary.no_mistakes'))}</p>")
         body.append(f"<h2>{e_(msg('summary.exercises_heading'))}</h2>")
-        head = "".join(f"<th>{e_(msg(k))}</th>" for k in ("summary.col_exercise", "summary.col_passed",
-                                                           "summary.col_attempted", "summary.col_scores"))
+        head = "".join(f"<th>{e_(text)}</th>" for text in (msg("summary.col_exercise"), msg("summary.col_passed"),
+                                                             msg("summary.col_attempted"), msg("summary.col_scores")))
         rows = []
         for s in exercise_stats(data):
             name = catalogue(lang).get(f"title.{s['id']}")
             label = f"<code>{e_(s['id'])}</code>" + (f"<br><small>{e_(name)}</small>" if name else "")
+            passed, attempted = (msg("summary.rate", count=s[k], learners=learners, percent=_percent(s[k], learners))
+                                 for k in ("passed", "attempted"))
+            svg = histogram_svg(s["scores"], s["max_points"], msg("summary.histogram", id=s["id"]))
             rows.append(f"<tr><td>{label}<br><small>{e_(str(s['assignment']))}</small></td>"
-                        f"<td>{e_(msg('summary.rate', count=s['passed'], learners=learners, percent=_percent(s['passed'], learners)))}</td>"
-                        f"<td>{e_(msg('summary.rate', count=s['attempted'], learners=learners, percent=_percent(s['attempted'], learners)))}</td>"
-                        f"<td>{histogram_svg(s['scores'], s['max_points'], msg('summary.histogram', id=s['id']))}</td></tr>")
+                        f"<td>{e_(passed)}</td><td>{e_(attempted)}</td><td>{svg}</td></tr>")
         body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
     style = ("body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; "  # not learner-facing: CSS
              "line-height: 1.5; } table { border-collapse: collapse; } td, th { border-bottom: 1px solid #ddd; "

@@ -17,7 +17,9 @@ from ...messages import msg
 from .names import identity
 from .sheet import Outcome, Sheet, assignment_maximum, number, title, week_total
 
-IDENTITY = ("Student", "ID", "SIS User ID", "SIS Login ID", "Integration ID", "Root Account", "Section")
+# not learner-facing: Canvas's own headers
+IDENTITY = ("Student", "ID", "SIS User ID", "SIS Login ID",  # not learner-facing
+            "Integration ID", "Root Account", "Section")
 READ_ONLY = ("Current Score", "Current Points", "Current Grade", "Final Score", "Final Points", "Final Grade",
              "Override Score", "Override Grade", "Override Status")
 

@@ -10,28 +10,28 @@ from ...messages import CATALOGUES, msg
 
 def add_arguments(parser):
     sub = parser.add_subparsers(dest="view", required=True, metavar="VIEW")
-    canvas = sub.add_parser("canvas", help="fill Canvas's gradebook export (Grades > Export) for Grades > Import")  # not learner-facing
-    canvas.add_argument("export", metavar="EXPORT.csv", help="the gradebook CSV Canvas exported")  # not learner-facing
-    moodle = sub.add_parser("moodle", help="fill an assignment's Moodle grading worksheet for 'Upload grading worksheet'")  # not learner-facing
-    moodle.add_argument("export", metavar="WORKSHEET.csv", help="the worksheet Moodle's 'Download grading worksheet' gave")  # not learner-facing
-    moodle.add_argument("--assignment", metavar="NAME", help="the assignment this worksheet is for (when the results "  # not learner-facing
+    canvas = sub.add_parser("canvas", help="fill Canvas's gradebook export (Grades > Export) for Grades > Import")
+    canvas.add_argument("export", metavar="EXPORT.csv", help="the gradebook CSV Canvas exported")
+    moodle = sub.add_parser("moodle", help="fill an assignment's Moodle grading worksheet for 'Upload grading worksheet'")
+    moodle.add_argument("export", metavar="WORKSHEET.csv", help="the worksheet Moodle's 'Download grading worksheet' gave")
+    moodle.add_argument("--assignment", metavar="NAME", help="the assignment this worksheet is for (when the results "
                         "hold several)")
-    moodle.add_argument("--comments", action="store_true", help="also fill 'Feedback comments' with each learner's "  # not learner-facing
+    moodle.add_argument("--comments", action="store_true", help="also fill 'Feedback comments' with each learner's "
                         "verdicts")
     for p in (canvas, moodle):
-        p.add_argument("results", metavar="RESULTS.json", help="the report lstmlab grade --json wrote")  # not learner-facing
-        p.add_argument("--out", required=True, metavar="FILE", help="the file to import (never the export itself)")  # not learner-facing
-        p.add_argument("--scale", action="store_true", help="rescale totals to the LMS's maximum where it differs")  # not learner-facing
-    canvas.add_argument("--column", action="append", metavar="HEADER|ASSIGNMENT=HEADER", help="the gradebook column "  # not learner-facing
+        p.add_argument("results", metavar="RESULTS.json", help="the report lstmlab grade --json wrote")
+        p.add_argument("--out", required=True, metavar="FILE", help="the file to import (never the export itself)")
+        p.add_argument("--scale", action="store_true", help="rescale totals to the LMS's maximum where it differs")
+    canvas.add_argument("--column", action="append", metavar="HEADER|ASSIGNMENT=HEADER", help="the gradebook column "
                         "of an assignment (default: its name; 'Week 1' matches 'Week 1 (4567)'); repeatable")
-    feedback = sub.add_parser("feedback", help="one feedback page per learner (HTML and Markdown), named for upload")  # not learner-facing
-    summary = sub.add_parser("summary", help="the class at a glance: pass rates, score histograms, mistakes ranked")  # not learner-facing
+    feedback = sub.add_parser("feedback", help="one feedback page per learner (HTML and Markdown), named for upload")
+    summary = sub.add_parser("summary", help="the class at a glance: pass rates, score histograms, mistakes ranked")
     for p in (feedback, summary):
-        p.add_argument("results", metavar="RESULTS.json", help="the report lstmlab grade --json wrote")  # not learner-facing
-        p.add_argument("--language", choices=sorted(CATALOGUES), default=None, help="the page's language "  # not learner-facing
+        p.add_argument("results", metavar="RESULTS.json", help="the report lstmlab grade --json wrote")
+        p.add_argument("--language", choices=sorted(CATALOGUES), default=None, help="the page's language "
                        "(default: the results' feedback language)")
-    feedback.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages in")  # not learner-facing
-    summary.add_argument("--out", required=True, metavar="FILE.html", help="the page to write")  # not learner-facing
+    feedback.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages in")
+    summary.add_argument("--out", required=True, metavar="FILE.html", help="the page to write")
 
 
 def read_results(path):
@@ -39,9 +39,9 @@ def read_results(path):
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValueError(f"{path}: expected the JSON report of lstmlab grade --json ({exc})") from None  # not learner-facing
+        raise ValueError(f"{path}: expected the JSON report of lstmlab grade --json ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("submissions"), list) or "assignments" not in data:
-        raise ValueError(f"{path}: expected the JSON report of lstmlab grade --json (with assignments and "  # not learner-facing
+        raise ValueError(f"{path}: expected the JSON report of lstmlab grade --json (with assignments and "
                          "submissions)")
     return data
 
@@ -59,7 +59,7 @@ def run(args):
     data = read_results(args.results)
     if args.view in ("canvas", "moodle"):
         if Path(args.out).resolve() == Path(args.export).resolve():
-            raise ValueError(f"--out {args.out} is the export itself: write the import file beside it")  # not learner-facing
+            raise ValueError(f"--out {args.out} is the export itself: write the import file beside it")
         if args.view == "canvas":
             from .canvas import gradebook
             outcome = gradebook(args.export, data, args.out, column=args.column, scale=args.scale)
