@@ -77,6 +77,30 @@ def read_csv(path):
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
 
 
+def canvas_imports(rows):
+    """{user id: {column title: grade}} as Canvas's importer reads a file (lib/gradebook_importer.rb): the header
+    Student, ID, [SIS User ID, SIS Login ID,] Section; Points Possible and Muted/Manual Posting rows are no students;
+    students by ID; read-only score columns skipped; an empty cell is no score."""
+    header = rows[0]
+    assert header[0].startswith("Student") and "ID" in header[1] and header[4] == "Section"
+    assignments = [k for k, h in enumerate(header[5:], start=5)
+                   if not re.search("Current|Final|Override", h)]
+    students = {}
+    for row in rows[1:]:
+        if "Points Possible" in row[0] or all(re.match(r"^\s*(Muted|Manual Posting.*)?\s*$", c, re.I) for c in row):
+            continue
+        students[row[1]] = {re.sub(r"\s*\(\d+\)$", "", header[k]): row[k].strip() for k in assignments if row[k].strip()}
+    return students
+
+
+def moodle_imports(rows):
+    """{participant id: grade} as Moodle's worksheet importer reads it (importgradeslib.php): the columns Identifier,
+    Grade and Last modified (grade) must exist; the id is what follows "Participant "."""
+    header = rows[0]
+    ident, grade, _ = (header.index(c) for c in ("Identifier", "Grade", "Last modified (grade)"))
+    return {row[ident][len("Participant "):]: row[grade] for row in rows[1:] if row[grade]}
+
+
 def test_a_class_of_40_is_graded_as_planted_with_late_marks_in_json_and_csv(klass):
     root, data = klass
     scores = {s["learner"]: s["score"] for s in data["submissions"]}
@@ -105,6 +129,8 @@ def test_canvas_import_file_keeps_the_export_and_fills_one_column_by_user_id(kla
         assert after[:column] + after[column + 1:] == before[:column] + before[column + 1:]  # identity, read-only
     filled = {r[1]: r[column] for r in rows[2:]}
     assert filled == {**{str(1000 + k): str(planted(k)[2]) for k in range(40)}, "2000": "", "2001": "", "9999": ""}
+    assert canvas_imports(rows) == {**{str(1000 + k): {"Week 1: one cell": str(planted(k)[2])} for k in range(40)},
+                                    "2000": {}, "2001": {}, "9999": {}}
     assert msg("lms.filled", n=40) in done.stderr and msg("lms.left_empty", n=3) in done.stderr
     assert done.stderr.count("late: ") == 5
 
@@ -116,6 +142,7 @@ def test_canvas_reports_learners_it_cannot_match_and_adds_a_new_assignment_colum
     assert done.returncode == 0, done.stderr
     rows = read_csv(tmp_path / "import.csv")
     assert rows[0] == HEADER + [WEEK] and rows[1][-1] == "5"  # a new assignment, with our points possible
+    assert canvas_imports(rows)["1002"] == {WEEK: str(planted(2)[2])}
     for uid in ("1000", "1001"):
         assert msg("lms.unmatched", learner=uid, why=msg("lms.not_in_export", id=uid)) in done.stderr
     assert not any(r[1] in ("1000", "1001") for r in rows[2:])  # no row added for them
@@ -175,6 +202,7 @@ def test_moodle_worksheet_is_filled_by_participant_id_and_same_names_stay_apart(
     assert [r[grade] for r in rows[1:]] == [str(planted(0)[2]), str(planted(2)[2]), str(planted(3)[2]), ""]
     for before, after in zip(exported[1:], rows[1:]):
         assert after[:grade] + after[grade + 1:-1] == before[:grade] + before[grade + 1:-1]
+    assert moodle_imports(rows) == {"3001": str(planted(0)[2]), "3002": str(planted(2)[2]), "3003": str(planted(3)[2])}
     assert "lstm_step" in rows[1][-1] and rows[4][-1] == ""  # Feedback comments, for the matched only
     assert msg("lms.unmatched", learner="3004", why=msg("lms.not_in_worksheet", id="3004")) in done.stderr
     # feedback files as Moodle's zip importer reads them: participant id after the first _, then the plugin
@@ -235,3 +263,17 @@ def test_the_summary_ranks_the_class_mistakes(klass, tmp_path):
                                                                                                  "lstm_param_count"}
     done = lstmlab("gradebook", "summary", root / "week1.json", "--out", tmp_path / "s.html", "--language", "zh")
     assert done.returncode == 0 and "8" in (tmp_path / "s.html").read_text()
+
+
+def test_a_class_graded_in_chinese_gets_its_feedback_pages_in_chinese(tmp_path):
+    from lstmlab.messages import catalogue
+    zh = catalogue("zh")
+    submission(tmp_path, f"{WEEK}.ipynb", planted(0)[0], folder="download", name=f"wangfang_1100_7100_{WEEK}.ipynb")
+    done = lstmlab("grade", tmp_path / "download", "--learner-pattern", CANVAS_ID, "--assignment", WEEK, "--seed", "3",
+                   "--language", "zh", "--quiet", "--feedback", tmp_path / "fb")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "fb" / "wangfang_1100_7100_feedback.html").read_text()
+    md = (tmp_path / "fb" / "wangfang_1100_7100_feedback.md").read_text()
+    for text in (zh["mistake.if_swapped"], zh["feedback.title"].format(learner="wangfang (1100)"),
+                 zh["headline.failed"].format(points=0, max_points=3)):
+        assert text in page and text in md

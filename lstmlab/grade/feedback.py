@@ -99,7 +99,8 @@ def page_html(sub, data, language=None):
         body.append(f"<p>{e_(msg('feedback.intro'))}</p>")
         for assignment, exercises in _assignments(sub, data):
             body.append(f"<h2>{e_(str(assignment))}</h2>")
-            body += [verdict(e, graded_in)._repr_html_() for e in exercises]
+            with speaking(graded_in):  # the verdict in the words it was graded in, as the notebook showed it
+                body += [verdict(e, graded_in)._repr_html_() for e in exercises]
         if sub.get("notes"):
             body.append(f"<h2>{e_(msg('feedback.notes'))}</h2><ul>"
                         + "".join(f"<li>{e_(n)}</li>" for n in sub["notes"]) + "</ul>")
