@@ -277,3 +277,38 @@ def test_a_class_graded_in_chinese_gets_its_feedback_pages_in_chinese(tmp_path):
     for text in (zh["mistake.if_swapped"], zh["feedback.title"].format(learner="wangfang (1100)"),
                  zh["headline.failed"].format(points=0, max_points=3)):
         assert text in page and text in md
+
+
+def synthetic(paths_scores):
+    """A results JSON of one 5-point assignment: {download path: score} (what the views read, nothing graded)."""
+    subs = [{"learner": f"l{k}", "path": "d", "score": score, "max_score": 5, "notebooks": {WEEK: path}, "notes": [],
+             "exercises": [{"id": "lstm_step", "assignment": WEEK, "points": score, "max_points": 5,
+                            "status": "passed" if score == 5 else "failed", "feedback": "lstm_step: ..."}]}
+            for k, (path, score) in enumerate(paths_scores.items())]
+    return {"assignments": [WEEK], "max_score": 5, "language": "en", "submissions": subs}
+
+
+def test_a_semicolon_export_with_a_manual_posting_row_keeps_its_form(tmp_path):
+    from lstmlab.grade.lms import canvas
+    text = ("Student;ID;SIS User ID;SIS Login ID;Section;Week 1 (11);Final Score\r\n"
+            "    Points Possible;;;;;10,00;(read only)\r\n"
+            ";;;;;Manual Posting;\r\n"
+            "\"Doe; Jane\";1000;;;A;;\r\n")
+    (tmp_path / "e.csv").write_text(text, newline="")
+    data = synthetic({f"d/doejane_1000_7_{WEEK}.ipynb": 4})
+    outcome = canvas.gradebook(tmp_path / "e.csv", data, tmp_path / "i.csv", column=["Week 1"], scale=True)
+    out = (tmp_path / "i.csv").read_bytes().decode()
+    assert out == text.replace(";1000;;;A;;", ";1000;;;A;8;")  # rescaled to Canvas's 10 points, nothing else moved
+    assert [f[2] for f in outcome.filled] == ["8"] and any("10,00" in n for n in outcome.notes)
+
+
+def test_download_names_give_canvas_user_and_late_mark_and_moodle_participant():
+    from lstmlab.grade.lms.names import canvas, identity, moodle
+    assert canvas("doejane_LATE_12345_67890_01_one_cell-1.ipynb") == {
+        "name": "doejane", "late": True, "user_id": "12345", "submission_id": "67890", "original": "01_one_cell-1.ipynb"}
+    assert canvas("01_one_cell.ipynb") is None and canvas("Bob Smith_23456_assignsubmission_file_x.ipynb") is None
+    assert moodle("/dl/Wu_Li_3004_assignsubmission_file_/01_one_cell.ipynb")["participant"] == "3004"
+    merged = {"notebooks": {WEEK: f"/d/doejane_1000_7000_{WEEK}.ipynb"},
+              "notes": [msg("grade.also_matches", name=WEEK, file=f"doejane_1000_7000_{WEEK}.ipynb",
+                            other=f"doejane_LATE_1001_7001_{WEEK}.ipynb")]}
+    assert identity(merged)["canvas_user_ids"] == ["1000", "1001"] and identity(merged)["late"] == []

@@ -15,7 +15,7 @@ Canvas's LATE mark cannot be imported (its late status is set by due dates): it 
 """
 from ...messages import msg
 from .names import identity
-from .sheet import Outcome, Sheet, assignment_maximum, number, title, week_total
+from .sheet import Outcome, Sheet, assignment_maximum, number, points, title, week_total
 
 # not learner-facing: Canvas's own headers
 IDENTITY = ("Student", "ID", "SIS User ID", "SIS Login ID",  # not learner-facing
@@ -75,10 +75,7 @@ def fill(sheet, data, columns, scale=False):
             outcome.notes.append(msg("lms.new_column", column=header, points=number(ours)))
         factor = 1.0
         theirs = sheet.rows[pp_row][k].strip() if pp_row is not None and k < len(sheet.rows[pp_row]) else ""
-        try:
-            theirs_value = float(theirs) if theirs else None
-        except ValueError:
-            theirs_value = None
+        theirs_value = points(theirs)
         if theirs_value is not None and ours and abs(theirs_value - ours) > 1e-9:
             if scale:
                 factor = theirs_value / ours
@@ -112,9 +109,9 @@ def fill(sheet, data, columns, scale=False):
         row = sheet.rows[rows[0]]
         for assignment in submitted:
             k, factor = targets[assignment]
-            points, _ = week_total(sub, assignment)
+            score, _ = week_total(sub, assignment)
             row.extend([""] * (k + 1 - len(row)))
-            row[k] = number(points * factor)
+            row[k] = number(score * factor)
             outcome.filled.append((sub["learner"], users[0], row[k]))
             if assignment in sub.get("late", who["late"]):
                 outcome.late.append((sub["learner"], assignment))

@@ -15,7 +15,7 @@ import re
 
 from ...messages import msg
 from .names import identity
-from .sheet import Outcome, Sheet, assignment_maximum, number, week_total
+from .sheet import Outcome, Sheet, assignment_maximum, number, points, week_total
 
 REQUIRED = ("Identifier", "Grade", "Last modified (grade)")
 PARTICIPANT = re.compile(r"(\d+)\s*$")
@@ -74,10 +74,7 @@ def fill(sheet, data, assignment, scale=False, comments=None):
         row = sheet.rows[rows[0]]
         factor = 1.0
         theirs = row[top].strip() if top is not None and len(row) > top else ""
-        try:
-            theirs_value = float(theirs) if theirs else None
-        except ValueError:
-            theirs_value = None
+        theirs_value = points(theirs)
         if theirs_value is not None and ours and abs(theirs_value - ours) > 1e-9:
             factor = theirs_value / ours if scale else 1.0
             if theirs not in warned:

@@ -93,6 +93,19 @@ def number(value):
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
+def points(text):
+    """A number as an LMS wrote it ("5", "5.00", "10,00", "1.000,5"), else None: the last , or . is the decimal point
+    (as Canvas's importer reads numbers: its decimal_comma_to_period converter)."""
+    text = str(text).strip()
+    if not re.fullmatch(r"-?[0-9.,]+", text):
+        return None
+    *whole, last = re.split(r"[,.]", text)
+    try:
+        return float(f"{''.join(whole)}.{last}" if whole else last)
+    except ValueError:
+        return None
+
+
 TITLE_ID = re.compile(r"^(?P<title>.*?)\s*\((?P<id>\d+)\)\s*$")  # Canvas: "Week 1 (4567)"
 
 
