@@ -211,6 +211,11 @@ def test_moodle_worksheet_is_filled_by_participant_id_and_same_names_stay_apart(
     for name in names:
         info = name.split("/")[0].split("_", 4)
         assert info[1].isdigit() and info[2:4] == ["assignsubmission", "file"]
+    done = lstmlab("gradebook", "feedback", tmp_path / "m.json", "--out", tmp_path / "fb2", "--zip", tmp_path / "fb.zip")
+    assert done.returncode == 0, done.stderr
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "fb.zip") as z:
+        assert sorted(n for n in z.namelist() if n.endswith(".html")) == names and len(z.namelist()) == 8
     bad = tmp_path / "bad.csv"
     bad.write_text("Name,Grade\nann,3\n")
     done = lstmlab("gradebook", "moodle", bad, tmp_path / "m.json", "--out", tmp_path / "x.csv")

@@ -15,6 +15,7 @@ Learners' text (names, file names, messages) is escaped in HTML and Markdown.
 """
 import html
 import re
+import zipfile
 from pathlib import Path
 
 from ..checks.verdict import STATUSES, Verdict
@@ -159,3 +160,11 @@ def write_pages(data, folder, language=None):
         _atomic_write(base / f"{stem}.md", page_markdown(sub, data, language))
         written.append(base / f"{stem}.html")
     return written
+
+
+def write_zip(pages, folder, path):
+    """The pages (HTML and their Markdown) in one zip, named relative to folder: what the LMS's upload takes."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for page in pages:
+            for f in (page, page.with_suffix(".md")):
+                z.write(f, f.relative_to(folder).as_posix())

@@ -31,6 +31,8 @@ def add_arguments(parser):
         p.add_argument("--language", choices=sorted(CATALOGUES), default=None, help="the page's language "
                        "(default: the results' feedback language)")
     feedback.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages in")
+    feedback.add_argument("--zip", metavar="FILE", help="also put the pages in this zip, for Moodle's 'Upload multiple "
+                          "feedback files in a zip' or Canvas's 'Re-Upload Submissions'")
     summary.add_argument("--out", required=True, metavar="FILE.html", help="the page to write")
 
 
@@ -73,9 +75,12 @@ def run(args):
         print(msg("lms.wrote", path=args.out))
         return 0
     if args.view == "feedback":
-        from ..feedback import write_pages
+        from ..feedback import write_pages, write_zip
         pages = write_pages(data, args.out, args.language)
         print(msg("lms.wrote_pages", n=len(pages), folder=args.out))
+        if args.zip:
+            write_zip(pages, Path(args.out), args.zip)
+            print(msg("lms.wrote", path=args.zip))
         return 0
     from ..summary import write_summary
     write_summary(data, args.out, args.language)
