@@ -163,6 +163,7 @@ def test_two_canvas_students_with_one_name_never_merge_silently(klass, tmp_path)
         assert done.returncode == 0, done.stderr
         data = json.loads((tmp_path / "jd.json").read_text())
         assert [s["learner"] for s in data["submissions"]] == learners
+        assert ("holds files of 2 Canvas users (1000, 1001)" in done.stderr) == (pattern == CANVAS_NAME)
         done = lstmlab("gradebook", "canvas", tmp_path / "export.csv", tmp_path / "jd.json", "--out", tmp_path / "i.csv",
                        "--column", "Week 1: one cell (5501)")
         grades[pattern] = ({r[1]: r[5] for r in read_csv(tmp_path / "i.csv")[2:4]}, done.stderr)

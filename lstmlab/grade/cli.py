@@ -65,6 +65,18 @@ def _isolation(no_sandbox):
     return choose(no_sandbox)
 
 
+def _warn_merged(data):
+    """Say so when files of several Canvas users were graded as one learner (two students of one name, grouped by name)."""
+    from .lms.names import identity
+    from .report import printable
+    for sub in data["submissions"]:
+        users = identity(sub)["canvas_user_ids"]
+        if len(users) > 1:
+            print(printable(f"lstmlab grade: warning: {sub['learner']} holds files of {len(users)} Canvas users "
+                            f"({', '.join(users)}): two students of one name? Group by user id: "
+                            "--learner-pattern '^[^_]+_(?:LATE_)?(?P<learner>\\d+)_\\d+_'"), file=sys.stderr)
+
+
 def run(args):
     from .. import __version__
     from ..checks.registry import all_items, contract_problems
@@ -119,6 +131,7 @@ def run(args):
         return 130
     data = save()
     _print(report.table(data))
+    _warn_merged(data)
     if args.feedback:
         from .feedback import write_pages
         write_pages(data, args.feedback)
