@@ -263,7 +263,7 @@ def test_the_summary_ranks_the_class_mistakes(klass, tmp_path):
     passed = sum(planted(k)[1] is None for k in range(40))
     assert msg("summary.rate", count=passed, learners=40, percent=round(100 * passed / 40)) in page
     assert page.count("<svg") == 1 + 3  # the totals, and one histogram per exercise
-    from lstmlab.grade.summary import ranked_mistakes
+    from lstmlab.grade.lms.summary import ranked_mistakes
     ranked = ranked_mistakes(data)
     assert ranked[:2] == sorted(ranked[:2]) and ranked[0][0] == 8 and {r[1] for r in ranked} == {"lstm_step",
                                                                                                  "lstm_param_count"}

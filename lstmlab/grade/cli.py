@@ -133,10 +133,10 @@ def run(args):
     _print(report.table(data))
     _warn_merged(data)
     if args.feedback:
-        from .feedback import write_pages
+        from .lms.feedback import write_pages
         write_pages(data, args.feedback)
     if args.summary:
-        from .summary import write_summary
+        from .lms.summary import write_summary
         write_summary(data, args.summary)
     if args.gradescope_results:
         first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": [], "notes": []}

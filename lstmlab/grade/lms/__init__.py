@@ -1,3 +1,3 @@
-"""Views of the results JSON an LMS imports: Canvas's and Moodle's gradebooks, and who is who in their downloads.
+"""Views of the results JSON: Canvas's and Moodle's import files, feedback pages to upload, the class summary.
 May import: what grade/ may (checks, exercises, messages); this package is part of grade/.
 """

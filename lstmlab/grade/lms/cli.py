@@ -75,14 +75,14 @@ def run(args):
         print(msg("lms.wrote", path=args.out))
         return 0
     if args.view == "feedback":
-        from ..feedback import write_pages, write_zip
+        from .feedback import write_pages, write_zip
         pages = write_pages(data, args.out, args.language)
         print(msg("lms.wrote_pages", n=len(pages), folder=args.out))
         if args.zip:
             write_zip(pages, Path(args.out), args.zip)
             print(msg("lms.wrote", path=args.zip))
         return 0
-    from ..summary import write_summary
+    from .summary import write_summary
     write_summary(data, args.out, args.language)
     print(msg("lms.wrote", path=args.out))
     return 0

@@ -4,8 +4,8 @@ page with inline SVG (no script, nothing fetched)."""
 import html
 from collections import Counter
 
-from ..messages import catalogue, msg, speaking
-from .report import _atomic_write
+from ...messages import catalogue, msg, speaking
+from ..report import _atomic_write
 
 
 def exercise_stats(data):

@@ -18,10 +18,10 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..checks.verdict import STATUSES, Verdict
-from ..messages import msg, speaking
-from .lms.names import identity
-from .report import _atomic_write
+from ...checks.verdict import STATUSES, Verdict
+from ...messages import msg, speaking
+from .names import identity
+from ..report import _atomic_write
 
 UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
 MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|!])")
