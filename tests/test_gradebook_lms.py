@@ -166,6 +166,7 @@ def test_two_canvas_students_with_one_name_never_merge_silently(klass, tmp_path)
         assert ("holds files of 2 Canvas users (1000, 1001)" in done.stderr) == (pattern == CANVAS_NAME)
         done = lstmlab("gradebook", "canvas", tmp_path / "export.csv", tmp_path / "jd.json", "--out", tmp_path / "i.csv",
                        "--column", "Week 1: one cell (5501)")
+        assert done.returncode == (0 if pattern == CANVAS_ID else 1)  # nothing filled: 1
         grades[pattern] = ({r[1]: r[5] for r in read_csv(tmp_path / "i.csv")[2:4]}, done.stderr)
     assert grades[CANVAS_ID][0] == {"1000": "2", "1001": "2"}
     merged, said = grades[CANVAS_NAME]

@@ -73,7 +73,7 @@ def run(args):
         for line in outcome.lines():
             print(line, file=sys.stderr)
         print(msg("lms.wrote", path=args.out))
-        return 0
+        return 0 if outcome.filled else 1  # as lstmlab grade: 1 when nothing matched (a wrong file, a wrong pattern)
     if args.view == "feedback":
         from .feedback import write_pages, write_zip
         pages = write_pages(data, args.out, args.language)
