@@ -312,7 +312,7 @@ def test_a_semicolon_export_with_a_manual_posting_row_keeps_its_form(tmp_path):
 def test_download_names_give_canvas_user_and_late_mark_and_moodle_participant():
     from lstmlab.grade.lms.names import canvas, identity, moodle
     assert canvas("doejane_LATE_12345_67890_01_one_cell-1.ipynb") == {
-        "name": "doejane", "late": True, "user_id": "12345", "submission_id": "67890", "original": "01_one_cell-1.ipynb"}
+        "name": "doejane", "late": True, "user_id": "12345", "attachment_id": "67890", "original": "01_one_cell-1.ipynb"}
     assert canvas("01_one_cell.ipynb") is None and canvas("Bob Smith_23456_assignsubmission_file_x.ipynb") is None
     assert moodle("/dl/Wu_Li_3004_assignsubmission_file_/01_one_cell.ipynb")["participant"] == "3004"
     merged = {"notebooks": {WEEK: f"/d/doejane_1000_7000_{WEEK}.ipynb"},

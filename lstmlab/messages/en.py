@@ -746,7 +746,7 @@ MESSAGES = {
     "lms.scaled": "{column}: our maximum is {ours}, the LMS's is {theirs}: scores rescaled to {theirs}",
     "lms.maximum_differs": "{column}: our maximum is {ours}, the LMS's is {theirs}: raw points written; use --scale to rescale",
     "lms.several_users": "files of several Canvas users ({ids}) were graded as one learner (same name?); grade again with a --learner-pattern that captures the user id",
-    "lms.no_user_id": "no Canvas user id in the names of this learner's files (expected <name>_<user id>_<submission id>_<file>)",
+    "lms.no_user_id": "no Canvas user id in the names of this learner's files (expected <name>_<user id>_<attachment id>_<file>)",
     "lms.not_in_export": "user id {id} is not in the export's ID column",
     "lms.id_twice": "id {id} is in more than one row",
     "lms.claimed": "id {id} was already filled for {other}",

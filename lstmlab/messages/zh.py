@@ -723,7 +723,7 @@ MESSAGES = {
     "lms.scaled": "{column}：我们的满分是 {ours}，学习平台的是 {theirs}：分数已换算到 {theirs}",
     "lms.maximum_differs": "{column}：我们的满分是 {ours}，学习平台的是 {theirs}：写入的是原始分数；用 --scale 换算",
     "lms.several_users": "多个 Canvas 用户（{ids}）的文件被当作同一个学习者评分（同名？）；请用能取出用户 id 的 --learner-pattern 重新评分",
-    "lms.no_user_id": "这个学习者的文件名中没有 Canvas 用户 id（应为 <name>_<user id>_<submission id>_<file>）",
+    "lms.no_user_id": "这个学习者的文件名中没有 Canvas 用户 id（应为 <name>_<user id>_<attachment id>_<file>）",
     "lms.not_in_export": "用户 id {id} 不在导出文件的 ID 列中",
     "lms.id_twice": "id {id} 出现在多行中",
     "lms.claimed": "id {id} 已经为 {other} 填入",

@@ -41,7 +41,7 @@ def page_name(sub):
         return f"{full_name}_{who['moodle']['participant']}_assignsubmission_file_", "feedback"
     if who["canvas"] is not None and len(who["canvas_user_ids"]) == 1:
         c = who["canvas"]
-        return None, f"{_safe(c['name']).replace('_', '')}_{c['user_id']}_{c['submission_id']}_feedback"
+        return None, f"{_safe(c['name']).replace('_', '')}_{c['user_id']}_{c['attachment_id']}_feedback"
     return _safe(sub["learner"]), "feedback"
 
 

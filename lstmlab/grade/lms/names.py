@@ -1,8 +1,10 @@
 """Who a file of an LMS download belongs to, read from its name alone (pure functions: no file is opened).
 
-Canvas ("Download Submissions"): each file is `<name>_<LATE_>?<user id>_<submission id>_<original name>`, the name
+Canvas ("Download Submissions"): each file is `<name>_<LATE_>?<user id>_<attachment id>_<original name>`, the name
 being the learner's sortable name lower-cased without spaces or punctuation (`doejane`), `LATE` present when the
-submission came after the due date; the user id is the `ID` column of Canvas's gradebook export.
+submission came after the due date; the user id is the `ID` column of Canvas's gradebook export (the convention in
+instructure/canvas-lms, app/models/assignment.rb: "last_name_first_name_user_id_attachment_id", read back by its
+re-upload, which takes the first two all-digit parts as user id and attachment id).
 Moodle ("Download all submissions"): each learner's folder (or file prefix) is
 `<Full name>_<participant id>_assignsubmission_file_`; the participant id is per assignment, and is what the grading
 worksheet's `Identifier` column ("Participant 12345") and the feedback-zip importer read
@@ -14,17 +16,17 @@ two learners) and `identity(submission)` reads what the results JSON already rec
 import re
 from pathlib import PurePath
 
-CANVAS = re.compile(r"^(?P<name>[^_/]+)_(?P<late>LATE_)?(?P<user_id>\d+)_(?P<submission_id>\d+)_(?P<original>.+)$")
+CANVAS = re.compile(r"^(?P<name>[^_/]+)_(?P<late>LATE_)?(?P<user_id>\d+)_(?P<attachment_id>\d+)_(?P<original>.+)$")
 IN_TEXT = re.compile(r"(?<![^\s(])([^\s_/()]+_(?:LATE_)?\d+_\d+_[^\s/]+?\.ipynb)")  # a Canvas name inside a note
 MOODLE = re.compile(r"^(?P<full_name>[^/]*?)_(?P<participant>\d+)_assignsubmission_file_(?P<rest>.*)$")
 
 
 def canvas(file_name):
-    """{"name", "late", "user_id", "submission_id", "original"} of a Canvas download's file name, else None."""
+    """{"name", "late", "user_id", "attachment_id", "original"} of a Canvas download's file name, else None."""
     m = CANVAS.match(str(file_name))
     if m is None:
         return None
-    return {"name": m["name"], "late": bool(m["late"]), "user_id": m["user_id"], "submission_id": m["submission_id"],
+    return {"name": m["name"], "late": bool(m["late"]), "user_id": m["user_id"], "attachment_id": m["attachment_id"],
             "original": m["original"]}
 
 
