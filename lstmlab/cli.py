@@ -15,6 +15,8 @@ COMMANDS = {
     "build-exercises": ("lstmlab.grade.authoring", "generate exercises/ from solutions/ (never overwrites a learner's "
                         "edits); warns about answer cells no graded item knows"),
     "release": ("lstmlab.exercises.release", "write what learners get: lessons, exercises and a README, never a solution"),
+    "gradebook": ("lstmlab.grade.lms.cli", "fill Canvas's or Moodle's exported gradebook from lstmlab grade's JSON; "
+                  "feedback pages per learner; the class summary"),
     "gradescope": ("lstmlab.grade.gradescope", "write a Gradescope autograder.zip that grades uploads with lstmlab grade"),
     "explain": ("lstmlab.explainer.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
 }

@@ -28,7 +28,8 @@ KEY_SOURCES = {**SOURCES, **{str(p.relative_to(PACKAGE)): p.read_text() for part
 CODE = "\n".join(SOURCES.values())
 # What a teacher reads in a terminal (options, set-up errors, the Gradescope scripts' comments) stays English; the
 # sentences a student reads from these files (Gradescope's notes) are in the catalogue all the same.
-TEACHER_FACING = {"grade/cli.py", "grade/gradescope.py", "grade/course.py", "grade/sandbox.py", "grade/authoring.py"}
+TEACHER_FACING = {"grade/cli.py", "grade/gradescope.py", "grade/course.py", "grade/sandbox.py", "grade/authoring.py",
+                  "grade/lms/cli.py"}
 PROSE = re.compile(r"[A-Za-z]{2,}[,;:]? [A-Za-z]{2,}[,;:]? [A-Za-z]{2,}")  # three words in a row: a sentence
 MARK = "# not learner-facing"
 

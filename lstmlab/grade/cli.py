@@ -20,6 +20,10 @@ def add_arguments(parser):
                         "`learner` group (else group 1) in each file's path; see the README for Canvas and Moodle")
     parser.add_argument("--json", metavar="FILE", help="write the full report as JSON (rewritten as each learner finishes)")
     parser.add_argument("--csv", metavar="FILE", help="write a gradebook: learner, one column per exercise, total")
+    parser.add_argument("--feedback", metavar="DIR", help="write one feedback page per learner (HTML and Markdown, "
+                        "named for Moodle's feedback zip and Canvas's re-upload) in DIR; also: lstmlab gradebook feedback")
+    parser.add_argument("--summary", metavar="FILE", help="write the class at a glance (pass rates, score histograms, "
+                        "mistakes ranked) as HTML; also: lstmlab gradebook summary")
     parser.add_argument("--resume", action="store_true", help="skip learners already in --json FILE (same seed)")
     parser.add_argument("--timeout", type=float, default=10, metavar="SECONDS", help="per-cell time limit (default 10)")
     parser.add_argument("--total-timeout", type=float, default=None, metavar="SECONDS",
@@ -59,6 +63,18 @@ def _isolation(no_sandbox):
               "an audit hook only); grade this way only where each submission is isolated already (e.g. Gradescope's "
               "one container per submission)", file=sys.stderr)
     return choose(no_sandbox)
+
+
+def _warn_merged(data):
+    """Say so when files of several Canvas users were graded as one learner (two students of one name, grouped by name)."""
+    from .lms.names import identity
+    from .report import printable
+    for sub in data["submissions"]:
+        users = identity(sub)["canvas_user_ids"]
+        if len(users) > 1:
+            print(printable(f"lstmlab grade: warning: {sub['learner']} holds files of {len(users)} Canvas users "
+                            f"({', '.join(users)}): two students of one name? Group by user id: "
+                            "--learner-pattern '^[^_]+_(?:LATE_)?(?P<learner>\\d+)_\\d+_'"), file=sys.stderr)
 
 
 def run(args):
@@ -115,6 +131,13 @@ def run(args):
         return 130
     data = save()
     _print(report.table(data))
+    _warn_merged(data)
+    if args.feedback:
+        from .lms.feedback import write_pages
+        write_pages(data, args.feedback)
+    if args.summary:
+        from .lms.summary import write_summary
+        write_summary(data, args.summary)
     if args.gradescope_results:
         first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": [], "notes": []}
         Path(args.gradescope_results).parent.mkdir(parents=True, exist_ok=True)

@@ -15,10 +15,11 @@ from .run import execute
 from .sandbox import Limits
 
 
-def entry(item, status, feedback, points=0, assignment=None):
-    """One exercise's line in the report."""
-    return {"id": item.id, "assignment": assignment, "points": points, "max_points": item.points, "status": status,
+def entry(item, status, feedback, points=0, assignment=None, mistake=None):
+    """One exercise's line in the report; `mistake` ({"key", "name", "fix"}) when the verdict names one."""
+    line = {"id": item.id, "assignment": assignment, "points": points, "max_points": item.points, "status": status,
             "feedback": feedback}
+    return {**line, "mistake": mistake} if mistake else line
 
 
 def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_timeout=None, memory_mb=1024,
@@ -41,8 +42,8 @@ def grade_notebook(path, assignment, items, isolation, seed, timeout=10, total_t
         limits = Limits(memory_mb=memory_mb, cpu_s=int(total) + 5)
         outcome = execute(plan, inputs, isolation, limits, timeout, total)
         for item in graded:
-            status, feedback, points = _judge_item(item, cases[item.id], outcome, answer_unit, cell_notes, refused)
-            entries.append(entry(item, status, feedback, points, assignment.name))
+            status, feedback, points, *named = _judge_item(item, cases[item.id], outcome, answer_unit, cell_notes, refused)
+            entries.append(entry(item, status, feedback, points, assignment.name, *named))
     else:
         for item in graded:
             entries.append(entry(item, "error", msg("grade.item_error", id=item.id, detail=problem), 0, assignment.name))
@@ -79,9 +80,10 @@ def _judge_item(item, cases, outcome, answer_unit, notes, refused=None):
     if results[-1][0] == "error" and kind == "error" and "NameError" in results[-1][2]:
         results = [*results[:-1], ("error", None, msg("grade.cell_raised", detail=results[-1][2], error=detail))]
     verdict = judge(item, cases, results, reveal=False)
+    named = {"key": verdict.mistake_key, "name": verdict.mistake, "fix": verdict.fix} if verdict.mistake else None
     if note and item.id in answer_unit:
-        return verdict.status, msg("grade.with_note", feedback=verdict.message, note=note), verdict.points
-    return verdict.status, verdict.message, verdict.points
+        return verdict.status, msg("grade.with_note", feedback=verdict.message, note=note), verdict.points, named
+    return verdict.status, verdict.message, verdict.points, named
 
 
 def grade_file(path, course, items, isolation, seed, **limits):

@@ -13,6 +13,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from .lms.names import identity
+
 
 def report(submissions, *, course, items, seed, isolation, graded_at, version, warnings=(), language="en"):
     """The JSON-able report: provenance (version, seed, time, isolation, feedback language, pristine hashes), learners."""
@@ -21,7 +23,12 @@ def report(submissions, *, course, items, seed, isolation, graded_at, version, w
             "sandbox": isolation.detail if isolation.sandboxed else False,
             "course": {"source": course.source, "notebooks": {a.name: a.sha256 for a in course.assignments.values()}},
             "assignments": list(course.assignments), "max_score": sum(items[i].points for i in ids),
-            "warnings": list(warnings), "submissions": list(submissions)}
+            "warnings": list(warnings), "submissions": [with_late(s) for s in submissions]}
+
+
+def with_late(sub):
+    """sub with `late`: the assignments whose graded file carries Canvas's LATE mark (read from its download name)."""
+    return {**sub, "late": identity(sub)["late"]}
 
 
 def gradebook_ids(course, items):
@@ -81,18 +88,22 @@ def _cell(value):
 
 
 def gradebook_csv(data, ids):
-    """learner, one column per exercise, total; the second row is Canvas's "Points Possible" row."""
+    """learner, one column per exercise, total (and `late` when a file carried Canvas's LATE mark); the second row
+    is Canvas's "Points Possible" row; then the learners in the JSON's order."""
     maxima = {}
     for sub in data["submissions"]:
         for e in sub["exercises"]:
             maxima.setdefault(e["id"], e["max_points"])
     out = io.StringIO()
     writer = csv.writer(out)
-    rows = [["learner", *ids, "total"],
-            ["Points Possible", *[maxima.get(i, "") for i in ids], sum(maxima.get(i, 0) for i in ids)]]
+    late = any(s.get("late") for s in data["submissions"])
+    rows = [["learner", *ids, "total", *(["late"] if late else [])],
+            ["Points Possible", *[maxima.get(i, "") for i in ids], sum(maxima.get(i, 0) for i in ids),
+             *([""] if late else [])]]
     for sub in data["submissions"]:
         points = {e["id"]: e["points"] for e in sub["exercises"]}
-        rows.append([sub["learner"], *[points.get(i, "") for i in ids], sum(points.get(i, 0) for i in ids)])
+        rows.append([sub["learner"], *[points.get(i, "") for i in ids], sum(points.get(i, 0) for i in ids),
+                     *([" ".join(sub.get("late", []))] if late else [])])
     writer.writerows([[_cell(v) for v in row] for row in rows])
     return out.getvalue()
 
