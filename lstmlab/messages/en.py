@@ -724,6 +724,7 @@ MESSAGES = {
     "grade.unreadable": "could not read the notebook: {why}",
     "grade.not_regular": "it is not a regular file",
     "grade.too_big": "it is larger than {mb} MB",
+    "grade.empty_file": "the file is empty: open it in Jupyter, save it, and submit it again",
     "grade.no_match": "{file}: matches no exercise notebook (by name or exercise ids)",
     "grade.file_problem": "{file}: {problem}",
     "grade.also_matches": "{name}: graded {file}; {other} also matches it and was not graded",

@@ -701,6 +701,7 @@ MESSAGES = {
     "grade.unreadable": "无法读取这个 notebook：{why}",
     "grade.not_regular": "它不是普通文件",
     "grade.too_big": "它超过了 {mb} MB",
+    "grade.empty_file": "文件是空的：请在 Jupyter 中打开并保存它，然后重新提交",
     "grade.no_match": "{file}：与任何练习 notebook 都对不上（按文件名和练习 id 都找不到）",
     "grade.file_problem": "{file}：{problem}",
     "grade.also_matches": "{name}：评的是 {file}；{other} 也对应这份作业，但没有评分",
