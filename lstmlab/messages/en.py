@@ -243,6 +243,7 @@ MESSAGES = {
     "note.not_attempted": "`{function}` still raises NotImplementedError. Write its body, then run this cell again.",
     "problem.raised": "Your function raised {error} on case {k} of {n}.",
     "problem.timeout": "Timed out on case {k} of {n}: {detail}.",
+    "problem.items_file": "use_items: cannot load {source} ({why}); ask your teacher for the course's items file.",
     "problem.no_item": "check: there is no exercise {item!r}; the exercises are: {items}.",
     "problem.not_a_function": "expected the function `{function}` itself, received a {kind}: write "
                               "check(\"...\", {function}) without calling it.",

@@ -231,6 +231,7 @@ MESSAGES = {
     "note.not_attempted": "`{function}` 仍然抛出 NotImplementedError。先写好函数体，再重新运行这个单元格。",
     "problem.raised": "你的函数在第 {k} 组（共 {n} 组）输入上抛出了 {error}。",
     "problem.timeout": "在第 {k} 组（共 {n} 组）输入上超时：{detail}。",
+    "problem.items_file": "use_items：无法加载 {source}（{why}）；请向老师索取课程的练习定义文件。",
     "problem.no_item": "check：没有名为 {item!r} 的练习；现有的练习是：{items}。",
     "problem.not_a_function": "这里要的是函数 `{function}` 本身，收到的却是一个 {kind}：请写 "
                               "check(\"...\", {function})，不要在后面加括号调用它。",
