@@ -116,3 +116,27 @@ def test_grade_with_the_teachers_course_and_items(teacher, tmp_path):
     assert (bob["halve_it"]["status"], subs["bob"]["score"]) == ("passed", 1)
     assert (tmp_path / "grades.csv").read_text().splitlines()[:2] == ["learner,double_it,halve_it,total",
                                                                       "Points Possible,2,1,3"]
+
+
+def test_a_release_with_the_teachers_items_gives_learners_check_for_them(teacher, tmp_path):
+    out = tmp_path / "release"
+    done = _lstmlab("release", out, "--course", teacher.folder, "--items", teacher.folder / "my_items.py",
+                    cwd=teacher.folder)
+    assert done.returncode == 0, done.stderr
+    assert (out / "items" / "my_items.py").read_text() == ITEMS
+    nb = nbformat.read(out / "exercises" / "t01_double.ipynb", as_version=4)
+    assert "use_items('../items/my_items.py')" in nb.cells[0].source
+    program = nb.cells[0].source + "\nfrom lstmlab import check\n" + textwrap.dedent("""
+        print(check("double_it", lambda x: 2 * x, quiet=True).status)
+        print(check("double_it", lambda x: x + 2, quiet=True).message)
+        print(check("lstm_param_count", lambda units, features: 4 * (units * (features + units) + units), quiet=True).status)
+    """)
+    env = {k: v for k, v in __import__("os").environ.items() if k != "LSTMLAB_ITEMS"}
+    ran = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=out / "exercises",
+                         env=env, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "passed" and "added instead of doubled" in ran.stdout
+    assert ran.stdout.splitlines()[-1] == "passed"  # the course's items are still there
+    without = subprocess.run([sys.executable, "-c", "from lstmlab import check\nprint(check('double_it', abs, quiet=True)"
+                              ".message)"], capture_output=True, text=True, cwd=out / "exercises", env=env, timeout=120)
+    assert "there is no exercise 'double_it'" in without.stdout  # what use_items changes
