@@ -137,6 +137,12 @@ def test_a_release_with_the_teachers_items_gives_learners_check_for_them(teacher
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines()[0] == "passed" and "added instead of doubled" in ran.stdout
     assert ran.stdout.splitlines()[-1] == "passed"  # the course's items are still there
+    _learner(SimpleNamespace(folder=out), tmp_path / "class", "ann", {"double_it": ANSWERS["double_it"]})
+    graded = _lstmlab("grade", tmp_path / "class", "--course", out, "--json", tmp_path / "r.json", "--quiet", cwd=tmp_path)
+    assert graded.returncode == 0, graded.stderr  # the release's items/ is the grader's too: no --items needed
+    assert "items from the course folder" in graded.stderr
+    ann = {e["id"]: e for e in json.loads((tmp_path / "r.json").read_text())["submissions"][0]["exercises"]}
+    assert (ann["double_it"]["status"], ann["halve_it"]["status"]) == ("passed", "not_attempted")
     without = subprocess.run([sys.executable, "-c", "from lstmlab import check\nprint(check('double_it', abs, quiet=True)"
                               ".message)"], capture_output=True, text=True, cwd=out / "exercises", env=env, timeout=120)
     assert "there is no exercise 'double_it'" in without.stdout  # what use_items changes

@@ -15,7 +15,8 @@ def add_arguments(parser):
     parser.add_argument("--assignment", action="append", default=[], metavar="NAME",
                         help="grade only this exercise notebook (its stem, e.g. 01_one_cell); repeatable")
     parser.add_argument("--items", action="append", default=[], metavar="FILE",
-                        help="a Python file defining ITEMS: graded items of your own; repeatable")
+                        help="a Python file defining ITEMS: graded items of your own; repeatable (a --course folder's "
+                        "items/*.py, as a release carries them, are used as well)")
     parser.add_argument("--learner-pattern", metavar="REGEX", help="flat LMS downloads: the learner is this regex's "
                         "`learner` group (else group 1) in each file's path; see the README for Canvas and Moodle")
     parser.add_argument("--json", metavar="FILE", help="write the full report as JSON (rewritten as each learner finishes)")
@@ -79,6 +80,15 @@ def missing_dependencies():
     return missing
 
 
+def course_items(course, given=()):
+    """The items files a course folder carries (DIR/items/*.py, as `lstmlab release --items` writes them), beyond
+    the given ones: the notebooks' check() and the grader then use one definition."""
+    if course is None:
+        return []
+    have = {Path(f).resolve() for f in given}
+    return [str(p) for p in sorted((Path(course) / "items").glob("*.py")) if p.resolve() not in have]
+
+
 def _given_assignments(paths, course):
     """The assignments the notebooks named on the command line are for (all paths files), else None."""
     from .collect import read_notebook
@@ -112,6 +122,10 @@ def run(args):
     from .batch import grade_class
     from .course import Course
     language = choose_language(args.language)
+    carried = course_items(args.course, args.items)
+    if carried:
+        print(f"lstmlab grade: items from the course folder: {', '.join(carried)}", file=sys.stderr)
+    args.items = [*args.items, *carried]
     items = all_items(args.items)
     course = Course.find(args.course)
     course.select(args.assignment or _given_assignments(args.paths, course) or [])
