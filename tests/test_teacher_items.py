@@ -146,3 +146,25 @@ def test_a_release_with_the_teachers_items_gives_learners_check_for_them(teacher
     without = subprocess.run([sys.executable, "-c", "from lstmlab import check\nprint(check('double_it', abs, quiet=True)"
                               ".message)"], capture_output=True, text=True, cwd=out / "exercises", env=env, timeout=120)
     assert "there is no exercise 'double_it'" in without.stdout  # what use_items changes
+
+
+def test_use_items_loads_a_file_from_a_url_as_colab_does(teacher, tmp_path):
+    import functools
+    import http.server
+    import threading
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(teacher.folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/my_items.py"
+        program = (f"from lstmlab import check, use_items\nprint(use_items({url!r}))\n"
+                   "print(check('double_it', lambda x: 2 * x, quiet=True).status)\n"
+                   "try:\n    use_items('no_such_items.py')\nexcept ValueError as exc:\n    print(exc)\n")
+        ran = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[:2] == ["['double_it', 'halve_it']", "passed"]
+    assert "use_items: cannot load no_such_items.py" in ran.stdout  # a clear error, in the learner's words
