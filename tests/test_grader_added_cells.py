@@ -61,3 +61,15 @@ def test_added_cells_are_found_by_cell_id_or_by_source_and_keep_their_place():
         cell.pop("id", None)  # an older Jupyter: no cell ids; the course's cells are known by their source
     assert added_cells(learner, pristine) == {("cell", pristine.cells[1].get("id")): ["A = 1"],
                                               ("cell", pristine.cells[-1].get("id")): ["B = 2"]}
+
+
+def test_large_scratch_cells_never_crowd_out_an_answer(tmp_path):
+    from lstmlab.grade.plan import MAX_ANSWER_CHARS, MAX_CELL_CHARS
+    first = "x = 1\n" * ((MAX_CELL_CHARS - 200) // 6)  # under the limit of one cell
+    second = "y = 2\n" * ((MAX_ANSWER_CHARS - len(HELPER) - len(first) - 20) // 6)  # all of them: just under the total
+
+    def edit(nb):  # the added cells leave less room than the answer needs, were it one budget
+        at = _answer_index(nb, "lstm_step")
+        nb.cells[at:at] = [nbformat.v4.new_code_cell(s) for s in (HELPER, first, second)]
+    path = submission(tmp_path, NB, {"lstm_step": USES_HELPER}, edit=edit, source="exercises")
+    assert by_id(grade(path))["lstm_step"]["status"] == "passed"

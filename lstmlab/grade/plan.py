@@ -138,12 +138,14 @@ def build(submission, pristine, items, cases):
     if any_added:
         cells.append({"source": CHECK_STUB})
 
+    extra = 0  # the added cells' characters: a budget of their own, so scratch cells never crowd out an answer
+
     def add(sources):
-        nonlocal used
+        nonlocal extra
         for text in sources:  # the learner's own cells: held to the answers' limits, without lstmlab imports
-            source, why = answer_python(LSTMLAB_IMPORT.sub("", text), used)
-            if why is None:
-                used += len(text)
+            source, why = answer_python(LSTMLAB_IMPORT.sub("", text), extra)
+            if why is None:  # one over a limit, or not Python, is left out, as a cell that raised would define nothing
+                extra += len(text)
                 cells.append({"source": source})
 
     add(added.pop(None, []) + [t for a in list(added) if a not in known for t in added.pop(a)])
