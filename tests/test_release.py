@@ -191,3 +191,9 @@ def test_colab_release_installs_from_the_release_repository_and_links_absolutely
     first = nbformat.read(tmp_path / "index" / "exercises" / "01_one_cell.ipynb", as_version=4).cells[0]
     assert done.returncode == 0 and first.source.startswith(f'!pip install --quiet "lstmlab=={lstmlab.__version__}"')
     assert not (tmp_path / "index" / "wheels").exists()
+    items = tmp_path / "my_items.py"
+    items.write_text("ITEMS = []\n")
+    assert _release(tmp_path / "no_url", "--colab", "--index", "--items", items).returncode == 2  # from where?
+    done = _release(tmp_path / "items", "--colab", "--wheel-url", raw, "--items", items)
+    first = nbformat.read(tmp_path / "items" / "exercises" / "01_one_cell.ipynb", as_version=4).cells[1]
+    assert done.returncode == 0 and f"use_items('{raw}items/my_items.py')" in first.source

@@ -291,6 +291,9 @@ def run(args):
     if args.colab and not (args.wheel_url or args.index):
         return _fail("--colab needs --wheel-url URL (the release repository's raw URL, where Colab downloads the "
                      "wheel and the items) or --index (lstmlab is published); got neither")
+    if args.colab and args.items and not args.wheel_url:
+        return _fail("--colab --items needs --wheel-url URL: a Colab notebook has no folder beside it, so it loads the "
+                     "items from the release repository's raw URL")
     for path in args.items:
         if not Path(path).is_file() or Path(path).suffix != ".py":
             return _fail(f"--items {path}: expected a Python file defining ITEMS, got no such .py file")
