@@ -36,7 +36,8 @@ def test_a_helper_in_an_added_cell_passes_check_in_a_fresh_kernel_and_in_the_gra
 
 
 def test_an_added_cell_that_imports_lstmlab_and_calls_check_still_defines_its_helper(tmp_path):
-    source = "from lstmlab import check\ncheck('lstm_step', lambda *a: None)\n" + HELPER
+    source = ("from lstmlab import check, use_items\nuse_items('../items/x.py')\ncheck('lstm_step', lambda *a: None)\n"
+              + HELPER)
     path = submission(tmp_path, NB, {"lstm_step": USES_HELPER}, edit=_with_helper(source), source="exercises")
     assert by_id(grade(path))["lstm_step"]["status"] == "passed"
 

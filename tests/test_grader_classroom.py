@@ -223,6 +223,9 @@ def test_a_folder_named_like_a_notebook_does_not_merge_the_class(tmp_path):
     submission(tmp_path / "class", f"{WEEK}.ipynb", folder="mallory.ipynb")
     found = collect.learners([tmp_path / "class"])
     assert sorted(ln.name for ln in found) == ["ann", "bob", "mallory.ipynb"]
+    os.symlink(ROOT / "solutions" / f"{WEEK}.ipynb", tmp_path / "class" / "link.ipynb")  # a link is no notebook here
+    found = collect.learners([tmp_path / "class"])
+    assert sorted(ln.name for ln in found) == ["ann", "bob", "mallory.ipynb"]
 
 
 def test_two_inputs_of_one_learner_are_a_warning_never_a_silent_merge(tmp_path):

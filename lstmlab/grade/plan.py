@@ -82,7 +82,8 @@ def setup_source(source, names):
     return source
 
 
-CHECK_STUB = "def check(*args, **kwargs):\n    return None\n"  # an added cell's check(...) does nothing here
+# An added cell's check(...), use_items(...) or set_language(...) (lstmlab's, whose imports are dropped) does nothing
+CHECK_STUB = "def check(*args, **kwargs):\n    return None\n\n\nuse_items = set_language = check\n"
 # With added cells, each answer is graded as its check() under it saw it: the function its answer cell defined
 # (PIN, right after the cell), not a later cell's redefinition (RESTORE, after the last cell).
 PIN = "try:\n    globals().setdefault('_lstmlab_answers', {{}})[{name!r}] = {name}\nexcept NameError:\n    pass\n"
