@@ -25,7 +25,7 @@ _LAZY = {
     # shaping data (lessons 03, 05)
     "make_windows": "data.windows", "stateful_batches": "data.stateful",
     # learner feedback, explorers, explain your own model
-    "check": "checks", "set_language": "messages",
+    "check": "checks", "use_items": "checks", "set_language": "messages",
     "StackExplorer": "explore", "CellExplorer": "explore", "StatefulExplorer": "explore", "ShapeQuiz": "explore",
     "explain": "explainer", "explain_code": "explainer",
 }

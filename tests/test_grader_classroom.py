@@ -176,3 +176,96 @@ def test_ctrl_c_keeps_what_was_graded_and_resume_finishes(tmp_path):
     final = json.loads(out.read_text())
     assert [s["learner"] for s in final["submissions"]] == [f"l{k:02d}" for k in range(12)]
     assert final["seed"] == 2 and final["submissions"][:len(kept)] == kept
+
+
+# --- what is graded follows what is given (#20), learners from folders (#19) -------------------------------------
+
+def _run(*args, timeout=300):
+    run = lstmlab_grade(*args)
+    out, err = run.communicate(timeout=timeout)
+    return run.returncode, out, err
+
+
+def test_a_notebook_path_is_graded_for_its_own_assignment_and_one_folders_notebooks_are_one_learner(tmp_path):
+    first = submission(tmp_path, f"{WEEK}.ipynb", folder="ann")
+    second = submission(tmp_path, "02_through_time.ipynb", folder="ann", source="exercises")
+    code, out, err = _run(first, "--json", tmp_path / "one.json", "--seed", "1")
+    data = json.loads((tmp_path / "one.json").read_text())
+    assert code == 0 and data["assignments"] == [WEEK] and data["max_score"] == 5, err
+    assert [(s["learner"], s["score"], s["max_score"]) for s in data["submissions"]] == [("ann", 5, 5)]
+    assert "not submitted" not in out
+    code, out, err = _run(first, second, "--json", tmp_path / "two.json", "--seed", "1")
+    data = json.loads((tmp_path / "two.json").read_text())
+    assert data["assignments"] == [WEEK, "02_through_time"] and len(data["submissions"]) == 1  # one learner, two weeks
+    assert data["submissions"][0]["score"] == 5 and not data["warnings"]
+
+
+def test_only_regrades_one_learner_into_the_existing_json(tmp_path):
+    submission(tmp_path / "class", f"{WEEK}.ipynb", folder="ann")
+    path = submission(tmp_path / "class", f"{WEEK}.ipynb", folder="bob", source="exercises")
+    report = tmp_path / "week.json"
+    assert _run(tmp_path / "class", "--assignment", WEEK, "--json", report)[0] == 0
+    before = json.loads(report.read_text())
+    submission(tmp_path / "class", f"{WEEK}.ipynb", folder="bob")  # bob's fixed notebook, re-graded alone
+    code, out, err = _run(tmp_path / "class", "--assignment", WEEK, "--json", report, "--only", "bob")
+    after = json.loads(report.read_text())
+    assert code == 0, err
+    assert [s["learner"] for s in after["submissions"]] == ["ann", "bob"] and after["seed"] == before["seed"]
+    assert after["submissions"][0] == before["submissions"][0]  # ann untouched
+    assert (before["submissions"][1]["score"], after["submissions"][1]["score"]) == (0, 5)
+    assert _run(tmp_path / "class", "--json", report, "--only", "zed")[0] == 2  # no such learner
+    assert _run(path, "--only", "bob")[0] == 2  # --only needs the earlier report
+
+
+def test_a_folder_named_like_a_notebook_does_not_merge_the_class(tmp_path):
+    submission(tmp_path / "class", f"{WEEK}.ipynb", folder="ann")
+    submission(tmp_path / "class", f"{WEEK}.ipynb", folder="bob", source="exercises")
+    submission(tmp_path / "class", f"{WEEK}.ipynb", folder="mallory.ipynb")
+    found = collect.learners([tmp_path / "class"])
+    assert sorted(ln.name for ln in found) == ["ann", "bob", "mallory.ipynb"]
+    os.symlink(ROOT / "solutions" / f"{WEEK}.ipynb", tmp_path / "class" / "link.ipynb")  # a link is no notebook here
+    found = collect.learners([tmp_path / "class"])
+    assert sorted(ln.name for ln in found) == ["ann", "bob", "mallory.ipynb"]
+
+
+def test_two_inputs_of_one_learner_are_a_warning_never_a_silent_merge(tmp_path):
+    submission(tmp_path / "a", f"{WEEK}.ipynb", folder="ann")
+    submission(tmp_path / "b", f"{WEEK}.ipynb", folder="ann", source="exercises")
+    code, out, err = _run(tmp_path / "a", tmp_path / "b", "--assignment", WEEK, "--json", tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert [(s["learner"], s["score"]) for s in data["submissions"]] == [("ann", 5), ("ann", 0)]
+    assert any("2 inputs map to the learner 'ann'" in w for w in data["warnings"])
+    assert "2 inputs map to the learner 'ann'" in out  # under the table
+    download = tmp_path / "canvas"  # two Canvas students of one name, grouped by name: a warning too
+    submission(download, f"{WEEK}.ipynb", folder=".", name=f"doejane_111_901_{WEEK}.ipynb")
+    submission(download, f"{WEEK}.ipynb", folder=".", name=f"doejane_222_902_{WEEK}.ipynb", source="exercises")
+    code, out, err = _run(download, "--learner-pattern", r"^(?P<learner>[^_]+)_(?:LATE_)?\d+_\d+_",
+                          "--assignment", WEEK, "--json", tmp_path / "c.json")
+    assert any("doejane_111_901_" in w and "doejane_222_902_" in w for w in json.loads((tmp_path / "c.json").read_text())["warnings"])
+
+
+def test_other_weeks_files_are_one_line_and_an_empty_file_says_so(tmp_path):
+    for name in ("ann", "bob"):
+        for nb in ("02_through_time", "03_shaping_data"):
+            submission(tmp_path / "class", f"{nb}.ipynb", folder=name, source="exercises")
+    (tmp_path / "class" / "bob" / f"{WEEK}.ipynb").write_text("")
+    submission(tmp_path / "class", f"{WEEK}.ipynb", folder="ann")
+    code, out, err = _run(tmp_path / "class", "--assignment", WEEK, "--json", tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text())
+    subs = {s["learner"]: s for s in data["submissions"]}
+    assert not subs["ann"]["notes"] and not subs["bob"]["notes"]  # no line per other week's file
+    assert [w for w in data["warnings"] if "4 notebooks of other assignments" in w]
+    assert all("the file is empty" in e["feedback"] for e in subs["bob"]["exercises"])
+    assert not any("not submitted" in e["feedback"] for e in subs["bob"]["exercises"])
+
+
+def test_grading_without_ipython_stops_with_a_clear_error(tmp_path):
+    path = submission(tmp_path, f"{WEEK}.ipynb", folder="ann")
+    blocker = tmp_path / "block" / "IPython"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('IPython is not installed here')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker.parent), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-m", "lstmlab", "grade", str(path), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2 and "IPython" in done.stderr and "lstmlab[grade]" in done.stderr
+    assert not (tmp_path / "r.json").exists()

@@ -179,8 +179,8 @@ def test_duplicated_answer_cells_count_once(tmp_path):
     assert "2 answer cells carry this id" in by_id(out)["lstm_step"]["feedback"]
 
 
-def test_learner_added_cells_are_ignored(tmp_path):
-    def add_cell(nb):
+def test_an_added_cell_cannot_replace_an_answer(tmp_path):
+    def add_cell(nb):  # added cells run (helpers), but the answer graded is the one its answer cell defined
         nb.cells.append(nbformat.v4.new_code_cell(STEP))  # a correct answer, but not in an answer cell
     path = submission(tmp_path, NB, {"lstm_step": SIG + "    raise NotImplementedError\n"}, edit=add_cell)
     assert grade(path)["lstm_step"]["status"] == "not_attempted"

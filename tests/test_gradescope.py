@@ -81,7 +81,7 @@ def test_the_zip_holds_the_scripts_the_wheel_the_config_and_the_pristine_noteboo
         assert modes["config"] == stat.S_IFREG | 0o644
         setup, config = zf.read("setup.sh").decode(), zf.read("config").decode()
         assert zf.read("course/01_one_cell.ipynb") == (ROOT / "exercises" / "01_one_cell.ipynb").read_bytes()
-    assert f"pip install --quiet ./{WHEEL}" in setup and "apt-get install -y -qq bubblewrap" in setup
+    assert f'pip install --quiet "./{WHEEL}[grade]"' in setup and "apt-get install -y -qq bubblewrap" in setup
     assert [line for line in config.splitlines() if line.startswith("assignment=")] == ["assignment=01_one_cell"]
     assert f"version={VERSION}" in config.splitlines()
     root = _install(autograder, tmp_path)

@@ -21,12 +21,22 @@ def _spec(requirement):
 def test_environment_yml_has_the_same_dependencies_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
-    wanted = {_spec(r) for r in project["dependencies"] + extras["dev"] + extras["keras"] if _name(r) != "lstmlab"}
+    every = project["dependencies"] + extras["grade"] + extras["lab"] + extras["keras"] + extras["dev"]
+    wanted = {_spec(r) for r in every if _name(r) != "lstmlab"}
     wanted = {r for r in wanted if not r.startswith("tensorflow>=")}  # conda users get tensorflow-cpu
     env = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
     conda = {_spec(d) for d in env if isinstance(d, str) and not d.startswith(("python", "pip"))}
     pip = {_spec(d) for d in next(d["pip"] for d in env if isinstance(d, dict)) if not d.startswith("-e")}
     assert conda | pip == wanted
+
+
+def test_the_grade_extra_is_light_and_the_lab_extra_has_everything():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    extras = project["optional-dependencies"]
+    assert {_name(r) for r in extras["grade"]} == {"numpy", "nbformat", "ipython"}  # what grading imports
+    assert {_name(r) for r in project["dependencies"]} <= {"numpy", "nbformat", "ipython"}
+    assert "lstmlab[grade,keras]" in extras["lab"] and "jupyterlab" in {_name(r) for r in extras["lab"]}
+    assert "lstmlab[lab]" in extras["dev"]
 
 
 def test_console_script_and_python_m_agree():

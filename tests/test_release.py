@@ -15,6 +15,7 @@ from lstmlab.exercises.release import rewrite_markdown
 from lstmlab.grade.course import Course
 
 ROOT = Path(__file__).resolve().parents[1]
+WHEEL = f"lstmlab-{__import__('lstmlab').__version__}-py3-none-any.whl"
 LINK = re.compile(r"\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
@@ -30,7 +31,8 @@ def released(tmp_path_factory):
     assert done.returncode == 0, done.stderr
     lessons = len(list((ROOT / "notebooks").rglob("*.ipynb")))
     exercises = len(list((ROOT / "exercises").glob("*.ipynb")))
-    assert f"{lessons} lessons, {exercises} exercise notebooks, README.md; no solutions" in done.stdout
+    assert (f"{lessons} lessons, {exercises} exercise notebooks, the wheel {WHEEL}, README.md, environment.yml; "
+            "no solutions") in done.stdout
     return out
 
 
@@ -67,7 +69,8 @@ def _solution_lines():
 def test_the_release_holds_the_lessons_the_exercises_and_a_readme_and_no_solutions(released):
     files = {str(p.relative_to(released)) for p in released.rglob("*") if p.is_file()}
     assert files == ({f"lessons/{p.relative_to(ROOT / 'notebooks')}" for p in (ROOT / "notebooks").rglob("*.ipynb")}
-                     | {f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")} | {"README.md"})
+                     | {f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")}
+                     | {"README.md", "environment.yml", f"wheels/{WHEEL}"})
     assert not any("solution" in f for f in files)
     lesson, source = (nbformat.read(p / "01_one_cell.ipynb", as_version=4) for p in (released / "lessons", ROOT / "notebooks"))
     assert [c.get("outputs") for c in lesson.cells] == [c.get("outputs") for c in source.cells]  # stored outputs kept
@@ -128,11 +131,26 @@ def test_links_are_rewritten_for_the_release_layout():
     assert rewrite_markdown(same, lesson, released) == same
 
 
-def test_the_lessons_code_reads_the_exercise_not_the_solution(released):
+def test_every_instruction_installs_from_the_wheel_the_release_carries(released):
+    line = f'pip install "wheels/{WHEEL}[lab]"'
+    assert line in (released / "README.md").read_text()
+    assert f'"./wheels/{WHEEL}[lab]"' in (released / "environment.yml").read_text()
+    readme = (released / "README.md").read_text()
+    assert f"lstmlab=={__import__('lstmlab').__version__}" not in readme  # not on any index unless --index says so
+
+
+def test_lesson_00_of_a_release_speaks_to_students(released):
+    for lesson in ("00_start_here.ipynb", "zh/00_start_here.ipynb"):
+        cells = nbformat.read(released / "lessons" / lesson, as_version=4).cells
+        text = "\n".join(c.source for c in cells)
+        assert "make lab" not in text and "For teachers" not in text and "给教师" not in text, lesson
+        assert "../solutions/" not in text and "lstmlab grade" not in text
+        assert f'pip install "wheels/{WHEEL}[lab]"' in text
+        assert not any("release" in c.metadata.get("lstmlab", {}) for c in cells)
+        clone = "\n".join(c.source for c in nbformat.read(ROOT / "notebooks" / lesson, as_version=4).cells)
+        assert "make lab" in clone and "lstmlab grade" in clone  # the clone's readers keep the teachers' part
     code = [c.source for c in nbformat.read(released / "lessons" / "00_start_here.ipynb", as_version=4).cells
             if c.cell_type == "code"]
-    assert any('Path("../exercises/01_one_cell.ipynb")' in c for c in code)
-    assert not any("../solutions/" in c for c in code)
     for cell in (c for c in code if not c.lstrip().startswith(("%", "!"))):
         ast.parse(cell)  # still valid Python
 
@@ -154,12 +172,28 @@ def test_a_non_empty_folder_is_refused_and_force_overwrites_only_what_the_releas
     assert notes.read_text() == "notes"  # deleted nothing
 
 
-def test_colab_release_starts_every_notebook_with_the_install_cell(tmp_path):
+def test_colab_release_installs_from_the_release_repository_and_links_absolutely(tmp_path):
     import lstmlab
-    done = _release(tmp_path / "colab", "--colab")
+    assert _release(tmp_path / "none", "--colab").returncode == 2  # where would Colab install from?
+    raw = "https://raw.githubusercontent.com/teacher/lstm-course/main/"
+    done = _release(tmp_path / "colab", "--colab", "--wheel-url", raw)
     assert done.returncode == 0, done.stderr
     for path in (tmp_path / "colab").rglob("*.ipynb"):
         first = nbformat.read(path, as_version=4).cells[0]
-        assert first.cell_type == "code" and first.source.startswith(f"!pip install --quiet lstmlab=={lstmlab.__version__}")
+        assert first.cell_type == "code" and first.source.startswith(f'!pip install --quiet "lstmlab @ {raw}wheels/{WHEEL}"')
+    lesson = nbformat.read(tmp_path / "colab" / "lessons" / "00_start_here.ipynb", as_version=4)
+    targets = [t for c in lesson.cells if c.cell_type == "markdown" for t in LINK.findall(c.source)]
+    assert f"https://colab.research.google.com/github/teacher/lstm-course/blob/main/lessons/01_one_cell.ipynb" in targets
+    assert not [t for t in targets if not re.match(r"https?:|#", t)]  # no relative link left
     assert json.loads((tmp_path / "colab" / "exercises" / "01_one_cell.ipynb").read_text())["metadata"]["lstmlab"] == {
         "release": lstmlab.__version__, "from": "exercises/01_one_cell.ipynb"}
+    done = _release(tmp_path / "index", "--colab", "--index")  # the teacher says lstmlab is published
+    first = nbformat.read(tmp_path / "index" / "exercises" / "01_one_cell.ipynb", as_version=4).cells[0]
+    assert done.returncode == 0 and first.source.startswith(f'!pip install --quiet "lstmlab=={lstmlab.__version__}"')
+    assert not (tmp_path / "index" / "wheels").exists()
+    items = tmp_path / "my_items.py"
+    items.write_text("ITEMS = []\n")
+    assert _release(tmp_path / "no_url", "--colab", "--index", "--items", items).returncode == 2  # from where?
+    done = _release(tmp_path / "items", "--colab", "--wheel-url", raw, "--items", items)
+    first = nbformat.read(tmp_path / "items" / "exercises" / "01_one_cell.ipynb", as_version=4).cells[1]
+    assert done.returncode == 0 and f"use_items('{raw}items/my_items.py')" in first.source

@@ -116,3 +116,55 @@ def test_grade_with_the_teachers_course_and_items(teacher, tmp_path):
     assert (bob["halve_it"]["status"], subs["bob"]["score"]) == ("passed", 1)
     assert (tmp_path / "grades.csv").read_text().splitlines()[:2] == ["learner,double_it,halve_it,total",
                                                                       "Points Possible,2,1,3"]
+
+
+def test_a_release_with_the_teachers_items_gives_learners_check_for_them(teacher, tmp_path):
+    out = tmp_path / "release"
+    done = _lstmlab("release", out, "--course", teacher.folder, "--items", teacher.folder / "my_items.py",
+                    cwd=teacher.folder)
+    assert done.returncode == 0, done.stderr
+    assert (out / "items" / "my_items.py").read_text() == ITEMS
+    nb = nbformat.read(out / "exercises" / "t01_double.ipynb", as_version=4)
+    assert "use_items('../items/my_items.py')" in nb.cells[0].source
+    program = nb.cells[0].source + "\nfrom lstmlab import check\n" + textwrap.dedent("""
+        print(check("double_it", lambda x: 2 * x, quiet=True).status)
+        print(check("double_it", lambda x: x + 2, quiet=True).message)
+        print(check("lstm_param_count", lambda units, features: 4 * (units * (features + units) + units), quiet=True).status)
+    """)
+    env = {k: v for k, v in __import__("os").environ.items() if k != "LSTMLAB_ITEMS"}
+    ran = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=out / "exercises",
+                         env=env, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "passed" and "added instead of doubled" in ran.stdout
+    assert ran.stdout.splitlines()[-1] == "passed"  # the course's items are still there
+    _learner(SimpleNamespace(folder=out), tmp_path / "class", "ann", {"double_it": ANSWERS["double_it"]})
+    graded = _lstmlab("grade", tmp_path / "class", "--course", out, "--json", tmp_path / "r.json", "--quiet", cwd=tmp_path)
+    assert graded.returncode == 0, graded.stderr  # the release's items/ is the grader's too: no --items needed
+    assert "items from the course folder" in graded.stderr
+    ann = {e["id"]: e for e in json.loads((tmp_path / "r.json").read_text())["submissions"][0]["exercises"]}
+    assert (ann["double_it"]["status"], ann["halve_it"]["status"]) == ("passed", "not_attempted")
+    without = subprocess.run([sys.executable, "-c", "from lstmlab import check\nprint(check('double_it', abs, quiet=True)"
+                              ".message)"], capture_output=True, text=True, cwd=out / "exercises", env=env, timeout=120)
+    assert "there is no exercise 'double_it'" in without.stdout  # what use_items changes
+
+
+def test_use_items_loads_a_file_from_a_url_as_colab_does(teacher, tmp_path):
+    import functools
+    import http.server
+    import threading
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(teacher.folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/my_items.py"
+        program = (f"from lstmlab import check, use_items\nprint(use_items({url!r}))\n"
+                   "print(check('double_it', lambda x: 2 * x, quiet=True).status)\n"
+                   "try:\n    use_items('no_such_items.py')\nexcept ValueError as exc:\n    print(exc)\n")
+        ran = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[:2] == ["['double_it', 'halve_it']", "passed"]
+    assert "use_items: cannot load no_such_items.py" in ran.stdout  # a clear error, in the learner's words

@@ -77,10 +77,17 @@ def test_an_installed_lstmlab_finds_its_assignments_in_the_wheel(unpacked, tmp_p
     assert "01_one_cell" in found and found["01_one_cell"] == ["lstm_step", "lstm_param_count", "split_gates"]
 
 
-def test_an_installed_lstmlab_releases_the_course_it_carries(unpacked, tmp_path):
-    """`lstmlab release` without a clone: the packaged lessons and exercises, links rewritten the same way."""
-    code = f"import sys\nfrom lstmlab.cli import main\nsys.exit(main(['release', {str(tmp_path / 'out')!r}]))"
+def test_an_installed_lstmlab_releases_the_course_it_carries(wheel, unpacked, tmp_path):
+    """`lstmlab release` without a clone: the packaged lessons and exercises, links rewritten the same way, and the
+    wheel it is given (an installed lstmlab cannot build one)."""
+    code = f"import sys\nfrom lstmlab.cli import main\nsys.exit(main(['release', {str(tmp_path / 'none')!r}]))"
+    env = {**os.environ, "PYTHONPATH": str(unpacked)}
+    refused = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert refused.returncode == 2 and "give --wheel PATH" in refused.stderr
+    code = (f"import sys\nfrom lstmlab.cli import main\n"
+            f"sys.exit(main(['release', {str(tmp_path / 'out')!r}, '--wheel', {str(wheel)!r}]))")
     assert "from the installed lstmlab" in _installed(code, unpacked, tmp_path)
+    assert (tmp_path / "out" / "wheels" / wheel.name).read_bytes() == wheel.read_bytes()
     files = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.ipynb"))
     assert files == sorted([f"lessons/{p.relative_to(ROOT / 'notebooks')}" for p in (ROOT / "notebooks").rglob("*.ipynb")]
                            + [f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")])

@@ -6,7 +6,7 @@ import numpy as np
 from .encode import call_answer, unflatten
 from .judge import judge
 from ..messages import msg
-from .registry import all_items, get_item
+from .registry import all_items, get_item, session_files
 from .verdict import Verdict
 
 
@@ -27,7 +27,7 @@ def verdict_for(item_id, fn, seed=0):
     try:
         item = get_item(item_id)
     except KeyError:
-        return Verdict(str(item_id), "error", problem=msg("problem.no_item", item=item_id, items=", ".join(all_items())))
+        return Verdict(str(item_id), "error", problem=msg("problem.no_item", item=item_id, items=", ".join(all_items(session_files()))))
     if not callable(fn):
         return Verdict(item.id, "error", max_points=item.points,
                        problem=msg("problem.not_a_function", function=item.function, kind=type(fn).__name__))

@@ -2,11 +2,16 @@
 
 A teacher adds items without editing the package: a Python file defining ITEMS = [Item(...), ...], given as
 `--items FILE`, or a module registered under the `lstmlab.items` entry point group (it, too, defines ITEMS).
+Learners' check() sees the same files: `use_items(FILE or URL)` in a notebook (a release with --items writes that
+cell), or the environment variable LSTMLAB_ITEMS (files separated by os.pathsep).
 """
 import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
+import os
+import tempfile
+import urllib.request
 from pathlib import Path
 
 from ..messages import msg
@@ -24,6 +29,37 @@ ITEM_MODULES = [
 ENTRY_POINTS = "lstmlab.items"
 
 _CACHE = {}
+_SESSION = []  # items files this session loaded with use_items (a URL's: the downloaded copy)
+ENV = "LSTMLAB_ITEMS"
+
+
+def use_items(*sources):
+    """Load a teacher's items files (paths or http(s) URLs) for check(); returns the ids they add."""
+    before = set(all_items(session_files()))
+    for source in map(str, sources):
+        try:
+            if source.startswith(("https://", "http://")):
+                with urllib.request.urlopen(source, timeout=30) as response:  # the teacher's release repository
+                    data = response.read()
+                folder = Path(tempfile.mkdtemp(prefix="lstmlab-items-"))
+                path = folder / Path(source.split("?")[0]).name
+                path.write_bytes(data)
+            else:
+                path = Path(source).resolve()
+                if not path.is_file():
+                    raise FileNotFoundError(source)
+            all_items([*session_files(), path])  # a file that does not load is refused here, not at check()
+        except Exception as exc:
+            raise ValueError(msg("problem.items_file", source=source, why=f"{type(exc).__name__}: {exc}")) from None
+        if path not in _SESSION:
+            _SESSION.append(path)
+    return [i for i in all_items(session_files()) if i not in before]
+
+
+def session_files():
+    """The items files check() uses beyond the course's: LSTMLAB_ITEMS's, then use_items's."""
+    listed = [Path(p) for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip()]
+    return [*listed, *(p for p in _SESSION if p not in listed)]
 
 
 def _file_module(path):
@@ -70,8 +106,8 @@ def all_items(files=()):
 
 
 def get_item(item_id):
-    """The Item with this id, or a clear error listing the ids that exist."""
-    items = all_items()
+    """The Item with this id (the course's, or a teacher's loaded by use_items), or a clear error listing the ids."""
+    items = all_items(session_files())
     if item_id not in items:
         raise KeyError(msg("problem.no_item", item=item_id, items=", ".join(items)))
     return items[item_id]

@@ -1,18 +1,25 @@
-"""`lstmlab release DIR`: what learners get: DIR/lessons/, DIR/exercises/ and DIR/README.md; never a solution.
+"""`lstmlab release DIR`: what learners get: DIR/lessons/, DIR/exercises/, DIR/README.md, DIR/environment.yml, the
+wheel (DIR/wheels/) every instruction installs from and the teacher's items (DIR/items/, loaded by the exercise
+notebooks for check()); never a solution.
 
 The notebooks come from this clone (notebooks/, exercises/) or, when lstmlab is installed, from the copy inside
 the package. Links between notebooks are rewritten to the release's layout (notebooks/ becomes lessons/); a link
 to a solution becomes plain text saying solutions are withheld, and a link to anything else the release does not
 hold becomes plain text. A lesson's code that reads "../solutions/NN.ipynb" reads the exercise instead (the same
 answer cells' metadata and signatures, no answers). DIR must be empty, unless --force: then the release overwrites
-the files it writes itself and deletes nothing.
+the files it writes itself and deletes nothing. A cell whose metadata has {"lstmlab": {"release": TEXT}} speaks to
+students in the release: TEXT (with {install}, the install line) replaces it, or the cell is left out when TEXT is "".
+With --colab, links between notebooks become absolute: Colab opens each notebook from the release repository.
 """
 import posixpath
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path, PurePosixPath
 
 from .contract import REPO, packaged_course
+from .wheel import build_wheel, check_wheel
 
 LAYOUT = {"notebooks": "lessons", "exercises": "exercises"}  # the clone's folder -> the release's folder
 WITHHELD = "solutions"
@@ -21,9 +28,24 @@ LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\s]+)((?:\s+\"[^\"\n]*\")?)\)")
 SOLUTION_PATH = re.compile(r"""(["'])\.\./solutions/([\w.-]+\.ipynb)\1""")
 
 
-def sources(clone=REPO):
+def _course_roots(course):
+    """{origin: folder} of a teacher's course folder: exercises/ (or the notebooks themselves), lessons if any."""
+    course = Path(course)
+    exercises = course / "exercises" if (course / "exercises").is_dir() else course
+    roots = {"exercises": exercises}
+    lessons = next((course / n for n in ("lessons", "notebooks") if (course / n).is_dir()), None)
+    if lessons is not None:
+        roots = {"notebooks": lessons, **roots}
+    return roots
+
+
+def sources(clone=REPO, course=None):
     """(where they come from, [(path as in the clone, file)]) of the lessons and exercises to release."""
-    if (clone / "pyproject.toml").is_file() and (clone / "exercises").is_dir():
+    if course is not None:
+        if not Path(course).is_dir():
+            raise ValueError(f"--course {course}: expected a folder holding exercises/ (and lessons/), got no folder")
+        roots, where = _course_roots(course), f"--course {course}"
+    elif (clone / "pyproject.toml").is_file() and (clone / "exercises").is_dir():
         roots, where = {"notebooks": clone / "notebooks", "exercises": clone / "exercises"}, f"this clone ({clone})"
     else:
         packaged = packaged_course()
@@ -65,11 +87,22 @@ def rewrite_target(target, origin, released):
     return relative + hash_sign + fragment, False
 
 
-def rewrite_markdown(text, origin, released):
-    """Markdown with its relative links pointed into the release; dead links and links to solutions made plain."""
+def absolute(relative, origin, base):
+    """A link relative to the released notebook, made absolute under base (Colab: a GitHub repository's notebook)."""
+    path, hash_sign, fragment = relative.partition("#")
+    here = posixpath.dirname(str(released_path(origin)))
+    full = posixpath.normpath(posixpath.join(here, path)) if path else str(released_path(origin))
+    return base.rstrip("/") + "/" + full + hash_sign + fragment
+
+
+def rewrite_markdown(text, origin, released, base=None):
+    """Markdown with its relative links pointed into the release (absolute under base when given); dead links and
+    links to solutions made plain."""
     def replace(match):
         bang, label, target, title = match.groups()
         new, solution = rewrite_target(target, origin, released)
+        if new is not None and base and not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|#|/", target):
+            new = absolute(new, origin, base)
         if new is not None:
             return f"{bang}[{label}]({new}{title})"
         return f"{label} {WITHHELD_NOTE}" if solution else label
@@ -87,42 +120,105 @@ def rewrite_code(source, origin, released):
     return SOLUTION_PATH.sub(replace, source)
 
 
-def release_notebook(path, origin, released, version, colab=False):
-    """The notebook as learners get it (stored outputs kept)."""
+def release_notebook(path, origin, released, version, colab=False, install=None, items=(), base=None):
+    """The notebook as learners get it (stored outputs kept).
+
+    colab: the first cell installs lstmlab (`install`, a pip command); items: where the exercise notebooks load the
+    teacher's items from (use_items); base: links between notebooks are made absolute under it (Colab).
+    """
     import nbformat
     nb = nbformat.read(str(path), as_version=4)
+    kept = []
     for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("lstmlab", {})
+        if isinstance(meta, dict) and "release" in meta:  # a cell that speaks to the clone's users
+            if not meta["release"]:
+                continue
+            cell.source = meta["release"].replace("{install}", install or "")
+            cell.metadata["lstmlab"] = {k: v for k, v in meta.items() if k != "release"}
+            if not cell.metadata["lstmlab"]:
+                del cell.metadata["lstmlab"]
         if cell.cell_type == "markdown":
-            cell.source = rewrite_markdown(cell.source, origin, released)
+            cell.source = rewrite_markdown(cell.source, origin, released, base)
         elif cell.cell_type == "code":
             cell.source = rewrite_code(cell.source, origin, released)
+        kept.append(cell)
+    nb.cells = kept
     nb.metadata["lstmlab"] = {"release": version, "from": str(origin)}  # not build-exercises' "edit solutions/" note
+    first = []
     if colab:
-        cell = nbformat.v4.new_code_cell(f"!pip install --quiet lstmlab=={version}  # Colab: install the course's package")
-        cell["id"] = "lstmlab-colab-install"
+        first.append(("lstmlab-colab-install", f"!{install}  # Colab: install the course's package"))
+    if items and PurePosixPath(origin).parts[0] == "exercises":
+        calls = "\n".join(f"use_items({where!r})" for where in items)
+        first.append(("lstmlab-teacher-items", f"from lstmlab import use_items\n\n{calls}  # your teacher's exercises, for check()"))
+    for cell_id, source in reversed(first):
+        cell = nbformat.v4.new_code_cell(source)
+        cell["id"] = cell_id
         nb.cells.insert(0, cell)
     return nb
 
 
-def readme(version, released):
-    """DIR/README.md: how a learner starts, checks and submits."""
+WHEELS = "wheels"  # DIR/wheels/: the lstmlab wheel every instruction installs from
+ITEMS = "items"  # DIR/items/: the teacher's items files, loaded by the exercise notebooks
+
+
+def install_lines(version, wheel=None, index=None, wheel_url=None):
+    """{"lab": pip command for everything, "exercises": the light one, "colab": Colab's, "conda": a pip requirement}.
+
+    From the release's own wheel (wheel, its file name), unless the teacher published lstmlab (index: "pypi", or an
+    index URL); Colab installs from wheel_url (the wheel in the release repository, raw).
+    """
+    if index:
+        option = "" if index == "pypi" else f" --index-url {index} --extra-index-url https://pypi.org/simple"
+        spec = f"lstmlab[{{extra}}]=={version}"
+        return {"lab": f'pip install "{spec.format(extra="lab")}"{option}',
+                "exercises": f'pip install "{spec.format(extra="grade")}" jupyterlab{option}',
+                "colab": f'pip install --quiet "lstmlab=={version}"{option}', "conda": spec.format(extra="lab")}
+    local = f"{WHEELS}/{wheel}"
+    return {"lab": f'pip install "{local}[lab]"', "exercises": f'pip install "{local}[grade]" jupyterlab',
+            "colab": f'pip install --quiet "lstmlab @ {wheel_url}"' if wheel_url else None,
+            "conda": f"./{local}[lab]"}
+
+
+def environment_yml(lines):
+    """DIR/environment.yml: a conda environment that installs lstmlab as the README does."""
+    return ("# conda env create -f environment.yml && conda activate lstmlab && jupyter lab\n"
+            "name: lstmlab\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.11\n  - pip\n  - pip:\n"
+            f'      - "{lines["conda"]}"\n')
+
+
+def readme(version, released, lines=None, colab=False, items=()):
+    """DIR/README.md: how a learner installs, starts, checks and submits."""
+    lines_ = lines or install_lines(version, f"lstmlab-{version}-py3-none-any.whl")
     lessons = sorted(p for p in released if p.parts[0] == "lessons" and len(p.parts) == 2)
     exercises = sorted(p for p in released if p.parts[0] == "exercises")
-    first = next((p for p in lessons if p.name.startswith("00")), lessons[0])
+    first = next((p for p in lessons if p.name.startswith("00")), (lessons or exercises)[0])
     example = exercises[0].name
-    lines = [
+    start = [
+        "## Start", "",
+        "In a terminal, in this folder (Python 3.10+; a virtual environment is best: `python -m venv .venv` and "
+        "activate it):", "",
+        "```bash",
+        f"{lines_['lab']}   # everything the lessons use, Keras included",
+        "jupyter lab",
+        "```", "",
+        f"For the exercises alone, `{lines_['exercises']}` is enough. With conda: "
+        "`conda env create -f environment.yml && conda activate lstmlab && jupyter lab`.", "",
+        f"Then open [{first}]({first}) in JupyterLab. A JupyterHub link from your teacher opens it for you.",
+    ]
+    if colab:
+        start += ["", "In Colab, each notebook starts with the cell that installs lstmlab "
+                  f"(`!{lines_['colab']}`): run it first."]
+    if items:
+        start += ["", f"Some exercises are your teacher's own: their checks are in [{ITEMS}/]({ITEMS}/), and each "
+                  "exercise notebook loads them in its first cell (`use_items(...)`): run that cell before any "
+                  "`check`."]
+    text = [
         "# LSTM course: lessons and exercises", "",
         f"Made with lstmlab {version}. The lessons take you from one LSTM cell "
         "to stacked and stateful Keras 3 models; each exercise notebook asks you to write small NumPy functions and "
         "tells you, cell by cell, what is right or wrong.", "",
-        "## Start", "",
-        "```bash",
-        f'pip install "lstmlab[keras]=={version}"   # Python 3.10+; the lessons compare with Keras',
-        f"pip install lstmlab=={version}            # enough for the exercises alone",
-        "jupyter lab",
-        "```", "",
-        f"Then open [{first}]({first}) in JupyterLab. A JupyterHub or Colab link from your teacher opens it for "
-        f"you; in Colab, run `!pip install lstmlab=={version}` first, unless the notebook starts with that cell.", "",
+        *start, "",
         "## Exercises and `check`", "",
         f"Each notebook in [exercises/](exercises/) (for example [{exercises[0]}]({exercises[0]})) asks for functions. "
         "Write the body of each, then run the `check(\"<exercise>\", your_function)` cell under it: it calls your "
@@ -130,26 +226,53 @@ def readme(version, released):
         "shape or values (where, and by how much), and the likely mistake by name (gate order, a transposed kernel, "
         "...). It never raises, so the notebook always runs to the end.", "",
         "## Submitting", "",
-        f"Submit the exercise notebook file itself (for example `{example}`), the way your teacher asks. Only the "
-        "answer cells (the cells with a function to write) are graded: the grader takes them from your notebook, "
-        "runs them in a fresh Python without lstmlab, and calls your functions on new random inputs. So:", "",
-        "- keep each answer self-contained: NumPy is available as `np`; import anything else inside the answer cell;",
-        "- do not delete an answer cell or change its metadata; cells you add, and stored outputs, are ignored;",
+        f"Submit the exercise notebook file itself (for example `{example}`), the way your teacher asks. The grader "
+        "takes your answer cells and the cells you added from your notebook, restores the notebook's other cells as "
+        "they were given, runs it in a fresh Python without lstmlab, and calls your functions on new random "
+        "inputs. So:", "",
+        "- NumPy is available as `np`; a helper of your own may live in a cell you add, above or below the answer;",
+        "- do not delete an answer cell or change its metadata; the answer graded is the one its answer cell "
+        "defines (as its `check` saw it), and edits to the notebook's own cells are undone;",
         "- run `check` before you submit: the grader uses the same checks on other random inputs, so an answer "
         "that only fits the inputs `check` happened to try will not pass.", "",
         "## Contents", "",
     ]
-    lines += [f"- lesson [{p.stem}]({p})" for p in lessons]
-    lines += [f"- exercises [{p.stem}]({p})" for p in exercises]
-    return "\n".join(lines) + "\n"
+    text += [f"- lesson [{p.stem}]({p})" for p in lessons]
+    text += [f"- exercises [{p.stem}]({p})" for p in exercises]
+    return "\n".join(text) + "\n"
+
+
+def colab_base(wheel_url):
+    """Where Colab opens the release's notebooks, from the wheel's raw URL in the release repository."""
+    raw = re.match(r"https://raw\.githubusercontent\.com/([^/]+)/([^/]+)/([^/]+)/", wheel_url)
+    if raw:
+        return "https://colab.research.google.com/github/{}/{}/blob/{}".format(*raw.groups())
+    return wheel_url.rsplit(f"/{WHEELS}/", 1)[0] if f"/{WHEELS}/" in wheel_url else wheel_url.rsplit("/", 1)[0]
 
 
 def add_arguments(parser):
     parser.add_argument("dir", metavar="DIR", help="the folder to write (must be empty, or absent)")
     parser.add_argument("--force", action="store_true", help="write into a non-empty DIR: overwrite the files the "
-                        "release writes (lessons/, exercises/, README.md), delete nothing")
-    parser.add_argument("--colab", action="store_true", help="start every notebook with `!pip install lstmlab==VERSION` "
-                        "(for Colab, which does not have lstmlab)")
+                        "release writes (lessons/, exercises/, items/, wheels/, README.md, environment.yml), delete nothing")
+    parser.add_argument("--course", metavar="DIR", help="release your own course: a folder holding exercises/ "
+                        "(and lessons/ or notebooks/); default: this clone's, else the installed lstmlab's")
+    parser.add_argument("--items", action="append", default=[], metavar="FILE", help="your items file (ITEMS, as for "
+                        "`lstmlab grade --items`): copied into DIR/items/ and loaded by every exercise notebook so "
+                        "that learners' check() knows your exercises; repeatable")
+    parser.add_argument("--wheel", metavar="PATH", help="the lstmlab wheel the release carries (this version's); "
+                        "default: built from this clone")
+    parser.add_argument("--wheel-url", metavar="URL", help="--colab: the release repository's raw URL (e.g. "
+                        "https://raw.githubusercontent.com/ME/COURSE/main/), or of the wheel in it: Colab installs "
+                        "from there, loads the items from there, and the links between notebooks point there")
+    parser.add_argument("--index", nargs="?", const="pypi", metavar="URL", help="lstmlab IS published (on PyPI, or "
+                        "the package index at URL): install it from there by version instead of from the wheel")
+    parser.add_argument("--colab", action="store_true", help="start every notebook with a cell that installs lstmlab "
+                        "(from --wheel-url, or with --index by version), for Colab, which does not have lstmlab")
+
+
+def _fail(text):
+    print(f"lstmlab release: {text}", file=sys.stderr)  # not learner-facing: the teacher's command line
+    return 2
 
 
 def run(args):
@@ -165,22 +288,63 @@ def run(args):
               "release over it. Give an empty or new folder, or --force to overwrite only the files the release "
               "writes (it deletes nothing).", file=sys.stderr)
         return 1
-    where, found = sources()
+    if args.colab and not (args.wheel_url or args.index):
+        return _fail("--colab needs --wheel-url URL (the release repository's raw URL, where Colab downloads the "
+                     "wheel and the items) or --index (lstmlab is published); got neither")
+    if args.colab and args.items and not args.wheel_url:
+        return _fail("--colab --items needs --wheel-url URL: a Colab notebook has no folder beside it, so it loads the "
+                     "items from the release repository's raw URL")
+    for path in args.items:
+        if not Path(path).is_file() or Path(path).suffix != ".py":
+            return _fail(f"--items {path}: expected a Python file defining ITEMS, got no such .py file")
+    where, found = sources(course=args.course)
     released = {released_path(origin) for origin, _ in found}
-    written = []
-    for origin, path in found:
-        target = out / released_path(origin)
-        nb = release_notebook(path, origin, released, __version__, colab=args.colab)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        written.append((target, target.exists()))
-        nbformat.write(nb, str(target))
-    target = out / "README.md"
-    written.append((target, target.exists()))
-    target.write_text(readme(__version__, released))
+    with tempfile.TemporaryDirectory(prefix="lstmlab-release-") as tmp:
+        wheel = None
+        if not args.index:
+            try:
+                wheel = check_wheel(args.wheel, __version__) if args.wheel else build_wheel(REPO, tmp) if (
+                    REPO / "pyproject.toml").is_file() else None
+            except (ValueError, FileNotFoundError) as exc:
+                return _fail(str(exc))
+            if wheel is None:
+                return _fail(f"an installed lstmlab cannot build its wheel: give --wheel PATH (lstmlab-{__version__}-"
+                             "py3-none-any.whl), or --index if lstmlab is published")
+        base = url = None
+        if args.wheel_url:
+            url = args.wheel_url if args.wheel_url.endswith(".whl") else (
+                args.wheel_url.rstrip("/") + f"/{WHEELS}/{wheel.name if wheel else ''}")
+            root = url.rsplit(f"/{WHEELS}/", 1)[0] if f"/{WHEELS}/" in url else url.rsplit("/", 1)[0]
+        lines = install_lines(__version__, wheel.name if wheel else None, args.index, url)
+        items = []
+        for path in args.items:
+            name = Path(path).name
+            items.append(f"{root}/{ITEMS}/{name}" if args.colab and args.wheel_url else f"../{ITEMS}/{name}")
+        if args.colab and args.wheel_url:
+            base = colab_base(url)
+        written = []
+
+        def write(target, data):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            written.append((target, target.exists()))
+            (target.write_bytes if isinstance(data, bytes) else target.write_text)(data)
+
+        for origin, path in found:
+            nb = release_notebook(path, origin, released, __version__, colab=args.colab,
+                                  install=lines["colab"] if args.colab else lines["lab"], items=items, base=base)
+            write(out / released_path(origin), nbformat.writes(nb) + "\n")
+        if wheel is not None:
+            write(out / WHEELS / wheel.name, wheel.read_bytes())
+        for path in args.items:
+            write(out / ITEMS / Path(path).name, Path(path).read_bytes())
+        write(out / "README.md", readme(__version__, released, lines, colab=args.colab, items=args.items))
+        write(out / "environment.yml", environment_yml(lines))
     replaced = [str(p) for p, existed in written if existed]
     print(f"{out}: {len(written)} files from {where}: "
           f"{sum(p.parts[0] == 'lessons' for p in released)} lessons, "
-          f"{sum(p.parts[0] == 'exercises' for p in released)} exercise notebooks, README.md; no solutions")
+          f"{sum(p.parts[0] == 'exercises' for p in released)} exercise notebooks, "
+          + (f"the wheel {wheel.name}, " if wheel else f"lstmlab=={__version__} from the index, ")
+          + (f"{len(args.items)} items files, " if args.items else "") + "README.md, environment.yml; no solutions")
     if replaced:
         print(f"overwritten (--force): {', '.join(replaced)}")
     return 0

@@ -63,6 +63,9 @@ def learner_report(learner, matched, graded, course, items):
     """One learner's entry: every selected assignment's exercises, graded, missing, linked or unreadable."""
     exercises, notebooks, notes = [], {}, list(matched.notes)
     for name, assignment in course.assignments.items():
+        if learner.given and matched.failed is None and not (
+                name in graded or name in matched.links or name in matched.unreadable):
+            continue  # notebooks named on the command line: graded for their own assignments, not the whole course
         if matched.failed is not None:
             why = msg("grade.failed_on_learner", why=matched.failed, fault=msg("grade.fault"))
             exercises += _fault(assignment, items, why)
@@ -89,13 +92,33 @@ def learner_report(learner, matched, graded, course, items):
             "notes": notes}
 
 
+def notices(todo, matches, course):
+    """The teacher's warnings from matching: one line for other assignments' notebooks, one per learner that two
+    download names claim (two students of one name?); never one line per file."""
+    lines, others = [], [p for ln in todo for p in matches[id(ln)].others]
+    if others:
+        names = sorted({course.other(p, None) or "?" for p in others} - {"?"})
+        lines.append(f"{len(others)} notebooks of other assignments ({', '.join(names) or 'by their exercise ids'}) "  # not learner-facing: the teacher's
+                     f"were not graded: only {', '.join(course.assignments)} was selected (--assignment)")
+    for ln in todo:
+        for name, identities in matches[id(ln)].identities.items():
+            lines.append(f"learner {ln.name!r}: {len(identities)} different download names give {name} "  # not learner-facing: the teacher's
+                         f"({', '.join(identities)}): two students of the same name? Use a --learner-pattern that "
+                         "captures an id (the README's Canvas and Moodle id patterns)")
+    return lines
+
+
 def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, jobs=1, timeout=10, total_timeout=None,
-                memory_mb=1024, progress=True, on_learner=None, resume=()):
-    """[learner entries], in the learners' order; each also goes to on_learner(entry) as soon as it is complete."""
+                memory_mb=1024, progress=True, on_learner=None, resume=(), warnings=None):
+    """[learner entries], in the learners' order; each also goes to on_learner(entry) as soon as it is complete.
+
+    warnings: a list that receives the teacher's warnings from matching (see notices), before any grading."""
     items = all_items(items_files)
     limits = dict(timeout=timeout, total_timeout=total_timeout, memory_mb=memory_mb)
     todo = [ln for ln in learners if (ln.name, str(ln.path)) not in set(resume)]
     matches = {id(ln): _match(ln, course) for ln in todo}
+    if warnings is not None:
+        warnings.extend(notices(todo, matches, course))
     tasks = [(ln, name, path) for ln in todo for name, path in matches[id(ln)].files.items()]
     graded = {id(ln): {} for ln in todo}
     waiting = {id(ln): len(matches[id(ln)].files) for ln in todo}

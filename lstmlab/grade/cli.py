@@ -15,7 +15,8 @@ def add_arguments(parser):
     parser.add_argument("--assignment", action="append", default=[], metavar="NAME",
                         help="grade only this exercise notebook (its stem, e.g. 01_one_cell); repeatable")
     parser.add_argument("--items", action="append", default=[], metavar="FILE",
-                        help="a Python file defining ITEMS: graded items of your own; repeatable")
+                        help="a Python file defining ITEMS: graded items of your own; repeatable (a --course folder's "
+                        "items/*.py, as a release carries them, are used as well)")
     parser.add_argument("--learner-pattern", metavar="REGEX", help="flat LMS downloads: the learner is this regex's "
                         "`learner` group (else group 1) in each file's path; see the README for Canvas and Moodle")
     parser.add_argument("--json", metavar="FILE", help="write the full report as JSON (rewritten as each learner finishes)")
@@ -25,6 +26,9 @@ def add_arguments(parser):
     parser.add_argument("--summary", metavar="FILE", help="write the class at a glance (pass rates, score histograms, "
                         "mistakes ranked) as HTML; also: lstmlab gradebook summary")
     parser.add_argument("--resume", action="store_true", help="skip learners already in --json FILE (same seed)")
+    parser.add_argument("--only", action="append", default=[], metavar="LEARNER",
+                        help="re-grade only this learner (by name) into the existing --json FILE, with its seed; "
+                        "the other learners' entries stay as they are; repeatable")
     parser.add_argument("--timeout", type=float, default=10, metavar="SECONDS", help="per-cell time limit (default 10)")
     parser.add_argument("--total-timeout", type=float, default=None, metavar="SECONDS",
                         help="time limit per notebook (default: timeout x (cells + 2 x exercises + 4))")
@@ -77,15 +81,70 @@ def _warn_merged(data):
                             "--learner-pattern '^[^_]+_(?:LATE_)?(?P<learner>\\d+)_\\d+_'"), file=sys.stderr)
 
 
+GRADING_NEEDS = ("numpy", "nbformat", "IPython")  # what `lstmlab[grade]` installs; checked before any learner
+
+
+def missing_dependencies():
+    """The modules grading needs that this Python cannot import (each with its error)."""
+    import importlib
+    missing = []
+    for name in GRADING_NEEDS:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            missing.append(f"{name} ({exc})")
+    return missing
+
+
+def course_items(course, given=()):
+    """The items files a course folder carries (DIR/items/*.py, as `lstmlab release --items` writes them), beyond
+    the given ones: the notebooks' check() and the grader then use one definition."""
+    if course is None:
+        return []
+    have = {Path(f).resolve() for f in given}
+    return [str(p) for p in sorted((Path(course) / "items").glob("*.py")) if p.resolve() not in have]
+
+
+def _given_assignments(paths, course):
+    """The assignments the notebooks named on the command line are for (all paths files), else None."""
+    from .collect import read_notebook
+    if not paths or not all(Path(p).suffix == ".ipynb" or Path(p).is_file() for p in paths):
+        return None
+    names = set()
+    for p in paths:
+        try:
+            nb = read_notebook(p)
+        except ValueError:
+            nb = None
+        name, _ = course.match(p, nb)
+        if name is not None:
+            names.add(name)
+    return [n for n in course.assignments if n in names] or None
+
+
 def run(args):
+    missing = missing_dependencies()
+    if missing:
+        print(f"lstmlab grade: cannot grade: this Python lacks {', '.join(missing)}. Install what grading needs: "  # not learner-facing: the teacher's terminal
+              "pip install 'lstmlab[grade]' (or the wheel with [grade]); no learner was graded", file=sys.stderr)
+        return 2
+    if args.only and not (args.json and Path(args.json).is_file()):
+        print("lstmlab grade: --only re-grades learners into an existing report: give --json FILE of an earlier "  # not learner-facing: the teacher's terminal
+              f"run ({args.json or 'no --json given'})", file=sys.stderr)
+        return 2
     from .. import __version__
     from ..checks.registry import all_items, contract_problems
     from . import collect, report
     from .batch import grade_class
     from .course import Course
     language = choose_language(args.language)
+    carried = course_items(args.course, args.items)
+    if carried:
+        print(f"lstmlab grade: items from the course folder: {', '.join(carried)}", file=sys.stderr)
+    args.items = [*args.items, *carried]
     items = all_items(args.items)
-    course = Course.find(args.course).select(args.assignment)
+    course = Course.find(args.course)
+    course.select(args.assignment or _given_assignments(args.paths, course) or [])
     warnings = [p for a in course.assignments.values() for p in contract_problems(a.notebook, items, a.name)]
     for warning in warnings:
         print(f"lstmlab grade: warning: {warning}", file=sys.stderr)
@@ -95,8 +154,22 @@ def run(args):
         print(f"lstmlab grade: {exc}", file=sys.stderr)
         return 2
     learners = collect.learners(args.paths, args.learner_pattern)
+    for name, where in collect.duplicates(learners).items():
+        warnings.append(f"{len(where)} inputs map to the learner {name!r} ({', '.join(where)}): graded as separate "  # not learner-facing: the teacher's
+                        "rows of the same name, never merged; rename one folder, or use a --learner-pattern that "
+                        "captures an id")
     kept, seed = [], args.seed
-    if args.resume and args.json and Path(args.json).is_file():
+    if args.only:
+        previous = json.loads(Path(args.json).read_text(encoding="utf-8"))
+        unknown = [n for n in args.only if n not in {ln.name for ln in learners}]
+        if unknown:
+            print(f"lstmlab grade: --only {', '.join(map(repr, unknown))}: no such learner under "  # not learner-facing
+                  f"{', '.join(args.paths)}; the learners are: {', '.join(ln.name for ln in learners)}", file=sys.stderr)
+            return 2
+        learners = [ln for ln in learners if ln.name in args.only]
+        kept = [s for s in previous["submissions"] if s["learner"] not in args.only]
+        seed = previous["seed"] if args.seed is None else args.seed
+    elif args.resume and args.json and Path(args.json).is_file():
         previous = json.loads(Path(args.json).read_text(encoding="utf-8"))
         kept, seed = previous["submissions"], previous["seed"] if args.seed is None else args.seed
     seed = secrets.randbits(32) if seed is None else seed
@@ -104,6 +177,10 @@ def run(args):
     ids = report.gradebook_ids(course, items)
     done = list(kept)
     order = {(ln.name, str(ln.path)): k for k, ln in enumerate(learners)}
+    if args.only:  # the report keeps its order: a re-graded learner takes its old place
+        order = {(s["learner"], s["path"]): k for k, s in enumerate(previous["submissions"])}
+        order.update({key: len(order) + k for k, key in enumerate((ln.name, str(ln.path)) for ln in learners)
+                      if key not in order})
 
     def save():
         done.sort(key=lambda s: order.get((s["learner"], s["path"]), -1))  # the learners' order, whoever finished first
@@ -123,7 +200,7 @@ def run(args):
         grade_class(learners, course, seed=seed, items_files=args.items, no_sandbox=args.no_sandbox,
                     jobs=max(1, args.jobs), timeout=args.timeout, total_timeout=args.total_timeout,
                     memory_mb=args.memory, progress=not args.quiet, on_learner=on_learner,
-                    resume=[(s["learner"], s["path"]) for s in kept])
+                    resume=[(s["learner"], s["path"]) for s in kept], warnings=warnings)
     except KeyboardInterrupt:
         save()
         print(f"\nlstmlab grade: interrupted; {len(done)} learners kept" + (f" in {args.json}" if args.json else "")
@@ -138,6 +215,8 @@ def run(args):
     if args.summary:
         from .lms.summary import write_summary
         write_summary(data, args.summary)
+    for warning in warnings:
+        _print(f"warning: {warning}")
     if args.gradescope_results:
         first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": [], "notes": []}
         Path(args.gradescope_results).parent.mkdir(parents=True, exist_ok=True)

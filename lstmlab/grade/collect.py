@@ -1,5 +1,7 @@
-"""Who submitted what: learners (a folder of notebooks is one learner, a folder of such folders is a class, flat
-LMS downloads are grouped by --learner-pattern), their notebooks matched once to the assignments, links refused.
+"""Who submitted what: learners (a folder directly holding a regular notebook is one learner, a folder of such
+folders is a class, notebooks of one folder given together are one learner, flat LMS downloads are grouped by
+--learner-pattern), their notebooks matched once to the assignments, links refused. Two inputs that map to the
+same learner are never merged silently: `duplicates` names them, for the table and the JSON.
 
 Whatever a learner's folder holds (links, FIFOs, devices, folders nested thousands deep, names that are
 not UTF-8), finding and matching its notebooks gives that learner notes, never an exception that stops the class."""
@@ -29,6 +31,8 @@ class Learner:
     files: list = field(default_factory=list)
     links: list = field(default_factory=list)  # (path of the link, where it points)
     notes: list = field(default_factory=list)  # what the search skipped: deep folders, FIFOs, unreadable folders
+    given: bool = False  # notebooks named on the command line: graded for their own assignments only
+    sources: dict = field(default_factory=dict)  # flat downloads: file -> the download's name part the pattern matched
 
 
 @dataclass
@@ -40,6 +44,8 @@ class Match:
     unreadable: dict = field(default_factory=dict)  # assignment -> (path, why it could not be read)
     notes: list = field(default_factory=list)
     failed: str = None  # why matching this learner's notebooks failed (the grader's error): every exercise `error`
+    others: list = field(default_factory=list)  # notebooks of assignments not selected (--assignment): not graded
+    identities: dict = field(default_factory=dict)  # assignment -> the distinct download names that claim it (> 1)
 
 
 def _skip(name):
@@ -111,9 +117,9 @@ def _relative(path, root):
         return str(path)
 
 
-def _one_file(root):
-    """A notebook named on the command line: its learner is the folder holding it."""
-    learner = Learner(root.resolve().parent.name or str(root), root)
+def _one_file(root, learner=None):
+    """A notebook named on the command line: its learner is the folder holding it (notebooks of one folder: one)."""
+    learner = learner or Learner(root.resolve().parent.name or str(root), root.parent, given=True)
     try:
         st = root.lstat()
     except OSError as exc:
@@ -126,6 +132,18 @@ def _one_file(root):
     return learner
 
 
+def _holds_notebook(folder):
+    """Whether folder directly holds a regular .ipynb file (a folder or a link named x.ipynb does not count)."""
+    for p in folder.iterdir():
+        if p.name.endswith(".ipynb") and not _skip(p.name):
+            try:
+                if stat.S_ISREG(p.lstat().st_mode):
+                    return True
+            except OSError:
+                continue
+    return False
+
+
 def _folder(name, path):
     """The learner whose folder is path (a link to a folder is a link, not graded)."""
     if path.is_symlink():
@@ -136,19 +154,24 @@ def _folder(name, path):
 
 def learners(paths, learner_pattern=None):
     """[Learner] under the given paths; FileNotFoundError for a path that does not exist."""
-    found = []
+    found, given = [], {}
     for raw in paths:
         root = Path(raw)
         if not root.exists() and not root.is_symlink():
             raise FileNotFoundError(f"no such notebook or folder: {raw}")  # not learner-facing: the teacher's command line
         if root.is_file() or root.suffix == ".ipynb":
-            found.append(_one_file(root))
+            folder = root.parent.resolve()
+            if folder in given:
+                _one_file(root, given[folder])
+            else:
+                given[folder] = _one_file(root)
+                found.append(given[folder])
             continue
         if learner_pattern:
             found += _grouped(root, re.compile(learner_pattern))
             continue
         children = sorted(root.iterdir())
-        if any(p.name.endswith(".ipynb") and not _skip(p.name) for p in children):
+        if _holds_notebook(root):
             found.append(_folder(root.resolve().name, root))
             continue
         for child in children:
@@ -165,10 +188,26 @@ def learners(paths, learner_pattern=None):
     return found
 
 
+def duplicates(found):
+    """{learner name: [paths]} for names that two inputs give (two folders, or a folder and files): never merged."""
+    paths = {}
+    for learner in found:
+        paths.setdefault(learner.name, []).append(str(learner.path))
+    return {name: where for name, where in paths.items() if len(where) > 1}
+
+
+def _learner_match(pattern, root, path):
+    """(the learner a flat download's path belongs to: the `learner` group, else group 1; the text matched), or None."""
+    m = pattern.search(str(Path(path).relative_to(root))) if Path(path) != Path(root) else None
+    if m is None:
+        return None
+    return m.groupdict().get("learner") or (m.group(1) if m.groups() else m.group(0)), m.group(0)
+
+
 def _learner_name(pattern, root, path):
     """The learner a flat download's path belongs to: the pattern's `learner` group (else group 1), or None."""
-    m = pattern.search(str(Path(path).relative_to(root))) if Path(path) != Path(root) else None
-    return None if m is None else m.groupdict().get("learner") or (m.group(1) if m.groups() else m.group(0))
+    found = _learner_match(pattern, root, path)
+    return None if found is None else found[0]
 
 
 def _grouped(root, pattern):
@@ -176,11 +215,12 @@ def _grouped(root, pattern):
     files, links, notes = _walk(root)
     by_name, unmatched = {}, []
     for path, kind, target in [(p, "file", None) for p in files] + [(p, "link", t) for p, t in links]:
-        name = _learner_name(pattern, root, path)
-        if name is None:
+        found = _learner_match(pattern, root, path)
+        if found is None:
             unmatched.append(path)
             continue
-        learner = by_name.setdefault(name, Learner(name, root))
+        name, learner = found[0], by_name.setdefault(found[0], Learner(found[0], root))
+        learner.sources[path] = found[1]
         (learner.files.append(path) if kind == "file" else learner.links.append((path, target)))
     if unmatched and not by_name:
         raise ValueError(f"--learner-pattern {pattern.pattern!r} matches none of the {len(unmatched)} notebooks "  # not learner-facing
@@ -207,6 +247,8 @@ def read_notebook(path):
         data = f.read(MAX_NOTEBOOK_BYTES + 1)
     if len(data) > MAX_NOTEBOOK_BYTES:
         raise ValueError(msg("grade.unreadable", why=msg("grade.too_big", mb=MAX_NOTEBOOK_BYTES // 2**20)))
+    if not data.strip():
+        raise ValueError(msg("grade.unreadable", why=msg("grade.empty_file")))
     try:
         found = {}
         nb = nbformat.reads(data.decode("utf-8"), as_version=4, capture_validation_error=found)
@@ -230,12 +272,18 @@ def match(learner, course):
             nb, problem = None, str(exc)
         name, how = course.match(path, nb)
         if name is None:
-            result.notes.append(msg("grade.file_problem", file=path.name, problem=problem) if problem
-                                else msg("grade.no_match", file=path.name))
+            if course.other(path, nb) is not None:  # another week's notebook: one line for the teacher, not a note
+                result.others.append(path)
+            else:
+                result.notes.append(msg("grade.file_problem", file=path.name, problem=problem) if problem
+                                    else msg("grade.no_match", file=path.name))
             continue
         ids = len(set(course.assignments[name].ids) & set(answer_cells(nb) if nb is not None else ()))
         claims.setdefault(name, []).append(((how == "name", ids, -len(str(path))), path, problem))
     for name, options in claims.items():
+        names = sorted({learner.sources[p] for _, p, _ in options if p in learner.sources})
+        if len(names) > 1:  # two download names (two students?) give the same learner a notebook for one assignment
+            result.identities[name] = names
         options.sort(key=lambda o: o[0], reverse=True)
         (_, path, problem), rest = options[0], options[1:]
         if problem:

@@ -62,6 +62,7 @@ class Course:
                                                          hashlib.sha256(path.read_bytes()).hexdigest())
         if not self.assignments:
             raise ValueError(f"{self.folder} holds no exercise notebook (none has an answer cell)")
+        self.others = {}  # assignments left out by select(): their notebooks are not graded, and not "unmatched"
 
     @classmethod
     def find(cls, course=None):
@@ -76,17 +77,30 @@ class Course:
         if unknown:
             raise ValueError(f"no assignment named {', '.join(map(repr, unknown))}; the assignments are: "
                              + ", ".join(self.assignments))
+        self.others.update({n: a for n, a in self.assignments.items() if n not in names})
         self.assignments = {n: self.assignments[n] for n in self.assignments if n in names}
         return self
 
     def match(self, path, nb):
         """(assignment name, how) for a submitted notebook: by file name first, else by shared exercise ids."""
-        if Path(path).stem in self.assignments:
-            return Path(path).stem, "name"
-        if nb is None:
-            return None, None
-        ids = set(answer_cells(nb))
-        best = max(self.assignments.values(), key=lambda a: (len(ids & set(a.ids)), a.name == ""), default=None)
-        if best is not None and ids & set(best.ids):
-            return best.name, "ids"
-        return None, None
+        return _match(self.assignments, path, nb)
+
+    def other(self, path, nb):
+        """The assignment left out by select() that a notebook matches (by name or ids), or None."""
+        return _match(self.others, path, nb)[0]
+
+
+def _match(assignments, path, nb):
+    """(name, how) of the assignment a notebook is for: its file name, else its answer ids, else (unreadable) the
+    longest assignment name its file name ends with (an LMS adds a prefix: doejane_12345_67890_01_one_cell)."""
+    stem = Path(path).stem
+    if stem in assignments:
+        return stem, "name"
+    if nb is None:
+        named = [n for n in assignments if stem.endswith("_" + n)]
+        return (max(named, key=len), "name") if named else (None, None)
+    ids = set(answer_cells(nb))
+    best = max(assignments.values(), key=lambda a: (len(ids & set(a.ids)), a.name == ""), default=None)
+    if best is not None and ids & set(best.ids):
+        return best.name, "ids"
+    return None, None

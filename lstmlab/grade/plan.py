@@ -1,5 +1,7 @@
-"""Rebuild a submission from its pristine notebook: the learner's answer cells (by id) and the notebook's own
-setup cells, as plain Python, plus the items to call and their grade-time inputs. Nothing else is taken."""
+"""Rebuild a submission from its pristine notebook: the learner's answer cells (by id), the cells the learner added
+(where the learner put them, run in the sandbox like answers) and the notebook's own setup cells restored as they
+were, as plain Python, plus the items to call and their grade-time inputs. What the grader runs is what the learner
+ran, less the learner's edits of the course's own cells."""
 import re
 
 import numpy as np
@@ -80,6 +82,41 @@ def setup_source(source, names):
     return source
 
 
+# An added cell's check(...), use_items(...) or set_language(...) (lstmlab's, whose imports are dropped) does nothing
+CHECK_STUB = "def check(*args, **kwargs):\n    return None\n\n\nuse_items = set_language = check\n"
+# With added cells, each answer is graded as its check() under it saw it: the function its answer cell defined
+# (PIN, right after the cell), not a later cell's redefinition (RESTORE, after the last cell).
+PIN = "try:\n    globals().setdefault('_lstmlab_answers', {{}})[{name!r}] = {name}\nexcept NameError:\n    pass\n"
+RESTORE = "globals().update(globals().get('_lstmlab_answers', {}))\n"
+
+
+def added_cells(submission, pristine):
+    """{anchor: [source]}: the learner's added code cells, each after the course cell (anchor) it follows.
+
+    A cell is the course's when its cell id, its answer id or its source is the pristine notebook's; any other
+    code cell was added. An anchor is ("answer", id) or ("cell", cell id); None before the first course cell.
+    """
+    ids = {c.get("id") for c in pristine.cells if c.get("id")}
+    sources = {c.get("source", ""): _anchor(c) for c in reversed(pristine.cells)}
+    added, anchor = {}, None
+    for cell in submission.cells if submission is not None else ():
+        item_id, source = exercise_id(cell), cell.get("source", "")
+        if item_id is not None:
+            anchor = ("answer", item_id)
+        elif cell.get("id") in ids:
+            anchor = ("cell", cell.get("id"))
+        elif source in sources:
+            anchor = sources[source]
+        elif cell.get("cell_type") == "code" and source.strip():
+            added.setdefault(anchor, []).append(source)
+    return added
+
+
+def _anchor(cell):
+    item_id = exercise_id(cell)
+    return ("answer", item_id) if item_id is not None else ("cell", cell.get("id"))
+
+
 def item_cases(items, pristine, seed):
     """{item id: [case, ...]}: fresh inputs for each graded item of the notebook, from the grading seed."""
     return {item_id: items[item_id].make_cases(np.random.default_rng([seed, n]))
@@ -97,26 +134,45 @@ def build(submission, pristine, items, cases):
     learner = answer_cells(submission) if submission is not None else {}
     names = [items[i].function for i in ids]
     notes, answer_unit, refused, cells, used = {}, {}, {}, [], 0
+    added = added_cells(submission, pristine)
+    known, any_added = {_anchor(c) for c in pristine.cells}, bool(added)
+    if any_added:
+        cells.append({"source": CHECK_STUB})
+
+    extra = 0  # the added cells' characters: a budget of their own, so scratch cells never crowd out an answer
+
+    def add(sources):
+        nonlocal extra
+        for text in sources:  # the learner's own cells: held to the answers' limits, without lstmlab imports
+            source, why = answer_python(LSTMLAB_IMPORT.sub("", text), extra)
+            if why is None:  # one over a limit, or not Python, is left out, as a cell that raised would define nothing
+                extra += len(text)
+                cells.append({"source": source})
+
+    add(added.pop(None, []) + [t for a in list(added) if a not in known for t in added.pop(a)])
     for cell in pristine.cells:
-        if cell.get("cell_type") != "code":
-            continue
-        item_id = exercise_id(cell)
+        item_id = exercise_id(cell) if cell.get("cell_type") == "code" else None
         if item_id in ids:
             sources = learner.get(item_id)
+            source, why = answer_python(sources[-1], used) if sources else (None, None)
             if not sources:
                 notes[item_id] = msg("grade.no_answer_cell")
-                continue
-            if len(sources) > 1:
-                notes[item_id] = msg("grade.duplicate_cells", n=len(sources))
-            source, why = answer_python(sources[-1], used)
-            if why is not None:
+            elif why is not None:
                 refused[item_id] = why
-                continue
-            used += len(sources[-1])
-            answer_unit[item_id] = f"cell {len(cells)}"
-            cells.append({"source": source})
-        elif item_id is None and (setup := setup_source(cell.source, names)) is not None:
+            else:
+                if len(sources) > 1:
+                    notes[item_id] = msg("grade.duplicate_cells", n=len(sources))
+                used += len(sources[-1])
+                answer_unit[item_id] = f"cell {len(cells)}"
+                cells.append({"source": source})
+                if any_added:
+                    cells.append({"source": PIN.format(name=items[item_id].function)})
+        elif cell.get("cell_type") == "code" and item_id is None and (
+                setup := setup_source(cell.source, names)) is not None:
             cells.append({"source": to_python(setup)})
+        add(added.get(_anchor(cell), []))
+    if any_added:
+        cells.append({"source": RESTORE})
     inputs, planned = {}, []
     for item_id in (i for i in ids if i not in refused):
         encoded = []

@@ -243,6 +243,7 @@ MESSAGES = {
     "note.not_attempted": "`{function}` still raises NotImplementedError. Write its body, then run this cell again.",
     "problem.raised": "Your function raised {error} on case {k} of {n}.",
     "problem.timeout": "Timed out on case {k} of {n}: {detail}.",
+    "problem.items_file": "use_items: cannot load {source} ({why}); ask your teacher for the course's items file.",
     "problem.no_item": "check: there is no exercise {item!r}; the exercises are: {items}.",
     "problem.not_a_function": "expected the function `{function}` itself, received a {kind}: write "
                               "check(\"...\", {function}) without calling it.",
@@ -724,6 +725,7 @@ MESSAGES = {
     "grade.unreadable": "could not read the notebook: {why}",
     "grade.not_regular": "it is not a regular file",
     "grade.too_big": "it is larger than {mb} MB",
+    "grade.empty_file": "the file is empty: open it in Jupyter, save it, and submit it again",
     "grade.no_match": "{file}: matches no exercise notebook (by name or exercise ids)",
     "grade.file_problem": "{file}: {problem}",
     "grade.also_matches": "{name}: graded {file}; {other} also matches it and was not graded",

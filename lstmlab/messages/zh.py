@@ -231,6 +231,7 @@ MESSAGES = {
     "note.not_attempted": "`{function}` 仍然抛出 NotImplementedError。先写好函数体，再重新运行这个单元格。",
     "problem.raised": "你的函数在第 {k} 组（共 {n} 组）输入上抛出了 {error}。",
     "problem.timeout": "在第 {k} 组（共 {n} 组）输入上超时：{detail}。",
+    "problem.items_file": "use_items：无法加载 {source}（{why}）；请向老师索取课程的练习定义文件。",
     "problem.no_item": "check：没有名为 {item!r} 的练习；现有的练习是：{items}。",
     "problem.not_a_function": "这里要的是函数 `{function}` 本身，收到的却是一个 {kind}：请写 "
                               "check(\"...\", {function})，不要在后面加括号调用它。",
@@ -701,6 +702,7 @@ MESSAGES = {
     "grade.unreadable": "无法读取这个 notebook：{why}",
     "grade.not_regular": "它不是普通文件",
     "grade.too_big": "它超过了 {mb} MB",
+    "grade.empty_file": "文件是空的：请在 Jupyter 中打开并保存它，然后重新提交",
     "grade.no_match": "{file}：与任何练习 notebook 都对不上（按文件名和练习 id 都找不到）",
     "grade.file_problem": "{file}：{problem}",
     "grade.also_matches": "{name}：评的是 {file}；{other} 也对应这份作业，但没有评分",
