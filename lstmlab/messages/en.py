@@ -253,7 +253,7 @@ MESSAGES = {
     "problem.values": "Wrong values for {name}: {count} of {size} numbers differ; the largest difference is {gap} "
                       "(expected {expected}, received {received}).",
     "problem.values_hidden": "Wrong values for {name}: {count} of {size} numbers differ; the largest difference is "
-                             "{gap} (received {received}).",
+                             "{gap}.",  # no received value: with the gap it would give away the hidden expected one
     "problem.value": "Wrong value for {name}: expected {expected}, received {received}.",
     "problem.value_hidden": "Wrong value for {name}: received {received}.",
     "problem.layer_shape": "Wrong output shape: expected {expected}, you wrote {received}.",

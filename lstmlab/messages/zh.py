@@ -239,8 +239,7 @@ MESSAGES = {
     "problem.shape": "{name} 的形状不对：应为 {expected}，实际是 {received}。",
     "problem.values": "{name} 的数值不对：{size} 个数中有 {count} 个不同，最大差值为 {gap}"
                       "（应为 {expected}，实际是 {received}）。",
-    "problem.values_hidden": "{name} 的数值不对：{size} 个数中有 {count} 个不同，最大差值为 {gap}"
-                             "（实际是 {received}）。",
+    "problem.values_hidden": "{name} 的数值不对：{size} 个数中有 {count} 个不同，最大差值为 {gap}。",
     "problem.value": "{name} 的值不对：应为 {expected}，实际是 {received}。",
     "problem.value_hidden": "{name} 的值不对：实际是 {received}。",
     "problem.layer_shape": "输出形状不对：应为 {expected}，你写的是 {received}。",
