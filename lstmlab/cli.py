@@ -16,6 +16,8 @@ COMMANDS = {
                         "edits); warns about answer cells no graded item knows"),
     "release": ("lstmlab.exercises.release", "write what learners get: lessons, exercises and a README, never a solution"),
     "gradescope": ("lstmlab.grade.gradescope", "write a Gradescope autograder.zip that grades uploads with lstmlab grade"),
+    "translate": ("lstmlab.translate.cli", "gettext catalogues per notebook (locale/) and the translated notebooks built "
+                  "from them: extract, update, build, check"),
     "explain": ("lstmlab.explainer.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
 }
 
