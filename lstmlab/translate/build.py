@@ -7,7 +7,8 @@ from .catalog import lookup
 from .units import translate_code, translate_markdown
 
 FOLDERS = ("notebooks", "exercises")  # the English notebooks that may have a catalogue, each with a <folder>/<lang>/ twin
-SET_LANGUAGE = 'import lstmlab\nlstmlab.set_language("{language}")   # feedback, errors and figures in this language'
+SET_LANGUAGE = 'import lstmlab\nlstmlab.set_language("{language}")   # {comment}'
+SAYS = {"zh": "本笔记本里的反馈、报错和图中文字都用中文"}  # the first cell's comment, in the notebook's language
 FIRST_ID = "set-language"
 
 
@@ -55,7 +56,8 @@ def translated(english, catalog, language, source_name):
             cell.source = translate_code(cell.source, said)
             cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)
-    first = nbformat.v4.new_code_cell(SET_LANGUAGE.format(language=language))
+    first = nbformat.v4.new_code_cell(SET_LANGUAGE.format(
+        language=language, comment=SAYS.get(language, "feedback, errors and figures in this language")))
     first["id"] = FIRST_ID
     nb.cells.insert(0, first)
     nb.metadata["lstmlab"] = {"generated_from": source_name, "catalogue": f"locale/{language}/{source_name[:-6]}.po",
@@ -87,6 +89,13 @@ def state(path, new):
         return "edited"
     same = stored == new.metadata["lstmlab"] and [c.get("id") for c in old.cells] == stored.get("ids")
     return "current" if same else "stale"
+
+
+def unexecuted(path):
+    """Is a generated notebook without outputs (written by `build --no-execute`)?"""
+    import nbformat
+    cells = nbformat.read(str(path), as_version=4).cells
+    return any(c.cell_type == "code" and c.get("execution_count") is None for c in cells)
 
 
 def execute(nb, folder):

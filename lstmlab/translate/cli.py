@@ -56,7 +56,7 @@ def _build(root, language, args):
     for pair in build.pairs(language, root):
         new, target = build.fresh(pair), pair.target
         now = build.state(target, new)
-        if now == "current":
+        if now == "current" and (args.no_execute or not build.unexecuted(target)):
             print(f"{target.relative_to(root)}: up to date")
             continue
         if now == "edited" and not args.force:
@@ -66,7 +66,8 @@ def _build(root, language, args):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(new if args.no_execute else build.execute(new, target.parent), str(target))
-        print(f"{target.relative_to(root)}: {'written' if now == 'missing' else 'regenerated'}")
+        done = {"missing": "written", "current": "executed"}.get(now, "regenerated")
+        print(f"{target.relative_to(root)}: {done}{' (not executed)' if args.no_execute else ''}")
     return 1 if refused else 0
 
 
