@@ -7,7 +7,7 @@ from .catalog import lookup
 from .units import translate_code, translate_markdown
 
 FOLDERS = ("notebooks", "exercises")  # the English notebooks that may have a catalogue, each with a <folder>/<lang>/ twin
-SET_LANGUAGE = 'import lstmlab\nlstmlab.set_language("{language}")   # {comment}'
+SET_LANGUAGE = 'import lstmlab\nlstmlab.set_language("{language}");   # {comment}'
 SAYS = {"zh": "本笔记本里的反馈、报错和图中文字都用中文"}  # the first cell's comment, in the notebook's language
 FIRST_ID = "set-language"
 
@@ -103,4 +103,18 @@ def execute(nb, folder):
     from nbclient import NotebookClient
     NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=False, record_timing=False,
                    resources={"metadata": {"path": str(folder)}}).execute()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _joined(cell.outputs)
     return nb
+
+
+def _joined(outputs):
+    """Outputs with consecutive pieces of one stream made one (a cell's text shows, and compares, as one block)."""
+    joined = []
+    for out in outputs:
+        if out.output_type == "stream" and joined and joined[-1].output_type == "stream" and joined[-1].name == out.name:
+            joined[-1].text += out.text
+        else:
+            joined.append(out)
+    return joined
