@@ -1,3 +1,3 @@
-"""Translation as data: gettext catalogues (locale/<lang>/) and the translated notebooks built from them (`lstmlab translate`).
-May import: exercises (Babel, nbformat and nbclient otherwise).
+"""Translation as data: gettext catalogues (locale/<lang>/, read and written with Babel) and the notebooks built from them.
+May import: exercises.
 """
