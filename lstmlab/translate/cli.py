@@ -75,6 +75,9 @@ def _check(root, language):
     import nbformat
     problems = []
     for pair in build.pairs(language, root):
+        if not pair.source.exists():
+            problems.append(f"{pair.po.relative_to(root)}: its English notebook {pair.source.relative_to(root)} is gone")
+            continue
         english = nbformat.read(str(pair.source), as_version=4)
         lacks = catalog.problems(catalog.read(pair.po, language), catalog.template(english, pair.stem, language))
         problems += [f"{pair.po.relative_to(root)}: {line}" for line in lacks]

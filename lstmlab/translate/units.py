@@ -51,7 +51,7 @@ def _prefix(lines):
     if first.lstrip().startswith("|"):
         return "", "", "\n".join(lines)
     if QUOTE.match(first):
-        return ">" + " ", "> ", "\n".join(QUOTE.sub("", line, count=1) for line in lines)
+        return "> ", "> ", "\n".join(QUOTE.sub("", line, count=1) for line in lines)
     for pattern in (HEADING, ITEM):
         found = pattern.match(first)
         if found:
