@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for folder in ("notebooks", "exercises", "solutions") for p in (ROOT / folder).rglob("*.ipynb")
                    if ".ipynb_checkpoints" not in p.parts)
+SEED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt")  # a seed document's file name in shared/seeds
 LINK = re.compile(r"(?<!\\)\]\(([^)\s#]+)(?:#[\w-]*)?\)")
 
 
@@ -23,6 +24,7 @@ def texts(path):
 def test_nothing_points_outside_the_repository(path):
     for text in texts(path):
         assert "shared/seeds" not in text, f"{path.name} sends readers to shared/seeds, which a clone does not have"
+        assert not SEED_FILE.search(text), f"{path.name} names a seed file a clone does not have: {SEED_FILE.search(text)[0]}"
         for target in LINK.findall(text):
             if "://" in target or target.startswith("mailto:"):
                 continue
