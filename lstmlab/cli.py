@@ -18,6 +18,8 @@ COMMANDS = {
     "gradebook": ("lstmlab.grade.lms.cli", "fill Canvas's or Moodle's exported gradebook from lstmlab grade's JSON; "
                   "feedback pages per learner; the class summary"),
     "gradescope": ("lstmlab.grade.gradescope", "write a Gradescope autograder.zip that grades uploads with lstmlab grade"),
+    "translate": ("lstmlab.translate.cli", "gettext catalogues per notebook (locale/) and the translated notebooks built "
+                  "from them: extract, update, build, check"),
     "explain": ("lstmlab.explainer.cli", "explain a saved Keras model (.keras) or a Keras 2 snippet (.py), and name its mistakes"),
 }
 

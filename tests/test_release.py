@@ -30,7 +30,7 @@ def released(tmp_path_factory):
     done = _release(out)
     assert done.returncode == 0, done.stderr
     lessons = len(list((ROOT / "notebooks").rglob("*.ipynb")))
-    exercises = len(list((ROOT / "exercises").glob("*.ipynb")))
+    exercises = len(list((ROOT / "exercises").rglob("*.ipynb")))  # exercises/zh/ too
     assert (f"{lessons} lessons, {exercises} exercise notebooks, the wheel {WHEEL}, README.md, environment.yml; "
             "no solutions") in done.stdout
     return out
@@ -69,7 +69,7 @@ def _solution_lines():
 def test_the_release_holds_the_lessons_the_exercises_and_a_readme_and_no_solutions(released):
     files = {str(p.relative_to(released)) for p in released.rglob("*") if p.is_file()}
     assert files == ({f"lessons/{p.relative_to(ROOT / 'notebooks')}" for p in (ROOT / "notebooks").rglob("*.ipynb")}
-                     | {f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")}
+                     | {f"exercises/{p.relative_to(ROOT / 'exercises')}" for p in (ROOT / "exercises").rglob("*.ipynb")}
                      | {"README.md", "environment.yml", f"wheels/{WHEEL}"})
     assert not any("solution" in f for f in files)
     lesson, source = (nbformat.read(p / "01_one_cell.ipynb", as_version=4) for p in (released / "lessons", ROOT / "notebooks"))

@@ -36,6 +36,7 @@ def _clone_notebooks():
     wanted = {f"{COURSE}/exercises/{p.name}": p for p in (ROOT / "exercises").glob("*.ipynb")}
     wanted.update({f"{COURSE}/lessons/{p.name}": p for p in (ROOT / "notebooks").glob("*.ipynb")})
     wanted.update({f"{COURSE}/lessons/zh/{p.name}": p for p in (ROOT / "notebooks" / "zh").glob("*.ipynb")})
+    wanted.update({f"{COURSE}/exercises/zh/{p.name}": p for p in (ROOT / "exercises" / "zh").glob("*.ipynb")})
     return wanted
 
 
@@ -90,6 +91,6 @@ def test_an_installed_lstmlab_releases_the_course_it_carries(wheel, unpacked, tm
     assert (tmp_path / "out" / "wheels" / wheel.name).read_bytes() == wheel.read_bytes()
     files = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.ipynb"))
     assert files == sorted([f"lessons/{p.relative_to(ROOT / 'notebooks')}" for p in (ROOT / "notebooks").rglob("*.ipynb")]
-                           + [f"exercises/{p.name}" for p in (ROOT / "exercises").glob("*.ipynb")])
+                           + [f"exercises/{p.relative_to(ROOT / 'exercises')}" for p in (ROOT / "exercises").rglob("*.ipynb")])
     exercise = (tmp_path / "out" / "exercises" / "01_one_cell.ipynb").read_text()
     assert "../lessons/01_one_cell.ipynb" in exercise and "../notebooks/" not in exercise

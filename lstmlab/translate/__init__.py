@@ -1,0 +1,3 @@
+"""Translation as data: gettext catalogues (locale/<lang>/, read and written with Babel) and the notebooks built from them.
+May import: exercises.
+"""

@@ -1,0 +1,65 @@
+"""The hand-written Chinese 90 (it quotes the seeds verbatim) stays in step with the English 90 (issue #26): the same
+question ids, the same link targets and the same code (up to comments and the words of its strings), after a first
+cell that sets the language."""
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGLISH, CHINESE = ROOT / "notebooks" / "90_seed_questions.ipynb", ROOT / "notebooks" / "zh" / "90_seed_questions.ipynb"
+ANCHOR = re.compile(r'<a id="([\w-]+)"></a>')
+LINK = re.compile(r"\]\(([^)\s]+?)(#[\w-]+)?\)")
+SET_LANGUAGE = re.compile(r'^import lstmlab\nlstmlab\.set_language\("zh"\);?\s*(#.*)?$')
+
+
+def cells(path, kind):
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == kind]
+
+
+def targets(path):
+    """Every link target as a repository path (+ anchor); a Chinese twin counts as its English original."""
+    found = set()
+    for text in cells(path, "markdown"):
+        for target, anchor in LINK.findall(text):
+            if "://" in target or target.startswith("#"):
+                found.add(target + anchor)
+                continue
+            where = (path.parent / target).resolve().relative_to(ROOT).as_posix()
+            found.add(re.sub(r"^(notebooks|exercises)/zh/(?!glossary)", r"\1/", where) + anchor)
+    return found
+
+
+def shape(source):
+    """A code cell's syntax tree with comments dropped and every string's words blanked (translated labels may differ)."""
+    source = "\n".join("pass" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n"))
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node.value = ""
+        elif isinstance(node, ast.JoinedStr):
+            node.values = [v for v in node.values if not isinstance(v, ast.Constant)]
+    return ast.dump(tree, annotate_fields=False)
+
+
+def test_the_chinese_90_sets_the_language_first():
+    first = cells(CHINESE, "code")[0]
+    assert SET_LANGUAGE.match(first.strip()), first
+
+
+def test_the_same_question_ids_in_the_same_order():
+    english, chinese = (ANCHOR.findall("\n".join(cells(p, "markdown"))) for p in (ENGLISH, CHINESE))
+    assert chinese == english
+
+
+def test_every_english_link_is_in_the_chinese_90():
+    missing = sorted(targets(ENGLISH) - targets(CHINESE))
+    assert not missing, f"the Chinese 90 lacks links to {missing}"
+
+
+def test_the_same_code_cells():
+    english, chinese = cells(ENGLISH, "code"), cells(CHINESE, "code")[1:]
+    assert len(chinese) == len(english), (len(chinese), len(english))
+    for k, (a, b) in enumerate(zip(english, chinese)):
+        assert shape(a) == shape(b), f"code cell {k + 1} differs:\n--- English\n{a}\n--- Chinese\n{b}"
