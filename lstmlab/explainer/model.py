@@ -29,7 +29,8 @@ def _scope_problem(model, layers):
     previous = model.inputs[0]
     for layer in layers:
         try:
-            if len(layer._inbound_nodes) != 1 or layer.input is not previous:
+            first = previous[0] if isinstance(previous, (list, tuple)) else previous  # return_state: (out, *states)
+            if len(layer._inbound_nodes) != 1 or (layer.input is not previous and layer.input is not first):
                 return (f"layer {layer.name!r} does not simply take the previous layer's output "
                         "(a branch, a merge or a shared layer)")
             previous = layer.output

@@ -5,12 +5,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Finding:
-    """A classic mistake in one layer: what is wrong, what it costs, how to fix it."""
+    """A classic mistake in one layer: what is wrong, what it costs, how to fix it (.change: the fix as configs)."""
 
     layer: str
     message: str
     fix: str
     kind: str = "finding"
+    change: tuple = ()  # ((layer name, option, value), ...): the fix as config changes, where it is one
 
     def __str__(self):
         return f"{self.layer}: {self.message}\n    fix: {self.fix}"
