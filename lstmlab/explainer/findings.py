@@ -58,7 +58,7 @@ def dense_per_step(layers, batch_shape):
     if last is None or not last.rnn.get("return_sequences") or not layers[-1].output_shape:
         return []
     output, out = layers[-1], layers[-1].output_shape
-    if len(out) != 3 or output.state_shapes:
+    if len(out) != 3 or output.state_shapes or out[1] == 1:  # one step: per step is per sample (one_step says more)
         return []
     dense = next((info for info in layers[last.index:] if info.kind == "Dense"), None)
     if dense is None:
@@ -88,7 +88,7 @@ def recurrent_2d(layers, batch_shape):
     """A recurrent layer fed 2-D input (batch, features): no time axis to run over."""
     for info in layers:
         shape = info.input_shape
-        if info.rnn is not None and shape is not None and len(shape) == 2:
+        if (info.rnn is not None or info.kind == "TimeDistributed") and shape is not None and len(shape) == 2:
             before = layers[info.index - 2] if info.index > 1 else None
             change = ()
             if before is not None and before.rnn is not None:
@@ -100,7 +100,9 @@ def recurrent_2d(layers, batch_shape):
                 fix = ("reshape the data to (samples, timesteps, features), e.g. x.reshape(len(x), timesteps, 1), "
                        "and declare keras.Input(shape=(timesteps, features))")
             src = f"{before.name} returns" if before is not None else "the input is"
-            return [Finding(info.name, f"{info.kind} needs 3-D input (batch, timesteps, features) but {src} "
+            need = "at least 3-D input (batch, timesteps, ...)" if info.kind == "TimeDistributed" else \
+                "3-D input (batch, timesteps, features)"
+            return [Finding(info.name, f"{info.kind} needs {need} but {src} "
                             f"{_short(shape)}: there is no time axis to run over, and the model cannot be built",
                             fix, "recurrent_2d", change)]
         if info.rnn is not None and shape is not None and len(shape) > 3:

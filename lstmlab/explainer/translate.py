@@ -6,13 +6,20 @@ from dataclasses import dataclass, field
 from .build import LayerCall, explain_calls
 
 KNOWN = ("LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed", "Activation",
-         "RepeatVector", "Flatten")
+         "RepeatVector", "Flatten", "Embedding", "CuDNNLSTM", "CuDNNGRU")
+CUDNN = {"CuDNNLSTM": "LSTM", "CuDNNGRU": "GRU"}
+GONE = {  # Keras 2 Model methods that keras.Model no longer has (tests/test_explain_behaviour.py checks each)
+    "reset_states": "reset each stateful layer instead: for layer in {m}.layers: if getattr(layer, 'stateful', False): "
+                    "layer.reset_states()",
+    "predict_classes": "use np.argmax({m}.predict(x), axis=-1) (or (p > 0.5) for one sigmoid output)",
+    "fit_generator": "{m}.fit accepts the generator itself", "predict_generator": "{m}.predict accepts the generator itself",
+    "evaluate_generator": "{m}.evaluate accepts the generator itself"}
 RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 POSITIONAL = {"LSTM": "units", "GRU": "units", "SimpleRNN": "units", "Dense": "units", "Dropout": "rate",
               "Activation": "activation", "RepeatVector": "n"}
 SHAPE_ARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_size", "input_length")
 RENAMED = {"output_dim": "units", "dropout_W": "dropout", "dropout_U": "recurrent_dropout"}
-EXAMPLES = {"n": 3, "units": 32, "Dense units": 1, "rate": 0.5, "timesteps": 10, "features": 4, "batch_size": 32,
+EXAMPLES = {"n": 3, "units": 32, "input_dim": 1000, "output_dim": 32, "Dense units": 1, "rate": 0.5, "timesteps": 10, "features": 4, "batch_size": 32,
             "dropout": 0.2, "recurrent_dropout": 0.2}
 ROLES = {1: ("features",), 2: ("timesteps", "features"), 3: ("batch_size", "timesteps", "features")}
 PUNCTUATION = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2026": "...", "\uff0c": ",",
@@ -147,8 +154,23 @@ class _Reader:
         if kind not in KNOWN:
             raise CantTranslate(f"{kind or ast.unparse(node.func)} is not covered: {SCOPE}")
         kwargs, shape_args, parts, inner = {}, {}, [], None
+        if kind in CUDNN:
+            self.note(f"{kind} is gone in Keras 3: keras.layers.{CUDNN[kind]} takes the same cuDNN kernel by itself on "
+                      "a GPU while its options allow it (activation='tanh', recurrent_activation='sigmoid', "
+                      "recurrent_dropout=0, unroll=False, use_bias=True" + (", reset_after=True" if kind == "CuDNNGRU"
+                                                                            else "") + f"), which are {CUDNN[kind]}'s "
+                      f"Keras 3 defaults and what {kind} computed")
+            kind = CUDNN[kind]
+            cudnn = True
+        else:
+            cudnn = False
         for k, arg in enumerate(node.args):
-            if kind in ("Bidirectional", "TimeDistributed") and k == 0 and isinstance(arg, ast.Call):
+            if kind == "Embedding" and k < 2:
+                role = ("input_dim", "output_dim")[k]
+                kwargs[role] = self._kw_value(arg, role)
+                parts.append(ast.unparse(arg) if not (isinstance(arg, ast.Constant) and arg.value is Ellipsis)
+                             else repr(kwargs[role]))
+            elif kind in ("Bidirectional", "TimeDistributed") and k == 0 and isinstance(arg, ast.Call):
                 inner, _, inner_src = self.layer(arg)
                 parts.append(inner_src)
             elif k == 0 and kind in POSITIONAL:
@@ -160,13 +182,17 @@ class _Reader:
         for kw in node.keywords:
             if kw.arg is None:
                 raise CantTranslate(f"can't translate {kind}(**{ast.unparse(kw.value)}): the arguments are not in the code")
-            if kw.arg in SHAPE_ARGS:
+            if kw.arg in SHAPE_ARGS and not (kind == "Embedding" and kw.arg == "input_dim"):
                 shape_args[kw.arg] = kw.value
+                if kind == "Embedding" and kw.arg == "input_length":
+                    self.note("input_length= on Embedding is deprecated in Keras 3 (Keras warns: Argument "
+                              "`input_length` is deprecated. Just remove it.); the sequence length goes into "
+                              "keras.Input(shape=(input_length,))")
                 continue
             name = RENAMED.get(kw.arg, kw.arg)
             if name != kw.arg:
                 self.note(f"{kw.arg}= is the Keras 1 name; Keras 3 calls it {name}=")
-            role = name if name in EXAMPLES else None
+            role = name if name in EXAMPLES and not (kind == "Embedding" and name == "units") else None
             try:
                 kwargs[name] = self.eval(kw.value) if role is None else self._kw_value(kw.value, role)
             except (_Unknown, IndexError, KeyError, TypeError, ValueError):
@@ -176,7 +202,7 @@ class _Reader:
                 parts.append(f"{name}={ast.unparse(kw.value)}")
             elif name in kwargs:
                 parts.append(f"{name}={kwargs[name]!r}")
-        if kind in RECURRENT and kind != "SimpleRNN":
+        if kind in RECURRENT and kind != "SimpleRNN" and not cudnn:  # CuDNN layers always used sigmoid
             self._recurrent_notes(kind, kwargs)
         return LayerCall(kind, kwargs, inner), shape_args, f"layers.{kind}({', '.join(parts)})"
 
@@ -273,6 +299,9 @@ def _read(source):
                 reader.models[owner]["layers"].append(reader.layer(value.args[0]))
             elif method == "compile" and owner in reader.models:
                 reader.models[owner]["compile"].append(ast.unparse(value))
+            elif method in GONE and owner in reader.models:
+                reader.note(f"{owner}.{method}() has no Keras 3 form: keras.Model has no {method} method "
+                            f"(AttributeError); {GONE[method].format(m=owner)}")
             elif _is_call_of(value, KNOWN):
                 reader.models.setdefault("layer", {"layers": [], "compile": [], "lone": True})
                 reader.order.append("layer")
@@ -293,6 +322,12 @@ def _input(reader, name, layers):
         reader.note("batch_size= on a layer is Keras 2 only: Keras 3 rejects it (Unrecognized keyword arguments "
                     f"passed to {call.kind}: {{'batch_size': {batch}}}); the batch goes into keras.Input(batch_shape=...)")
     recurrent = call.kind in RECURRENT or call.kind == "Bidirectional"
+    if call.kind == "Embedding" and "batch_input_shape" not in args and "input_shape" not in args:
+        steps = reader.value(args["input_length"], "timesteps") if "input_length" in args else None
+        text = f"({src('input_length') or steps},)"
+        if batch is not None:
+            return (batch, steps), f"keras.Input(batch_shape=({src('batch_size') or batch}, {text[1:-2]}))"
+        return (None, steps), f"keras.Input(shape={text})"
     if "batch_input_shape" in args:
         shape = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features") if recurrent
                              else ("batch_size", "features"))
@@ -326,8 +361,10 @@ def _ignored(reader, layers):
             call.input_shape_arg = reader.shape(args["input_shape"])
         elif "input_dim" in args:
             call.input_shape_arg = (reader.value(args["input_dim"], "features"),)
+            call.input_arg_name = "input_dim"
         elif "batch_input_shape" in args:
-            call.input_shape_arg = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features"))[1:]
+            call.input_shape_arg = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features"))
+            call.input_arg_name = "batch_input_shape"
         if args:
             comments[k] = f"  # removed {', '.join(args)}: ignored on a layer that is not the first"
     return comments
