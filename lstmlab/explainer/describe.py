@@ -160,7 +160,7 @@ def _returns(info):
     every = rnn.get("return_sequences")
     states = info.state_shapes
     if info.kind == "Bidirectional" and info.get("merge_mode") is None:
-        what = "the h of every step" if every else "the final h"
+        what = "h of every step" if every else "final h"
         text = (f"two tensors, not merged (merge_mode=None): the forward layer's {what}, {_short(out)}, and the "
                 f"backward layer's, {_short(states[0]) if states else '(unknown)'}")
         states = states[1:]
@@ -253,7 +253,7 @@ def _other_notes(info):
         return [f"Dense acts on the last axis, so on a sequence it is applied at {steps_text(shape[1])} "
                 f"with the same weights (what TimeDistributed(Dense) does): one vector of {info.get('units')} per step."]
     if info.kind == "Dense":
-        return [f"one vector of {info.get('units')} numbers per sample."]
+        return [f"one vector of {info.get('units')} number{'s' * (info.get('units') != 1)} per sample."]
     if info.kind == "TimeDistributed":
         return ["the same inner layer, with the same weights, at every time step."]
     if info.kind == "Embedding" and info.output_shape is not None:
