@@ -267,3 +267,15 @@ def test_masking_before_an_lstm_is_explained(keras):
     report = explain(model)
     assert report.in_scope and report.findings == []
     assert report.layers[1].params == model.layers[1].count_params()
+
+
+@pytest.mark.usefixtures("fresh_language")
+def test_findings_read_in_chinese_with_keras_numbers(keras):
+    """The findings' sentences come from messages/: set_language("zh") gives them in Chinese, numbers unchanged."""
+    from lstmlab import set_language
+    L = keras.layers
+    model = _build(keras, [L.Bidirectional(L.GRU(4, return_sequences=True), name="bi"), L.Dense(1, name="d")])
+    set_language("zh")
+    finding = explain(model).findings[0]
+    assert finding.kind == "dense_per_step" and "(batch, 5, 1)" in finding.message and "不会报错" in finding.message
+    assert "Bidirectional(GRU(..., return_sequences=False))" in finding.fix and "设在 bi 里面的 GRU 上" in finding.fix

@@ -2,6 +2,7 @@
 import math
 from dataclasses import dataclass, field
 
+from ..messages import msg
 from ..oracle.keras_bridge import import_keras
 from .describe import DEFAULTS, LayerInfo, _short, spec_of
 from .findings import find_all
@@ -74,8 +75,8 @@ def explain_calls(calls, batch_shape, title_name="model", notes=()):
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             name = call.kwargs["name"]
             return Report(f"Keras 3 rejects layer {name!r} of {title_name!r}", notes=[*notes, f"Keras says: {first}"],
-                          findings=[Finding(name, f"Keras 3 rejects this {call.kind}: {first}",
-                                            "fix the argument Keras names", "keras_rejects")])
+                          findings=[Finding(name, msg("explain.keras_rejects", kind=call.kind, said=first),
+                                            msg("explain.keras_rejects.fix"), "keras_rejects")])
     try:
         model = keras.Sequential([keras.Input(batch_shape=batch_shape), *layers], name=title_name)
     except Exception as exc:  # a model Keras cannot build: the part it builds, and what it says about the rest
@@ -120,8 +121,8 @@ def refused_report(calls, batch_shape, title_name, notes, exc):
                         call.input_shape_arg, inner, input_arg_name=call.input_arg_name)
     findings = find_all(infos + [failing], batch_shape)
     if not any(f.kind in ("recurrent_2d", "recurrent_4d", "stateful_without_batch") for f in findings):
-        findings.insert(0, Finding(failing.name, f"Keras 3 refuses to build the model at this layer: {said}",
-                                   "fix the layer Keras names", "cannot_build"))
+        findings.insert(0, Finding(failing.name, msg("explain.cannot_build", said=said), msg("explain.cannot_build.fix"),
+                                   "cannot_build"))
     report.title = f"Model {title_name!r} (Keras 3 refuses to build it: {said})"
     report.notes = [*notes, f"Keras 3 refuses to build this model at layer {refused_at + 1}, {failing.name!r} "
                             f"({failing.kind}), which would receive {_short(shape)}; Keras says: {said}. "

@@ -773,4 +773,105 @@ MESSAGES = {
     "grade.gradescope.failed": "The autograder could not grade this submission (lstmlab grade exit code {status}): {reason}",
     "grade.gradescope.not_your_fault": "This is not your fault: tell your teacher.",
     "grade.gradescope.failed_short": "The autograder could not grade this submission: tell your teacher.",
+    # --- explain(model) and explain_code(source): the findings (lstmlab/explainer/findings.py, build.py) ---------
+    "explain.on.layer": "on {layer}",
+    "explain.on.wrapped": "on the {kind} inside {layer}: Bidirectional({kind}(..., {setting}))",
+    "explain.on.cell": "on the {kind}Cell inside {layer}: RNN({kind}Cell(..., {setting}))",
+    "explain.input_shape_ignored.not_first": "{given} is ignored: it is not the first layer, so the layer takes the "
+                                             "previous output; it receives {shape} instead.",
+    "explain.input_shape_ignored.has_input": "{given} is ignored: the model's Input already sets the shape, so the "
+                                             "layer receives {shape} instead.",
+    "explain.input_shape_ignored.fix": "delete {arg}= from {layer}; only the first layer's input shape counts (in "
+                                       "Keras 3 write it once, as keras.Input(shape=(timesteps, features)))",
+    "explain.dense_per_step": "Dense comes after {rnn}, which returns the whole sequence (return_sequences=True), so it "
+                              "acts at every time step: the model outputs {shape}, a vector of {units} per step, not "
+                              "one per sample. {targets}",
+    "explain.dense_per_step.chain": "Dense comes after {rnn}, which returns the whole sequence (return_sequences=True), "
+                                    "so it and every layer after it up to the output, {output}, act at every time "
+                                    "step: the model outputs {shape}, a vector of {units} per step, not one per "
+                                    "sample. {targets}",
+    "explain.dense_per_step.one_unit": "Keras 3 does not stop you: fit with targets of shape (samples, 1) and a loss "
+                                       "such as mse, mae or huber runs without an error, comparing each sample's one "
+                                       "target with its output at {steps}, so every step learns the same number "
+                                       "(targets of shape (samples,) run too, and are compared with every sample's "
+                                       "outputs); binary_crossentropy and categorical_crossentropy fail with a shape "
+                                       "error.",
+    "explain.dense_per_step.units": "Targets of shape (samples, {units}) do not match it: fit with mse, mae or huber "
+                                    "fails with a shape error (Dimensions must be equal), unless the batch size is 1 or "
+                                    "equals the number of steps, when they broadcast silently.",
+    "explain.steps.all": "all {n} steps",
+    "explain.steps.every": "every step",
+    "explain.dense_per_step.fix": "for one output per sample set return_sequences=False {where} (the model then outputs "
+                                  "{per_sample}); for one output per step, say so with TimeDistributed(Dense({units})) "
+                                  "and targets of shape (samples, {steps}, {units})",
+    "explain.stateful_without_batch": "stateful=True carries state row i to sample i of the next batch, so the batch "
+                                      "size must be fixed, but it is None; Keras 3 refuses to build this",
+    "explain.stateful_without_batch.fix": "give a fixed batch: keras.Input(batch_shape=(batch, timesteps, features)) "
+                                          "(Keras 2: batch_input_shape= or batch_size= on the first layer)",
+    "explain.recurrent_2d.layer": "{kind} needs 3-D input (batch, timesteps, features) but {source} returns {shape}: "
+                                  "there is no time axis to run over, and the model cannot be built",
+    "explain.recurrent_2d.input": "{kind} needs 3-D input (batch, timesteps, features) but the input is {shape}: there "
+                                  "is no time axis to run over, and the model cannot be built",
+    "explain.recurrent_2d.time_distributed": "{kind} needs at least 3-D input (batch, timesteps, ...) but {source} "
+                                             "returns {shape}: there is no time axis to run over, and the model cannot "
+                                             "be built",
+    "explain.recurrent_2d.fix_sequences": "set return_sequences=True {where} so it passes on the whole sequence",
+    "explain.recurrent_2d.fix_order": "put {layer} before {before}, or give the model sequences",
+    "explain.recurrent_2d.fix_data": "reshape the data to (samples, timesteps, features), e.g. x.reshape(len(x), "
+                                     "timesteps, 1), and declare keras.Input(shape=(timesteps, features))",
+    "explain.recurrent_4d": "{kind} needs 3-D input (batch, timesteps, features) but gets {ndim}-D input {shape}, and "
+                            "the model cannot be built (seed 002's (5300, 5, 320, 2) data)",
+    "explain.recurrent_4d.fix": "merge the axes after timesteps into features: x.reshape(len(x), {steps}, -1) gives "
+                                "(batch, {steps}, {merged}); or encode each step first with TimeDistributed(...)",
+    "explain.no_fused_kernel": "{why} rules out the fused cuDNN kernel: on a GPU Keras falls back to the generic "
+                               "step-by-step loop, which is expected to train more slowly (on a CPU both run the "
+                               "generic loop, so any cost shows only on a GPU)",
+    "explain.no_fused_kernel.fix": "keep activation='tanh', recurrent_activation='sigmoid', recurrent_dropout=0 (use "
+                                   "dropout= on the inputs instead), unroll=False, use_bias=True{gru}{where}, unless "
+                                   "you need the change and accept the cost",
+    "explain.no_fused_kernel.inside": " on the {kind} inside {layer}",
+    "explain.relu": "activation='relu' inside the {kind}: {grows}, and activations can explode over long sequences "
+                    "(NaN losses)",
+    "explain.relu.cell_of": "{kind}Cell of {layer}",
+    "explain.relu.grows_lstm": "c_tilde and h = o * relu(c) are no longer squashed into [-1, 1], so c = f * c + i * "
+                               "c_tilde can grow at every step",
+    "explain.relu.grows_gru": "the candidate h_tilde = relu(...) is no longer squashed into [-1, 1], and h = z * h + "
+                              "(1 - z) * h_tilde carries it into the next step, where it feeds h_tilde again, so h can "
+                              "grow from step to step",
+    "explain.relu.fix": "use the default activation='tanh' {where}{kernel}; if you keep relu, clipping gradients (e.g. "
+                        "optimizer clipnorm=1.0) and a lower learning rate can help training, but they do not bound "
+                        "{state}",
+    "explain.relu.keeps_kernel": " (it also keeps the fused kernel)",
+    "explain.one_step": "{layer} receives {shape}: one time step per sample, so it never steps through time. It runs "
+                        "its cell once from zero states, so its recurrent_kernel multiplies zeros and does not change "
+                        "the output{also}",
+    "explain.one_step.also": " (and so do {layers}, which it feeds)",
+    "explain.one_step.fix": "if each sample is one moment of a longer series, give the layer windows of several steps, "
+                            "shape (samples, timesteps, features) (lstmlab.make_windows(series, timesteps)); if each "
+                            "sample really is one step, a Dense network is the simpler model",
+    "explain.go_backwards": "go_backwards=True with return_sequences=True: {layer} reads the input from the last step "
+                            "to the first and returns its outputs in that order, so output step 0 is h after the "
+                            "input's last step: the sequence comes out reversed in time, and the next layer (and any "
+                            "per-step targets) see it backwards",
+    "explain.go_backwards.fix": "flip it back after the layer (keras.ops.flip(y, axis=1), e.g. in a Lambda layer), or "
+                                "use Bidirectional, which flips the backward outputs back for you; if only the final h "
+                                "matters, return_sequences=False",
+    "explain.deep_stack": "this model stacks {n} recurrent layers; beyond about 4 the returns usually fall off (the "
+                          "seed 002 post reports diminishing returns past 4 layers), while every layer adds training "
+                          "time",
+    "explain.deep_stack.fix": "start with 1 or 2 recurrent layers and add one only while validation error improves; "
+                              "try more units per layer first",
+    "explain.dropout_after_last": "Dropout({rate}) after the last recurrent layer {rnn} zeroes about {percent} of its "
+                                  "outputs{counts} and scales {rest} by {scale}x, so the next layer trains on heavily "
+                                  "corrupted features while predict sees them all",
+    "explain.dropout_after_last.counts": " (on average {zeroed} of {width}, a random set at every training step)",
+    "explain.dropout_after_last.counts_unknown": " (a random set at every training step)",
+    "explain.dropout_after_last.rest": "the remaining ~{kept}",
+    "explain.dropout_after_last.rest_unknown": "the rest",
+    "explain.dropout_after_last.fix": "consider a rate around 0.2 to 0.5, or removing it (the recurrent layers' own "
+                                      "dropout= may be enough)",
+    "explain.cannot_build": "Keras 3 refuses to build the model at this layer: {said}",
+    "explain.keras_rejects": "Keras 3 rejects this {kind}: {said}",
+    "explain.cannot_build.fix": "fix the layer Keras names",
+    "explain.keras_rejects.fix": "fix the argument Keras names",
 }
