@@ -3,13 +3,12 @@ from dataclasses import dataclass, field
 
 from ..reference.activations import ACTIVATIONS
 from ..reference.validate import fmt_shape
+from ..messages import msg
 from ..shapes import specs
 from .report import LayerNote
 
 RECURRENT_KINDS = ("LSTM", "GRU", "SimpleRNN")
 CELLS = {"LSTMCell": "LSTM", "GRUCell": "GRU", "SimpleRNNCell": "SimpleRNN"}  # RNN(cell) computes what the layer does
-GATES = {"LSTM": "its gates i, f, o and the candidate c_tilde", "GRU": "its gates z, r and the candidate h_tilde",
-         "SimpleRNN": ""}
 DEFAULTS = {"return_sequences": False, "return_state": False, "stateful": False, "activation": "tanh",
             "recurrent_activation": "sigmoid", "use_bias": True, "go_backwards": False, "dropout": 0.0,
             "recurrent_dropout": 0.0, "unroll": False, "reset_after": True}
@@ -148,8 +147,8 @@ def in_words(shape, tokens=False):
 def steps_text(steps):
     """'each of the 5 steps', 'its single step', 'every step' (any number of steps)."""
     if steps is None:
-        return "every step (however many the input has)"
-    return "its single step" if steps == 1 else f"each of the {steps} steps"
+        return msg("explain.layer.steps_any")
+    return msg("explain.layer.steps_one") if steps == 1 else msg("explain.layer.steps_n", n=steps)
 
 
 def _returns(info):
@@ -160,117 +159,109 @@ def _returns(info):
     every = rnn.get("return_sequences")
     states = info.state_shapes
     if info.kind == "Bidirectional" and info.get("merge_mode") is None:
-        what = "h of every step" if every else "final h"
-        text = (f"two tensors, not merged (merge_mode=None): the forward layer's {what}, {_short(out)}, and the "
-                f"backward layer's, {_short(states[0]) if states else '(unknown)'}")
+        what = msg("explain.layer.unmerged_every" if every else "explain.layer.unmerged_final")
+        text = msg("explain.layer.bidirectional_unmerged", what=what, forward=_short(out),
+                   backward=_short(states[0] if states else None))
         states = states[1:]
     elif info.kind == "Bidirectional":
-        what = "the forward and backward h of every step" if every else "the forward and backward final h"
-        text = f"{what}, merged ({info.get('merge_mode')}), {_short(out)}"
+        text = msg("explain.layer.bidirectional_every" if every else "explain.layer.bidirectional_final",
+                   mode=info.get("merge_mode"), shape=_short(out))
     else:
-        text = f"{'the h of every step' if every else 'the last h only'}, {_short(out)}"
+        text = msg("explain.layer.every_h" if every else "explain.layer.last_h", shape=_short(out))
     if rnn.get("return_state") and states:
-        text += " + final states " + ", ".join(_short(s) for s in states)
+        text += msg("explain.layer.final_states", shapes=", ".join(_short(s) for s in states))
     return text
 
 
 def equations(rnn):
     """The cell's own equations, with its activations (Keras's gate order; GRU as Keras computes it)."""
-    a, ra = rnn.get("activation"), rnn.get("recurrent_activation")
-    b = " + b" if rnn.get("use_bias") else ""
+    a, ra, bias = rnn.get("activation"), rnn.get("recurrent_activation"), bool(rnn.get("use_bias"))
+    b = " + b" if bias else ""
     if rnn.kind == "LSTM":
-        return (f"i, f, o = {ra}(x W + h U{b}) (one slice each), c_tilde = {a}(x W_c + h U_c{b and ' + b_c'}), "
-                f"c = f * c + i * c_tilde, h = o * {a}(c)")
+        return msg("explain.layer.eq_lstm", a=a, ra=ra, b=b, bc=" + b_c" if bias else "")
     if rnn.kind == "GRU":
-        cand = (f"{a}(x W_h + r * (h U_h{b and ' + b_rh'}){b and ' + b_h'})" if rnn.get("reset_after")
-                else f"{a}(x W_h + (r * h) U_h{b and ' + b_h'})")
-        return f"z, r = {ra}(x W + h U{b}), h_tilde = {cand}, h = z * h + (1 - z) * h_tilde (one state: no c)"
-    return f"h = {a}(x W + h U{b}) (one state, no gates)"
+        candidate = (f"{a}(x W_h + r * (h U_h{' + b_rh' if bias else ''}){' + b_h' if bias else ''})"
+                     if rnn.get("reset_after") else f"{a}(x W_h + (r * h) U_h{' + b_h' if bias else ''})")
+        return msg("explain.layer.eq_gru", ra=ra, b=b, candidate=candidate)
+    return msg("explain.layer.eq_simple", a=a, b=b)
 
 
 def _recurrent_notes(info, last_rnn):
     """units, equations, return_sequences, states, stateful: what they mean for this layer."""
     rnn, units = info.rnn, info.rnn.get("units")
     steps = info.input_shape[1] if info.input_shape and len(info.input_shape) == 3 else None
-    gates = GATES[rnn.kind]
-    held = f"h and c hold {units} numbers per sample, and so do {gates}" if rnn.kind == "LSTM" else \
-        f"h holds {units} numbers per sample" + (f", and so do {gates}" if gates else "")
-    which = f" (the forward {rnn.kind})" if info.custom_backward else ""
-    notes = [f"units = {units}{which}: {held}. It is not a number of cells or of time steps: one cell is reused at "
-             f"{steps_text(steps)}.", f"each step{which}: {equations(rnn)}."]
+    which = msg("explain.layer.which_forward", kind=rnn.kind) if info.custom_backward else ""
+    notes = [msg("explain.layer.units_lstm" if rnn.kind == "LSTM" else "explain.layer.units_gru" if rnn.kind == "GRU"
+                 else "explain.layer.units_simple", units=units, which=which, steps=steps_text(steps)),
+             msg("explain.layer.each_step", which=which, equations=equations(rnn))]
     if info.kind == "RNN":
-        notes.append(f"RNN({type_name(rnn)}) runs the same computation as keras.layers.{rnn.kind}, always with "
-                     "Keras's generic step-by-step loop (only the LSTM and GRU layers can take the fused cuDNN kernel).")
+        notes.append(msg("explain.layer.rnn_cell", kind=rnn.kind))
     bidi = info.kind == "Bidirectional"
     if rnn.get("return_sequences"):
-        notes.append("return_sequences=True: the whole sequence of h (one per step) flows on to the next layer"
-                     + (" (Keras flips the backward layer's outputs back into time order)." if bidi else "."))
-    elif bidi:
-        notes.append("return_sequences=False: the forward layer's h after the last step and the backward layer's h "
-                     "after it has read back to the first step flow on; the other steps' h are dropped.")
+        notes.append(msg("explain.layer.sequences_bidirectional" if bidi else "explain.layer.sequences"))
     else:
-        notes.append("return_sequences=False: only the last step's h flows on; the earlier steps' h are dropped.")
+        notes.append(msg("explain.layer.last_bidirectional" if bidi else "explain.layer.last"))
     if not last_rnn:
-        notes.append("Only h flows on, not the states: the next recurrent layer starts from zero states of its own.")
+        notes.append(msg("explain.layer.only_h"))
     if rnn.get("return_state"):
-        notes.append("return_state=True: also returns the final states (for example to start a decoder).")
+        notes.append(msg("explain.layer.return_state"))
     batch = info.input_shape[0] if info.input_shape else None
-    states, zero = ("h and c", "h = c = 0") if rnn.kind == "LSTM" else ("h", "h = 0")
-    if rnn.get("stateful"):
-        notes.append(f"stateful=True: the final {states} of sample i in one batch start sample i of the next batch "
-                     f"(batch fixed at {batch}), across fit and predict calls, until layer.reset_states().")
+    if info.custom_backward:
+        states, zero = msg("explain.layer.states_both"), msg("explain.layer.zero_states")
+    elif rnn.kind == "LSTM":
+        states, zero = msg("explain.layer.states_lstm"), "h = c = 0"
     else:
-        notes.append(f"stateful=False: every batch starts from {zero}; no state carries across batches.")
+        states, zero = msg("explain.layer.states_h"), "h = 0"
+    if rnn.get("stateful"):
+        notes.append(msg("explain.layer.stateful", states=states, batch=batch))
+    else:
+        notes.append(msg("explain.layer.stateless", zero=zero))
     if bidi:
         notes.append(_bidirectional_note(info))
     return notes
 
 
-def type_name(rnn):
-    """'LSTMCell' for an LSTM's config read from RNN(LSTMCell(...))."""
-    return f"{rnn.kind}Cell"
-
-
-MERGES = {"concat": "concatenated on the last axis (forward first)", "sum": "added", "mul": "multiplied",
-          "ave": "averaged", None: "not merged: Keras returns them as two tensors"}
+def _merged(mode):
+    """How Bidirectional merges its two outputs, in words (Keras accepts only these five modes)."""
+    if mode is None:
+        return msg("explain.layer.merge_none")
+    if mode == "sum":
+        return msg("explain.layer.merge_sum")
+    if mode == "mul":
+        return msg("explain.layer.merge_mul")
+    return msg("explain.layer.merge_ave" if mode == "ave" else "explain.layer.merge_concat")
 
 
 def _bidirectional_note(info):
     """How Keras builds this Bidirectional: its two layers and how it merges them."""
-    merged = MERGES.get(info.get("merge_mode"), f"merged with merge_mode={info.get('merge_mode')!r}")
+    merged = _merged(info.get("merge_mode"))
     if info.custom_backward:
         back = info.backward
-        return (f"Bidirectional: the forward {info.inner.kind}({info.inner.get('units')}) and a backward layer of your "
-                f"own, {back.kind}({back.get('units')}), each with its own weights; their outputs are {merged}.")
-    return (f"Bidirectional: a forward and a backward copy of the {info.inner.kind}, each with its own weights "
-            f"(hence 2 x); their outputs are {merged}.")
+        return msg("explain.layer.bidirectional_own", forward=f"{info.inner.kind}({info.inner.get('units')})",
+                   backward=f"{back.kind}({back.get('units')})", merged=merged)
+    return msg("explain.layer.bidirectional_copy", kind=info.inner.kind, merged=merged)
 
 
 def _other_notes(info):
     """Dense (per step or per sample), TimeDistributed, Embedding, Dropout, anything else."""
-    shape = info.input_shape
+    shape, out = info.input_shape, info.output_shape
     if info.kind == "Dense" and shape is not None and len(shape) == 3:
-        return [f"Dense acts on the last axis, so on a sequence it is applied at {steps_text(shape[1])} "
-                f"with the same weights (what TimeDistributed(Dense) does): one vector of {info.get('units')} per step."]
+        return [msg("explain.layer.dense_per_step", steps=steps_text(shape[1]), units=info.get("units"))]
     if info.kind == "Dense":
-        return [f"one vector of {info.get('units')} number{'s' * (info.get('units') != 1)} per sample."]
+        return [msg("explain.layer.dense", units=info.get("units"))]
     if info.kind == "TimeDistributed":
-        return ["the same inner layer, with the same weights, at every time step."]
-    if info.kind == "Embedding" and info.output_shape is not None:
-        return [f"looks up one vector of {info.output_shape[-1]} numbers for each token id: "
-                f"{_count(info.output_shape[1], 'time step')} of {info.output_shape[-1]} features each for the next layer."]
-    if info.kind == "RepeatVector" and info.output_shape is not None:
-        return [f"copies the one vector per sample {info.output_shape[1]} times: a sequence for the next recurrent "
-                "layer to run over (the encoder-decoder pattern); no parameters."]
+        return [msg("explain.layer.time_distributed")]
+    if info.kind == "Embedding" and out is not None and len(out) == 3:
+        return [msg("explain.layer.embedding", width=out[-1])]
+    if info.kind == "RepeatVector" and out is not None:
+        return [msg("explain.layer.repeat_vector", n=out[1])]
     if info.kind == "Flatten" and shape is not None and len(shape) == 3:
-        return [f"lays the {shape[1]} steps of {shape[2]} values side by side: one vector per sample; no parameters."]
+        return [msg("explain.layer.flatten", steps=shape[1], width=shape[2])]
     if info.kind == "Activation":
-        return [f"applies {info.get('activation')} to every value; no parameters."]
+        return [msg("explain.layer.activation", activation=info.get("activation"))]
     if info.kind == "Dropout":
-        rate = info.get("rate")
-        return [f"training only: zeroes a fraction {rate} of the values and scales the rest by 1/(1 - {rate}); "
-                "at predict time it passes everything through; no parameters."]
-    return [f"explain has no words for {info.kind}; its shapes and parameter count come from Keras."]
+        return [msg("explain.layer.dropout", rate=info.get("rate"))]
+    return [msg("explain.layer.no_words", kind=info.kind)]
 
 
 def _formula(info, spec):

@@ -874,4 +874,76 @@ MESSAGES = {
     "explain.keras_rejects": "Keras 3 rejects this {kind}: {said}",
     "explain.cannot_build.fix": "fix the layer Keras names",
     "explain.keras_rejects.fix": "fix the argument Keras names",
+    # --- explain(model): what each layer does (lstmlab/explainer/describe.py) ---------
+    "explain.layer.steps_any": "every step (however many the input has)",
+    "explain.layer.steps_one": "its single step",
+    "explain.layer.steps_n": "each of the {n} steps",
+    "explain.layer.bidirectional_unmerged": "two tensors, not merged (merge_mode=None): the forward layer's {what}, "
+                                            "{forward}, and the backward layer's, {backward}",
+    "explain.layer.unmerged_every": "h of every step",
+    "explain.layer.unmerged_final": "final h",
+    "explain.layer.bidirectional_every": "the forward and backward h of every step, merged ({mode}), {shape}",
+    "explain.layer.bidirectional_final": "the forward and backward final h, merged ({mode}), {shape}",
+    "explain.layer.every_h": "the h of every step, {shape}",
+    "explain.layer.last_h": "the last h only, {shape}",
+    "explain.layer.final_states": " + final states {shapes}",
+    "explain.layer.units_lstm": "units = {units}{which}: h and c hold {units} numbers per sample, and so do its gates "
+                                "i, f, o and the candidate c_tilde. It is not a number of cells or of time steps: one "
+                                "cell is reused at {steps}.",
+    "explain.layer.units_gru": "units = {units}{which}: h holds {units} numbers per sample, and so do its gates z, r and "
+                               "the candidate h_tilde. It is not a number of cells or of time steps: one cell is reused "
+                               "at {steps}.",
+    "explain.layer.units_simple": "units = {units}{which}: h holds {units} numbers per sample. It is not a number of "
+                                  "cells or of time steps: one cell is reused at {steps}.",
+    "explain.layer.which_forward": " (the forward {kind})",
+    "explain.layer.each_step": "each step{which}: {equations}.",
+    "explain.layer.eq_lstm": "i, f, o = {ra}(x W + h U{b}) (one slice each), c_tilde = {a}(x W_c + h U_c{bc}), c = f * "
+                             "c + i * c_tilde, h = o * {a}(c)",
+    "explain.layer.eq_gru": "z, r = {ra}(x W + h U{b}), h_tilde = {candidate}, h = z * h + (1 - z) * h_tilde (one "
+                            "state: no c)",
+    "explain.layer.eq_simple": "h = {a}(x W + h U{b}) (one state, no gates)",
+    "explain.layer.rnn_cell": "RNN({kind}Cell) runs the same computation as keras.layers.{kind}, always with Keras's "
+                              "generic step-by-step loop (only the LSTM and GRU layers can take the fused cuDNN kernel).",
+    "explain.layer.sequences": "return_sequences=True: the whole sequence of h (one per step) flows on to the next "
+                               "layer.",
+    "explain.layer.sequences_bidirectional": "return_sequences=True: the whole sequence of h (one per step) flows on to "
+                                             "the next layer (Keras flips the backward layer's outputs back into time "
+                                             "order).",
+    "explain.layer.last_bidirectional": "return_sequences=False: the forward layer's h after the last step and the "
+                                        "backward layer's h after it has read back to the first step flow on; the "
+                                        "other steps' h are dropped.",
+    "explain.layer.last": "return_sequences=False: only the last step's h flows on; the earlier steps' h are dropped.",
+    "explain.layer.only_h": "Only h flows on, not the states: the next recurrent layer starts from zero states of its "
+                            "own.",
+    "explain.layer.return_state": "return_state=True: also returns the final states (for example to start a decoder).",
+    "explain.layer.stateful": "stateful=True: the final {states} of sample i in one batch start sample i of the next "
+                              "batch (batch fixed at {batch}), across fit and predict calls, until layer.reset_states().",
+    "explain.layer.stateless": "stateful=False: every batch starts from {zero}; no state carries across batches.",
+    "explain.layer.states_lstm": "h and c",
+    "explain.layer.states_h": "h",
+    "explain.layer.states_both": "states",
+    "explain.layer.zero_states": "zero states",
+    "explain.layer.bidirectional_own": "Bidirectional: the forward {forward} and a backward layer of your own, "
+                                       "{backward}, each with its own weights; their outputs are {merged}.",
+    "explain.layer.bidirectional_copy": "Bidirectional: a forward and a backward copy of the {kind}, each with its own "
+                                        "weights (hence 2 x); their outputs are {merged}.",
+    "explain.layer.merge_concat": "concatenated on the last axis (forward first)",
+    "explain.layer.merge_sum": "added",
+    "explain.layer.merge_mul": "multiplied",
+    "explain.layer.merge_ave": "averaged",
+    "explain.layer.merge_none": "not merged: Keras returns them as two tensors",
+    "explain.layer.dense_per_step": "Dense acts on the last axis, so on a sequence it is applied at {steps} with the "
+                                    "same weights (what TimeDistributed(Dense) does): one vector of {units} per step.",
+    "explain.layer.dense": "one vector of {units} per sample.",
+    "explain.layer.time_distributed": "the same inner layer, with the same weights, at every time step.",
+    "explain.layer.embedding": "looks up one vector of {width} numbers for each token id: one time step of {width} "
+                               "features per token for the next layer.",
+    "explain.layer.repeat_vector": "copies the one vector per sample {n} times: a sequence for the next recurrent layer "
+                                   "to run over (the encoder-decoder pattern); no parameters.",
+    "explain.layer.flatten": "lays the {steps} steps of {width} values side by side: one vector per sample; no "
+                             "parameters.",
+    "explain.layer.activation": "applies {activation} to every value; no parameters.",
+    "explain.layer.dropout": "training only: zeroes a fraction {rate} of the values and scales the rest by 1/(1 - "
+                             "{rate}); at predict time it passes everything through; no parameters.",
+    "explain.layer.no_words": "explain has no words for {kind}; its shapes and parameter count come from Keras.",
 }
