@@ -64,8 +64,7 @@ def explain_calls(calls, batch_shape, title_name="model", notes=()):
     calls = _named(calls)
     estimate = sum(count_of(info) for info in walk(calls, batch_shape))
     if estimate > MAX_PARAMS:
-        return walk_report(calls, batch_shape, title_name, [*notes, f"not built in Keras ({estimate:,} parameters): "
-                                                                    "the counts come from the shape engine's formulas"])
+        return walk_report(calls, batch_shape, title_name, [*notes, msg("explain.build.huge", n=f"{estimate:,}")])
     keras = import_keras()
     layers = []
     for call in calls:
@@ -74,7 +73,8 @@ def explain_calls(calls, batch_shape, title_name="model", notes=()):
         except Exception as exc:  # Keras validates the arguments: say what it said
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             name = call.kwargs["name"]
-            return Report(f"Keras 3 rejects layer {name!r} of {title_name!r}", notes=[*notes, f"Keras says: {first}"],
+            return Report(msg("explain.build.rejects", layer=repr(name), model=repr(title_name)),
+                          notes=[*notes, msg("explain.build.keras_says", said=first)],
                           findings=[Finding(name, msg("explain.keras_rejects", kind=call.kind, said=first),
                                             msg("explain.keras_rejects.fix"), "keras_rejects")])
     try:
@@ -123,11 +123,11 @@ def refused_report(calls, batch_shape, title_name, notes, exc):
     if not any(f.kind in ("recurrent_2d", "recurrent_4d", "stateful_without_batch") for f in findings):
         findings.insert(0, Finding(failing.name, msg("explain.cannot_build", said=said), msg("explain.cannot_build.fix"),
                                    "cannot_build"))
-    report.title = f"Model {title_name!r} (Keras 3 refuses to build it: {said})"
-    report.notes = [*notes, f"Keras 3 refuses to build this model at layer {refused_at + 1}, {failing.name!r} "
-                            f"({failing.kind}), which would receive {_short(shape)}; Keras says: {said}. "
-                            + (f"The {refused_at} layer{'s' * (refused_at != 1)} before it are shown as Keras builds them."
-                               if refused_at else "")]
+    report.title = msg("explain.build.refused", model=repr(title_name), said=said)
+    before = "" if not refused_at else " " + msg("explain.build.refused_before_one" if refused_at == 1
+                                                 else "explain.build.refused_before", n=refused_at)
+    report.notes = [*notes, msg("explain.build.refused_note", index=refused_at + 1, layer=repr(failing.name),
+                                kind=failing.kind, shape=_short(shape), said=said) + before]
     report.findings = findings
     return report
 

@@ -1,4 +1,5 @@
 """Read built Keras layers into LayerInfos, and a chain of LayerInfos into a Report (shared by model and build)."""
+from ..messages import msg
 from ..reference.validate import fmt_shape
 from .describe import CELLS, LayerInfo, config_of, describe, in_words
 from .findings import find_all
@@ -47,6 +48,6 @@ def report_from_infos(infos, batch_shape, title_name, notes=()):
     layers = [describe(info, last_rnn=bool(rnns) and info.index == rnns[-1]) for info in infos]
     total = sum(note.params for note in layers)
     tokens = bool(infos) and infos[0].kind == "Embedding"
-    title = (f"Model {title_name!r} on input {in_words(batch_shape, tokens)} {fmt_shape(batch_shape)}: "
-             f"{len(layers)} layer{'s' * (len(layers) != 1)}, {total:,} parameters")
+    title = msg("explain.report.title_one" if len(layers) == 1 else "explain.report.title", name=repr(title_name),
+                words=in_words(batch_shape, tokens), shape=fmt_shape(batch_shape), n=len(layers), params=f"{total:,}")
     return Report(title, layers, find_all(infos, batch_shape), list(notes))

@@ -946,4 +946,40 @@ MESSAGES = {
     "explain.layer.dropout": "training only: zeroes a fraction {rate} of the values and scales the rest by 1/(1 - "
                              "{rate}); at predict time it passes everything through; no parameters.",
     "explain.layer.no_words": "explain has no words for {kind}; its shapes and parameter count come from Keras.",
+    # --- explain(model): the report's frame, what it cannot read, what Keras refuses (report, model, build) -----
+    "explain.report.title": "Model {name} on input {words} {shape}: {n} layers, {params} parameters",
+    "explain.report.title_one": "Model {name} on input {words} {shape}: 1 layer, {params} parameters",
+    "explain.report.params": "params",
+    "explain.report.fix": "fix",
+    "explain.report.note": "Note",
+    "explain.report.findings": "Findings ({n}):",
+    "explain.report.none": "Findings: none.",
+    "explain.report.nothing": "Nothing to flag in this model.",
+    "explain.scope.title": "Model {name} is outside what explain covers",
+    "explain.scope.chain": "explain covers a linear chain of built-in Keras layers (Sequential, or functional with one "
+                           "input and each layer feeding the next)",
+    "explain.scope.custom": "layer {layer} is a custom layer ({kind}); explain reads built-in Keras layers only, so it "
+                            "cannot say what it does",
+    "explain.scope.nested": "layer {layer} is itself a model; explain it on its own: explain(model.get_layer({layer}))",
+    "explain.scope.inputs": "the model has {n} inputs",
+    "explain.scope.branch": "layer {layer} does not simply take the previous layer's output (a branch, a merge or a "
+                            "shared layer)",
+    "explain.scope.several": "layer {layer} has several inputs or is used several times",
+    "explain.scope.output": "the model's output is not its last layer's output",
+    "explain.scope.subclassed": "it is a subclassed model ({kind}): its call() can do anything, so its layers do not "
+                                "say how data flows",
+    "explain.scope.unreadable": "one of its layers could not be read ({error})",
+    "explain.scope.not_a_model": "explain expects a Keras 3 model (keras.Sequential or keras.Model), got {kind}; for "
+                                 "source code use lstmlab.explain_code(source)",
+    "explain.scope.unbuilt": "Model {name} is not built yet, so its shapes are unknown",
+    "explain.scope.unbuilt_how": "give it an input: keras.Input(shape=(timesteps, features)) as its first layer, or "
+                                 "call explain(model, input_shape=(timesteps, features))",
+    "explain.build.huge": "not built in Keras ({n} parameters): the counts come from the shape engine's formulas",
+    "explain.build.rejects": "Keras 3 rejects layer {layer} of {model}",
+    "explain.build.keras_says": "Keras says: {said}",
+    "explain.build.refused": "Model {model} (Keras 3 refuses to build it: {said})",
+    "explain.build.refused_note": "Keras 3 refuses to build this model at layer {index}, {layer} ({kind}), which would "
+                                  "receive {shape}; Keras says: {said}.",
+    "explain.build.refused_before": "The {n} layers before it are shown as Keras builds them.",
+    "explain.build.refused_before_one": "The layer before it is shown as Keras builds it.",
 }
