@@ -982,4 +982,53 @@ MESSAGES = {
                                   "receive {shape}; Keras says: {said}.",
     "explain.build.refused_before": "The {n} layers before it are shown as Keras builds them.",
     "explain.build.refused_before_one": "The layer before it is shown as Keras builds it.",
+    # --- explain_code(source): notes on the translation, and what it cannot translate (explainer/translate.py) ----
+    "explain.code.keras3_form": "Keras 3 form:",
+    "explain.code.cant": "Can't translate this: {why}",
+    "explain.code.scope": "explain_code reads Keras Sequential model definitions (model = Sequential() then "
+                          "model.add(...), or Sequential([...])) and lone layer calls, with the layers {layers}",
+    "explain.code.placeholder": "{what} is a placeholder: used {role} = {example} as an example value",
+    "explain.code.undefined": "{what} is not defined in the snippet: used {role} = {example} as an example value",
+    "explain.code.shape_unknown": "input_shape={code} is not known here: used {example} as an example",
+    "explain.code.not_covered": "{kind} is not covered: {scope}",
+    "explain.code.positional": "can't translate {kind}(...) with positional argument {code}: {scope}",
+    "explain.code.starstar": "can't translate {kind}(**{code}): the arguments are not in the code",
+    "explain.code.cudnn": "{kind} is gone in Keras 3: keras.layers.{layer} takes the same cuDNN kernel by itself on a "
+                          "GPU while its options allow it (activation='tanh', recurrent_activation='sigmoid', "
+                          "recurrent_dropout=0, unroll=False, use_bias=True{gru}), which are {layer}'s Keras 3 "
+                          "defaults and what {kind} computed",
+    "explain.code.input_length": "input_length= on Embedding is deprecated in Keras 3 (Keras warns: Argument "
+                                 "`input_length` is deprecated. Just remove it.); the sequence length goes into "
+                                 "keras.Input(shape=(input_length,))",
+    "explain.code.renamed": "{old}= is the Keras 1 name; Keras 3 calls it {new}=",
+    "explain.code.left_out": "{code} is not defined in the snippet: left out of the report's model",
+    "explain.code.hard_sigmoid_default": "{kind}'s default recurrent_activation was 'hard_sigmoid' in Keras <= 2.2.5 "
+                                         "(and tf.keras 1.x): clip(0.2x + 0.5, 0, 1), seed 001's signature; Keras 2.3+ "
+                                         "and Keras 3 use 'sigmoid', so outputs differ a little (seed 003: 0.16222607 "
+                                         "then, 0.17426972 now)",
+    "explain.code.hard_sigmoid": "recurrent_activation='hard_sigmoid' means relu6(x + 3) / 6 in Keras 3, not Keras "
+                                 "2's clip(0.2x + 0.5, 0, 1); the numbers change (seed 003)",
+    "explain.code.implementation": "implementation= chooses how the cell groups its matrix products (results equal up "
+                                   "to float32 rounding) and is not saved in the layer's config; with dropout it "
+                                   "changes the masks (4 instead of 1) and in Keras 3.15 breaks training; drop it",
+    "explain.code.syntax": "line {line} is not valid Python ({error}): {text}",
+    "explain.code.functional": "this is the functional API (layer(...)(x), Input, Model): explain_code reads "
+                               "Sequential models; build your model and call lstmlab.explain(model) instead",
+    "explain.code.not_sequential": "{name} is not created with Sequential() in the snippet; read as a Sequential model",
+    "explain.code.cant_call": "can't translate {code}: {scope}",
+    "explain.code.gone": "{model}.{method}() has no Keras 3 form: keras.Model has no {method} method "
+                         "(AttributeError); {instead}",
+    "explain.code.gone_reset_states": "reset each stateful layer instead: for layer in {m}.layers: if "
+                                      "getattr(layer, 'stateful', False): layer.reset_states()",
+    "explain.code.gone_predict_classes": "use np.argmax({m}.predict(x), axis=-1) (or (p > 0.5) for one sigmoid "
+                                         "output)",
+    "explain.code.gone_generator": "{m}.{method} accepts the generator itself",
+    "explain.code.batch_size": "batch_size= on a layer is Keras 2 only: Keras 3 rejects it (Unrecognized keyword "
+                               "arguments passed to {kind}: {{'batch_size': {batch}}}); the batch goes into "
+                               "keras.Input(batch_shape=...)",
+    "explain.code.no_input_shape": "{name} has no input shape in the snippet: used {shape} as an example; in Keras 3 "
+                                   "start the model with keras.Input(shape=...)",
+    "explain.code.no_model": "no Keras model definition found. {scope}",
+    "explain.code.no_layers": "{name} has no layers in the snippet",
+    "explain.code.too_deep": "the code is nested too deeply to read",
 }
