@@ -110,37 +110,42 @@ def _dim(size, axis, ndim):
         return str(size)
     if axis == 0:
         return "batch"
-    return "any number of steps" if axis == 1 and ndim in (2, 3) else "None"
+    return msg("explain.shape.any_steps") if axis == 1 and ndim in (2, 3) else "None"
 
 
 def _short(shape):
     """(None, 10, 32) -> '(batch, 10, 32)'; (None, None, 8) -> '(batch, any number of steps, 8)'."""
     if shape is None:
-        return "(unknown)"
+        return "(?)"
     shape = tuple(shape)
     if len(shape) == 2 and shape[1] is None:
         return "(batch, None)"
     return fmt_shape([_dim(d, k, len(shape)) for k, d in enumerate(shape)]).replace("'", "")
 
 
-def _count(n, word):
+def _steps(n):
     """'5 timesteps', '1 timestep', 'any number of timesteps'."""
     if n is None:
-        return f"any number of {word}s"
-    return f"{n} {word}{'s' * (n != 1)}"
+        return msg("explain.shape.steps_any")
+    return msg("explain.shape.step_one") if n == 1 else msg("explain.shape.steps", n=n)
+
+
+def _features(n):
+    """'64 features', '1 feature'."""
+    return msg("explain.shape.feature_one") if n == 1 else msg("explain.shape.features", n=n)
 
 
 def in_words(shape, tokens=False):
     """(None, 10, 64) -> '(batch, 10 timesteps, 64 features)'; tokens=True: an Embedding's (batch, token positions)."""
     if shape is None:
-        return "(unknown shape)"
-    batch = "batch" if shape[0] is None else f"batch of {shape[0]}"
-    if len(shape) == 3:
-        return f"({batch}, {_count(shape[1], 'timestep')}, {_count(shape[2], 'feature')})"
+        return "(?)"
+    batch = "batch" if shape[0] is None else msg("explain.shape.batch_of", n=shape[0])
+    if len(shape) == 3 and shape[2] is not None:
+        return f"({batch}, {_steps(shape[1])}, {_features(shape[2])})"
     if len(shape) == 2 and tokens:
-        return f"({batch}, {_count(shape[1], 'timestep')}: one token id per step)"
+        return f"({batch}, {msg('explain.shape.tokens', steps=_steps(shape[1]))})"
     if len(shape) == 2 and shape[1] is not None:
-        return f"({batch}, {_count(shape[1], 'feature')})"
+        return f"({batch}, {_features(shape[1])})"
     return _short(shape)
 
 

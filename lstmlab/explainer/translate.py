@@ -362,19 +362,19 @@ def _ignored(reader, layers):
             call.input_shape_arg = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features"))
             call.input_arg_name = "batch_input_shape"
         if args:
-            comments[k] = f"  # removed {', '.join(args)}: ignored on a layer that is not the first"
+            comments[k] = "  # " + msg("explain.code.removed", args=", ".join(args))
     return comments
 
 
 def explain_code(source):
     """Keras 2 snippet -> its Keras 3 form and a report per model; an honest message when it can't."""
     if not isinstance(source, str):
-        raise TypeError(f"explain_code expects the source text as a str, got {type(source).__name__}")
+        raise TypeError(msg("explain.code.not_text", kind=type(source).__name__))
     try:
         reader = _read(source)
         if not reader.models:
             raise CantTranslate(msg("explain.code.no_model", scope=scope()))
-        lines, reports = ["import keras", "from keras import layers", ""], []
+        lines, reports = ["import keras", "from keras import layers", ""], []  # not learner-facing: code
         for name in dict.fromkeys(reader.order):
             model = reader.models[name]
             if not model["layers"]:

@@ -1031,4 +1031,20 @@ MESSAGES = {
     "explain.code.no_model": "no Keras model definition found. {scope}",
     "explain.code.no_layers": "{name} has no layers in the snippet",
     "explain.code.too_deep": "the code is nested too deeply to read",
+    # --- explain: shapes in words (explainer/describe.py) and the command (explainer/cli.py) ---------
+    "explain.shape.any_steps": "any number of steps",
+    "explain.shape.steps_any": "any number of timesteps",
+    "explain.shape.step_one": "1 timestep",
+    "explain.shape.steps": "{n} timesteps",
+    "explain.shape.feature_one": "1 feature",
+    "explain.shape.features": "{n} features",
+    "explain.shape.batch_of": "batch of {n}",
+    "explain.shape.tokens": "{steps}: one token id per step",
+    "explain.cli.no_file": "no such file: {path}",
+    "explain.cli.cannot_load": "Keras could not load {path}: {said}",
+    "explain.cli.saved": "(Saved files do not keep input_shape= arguments; run `lstmlab explain your_code.py` to check "
+                         "them.)",
+    "explain.cli.help": "a saved Keras 3 model (.keras), or a .py / .txt file holding a Keras model definition",
+    "explain.code.removed": "removed {args}: ignored on a layer that is not the first",
+    "explain.code.not_text": "explain_code expects the source text as a str, got {kind}",
 }
