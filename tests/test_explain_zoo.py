@@ -222,7 +222,7 @@ def test_the_per_step_finding_reads_the_model_output_not_the_first_dense(keras):
     L = keras.layers
     model = _seq(keras, (5, 2), L.LSTM(8, return_sequences=True, name="r"), L.Dense(8, name="d8"), L.Dense(1, name="out"))
     finding = explain(model).findings[0]
-    assert "(batch, 5, 1)" in finding.message and "a vector of 1 per step" in finding.message
+    assert "(batch, 5, 1)" in finding.message and "a vector of length 1 per step" in finding.message
     assert "(samples, 8)" not in finding.message and "runs without an error" in finding.message
     assert "up to the output, out" in finding.message
 

@@ -784,12 +784,12 @@ MESSAGES = {
     "explain.input_shape_ignored.fix": "delete {arg}= from {layer}; only the first layer's input shape counts (in "
                                        "Keras 3 write it once, as keras.Input(shape=(timesteps, features)))",
     "explain.dense_per_step": "Dense comes after {rnn}, which returns the whole sequence (return_sequences=True), so it "
-                              "acts at every time step: the model outputs {shape}, a vector of {units} per step, not "
-                              "one per sample. {targets}",
+                              "acts at every time step: the model outputs {shape}, a vector of length {units} per "
+                              "step, not one per sample. {targets}",
     "explain.dense_per_step.chain": "Dense comes after {rnn}, which returns the whole sequence (return_sequences=True), "
                                     "so it and every layer after it up to the output, {output}, act at every time "
-                                    "step: the model outputs {shape}, a vector of {units} per step, not one per "
-                                    "sample. {targets}",
+                                    "step: the model outputs {shape}, a vector of length {units} per step, not one "
+                                    "per sample. {targets}",
     "explain.dense_per_step.one_unit": "Keras 3 does not stop you: fit with targets of shape (samples, 1) and a loss "
                                        "such as mse, mae or huber runs without an error, comparing each sample's one "
                                        "target with its output at {steps}, so every step learns the same number "
@@ -933,8 +933,8 @@ MESSAGES = {
     "explain.layer.merge_ave": "averaged",
     "explain.layer.merge_none": "not merged: Keras returns them as two tensors",
     "explain.layer.dense_per_step": "Dense acts on the last axis, so on a sequence it is applied at {steps} with the "
-                                    "same weights (what TimeDistributed(Dense) does): one vector of {units} per step.",
-    "explain.layer.dense": "one vector of {units} per sample.",
+                                    "same weights (what TimeDistributed(Dense) does): one vector of length {units} per step.",
+    "explain.layer.dense": "one vector of length {units} per sample.",
     "explain.layer.time_distributed": "the same inner layer, with the same weights, at every time step.",
     "explain.layer.embedding": "looks up one vector of {width} numbers for each token id: one time step of {width} "
                                "features per token for the next layer.",
