@@ -36,6 +36,20 @@ def _two_inputs(keras):
     return keras.Model([a, b], L.Dense(1)(L.LSTM(3)(L.Concatenate()([a, b]))))
 
 
+def _subclassed(keras):
+    class Twice(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.rnn = keras.layers.LSTM(3)
+
+        def call(self, x):
+            return 2 * self.rnn(x)
+
+    model = Twice()
+    model(np.zeros((1, 4, 2), "float32"))
+    return model
+
+
 def zoo(keras):
     """(id, model, expected {(layer name, finding kind)}); None as findings: out of scope."""
     L = keras.layers
@@ -102,6 +116,7 @@ def zoo(keras):
                                                          L.TimeDistributed(L.Dense(2))), set()),
         ("layer_norm", _seq(keras, (5, 2), L.LSTM(4), L.LayerNormalization(), L.Dense(2)), set()),
         ("two_inputs", _two_inputs(keras), None),
+        ("subclassed", _subclassed(keras), None),
     ]
 
 
@@ -191,6 +206,8 @@ def _check_fix(keras, model, finding):
         _apply(config, name, key, value)
     fixed = type(model).from_config(config)
     assert fixed.count_params() > 0
+    for shape in re.findall(r"the model then outputs (\([^)]*\))", finding.fix):  # the fix's promise, checked
+        assert shape == _render(fixed.outputs[0].shape), (finding.fix, fixed.outputs[0].shape)
     assert (finding.layer, finding.kind) not in {(f.layer, f.kind) for f in explain(fixed).findings}, finding
 
 
