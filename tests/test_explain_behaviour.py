@@ -206,3 +206,12 @@ def test_cudnn_lstm_is_gone_and_translates_to_lstm(keras):
     result = explain_code("model = Sequential()\nmodel.add(CuDNNLSTM(8, input_shape=(5, 2)))\nmodel.add(Dense(1))")
     assert "layers.LSTM(8)" in result.keras3 and any("CuDNNLSTM is gone" in n for n in result.notes)
     assert result.report.layers[0].params == 4 * (8 * (2 + 8) + 8)
+
+
+def test_embedding_keyword_arguments_keep_their_names(keras):
+    result = explain_code("model = Sequential()\nmodel.add(Embedding(input_dim=1000, output_dim=64))\n"
+                          "model.add(LSTM(32))")
+    assert "layers.Embedding(input_dim=1000, output_dim=64)" in result.keras3 and result.findings == []
+    assert "keras.Input(shape=(None,))" in result.keras3  # no input_length: any number of steps, as in Keras 2
+    assert result.report.layers[0].params == 1000 * 64
+    assert "any number of timesteps: one token id per step" in result.report.layers[0].flow

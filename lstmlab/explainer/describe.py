@@ -289,6 +289,7 @@ def describe(info, last_rnn=False):
         params = count if params is None else params
         if count != params:
             formula = ""  # a formula that does not give Keras's count is not shown
-    flow = f"{in_words(info.input_shape, tokens=info.kind == 'Embedding')} -> {_returns(info)}"
+    tokens = info.kind == "Embedding" and info.index == 1  # token ids come from the data, not from another layer
+    flow = f"{in_words(info.input_shape, tokens=tokens)} -> {_returns(info)}"
     notes = _recurrent_notes(info, last_rnn) if info.rnn is not None else _other_notes(info)
     return LayerNote(info.index, info.name, info.kind, flow, params or 0, formula, notes)

@@ -184,7 +184,7 @@ class _Reader:
                 if kind == "Embedding" and kw.arg == "input_length":
                     self.note(msg("explain.code.input_length"))
                 continue
-            name = RENAMED.get(kw.arg, kw.arg)
+            name = kw.arg if kind == "Embedding" else RENAMED.get(kw.arg, kw.arg)  # output_dim is Embedding's own
             if name != kw.arg:
                 self.note(msg("explain.code.renamed", old=kw.arg, new=name))
             role = name if name in EXAMPLES and not (kind == "Embedding" and name == "units") else None
