@@ -215,3 +215,65 @@ def test_embedding_keyword_arguments_keep_their_names(keras):
     assert "keras.Input(shape=(None,))" in result.keras3  # no input_length: any number of steps, as in Keras 2
     assert result.report.layers[0].params == 1000 * 64
     assert "any number of timesteps: one token id per step" in result.report.layers[0].flow
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+@pytest.mark.parametrize("reset_after", [True, False])
+def test_the_gru_equations_explain_prints_are_what_keras_computes(keras, reset_after):
+    L = keras.layers
+    model = keras.Sequential([keras.Input((1, 3)), L.GRU(4, reset_after=reset_after, name="g")])
+    printed = " ".join(explain(model).layers[0].notes)
+    x = np.random.default_rng(7).normal(size=(2, 1, 3)).astype("float32")
+    h0 = np.random.default_rng(8).normal(size=(2, 4)).astype("float32")
+    layer = model.layers[0]
+    W, U, b = (np.asarray(w) for w in layer.get_weights())  # kernel (3, 12), recurrent (4, 12): gates z, r, h
+    b_in, b_rec = (b[0], b[1]) if reset_after else (b, np.zeros_like(b))
+    xw, hu = x[:, 0] @ W + b_in, h0 @ U + b_rec  # (2, 12) each
+    z, r = _sigmoid(xw[:, :4] + hu[:, :4]), _sigmoid(xw[:, 4:8] + hu[:, 4:8])
+    if reset_after:
+        assert "h_tilde = tanh(x W_h + r * (h U_h + b_rh) + b_h)" in printed
+        h_tilde = np.tanh(xw[:, 8:] + r * hu[:, 8:])
+    else:
+        assert "h_tilde = tanh(x W_h + (r * h) U_h + b_h)" in printed
+        h_tilde = np.tanh(xw[:, 8:] + (r * h0) @ U[:, 8:])
+    assert "h = z * h + (1 - z) * h_tilde" in printed and "c =" not in printed
+    expected = z * h0 + (1 - z) * h_tilde
+    assert np.allclose(np.asarray(layer(x, initial_state=[h0])), expected, atol=1e-5)
+
+
+def test_the_simple_rnn_equation_explain_prints_is_what_keras_computes(keras):
+    model = keras.Sequential([keras.Input((2, 3)), keras.layers.SimpleRNN(4, name="s")])
+    assert "h = tanh(x W + h U + b)" in " ".join(explain(model).layers[0].notes)
+    W, U, b = (np.asarray(w) for w in model.layers[0].get_weights())
+    x = np.random.default_rng(9).normal(size=(2, 2, 3)).astype("float32")
+    h = np.zeros((2, 4))
+    for t in range(2):
+        h = np.tanh(x[:, t] @ W + h @ U + b)
+    assert np.allclose(model.predict(x, verbose=0), h, atol=1e-5)
+
+
+def test_dense_on_a_sequence_is_timedistributed_dense_and_dropout_is_training_only(keras):
+    L = keras.layers
+    x = np.random.default_rng(10).normal(size=(2, 5, 3)).astype("float32")
+    dense, per_step = L.Dense(2), L.TimeDistributed(L.Dense(2))
+    dense.build((None, 5, 3))
+    per_step.build((None, 5, 3))
+    per_step.set_weights(dense.get_weights())
+    assert np.allclose(np.asarray(dense(x)), np.asarray(per_step(x)), atol=1e-6)  # the same weights at every step
+    dropped = np.asarray(L.Dropout(0.5, seed=1)(np.ones((100, 8), "float32"), training=True))
+    assert set(np.unique(dropped)) <= {0.0, 2.0} and 0 < (dropped == 0).mean() < 1  # zeroed, the rest * 1 / (1 - 0.5)
+    assert np.array_equal(np.asarray(L.Dropout(0.5)(np.ones((4, 8), "float32"), training=False)), np.ones((4, 8)))
+
+
+def test_a_stateful_layer_carries_its_state_until_reset_states(keras):
+    L = keras.layers
+    model = keras.Sequential([keras.Input(batch_shape=(2, 3, 2)), L.LSTM(4, stateful=True, name="s")])
+    x = np.random.default_rng(11).normal(size=(2, 3, 2)).astype("float32")
+    first, second = model.predict(x, verbose=0), model.predict(x, verbose=0)
+    assert not np.allclose(first, second)  # the second batch started from the first's final states
+    model.layers[0].reset_states()
+    assert np.allclose(model.predict(x, verbose=0), first, atol=1e-6)
+    assert "until layer.reset_states()" in str(explain(model))
