@@ -103,7 +103,8 @@ def refused_report(calls, batch_shape, title_name, notes, exc):
     built, refused_at = None, 0
     for k in range(len(calls) - 1, 0, -1):  # the longest prefix Keras builds
         try:
-            built = keras.Sequential([keras.Input(batch_shape=batch_shape), *map(keras_layer, calls[:k])], name=title_name)
+            layers = [keras.Input(batch_shape=batch_shape), *map(keras_layer, calls[:k])]
+            built = keras.Sequential(layers, name=title_name)
             refused_at = k
             break
         except Exception:  # noqa: BLE001 - any refusal: try a shorter prefix
@@ -121,8 +122,8 @@ def refused_report(calls, batch_shape, title_name, notes, exc):
                         call.input_shape_arg, inner, input_arg_name=call.input_arg_name)
     findings = find_all(infos + [failing], batch_shape)
     if not any(f.kind in ("recurrent_2d", "recurrent_4d", "stateful_without_batch") for f in findings):
-        findings.insert(0, Finding(failing.name, msg("explain.cannot_build", said=said), msg("explain.cannot_build.fix"),
-                                   "cannot_build"))
+        findings.insert(0, Finding(failing.name, msg("explain.cannot_build", said=said),
+                                   msg("explain.cannot_build.fix"), "cannot_build"))
     report.title = msg("explain.build.refused", model=repr(title_name), said=said)
     before = "" if not refused_at else " " + msg("explain.build.refused_before_one" if refused_at == 1
                                                  else "explain.build.refused_before", n=refused_at)

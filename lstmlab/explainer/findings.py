@@ -87,7 +87,8 @@ def _two_d(info, layers):
     else:
         fix = msg("explain.recurrent_2d.fix_data")
     message = msg("explain.recurrent_2d.input" if before is None else "explain.recurrent_2d.time_distributed"
-                  if info.kind == "TimeDistributed" else "explain.recurrent_2d.layer", kind=info.kind, source=getattr(before, "name", ""), shape=_short(info.input_shape))
+                  if info.kind == "TimeDistributed" else "explain.recurrent_2d.layer", kind=info.kind,
+                  source=getattr(before, "name", ""), shape=_short(info.input_shape))
     return Finding(info.name, message, fix, "recurrent_2d", change)
 
 
@@ -99,7 +100,8 @@ def recurrent_2d(layers, batch_shape):
             return [_two_d(info, layers)]
         if info.rnn is not None and shape is not None and len(shape) > 3:
             merged = None if None in shape[2:] else math.prod(shape[2:])
-            return [Finding(info.name, msg("explain.recurrent_4d", kind=info.kind, ndim=len(shape), shape=_short(shape)),
+            return [Finding(info.name, msg("explain.recurrent_4d", kind=info.kind, ndim=len(shape),
+                                           shape=_short(shape)),
                             msg("explain.recurrent_4d.fix", steps=shape[1], merged=merged or "features"),
                             "recurrent_4d")]
     return []
@@ -124,8 +126,8 @@ def no_fused_kernel(layers, batch_shape):
             where = msg("explain.no_fused_kernel.inside", kind=rnn.kind, layer=info.name) \
                 if info.kind == "Bidirectional" else ""
             found.append(Finding(info.name, msg("explain.no_fused_kernel", why=", ".join(why)),
-                                 msg("explain.no_fused_kernel.fix", gru=", reset_after=True" if rnn.kind == "GRU" else "",
-                                     where=where), "no_fused_kernel", tuple(change)))
+                                 msg("explain.no_fused_kernel.fix", where=where,
+                                     gru=", reset_after=True" if rnn.kind == "GRU" else ""), "no_fused_kernel", tuple(change)))
     return found
 
 
@@ -154,7 +156,8 @@ def one_step(layers, batch_shape):
         if shape[1] != 1 or info.rnn.get("stateful"):
             return []
         later = [i.name for i in layers[info.index:] if i.rnn is not None]
-        also = msg("explain.one_step.also", layers=", ".join(later)) if later and info.rnn.get("return_sequences") else ""
+        fed = later and info.rnn.get("return_sequences")
+        also = msg("explain.one_step.also", layers=", ".join(later)) if fed else ""
         return [Finding(info.name, msg("explain.one_step", layer=info.name, shape=_short(shape), also=also),
                         msg("explain.one_step.fix"), "one_step")]
     return []
@@ -193,7 +196,8 @@ def dropout_after_last(layers, batch_shape):
             found.append(Finding(info.name, msg("explain.dropout_after_last", rate=rate, rnn=last.name,
                                                 percent=f"{rate:.0%}", counts=counts, rest=rest,
                                                 scale=f"{1 / (1 - rate):.0f}"),
-                                 msg("explain.dropout_after_last.fix"), "dropout_after_last", ((info.name, "rate", 0.3),)))
+                                 msg("explain.dropout_after_last.fix"), "dropout_after_last",
+                                 ((info.name, "rate", 0.3),)))
     return found
 
 

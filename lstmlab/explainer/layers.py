@@ -19,7 +19,8 @@ def _inner_info(layer):
     if type(layer).__name__ == "RNN":
         if type(cell).__name__ not in CELLS:
             return None  # StackedRNNCells or a custom cell: described from Keras's shapes only
-        flags = {k: getattr(layer, k) for k in ("return_sequences", "return_state", "stateful", "go_backwards", "unroll")}
+        flags = {k: getattr(layer, k) for k in ("return_sequences", "return_state", "stateful", "go_backwards",
+                                                "unroll")}
         return LayerInfo(0, cell.name, CELLS[type(cell).__name__], {**config_of(cell), **flags})
     inner = getattr(layer, "forward_layer", None) or getattr(layer, "layer", None)
     if inner is None:

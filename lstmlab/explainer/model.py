@@ -72,5 +72,6 @@ def _unbuilt(model, layers, input_shape):
                       in_scope=False)
     custom = [l for l in layers if not type(l).__module__.startswith("keras")]
     if custom:
-        return _out_of_scope(model, msg("explain.scope.custom", layer=repr(custom[0].name), kind=type(custom[0]).__name__))
+        return _out_of_scope(model, msg("explain.scope.custom", layer=repr(custom[0].name),
+                                        kind=type(custom[0]).__name__))
     return explain_calls([call_of(layer) for layer in layers], (None, *input_shape), title_name=model.name)
