@@ -53,7 +53,7 @@ def test_seed_004_relu_stack_keras_object(keras):
                            L.LSTM(10, activation="relu", dropout=0.2, recurrent_dropout=0.2, name="c"),
                            L.Dropout(0.8, name="drop"), L.Dense(7, name="out")], shape=(1, 4))
     report = explain(model)
-    assert _kinds(report) == sorted([("a", "relu_in_lstm"), ("a", "no_fused_kernel"), ("b", "relu_in_lstm"),
+    assert _kinds(report) == sorted([("a", "one_step"), ("a", "relu_in_lstm"), ("a", "no_fused_kernel"), ("b", "relu_in_lstm"),
                                      ("b", "no_fused_kernel"), ("c", "relu_in_lstm"), ("c", "no_fused_kernel"),
                                      ("drop", "dropout_after_last")])
     fused_b = next(f for f in report.findings if f.layer == "b" and f.kind == "no_fused_kernel")
@@ -136,7 +136,7 @@ def _random_stack(rng):
         layers.append(TimeDistributed(Dense(int(rng.integers(1, 9)))))
     elif rng.integers(2):
         layers.append(Dense(int(rng.integers(1, 9)), activation=["linear", "relu", "sigmoid"][int(rng.integers(3))]))
-    shape = (int(rng.integers(1, 12)), int(rng.integers(1, 9)))
+    shape = (int(rng.integers(2, 12)), int(rng.integers(1, 9)))  # one step is a finding (one_step)
     return Stack(input_shape=shape, layers=layers)
 
 
@@ -267,3 +267,15 @@ def test_masking_before_an_lstm_is_explained(keras):
     report = explain(model)
     assert report.in_scope and report.findings == []
     assert report.layers[1].params == model.layers[1].count_params()
+
+
+@pytest.mark.usefixtures("fresh_language")
+def test_findings_read_in_chinese_with_keras_numbers(keras):
+    """The findings' sentences come from messages/: set_language("zh") gives them in Chinese, numbers unchanged."""
+    from lstmlab import set_language
+    L = keras.layers
+    model = _build(keras, [L.Bidirectional(L.GRU(4, return_sequences=True), name="bi"), L.Dense(1, name="d")])
+    set_language("zh")
+    finding = explain(model).findings[0]
+    assert finding.kind == "dense_per_step" and "(batch, 5, 1)" in finding.message and "不会报错" in finding.message
+    assert "Bidirectional(GRU(..., return_sequences=False))" in finding.fix and "设在 bi 里面的 GRU 上" in finding.fix

@@ -17,8 +17,9 @@ from lstmlab.grade.gradescope import STUDENT_KEYS
 from lstmlab.grade.run import RUNNER_KEYS
 
 PACKAGE = Path(lstmlab.__file__).resolve().parent
-SCANNED = ("checks", "messages", "grade", "explore")  # the parts whose every learner-facing sentence is in the catalogue
-KEYED = ("data", "shapes")  # parts with some messages in the catalogue (the errors an explorer shows), not scanned
+SCANNED = ("checks", "messages", "grade", "explore", "explainer")  # the parts whose every learner-facing sentence is in the catalogue
+KEYED = ("data", "shapes")  # parts with some messages in the catalogue (the errors an explorer shows,
+# explain's findings), not scanned
 CATALOGUE_FILES = {PACKAGE / "messages" / "en.py", PACKAGE / "messages" / "zh.py"}  # the catalogues themselves
 MAINTAINERS = {PACKAGE / "explore" / "widget_state.py"}  # `make widget-state`: a maintainer's tool, in a terminal
 SOURCES = {str(p.relative_to(PACKAGE)): p.read_text() for part in SCANNED for p in sorted((PACKAGE / part).rglob("*.py"))

@@ -1,5 +1,5 @@
 """explain(model) and explain_code(source): the course applied to the learner's own Keras model.
-May import: reference, shapes, oracle.
+May import: reference, shapes, oracle, messages.
 """
 from .model import explain
 from .report import Finding, LayerNote, Report

@@ -2,8 +2,9 @@
 import math
 from dataclasses import dataclass, field
 
+from ..messages import msg
 from ..oracle.keras_bridge import import_keras
-from .describe import DEFAULTS, LayerInfo, spec_of
+from .describe import DEFAULTS, LayerInfo, _short, spec_of
 from .findings import find_all
 from .layers import layer_info, report_from_infos
 from .report import Finding, Report
@@ -21,6 +22,8 @@ class LayerCall:
     kwargs: dict = field(default_factory=dict)
     inner: "LayerCall" = None
     input_shape_arg: tuple = None
+    input_arg_name: str = "input_shape"
+    layer_config: dict = None  # a Keras layer's whole config (an unbuilt model's layer), rebuilt with from_config
 
 
 def call_of(layer):
@@ -30,12 +33,14 @@ def call_of(layer):
     if inner is not None:
         config = {k: v for k, v in config.items() if k in ("name", "merge_mode")}
     return LayerCall(type(layer).__name__, config, call_of(inner) if inner is not None else None,
-                     getattr(layer, "_input_shape_arg", None))
+                     getattr(layer, "_input_shape_arg", None), layer_config=layer.get_config())
 
 
 def keras_layer(call):
     """The Keras 3 layer for a LayerCall."""
     L = import_keras().layers
+    if call.layer_config is not None:
+        return getattr(L, call.kind).from_config({**call.layer_config, "name": call.kwargs["name"]})
     if call.inner is not None:
         return getattr(L, call.kind)(keras_layer(call.inner), **call.kwargs)
     return getattr(L, call.kind)(**call.kwargs)
@@ -59,8 +64,7 @@ def explain_calls(calls, batch_shape, title_name="model", notes=()):
     calls = _named(calls)
     estimate = sum(count_of(info) for info in walk(calls, batch_shape))
     if estimate > MAX_PARAMS:
-        return walk_report(calls, batch_shape, title_name, [*notes, f"not built in Keras ({estimate:,} parameters): "
-                                                                    "the counts come from the shape engine's formulas"])
+        return walk_report(calls, batch_shape, title_name, [*notes, msg("explain.build.huge", n=f"{estimate:,}")])
     keras = import_keras()
     layers = []
     for call in calls:
@@ -69,17 +73,64 @@ def explain_calls(calls, batch_shape, title_name="model", notes=()):
         except Exception as exc:  # Keras validates the arguments: say what it said
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             name = call.kwargs["name"]
-            return Report(f"Keras 3 rejects layer {name!r} of {title_name!r}", notes=[*notes, f"Keras says: {first}"],
-                          findings=[Finding(name, f"Keras 3 rejects this {call.kind}: {first}",
-                                            "fix the argument Keras names", "keras_rejects")])
+            return Report(msg("explain.build.rejects", layer=repr(name), model=repr(title_name)),
+                          notes=[*notes, msg("explain.build.keras_says", said=first)],
+                          findings=[Finding(name, msg("explain.keras_rejects", kind=call.kind, said=first),
+                                            msg("explain.keras_rejects.fix"), "keras_rejects")])
     try:
         model = keras.Sequential([keras.Input(batch_shape=batch_shape), *layers], name=title_name)
-    except Exception as exc:  # a model Keras cannot build: explain it from the specs
-        return walk_report(calls, batch_shape, title_name, notes, exc)
+    except Exception as exc:  # a model Keras cannot build: the part it builds, and what it says about the rest
+        return refused_report(calls, batch_shape, title_name, notes, exc)
+    return _report(model, calls, batch_shape, title_name, notes)
+
+
+def _report(model, calls, batch_shape, title_name, notes=()):
+    """The Report of a built Sequential, with the source's input-shape arguments attached."""
     infos = [layer_info(k, layer) for k, layer in enumerate(model.layers, 1)]
     for info, call in zip(infos, calls):
-        info.input_shape_arg = call.input_shape_arg
+        info.input_shape_arg, info.input_arg_name = call.input_shape_arg, call.input_arg_name
     return report_from_infos(infos, batch_shape, title_name, notes)
+
+
+def _first(exc):
+    """The first line of what Keras said."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def refused_report(calls, batch_shape, title_name, notes, exc):
+    """Keras refuses the model: show the longest part it builds (Keras's shapes) and the layer it refuses, with its error."""
+    keras = import_keras()
+    built, refused_at = None, 0
+    for k in range(len(calls) - 1, 0, -1):  # the longest prefix Keras builds
+        try:
+            layers = [keras.Input(batch_shape=batch_shape), *map(keras_layer, calls[:k])]
+            built = keras.Sequential(layers, name=title_name)
+            refused_at = k
+            break
+        except Exception:  # noqa: BLE001 - any refusal: try a shorter prefix
+            continue
+    said = _first(exc)
+    if built is not None:
+        report = _report(built, calls[:refused_at], batch_shape, title_name)
+        infos = [layer_info(k, layer) for k, layer in enumerate(built.layers, 1)]
+        shape = infos[-1].output_shape
+    else:
+        report, infos, shape = report_from_infos([], batch_shape, title_name), [], tuple(batch_shape)
+    call = calls[refused_at]
+    inner = LayerInfo(0, call.inner.kwargs.get("name", ""), call.inner.kind, _config(call.inner)) if call.inner else None
+    failing = LayerInfo(refused_at + 1, call.kwargs["name"], call.kind, _config(call), shape, None, None,
+                        call.input_shape_arg, inner, input_arg_name=call.input_arg_name)
+    findings = find_all(infos + [failing], batch_shape)
+    if not any(f.kind in ("recurrent_2d", "recurrent_4d", "stateful_without_batch") for f in findings):
+        findings.insert(0, Finding(failing.name, msg("explain.cannot_build", said=said),
+                                   msg("explain.cannot_build.fix"), "cannot_build"))
+    report.title = msg("explain.build.refused", model=repr(title_name), said=said)
+    before = "" if not refused_at else " " + msg("explain.build.refused_before_one" if refused_at == 1
+                                                 else "explain.build.refused_before", n=refused_at)
+    report.notes = [*notes, msg("explain.build.refused_note", index=refused_at + 1, layer=repr(failing.name),
+                                kind=failing.kind, shape=_short(shape), said=said) + before]
+    report.findings = findings
+    return report
 
 
 def count_of(info):
@@ -138,20 +189,10 @@ def walk(calls, batch_shape):
     return infos
 
 
-def walk_report(calls, batch_shape, title_name, notes=(), exc=None):
-    """A report without Keras: from the specs' formulas, and, when Keras failed (exc), why it fails."""
+def walk_report(calls, batch_shape, title_name, notes=()):
+    """A report without Keras (a model too large to allocate): from the shape engine's formulas."""
     infos = walk(calls, batch_shape)
-    findings = find_all(infos, batch_shape)
     built = [info for info in infos if info.output_shape is not None]
-    if exc is None:
-        report = report_from_infos(built, batch_shape, title_name, notes)
-        return report
-    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    if not any(f.kind in ("recurrent_2d", "recurrent_4d", "stateful_without_batch") for f in findings):
-        findings.insert(0, Finding(infos[-1].name, f"Keras 3 cannot build the model: {first}",
-                                   "fix the layer Keras names", "cannot_build"))
-    report = report_from_infos(built, batch_shape, title_name, [*notes, f"Keras 3 cannot build this model ({first}); "
-                                                                      "the layers before the failing one are shown"])
-    report.title = report.title.replace("Model", "Model (cannot be built)", 1)
-    report.findings = findings
+    report = report_from_infos(built, batch_shape, title_name, notes)
+    report.findings = find_all(infos, batch_shape)
     return report

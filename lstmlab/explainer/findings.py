@@ -1,9 +1,21 @@
-"""The classic mistakes, one function each: (layers, batch_shape) -> [Finding]."""
+"""The classic mistakes, one function each: (layers, batch_shape) -> [Finding]; every sentence from messages/."""
 import math
+
+from ..messages import msg
 from .describe import _short
 from .report import Finding
 
 FUSED = {"activation": "tanh", "recurrent_activation": "sigmoid"}
+CELL_KEYS = ("units", "activation", "recurrent_activation", "use_bias", "dropout", "recurrent_dropout", "reset_after")
+
+
+def on(info, setting):
+    """Where a recurrent option goes: on the layer, on the layer Bidirectional wraps, or on RNN's cell."""
+    if info.kind == "Bidirectional":
+        return msg("explain.on.wrapped", kind=info.inner.kind, layer=info.name, setting=setting)
+    if info.kind == "RNN" and setting.split("=")[0] in CELL_KEYS:
+        return msg("explain.on.cell", kind=info.inner.kind, layer=info.name, setting=setting)
+    return msg("explain.on.layer", layer=info.name)
 
 
 def _last_rnn(layers):
@@ -19,107 +31,144 @@ def input_shape_ignored(layers, batch_shape):
         arg = info.input_shape_arg
         if arg is None or (info.index == 1 and tuple(arg) == tuple(batch_shape[1:])):
             continue
-        given = f"input_dim={arg[0]}" if len(arg) == 1 else f"input_shape={tuple(arg)}"
-        where = "it is not the first layer" if info.index > 1 else "the model's Input already sets the shape"
-        actual = f"; it receives {_short(info.input_shape)} instead" if info.input_shape else ""
-        found.append(Finding(info.name, f"{given} is ignored: {where}, so the layer takes the previous output{actual}.",
-                             f"delete {given.split('=')[0]}= from {info.name}; only the first layer's input shape counts "
-                             "(in Keras 3 write it once, as keras.Input(shape=(timesteps, features)))",
+        given = f"input_dim={arg[0]}" if info.input_arg_name == "input_dim" else f"{info.input_arg_name}={tuple(arg)}"
+        found.append(Finding(info.name, msg("explain.input_shape_ignored.not_first" if info.index > 1 else
+                                            "explain.input_shape_ignored.has_input", given=given,
+                                            shape=_short(info.input_shape)),
+                             msg("explain.input_shape_ignored.fix", arg=info.input_arg_name, layer=info.name),
                              "input_shape_ignored"))
     return found
 
 
+def _targets(units, steps):
+    """What Keras 3's fit does with per-sample targets on a per-step output (tests/test_explain_behaviour.py runs it)."""
+    if units == 1:
+        every = msg("explain.steps.every") if steps is None else msg("explain.steps.all", n=steps)
+        return msg("explain.dense_per_step.one_unit", steps=every)
+    return msg("explain.dense_per_step.units", units=units)
+
+
 def dense_per_step(layers, batch_shape):
-    """A plain Dense after the last recurrent layer that returns sequences: one output per step, not per sample."""
+    """A plain Dense after the last recurrent layer that returns sequences: the model outputs per step, not per sample."""
     last = _last_rnn(layers)
     if last is None or not last.rnn.get("return_sequences") or not layers[-1].output_shape:
         return []
-    if len(layers[-1].output_shape) != 3:
+    output, out = layers[-1], layers[-1].output_shape
+    if len(out) != 3 or output.state_shapes or out[1] == 1:  # one step: per step is per sample (one_step says more)
         return []
-    dense = next((info for info in layers if info.index > last.index and info.kind == "Dense"), None)
+    dense = next((info for info in layers[last.index:] if info.kind == "Dense"), None)
     if dense is None:
         return []
-    units, out = dense.get("units"), layers[-1].output_shape
-    return [Finding(dense.name, f"Dense comes after {last.name}, which returns the whole sequence "
-                    f"(return_sequences=True), so it acts at every time step and the model outputs {_short(out)}: "
-                    f"one vector of {units} per step, not one per sample. Targets of shape (samples, {units}) then fail "
-                    f"(Keras 2 said: expected dense_1 to have 3 dimensions).",
-                    f"for one output per sample set return_sequences=False on {last.name} (output "
-                    f"{_short(out[:1] + out[2:])}); if you do want one output per step, say so with "
-                    f"TimeDistributed(Dense({units})) and targets of shape (samples, timesteps, {units})",
-                    "dense_per_step")]
+    units = out[-1]
+    return [Finding(dense.name, msg("explain.dense_per_step" if dense is output else "explain.dense_per_step.chain",
+                                    rnn=last.name, output=output.name, shape=_short(out), units=units,
+                                    targets=_targets(units, out[1])),
+                    msg("explain.dense_per_step.fix", where=on(last, "return_sequences=False"),
+                        per_sample=_short(out[:1] + out[2:]), units=units, steps=out[1] or "timesteps"),
+                    "dense_per_step", ((last.name, "return_sequences", False),))]
 
 
 def stateful_without_batch(layers, batch_shape):
     """stateful=True while the batch size is not fixed."""
-    return [Finding(info.name, "stateful=True carries state row i to sample i of the next batch, so the batch size "
-                    "must be fixed, but it is None; Keras 3 refuses to build this",
-                    "give a fixed batch: keras.Input(batch_shape=(batch, timesteps, features)) (Keras 2: batch_input_shape= "
-                    "or batch_size= on the first layer)", "stateful_without_batch")
+    return [Finding(info.name, msg("explain.stateful_without_batch"), msg("explain.stateful_without_batch.fix"),
+                    "stateful_without_batch")
             for info in layers if info.rnn is not None and info.rnn.get("stateful") and batch_shape[0] is None]
 
 
+def _two_d(info, layers):
+    """The finding for a recurrent layer (or TimeDistributed) fed 2-D input."""
+    before = layers[info.index - 2] if info.index > 1 else None
+    change = ()
+    if before is not None and before.rnn is not None:
+        fix = msg("explain.recurrent_2d.fix_sequences", where=on(before, "return_sequences=True"))
+        change = ((before.name, "return_sequences", True),)
+    elif before is not None:
+        fix = msg("explain.recurrent_2d.fix_order", layer=info.name, before=before.name)
+    else:
+        fix = msg("explain.recurrent_2d.fix_data")
+    message = msg("explain.recurrent_2d.input" if before is None else "explain.recurrent_2d.time_distributed"
+                  if info.kind == "TimeDistributed" else "explain.recurrent_2d.layer", kind=info.kind,
+                  source=getattr(before, "name", ""), shape=_short(info.input_shape))
+    return Finding(info.name, message, fix, "recurrent_2d", change)
+
+
 def recurrent_2d(layers, batch_shape):
-    """A recurrent layer fed 2-D input (batch, features): no time axis to run over."""
+    """A recurrent layer fed 2-D input (batch, features): no time axis to run over; or 4-D and more."""
     for info in layers:
         shape = info.input_shape
-        if info.rnn is not None and shape is not None and len(shape) == 2:
-            before = layers[info.index - 2] if info.index > 1 else None
-            if before is not None and before.rnn is not None:
-                fix = f"set return_sequences=True on {before.name} so it passes on the whole sequence"
-            elif before is not None:
-                fix = f"put {info.name} before {before.name}, or give the model sequences"
-            else:
-                fix = ("reshape the data to (samples, timesteps, features), e.g. x.reshape(len(x), timesteps, 1), "
-                       "and declare keras.Input(shape=(timesteps, features))")
-            src = f"{before.name} returns" if before is not None else "the input is"
-            return [Finding(info.name, f"{info.kind} needs 3-D input (batch, timesteps, features) but {src} "
-                            f"{_short(shape)}: there is no time axis to run over, and the model cannot be built",
-                            fix, "recurrent_2d")]
+        if (info.rnn is not None or info.kind == "TimeDistributed") and shape is not None and len(shape) == 2:
+            return [_two_d(info, layers)]
         if info.rnn is not None and shape is not None and len(shape) > 3:
             merged = None if None in shape[2:] else math.prod(shape[2:])
-            return [Finding(info.name, f"{info.kind} needs 3-D input (batch, timesteps, features) but gets "
-                            f"{len(shape)}-D input {_short(shape)}, and the model cannot be built (seed 002's "
-                            "(5300, 5, 320, 2) data)", f"merge the axes after timesteps into features: "
-                            f"x.reshape(len(x), {shape[1]}, -1) gives (batch, {shape[1]}, {merged or 'features'}); or "
-                            "encode each step first with TimeDistributed(...)", "recurrent_4d")]
+            return [Finding(info.name, msg("explain.recurrent_4d", kind=info.kind, ndim=len(shape),
+                                           shape=_short(shape)),
+                            msg("explain.recurrent_4d.fix", steps=shape[1], merged=merged or "features"),
+                            "recurrent_4d")]
     return []
 
 
-
 def no_fused_kernel(layers, batch_shape):
-    """LSTM/GRU options that rule out the fused cuDNN kernel."""
+    """LSTM/GRU options that rule out the fused cuDNN kernel (RNN(cell) never takes it: its note says so)."""
     found = []
     for info in layers:
         rnn = info.rnn
-        if rnn is None or rnn.kind == "SimpleRNN":
+        if rnn is None or rnn.kind == "SimpleRNN" or info.kind == "RNN":
             continue
         why = [f"{key}={rnn.get(key)!r}" for key, good in FUSED.items() if rnn.get(key) != good]
-        why += [f"recurrent_dropout={rnn.get('recurrent_dropout')}"] if rnn.get("recurrent_dropout") else []
-        why += ["unroll=True"] if rnn.get("unroll") else []
-        why += ["use_bias=False"] if not rnn.get("use_bias") else []
-        why += ["reset_after=False"] if rnn.kind == "GRU" and not rnn.get("reset_after") else []
+        change = [(info.name, key, good) for key, good in FUSED.items() if rnn.get(key) != good]
+        for key, bad, good in (("recurrent_dropout", bool(rnn.get("recurrent_dropout")), 0.0),
+                               ("unroll", bool(rnn.get("unroll")), False), ("use_bias", not rnn.get("use_bias"), True),
+                               ("reset_after", rnn.kind == "GRU" and not rnn.get("reset_after"), True)):
+            if bad:
+                why.append(f"{key}={rnn.get(key)!r}")
+                change.append((info.name, key, good))
         if why:
-            found.append(Finding(info.name, f"{', '.join(why)} rules out the fused cuDNN kernel: on a GPU Keras falls "
-                                 "back to the generic step-by-step loop, which is expected to train more slowly (on a "
-                                 "CPU both run the generic loop, so any cost shows only on a GPU)",
-                                 "keep activation='tanh', recurrent_activation='sigmoid', recurrent_dropout=0 (use "
-                                 "dropout= on the inputs instead), unroll=False, use_bias=True"
-                                 + (", reset_after=True" if rnn.kind == "GRU" else "")
-                                 + ", unless you need the change and accept the cost", "no_fused_kernel"))
+            where = msg("explain.no_fused_kernel.inside", kind=rnn.kind, layer=info.name) \
+                if info.kind == "Bidirectional" else ""
+            found.append(Finding(info.name, msg("explain.no_fused_kernel", why=", ".join(why)),
+                                 msg("explain.no_fused_kernel.fix", where=where,
+                                     gru=", reset_after=True" if rnn.kind == "GRU" else ""), "no_fused_kernel", tuple(change)))
     return found
 
 
 def relu_in_lstm(layers, batch_shape):
-    """activation='relu' inside an LSTM or GRU: nothing bounds c_tilde and h any more."""
-    return [Finding(info.name, f"activation='relu' inside the {info.rnn.kind}: c_tilde and h = o * relu(c) are no "
-                    "longer squashed into [-1, 1], so c = f * c + i * c_tilde can grow at every step and activations "
-                    "can explode over long sequences (NaN losses)",
-                    "use the default activation='tanh' (it also keeps the fast kernel); if you keep relu, clipping "
-                    "gradients (e.g. optimizer clipnorm=1.0) and a lower learning rate can help training, but they "
-                    "do not bound c", "relu_in_lstm")
-            for info in layers if info.rnn is not None and info.rnn.kind in ("LSTM", "GRU")
-            and info.rnn.get("activation") == "relu"]
+    """activation='relu' inside an LSTM or GRU (layer, Bidirectional or RNN(cell)): nothing bounds the state any more."""
+    found = []
+    for info in layers:
+        if info.rnn is None or info.rnn.kind not in ("LSTM", "GRU") or info.rnn.get("activation") != "relu":
+            continue
+        gru = info.rnn.kind == "GRU"
+        kind = msg("explain.relu.cell_of", kind=info.rnn.kind, layer=info.name) if info.kind == "RNN" else info.rnn.kind
+        found.append(Finding(info.name, msg("explain.relu", kind=kind,
+                                            grows=msg("explain.relu.grows_gru" if gru else "explain.relu.grows_lstm")),
+                             msg("explain.relu.fix", where=on(info, "activation='tanh'"), state="h" if gru else "c",
+                                 kernel="" if info.kind == "RNN" else msg("explain.relu.keeps_kernel")),
+                             "relu_in_lstm", ((info.name, "activation", "tanh"),)))
+    return found
+
+
+def one_step(layers, batch_shape):
+    """The first recurrent layer fed one time step: it never steps through time, and its recurrent weights do nothing."""
+    for info in layers:
+        shape = info.input_shape
+        if info.rnn is None or shape is None or len(shape) != 3:
+            continue
+        if shape[1] != 1 or info.rnn.get("stateful"):
+            return []
+        later = [i.name for i in layers[info.index:] if i.rnn is not None]
+        fed = later and info.rnn.get("return_sequences")
+        also = msg("explain.one_step.also", layers=", ".join(later)) if fed else ""
+        return [Finding(info.name, msg("explain.one_step", layer=info.name, shape=_short(shape), also=also),
+                        msg("explain.one_step.fix"), "one_step")]
+    return []
+
+
+def go_backwards_sequences(layers, batch_shape):
+    """go_backwards=True with return_sequences=True outside Bidirectional: the outputs come back reversed in time."""
+    return [Finding(info.name, msg("explain.go_backwards", layer=info.name), msg("explain.go_backwards.fix"),
+                    "go_backwards_sequences")
+            for info in layers if info.rnn is not None and info.kind != "Bidirectional"
+            and info.rnn.get("go_backwards") and info.rnn.get("return_sequences")]
 
 
 def deep_stack(layers, batch_shape):
@@ -127,10 +176,7 @@ def deep_stack(layers, batch_shape):
     rnns = [info for info in layers if info.rnn is not None]
     if len(rnns) <= 4:
         return []
-    return [Finding(rnns[4].name, f"this model stacks {len(rnns)} recurrent layers; beyond about 4 the returns "
-                    "usually fall off (the seed 002 post reports diminishing returns past 4 layers), while every "
-                    "layer adds training time", "start with 1 or 2 recurrent layers and add one only while validation error improves; "
-                    "try more units per layer first", "deep_stack")]
+    return [Finding(rnns[4].name, msg("explain.deep_stack", n=len(rnns)), msg("explain.deep_stack.fix"), "deep_stack")]
 
 
 def dropout_after_last(layers, batch_shape):
@@ -143,19 +189,20 @@ def dropout_after_last(layers, batch_shape):
         rate = info.get("rate")
         if info.kind == "Dropout" and rate is not None and rate >= 0.8:
             width = last.output_shape[-1] if last.output_shape else None
-            counts = (f" (on average {width * rate:.0f} of {width}, a random set at every training step)"
-                      if width is not None else " (a random set at every training step)")
-            rest = f"the remaining ~{width * (1 - rate):.0f}" if width is not None else "the rest"
-            found.append(Finding(info.name, f"Dropout({rate}) after the last recurrent layer {last.name} zeroes "
-                                 f"about {rate:.0%} of its outputs{counts} and scales {rest} by "
-                                 f"{1 / (1 - rate):.0f}x, so the next layer trains on heavily corrupted features "
-                                 "while predict sees them all", "consider a rate around 0.2 to 0.5, or removing it "
-                                 "(the recurrent layers' own dropout= may be enough)", "dropout_after_last"))
+            counts = (msg("explain.dropout_after_last.counts", zeroed=f"{width * rate:.0f}", width=width)
+                      if width is not None else msg("explain.dropout_after_last.counts_unknown"))
+            rest = (msg("explain.dropout_after_last.rest", kept=f"{width * (1 - rate):.0f}") if width is not None
+                    else msg("explain.dropout_after_last.rest_unknown"))
+            found.append(Finding(info.name, msg("explain.dropout_after_last", rate=rate, rnn=last.name,
+                                                percent=f"{rate:.0%}", counts=counts, rest=rest,
+                                                scale=f"{1 / (1 - rate):.0f}"),
+                                 msg("explain.dropout_after_last.fix"), "dropout_after_last",
+                                 ((info.name, "rate", 0.3),)))
     return found
 
 
-ALL = (recurrent_2d, stateful_without_batch, input_shape_ignored, dense_per_step, relu_in_lstm, no_fused_kernel,
-       deep_stack, dropout_after_last)
+ALL = (recurrent_2d, stateful_without_batch, input_shape_ignored, one_step, go_backwards_sequences, dense_per_step,
+       relu_in_lstm, no_fused_kernel, deep_stack, dropout_after_last)
 
 
 def find_all(layers, batch_shape):

@@ -2,18 +2,21 @@
 import html
 from dataclasses import dataclass, field
 
+from ..messages import msg
+
 
 @dataclass(frozen=True)
 class Finding:
-    """A classic mistake in one layer: what is wrong, what it costs, how to fix it."""
+    """A classic mistake in one layer: what is wrong, what it costs, how to fix it (.change: the fix as configs)."""
 
     layer: str
     message: str
     fix: str
     kind: str = "finding"
+    change: tuple = ()  # ((layer name, option, value), ...): the fix as config changes, where it is one
 
     def __str__(self):
-        return f"{self.layer}: {self.message}\n    fix: {self.fix}"
+        return f"{self.layer}: {self.message}\n    {msg('explain.report.fix')}: {self.fix}"
 
 
 @dataclass
@@ -56,10 +59,10 @@ class Report:
         if not self.in_scope:
             return []
         if not self.findings:
-            return ["Findings: none. Nothing to flag in this model."]
-        lines = [f"Findings ({len(self.findings)}):"]
+            return [f"{msg('explain.report.none')} {msg('explain.report.nothing')}"]
+        lines = [msg("explain.report.findings", n=len(self.findings))]
         for k, f in enumerate(self.findings, 1):
-            lines += [f"  {k}. {f.layer}: {f.message}", f"     fix: {f.fix}"]
+            lines += [f"  {k}. {f.layer}: {f.message}", f"     {msg('explain.report.fix')}: {f.fix}"]
         return lines
 
     def __str__(self):
@@ -67,11 +70,11 @@ class Report:
         for note in self.layers:
             lines.append(f"{note.index}. {note.name} ({note.kind})")
             lines.append(f"   {note.flow}")
-            lines.append(f"   params: {note.params_line}")
+            lines.append(f"   {msg('explain.report.params')}: {note.params_line}")
             lines += [f"   - {text}" for text in note.notes]
         if self.layers:
             lines.append("")
-        lines += [f"Note: {text}" for text in self.notes]
+        lines += [f"{msg('explain.report.note')}: {text}" for text in self.notes]
         if self.notes:
             lines.append("")
         lines += self._finding_lines()
@@ -88,14 +91,16 @@ class Report:
             for note in self.layers:
                 items = "".join(f"<li>{e(t)}</li>" for t in note.notes)
                 parts.append(f"<li><b>{e(note.name)}</b> ({e(note.kind)})<br><code>{e(note.flow)}</code><br>"
-                             f"params: <code>{e(note.params_line)}</code><ul>{items}</ul></li>")
+                             f"{e(msg('explain.report.params'))}: <code>{e(note.params_line)}</code><ul>{items}</ul></li>")
             parts.append("</ol>")
-        parts += [f"<p><i>Note:</i> {e(text)}</p>" for text in self.notes]
+        parts += [f"<p><i>{e(msg('explain.report.note'))}:</i> {e(text)}</p>" for text in self.notes]
         if self.in_scope and not self.findings:
-            parts.append("<p style='color:#2e7d32'><b>Findings: none.</b> Nothing to flag in this model.</p>")
+            parts.append(f"<p style='color:#2e7d32'><b>{e(msg('explain.report.none'))}</b> "
+                         f"{e(msg('explain.report.nothing'))}</p>")
         elif self.findings:
-            parts.append(f"<p><b>Findings ({len(self.findings)}):</b></p><ol>")
+            parts.append(f"<p><b>{e(msg('explain.report.findings', n=len(self.findings)))}</b></p><ol>")
             parts += [f"<li style='color:#b23c17'><b>{e(f.layer)}</b>: {e(f.message)}<br>"
-                      f"<span style='color:#1a5fb4'>fix: {e(f.fix)}</span></li>" for f in self.findings]
+                      f"<span style='color:#1a5fb4'>{e(msg('explain.report.fix'))}: {e(f.fix)}</span></li>"
+                      for f in self.findings]
             parts.append("</ol>")
         return "".join(parts) + "</div>"

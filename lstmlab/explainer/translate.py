@@ -3,22 +3,29 @@ import ast
 import html
 from dataclasses import dataclass, field
 
+from ..messages import msg
 from .build import LayerCall, explain_calls
 
 KNOWN = ("LSTM", "GRU", "SimpleRNN", "Dense", "Dropout", "Bidirectional", "TimeDistributed", "Activation",
-         "RepeatVector", "Flatten")
+         "RepeatVector", "Flatten", "Embedding", "CuDNNLSTM", "CuDNNGRU")
+CUDNN = {"CuDNNLSTM": "LSTM", "CuDNNGRU": "GRU"}
+GONE = ("reset_states", "predict_classes", "fit_generator", "predict_generator", "evaluate_generator")  # not on
+# keras.Model in Keras 3 (tests/test_explain_behaviour.py checks each)
 RECURRENT = ("LSTM", "GRU", "SimpleRNN")
 POSITIONAL = {"LSTM": "units", "GRU": "units", "SimpleRNN": "units", "Dense": "units", "Dropout": "rate",
               "Activation": "activation", "RepeatVector": "n"}
 SHAPE_ARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_size", "input_length")
 RENAMED = {"output_dim": "units", "dropout_W": "dropout", "dropout_U": "recurrent_dropout"}
-EXAMPLES = {"n": 3, "units": 32, "Dense units": 1, "rate": 0.5, "timesteps": 10, "features": 4, "batch_size": 32,
-            "dropout": 0.2, "recurrent_dropout": 0.2}
+EXAMPLES = {"n": 3, "units": 32, "input_dim": 1000, "output_dim": 32, "Dense units": 1, "rate": 0.5, "timesteps": 10,
+            "features": 4, "batch_size": 32, "dropout": 0.2, "recurrent_dropout": 0.2}
 ROLES = {1: ("features",), 2: ("timesteps", "features"), 3: ("batch_size", "timesteps", "features")}
 PUNCTUATION = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2026": "...", "\uff0c": ",",
                "\uff08": "(", "\uff09": ")", "\u00a0": " "}
-SCOPE = ("explain_code reads Keras Sequential model definitions (model = Sequential() then model.add(...), or "
-         f"Sequential([...])) and lone layer calls, with the layers {', '.join(KNOWN)}")
+
+
+def scope():
+    """What explain_code reads, in words."""
+    return msg("explain.code.scope", layers=", ".join(KNOWN))
 
 
 class CantTranslate(Exception):
@@ -56,7 +63,7 @@ class CodeExplanation:
     def __str__(self):
         if self.message:
             return self.message + "\n"
-        parts = ["Keras 3 form:", "", self.keras3.rstrip(), ""]
+        parts = [msg("explain.code.keras3_form"), "", self.keras3.rstrip(), ""]
         parts += [f"- {note}" for note in self.notes] + ([""] if self.notes else [])
         parts += [str(report) for report in self.reports]
         return "\n".join(parts)
@@ -121,8 +128,8 @@ class _Reader:
         except (_Unknown, IndexError, KeyError, TypeError) as exc:
             what = exc.args[0] if isinstance(exc, _Unknown) and exc.args else ast.unparse(node)
             example = EXAMPLES[role]
-            said = "is a placeholder" if what == "..." else "is not defined in the snippet"
-            self.note(f"{what!s} {said}: used {role} = {example} as an example value")
+            self.note(msg("explain.code.placeholder" if what == "..." else "explain.code.undefined", what=what,
+                          role=role, example=example))
             return example
 
     def shape(self, node, roles=("timesteps", "features")):
@@ -138,17 +145,29 @@ class _Reader:
         except (_Unknown, IndexError, KeyError, TypeError):
             pass
         example = tuple(EXAMPLES[r] for r in roles)
-        self.note(f"input_shape={ast.unparse(node)} is not known here: used {example} as an example")
+        self.note(msg("explain.code.shape_unknown", code=ast.unparse(node), example=example))
         return example
 
     def layer(self, node):
         """(LayerCall, shape args {name: ast node}, Keras 3 source text) for a layer call."""
         kind = _name_of(node.func)
         if kind not in KNOWN:
-            raise CantTranslate(f"{kind or ast.unparse(node.func)} is not covered: {SCOPE}")
+            raise CantTranslate(msg("explain.code.not_covered", kind=kind or ast.unparse(node.func), scope=scope()))
         kwargs, shape_args, parts, inner = {}, {}, [], None
+        if kind in CUDNN:
+            self.note(msg("explain.code.cudnn", kind=kind, layer=CUDNN[kind],
+                          gru=", reset_after=True" if kind == "CuDNNGRU" else ""))
+            kind = CUDNN[kind]
+            cudnn = True
+        else:
+            cudnn = False
         for k, arg in enumerate(node.args):
-            if kind in ("Bidirectional", "TimeDistributed") and k == 0 and isinstance(arg, ast.Call):
+            if kind == "Embedding" and k < 2:
+                role = ("input_dim", "output_dim")[k]
+                kwargs[role] = self._kw_value(arg, role)
+                parts.append(ast.unparse(arg) if not (isinstance(arg, ast.Constant) and arg.value is Ellipsis)
+                             else repr(kwargs[role]))
+            elif kind in ("Bidirectional", "TimeDistributed") and k == 0 and isinstance(arg, ast.Call):
                 inner, _, inner_src = self.layer(arg)
                 parts.append(inner_src)
             elif k == 0 and kind in POSITIONAL:
@@ -156,27 +175,29 @@ class _Reader:
                 val = kwargs[POSITIONAL[kind]] = self._kw_value(arg, role)
                 parts.append(repr(val) if isinstance(arg, ast.Constant) and arg.value is Ellipsis else ast.unparse(arg))
             else:
-                raise CantTranslate(f"can't translate {kind}(...) with positional argument {ast.unparse(arg)}: {SCOPE}")
+                raise CantTranslate(msg("explain.code.positional", kind=kind, code=ast.unparse(arg), scope=scope()))
         for kw in node.keywords:
             if kw.arg is None:
-                raise CantTranslate(f"can't translate {kind}(**{ast.unparse(kw.value)}): the arguments are not in the code")
-            if kw.arg in SHAPE_ARGS:
+                raise CantTranslate(msg("explain.code.starstar", kind=kind, code=ast.unparse(kw.value)))
+            if kw.arg in SHAPE_ARGS and not (kind == "Embedding" and kw.arg == "input_dim"):
                 shape_args[kw.arg] = kw.value
+                if kind == "Embedding" and kw.arg == "input_length":
+                    self.note(msg("explain.code.input_length"))
                 continue
-            name = RENAMED.get(kw.arg, kw.arg)
+            name = kw.arg if kind == "Embedding" else RENAMED.get(kw.arg, kw.arg)  # output_dim is Embedding's own
             if name != kw.arg:
-                self.note(f"{kw.arg}= is the Keras 1 name; Keras 3 calls it {name}=")
-            role = name if name in EXAMPLES else None
+                self.note(msg("explain.code.renamed", old=kw.arg, new=name))
+            role = name if name in EXAMPLES and not (kind == "Embedding" and name == "units") else None
             try:
                 kwargs[name] = self.eval(kw.value) if role is None else self._kw_value(kw.value, role)
             except (_Unknown, IndexError, KeyError, TypeError, ValueError):
-                self.note(f"{name}={ast.unparse(kw.value)} is not defined in the snippet: left out of the report's model")
+                self.note(msg("explain.code.left_out", code=f"{name}={ast.unparse(kw.value)}"))
             placeholder = isinstance(kw.value, ast.Constant) and kw.value.value is Ellipsis
             if not placeholder:
                 parts.append(f"{name}={ast.unparse(kw.value)}")
             elif name in kwargs:
                 parts.append(f"{name}={kwargs[name]!r}")
-        if kind in RECURRENT and kind != "SimpleRNN":
+        if kind in RECURRENT and kind != "SimpleRNN" and not cudnn:  # CuDNN layers always used sigmoid
             self._recurrent_notes(kind, kwargs)
         return LayerCall(kind, kwargs, inner), shape_args, f"layers.{kind}({', '.join(parts)})"
 
@@ -191,16 +212,20 @@ class _Reader:
         """Notes on Keras 2 -> 3 changes that alter an LSTM's or GRU's numbers."""
         act = kwargs.get("recurrent_activation")
         if act is None:
-            self.note(f"{kind}'s default recurrent_activation was 'hard_sigmoid' in Keras <= 2.2.5 (and tf.keras "
-                      "1.x): clip(0.2x + 0.5, 0, 1), seed 001's signature; Keras 2.3+ and Keras 3 use 'sigmoid', so "
-                      "outputs differ a little (seed 003: 0.16222607 then, 0.17426972 now)")
+            self.note(msg("explain.code.hard_sigmoid_default", kind=kind))
         elif act == "hard_sigmoid":
-            self.note("recurrent_activation='hard_sigmoid' means relu6(x + 3) / 6 in Keras 3, not Keras 2's "
-                      "clip(0.2x + 0.5, 0, 1); the numbers change (seed 003)")
+            self.note(msg("explain.code.hard_sigmoid"))
         if "implementation" in kwargs:
-            self.note("implementation= chooses how the cell groups its matrix products (results equal up to "
-                      "float32 rounding) and is not saved in the layer's config; with dropout it changes the masks "
-                      "(4 instead of 1) and in Keras 3.15 breaks training; drop it")
+            self.note(msg("explain.code.implementation"))
+
+
+def _instead(model, method):
+    """What to write in Keras 3 instead of a Keras 2 Model method that is gone."""
+    if method == "reset_states":
+        return msg("explain.code.gone_reset_states", m=model)
+    if method == "predict_classes":
+        return msg("explain.code.gone_predict_classes", m=model)
+    return msg("explain.code.gone_generator", m=model, method=method.replace("_generator", ""))
 
 
 def _statements(body):
@@ -226,7 +251,8 @@ def _parse(source):
     try:
         return ast.parse("\n".join(lines))
     except SyntaxError as exc:
-        raise CantTranslate(f"line {exc.lineno} is not valid Python ({exc.msg}): {(exc.text or '').strip()!r}") from None
+        raise CantTranslate(msg("explain.code.syntax", line=exc.lineno, error=exc.msg,
+                                text=repr((exc.text or "").strip()))) from None
 
 
 def _is_call_of(node, names):
@@ -250,8 +276,7 @@ def _read(source):
                         reader.models[name]["layers"] += [reader.layer(e) for e in value.args[0].elts]
             elif isinstance(value, ast.Call) and _is_call_of(value.func, KNOWN + ("Input",)) or \
                     _is_call_of(value, ("Input", "Model")):
-                raise CantTranslate("this is the functional API (layer(...)(x), Input, Model): explain_code reads "
-                                    "Sequential models; build your model and call lstmlab.explain(model) instead")
+                raise CantTranslate(msg("explain.code.functional"))
             else:
                 for target in stmt.targets:
                     try:
@@ -265,14 +290,16 @@ def _read(source):
             if method == "add" and value.args and _is_call_of(value.args[0], KNOWN + ("Conv1D",)) or (
                     method == "add" and owner in reader.models):
                 if owner not in reader.models:
-                    reader.note(f"{owner} is not created with Sequential() in the snippet; read as a Sequential model")
+                    reader.note(msg("explain.code.not_sequential", name=owner))
                     reader.models[owner] = {"layers": [], "compile": []}
                     reader.order.append(owner)
                 if not value.args or not isinstance(value.args[0], ast.Call):
-                    raise CantTranslate(f"can't translate {ast.unparse(value)}: {SCOPE}")
+                    raise CantTranslate(msg("explain.code.cant_call", code=ast.unparse(value), scope=scope()))
                 reader.models[owner]["layers"].append(reader.layer(value.args[0]))
             elif method == "compile" and owner in reader.models:
                 reader.models[owner]["compile"].append(ast.unparse(value))
+            elif method in GONE and owner in reader.models:
+                reader.note(msg("explain.code.gone", model=owner, method=method, instead=_instead(owner, method)))
             elif _is_call_of(value, KNOWN):
                 reader.models.setdefault("layer", {"layers": [], "compile": [], "lone": True})
                 reader.order.append("layer")
@@ -290,9 +317,14 @@ def _input(reader, name, layers):
         isinstance(args[key], ast.Constant) and args[key].value is Ellipsis) else None
     batch = reader._kw_value(args["batch_size"], "batch_size") if "batch_size" in args else None
     if "batch_size" in args:
-        reader.note("batch_size= on a layer is Keras 2 only: Keras 3 rejects it (Unrecognized keyword arguments "
-                    f"passed to {call.kind}: {{'batch_size': {batch}}}); the batch goes into keras.Input(batch_shape=...)")
+        reader.note(msg("explain.code.batch_size", kind=call.kind, batch=batch))
     recurrent = call.kind in RECURRENT or call.kind == "Bidirectional"
+    if call.kind == "Embedding" and "batch_input_shape" not in args and "input_shape" not in args:
+        steps = reader.value(args["input_length"], "timesteps") if "input_length" in args else None
+        text = f"({src('input_length') or steps},)"
+        if batch is not None:
+            return (batch, steps), f"keras.Input(batch_shape=({src('batch_size') or batch}, {text[1:-2]}))"
+        return (None, steps), f"keras.Input(shape={text})"
     if "batch_input_shape" in args:
         shape = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features") if recurrent
                              else ("batch_size", "features"))
@@ -308,8 +340,7 @@ def _input(reader, name, layers):
             f"({src('input_dim') or features},)"
     else:
         shape = (EXAMPLES["timesteps"], EXAMPLES["features"]) if recurrent else (EXAMPLES["features"],)
-        reader.note(f"{name} has no input shape in the snippet: used {shape} as an example; in Keras 3 start the "
-                    "model with keras.Input(shape=...)")
+        reader.note(msg("explain.code.no_input_shape", name=name, shape=shape))
         text = repr(shape)
     if batch is not None:
         node = args.get("input_shape")
@@ -326,26 +357,28 @@ def _ignored(reader, layers):
             call.input_shape_arg = reader.shape(args["input_shape"])
         elif "input_dim" in args:
             call.input_shape_arg = (reader.value(args["input_dim"], "features"),)
+            call.input_arg_name = "input_dim"
         elif "batch_input_shape" in args:
-            call.input_shape_arg = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features"))[1:]
+            call.input_shape_arg = reader.shape(args["batch_input_shape"], ("batch_size", "timesteps", "features"))
+            call.input_arg_name = "batch_input_shape"
         if args:
-            comments[k] = f"  # removed {', '.join(args)}: ignored on a layer that is not the first"
+            comments[k] = "  # " + msg("explain.code.removed", args=", ".join(args))
     return comments
 
 
 def explain_code(source):
     """Keras 2 snippet -> its Keras 3 form and a report per model; an honest message when it can't."""
     if not isinstance(source, str):
-        raise TypeError(f"explain_code expects the source text as a str, got {type(source).__name__}")
+        raise TypeError(msg("explain.code.not_text", kind=type(source).__name__))
     try:
         reader = _read(source)
         if not reader.models:
-            raise CantTranslate(f"no Keras model definition found. {SCOPE}")
-        lines, reports = ["import keras", "from keras import layers", ""], []
+            raise CantTranslate(msg("explain.code.no_model", scope=scope()))
+        lines, reports = ["import keras", "from keras import layers", ""], []  # not learner-facing: code
         for name in dict.fromkeys(reader.order):
             model = reader.models[name]
             if not model["layers"]:
-                raise CantTranslate(f"{name} has no layers in the snippet")
+                raise CantTranslate(msg("explain.code.no_layers", name=name))
             batch_shape, input_src = _input(reader, name, model["layers"])
             comments = _ignored(reader, model["layers"])
             if model.get("lone"):
@@ -357,6 +390,6 @@ def explain_code(source):
             reports.append(explain_calls(calls, batch_shape, title_name=name if not model.get("lone") else "example"))
         return CodeExplanation("\n".join(lines), reports, reader.notes)
     except CantTranslate as exc:
-        return CodeExplanation(message=f"Can't translate this: {exc}")
+        return CodeExplanation(message=msg("explain.code.cant", why=exc))
     except RecursionError:
-        return CodeExplanation(message="Can't translate this: the code is nested too deeply to read")
+        return CodeExplanation(message=msg("explain.code.cant", why=msg("explain.code.too_deep")))

@@ -820,4 +820,278 @@ MESSAGES = {
     "grade.gradescope.failed": "The autograder could not grade this submission (lstmlab grade exit code {status}): {reason}",
     "grade.gradescope.not_your_fault": "This is not your fault: tell your teacher.",
     "grade.gradescope.failed_short": "The autograder could not grade this submission: tell your teacher.",
+    # --- explain(model) and explain_code(source): the findings (lstmlab/explainer/findings.py, build.py) ---------
+    "explain.on.layer": "on {layer}",
+    "explain.on.wrapped": "on the {kind} inside {layer}: Bidirectional({kind}(..., {setting}))",
+    "explain.on.cell": "on the {kind}Cell inside {layer}: RNN({kind}Cell(..., {setting}))",
+    "explain.input_shape_ignored.not_first": "{given} is ignored: it is not the first layer, so the layer takes the "
+                                             "previous output; it receives {shape} instead.",
+    "explain.input_shape_ignored.has_input": "{given} is ignored: the model's Input already sets the shape, so the "
+                                             "layer receives {shape} instead.",
+    "explain.input_shape_ignored.fix": "delete {arg}= from {layer}; only the first layer's input shape counts (in "
+                                       "Keras 3 write it once, as keras.Input(shape=(timesteps, features)))",
+    "explain.dense_per_step": "Dense comes after {rnn}, which returns the whole sequence (return_sequences=True), so it "
+                              "acts at every time step: the model outputs {shape}, a vector of length {units} per "
+                              "step, not one per sample. {targets}",
+    "explain.dense_per_step.chain": "Dense comes after {rnn}, which returns the whole sequence (return_sequences=True), "
+                                    "so it and every layer after it up to the output, {output}, act at every time "
+                                    "step: the model outputs {shape}, a vector of length {units} per step, not one "
+                                    "per sample. {targets}",
+    "explain.dense_per_step.one_unit": "Keras 3 does not stop you: fit with targets of shape (samples, 1) and a loss "
+                                       "such as mse, mae or huber runs without an error, comparing each sample's one "
+                                       "target with its output at {steps}, so every step learns the same number "
+                                       "(targets of shape (samples,) run too, and are compared with every sample's "
+                                       "outputs); binary_crossentropy and categorical_crossentropy fail with a shape "
+                                       "error.",
+    "explain.dense_per_step.units": "Targets of shape (samples, {units}) do not match it: fit with mse, mae or huber "
+                                    "fails with a shape error (Dimensions must be equal), unless the batch size is 1 or "
+                                    "equals the number of steps, when they broadcast silently.",
+    "explain.steps.all": "all {n} steps",
+    "explain.steps.every": "every step",
+    "explain.dense_per_step.fix": "for one output per sample set return_sequences=False {where} (the model then outputs "
+                                  "{per_sample}); for one output per step, say so with TimeDistributed(Dense({units})) "
+                                  "and targets of shape (samples, {steps}, {units})",
+    "explain.stateful_without_batch": "stateful=True carries state row i to sample i of the next batch, so the batch "
+                                      "size must be fixed, but it is None; Keras 3 refuses to build this",
+    "explain.stateful_without_batch.fix": "give a fixed batch: keras.Input(batch_shape=(batch, timesteps, features)) "
+                                          "(Keras 2: batch_input_shape= or batch_size= on the first layer)",
+    "explain.recurrent_2d.layer": "{kind} needs 3-D input (batch, timesteps, features) but {source} returns {shape}: "
+                                  "there is no time axis to run over, and the model cannot be built",
+    "explain.recurrent_2d.input": "{kind} needs 3-D input (batch, timesteps, features) but the input is {shape}: there "
+                                  "is no time axis to run over, and the model cannot be built",
+    "explain.recurrent_2d.time_distributed": "{kind} needs at least 3-D input (batch, timesteps, ...) but {source} "
+                                             "returns {shape}: there is no time axis to run over, and the model cannot "
+                                             "be built",
+    "explain.recurrent_2d.fix_sequences": "set return_sequences=True {where} so it passes on the whole sequence",
+    "explain.recurrent_2d.fix_order": "put {layer} before {before}, or give the model sequences",
+    "explain.recurrent_2d.fix_data": "reshape the data to (samples, timesteps, features), e.g. x.reshape(len(x), "
+                                     "timesteps, 1), and declare keras.Input(shape=(timesteps, features))",
+    "explain.recurrent_4d": "{kind} needs 3-D input (batch, timesteps, features) but gets {ndim}-D input {shape}, and "
+                            "the model cannot be built (seed 002's (5300, 5, 320, 2) data)",
+    "explain.recurrent_4d.fix": "merge the axes after timesteps into features: x.reshape(len(x), {steps}, -1) gives "
+                                "(batch, {steps}, {merged}); or encode each step first with TimeDistributed(...)",
+    "explain.no_fused_kernel": "{why} rules out the fused cuDNN kernel: on a GPU Keras falls back to the generic "
+                               "step-by-step loop, which is expected to train more slowly (on a CPU both run the "
+                               "generic loop, so any cost shows only on a GPU)",
+    "explain.no_fused_kernel.fix": "keep activation='tanh', recurrent_activation='sigmoid', recurrent_dropout=0 (use "
+                                   "dropout= on the inputs instead), unroll=False, use_bias=True{gru}{where}, unless "
+                                   "you need the change and accept the cost",
+    "explain.no_fused_kernel.inside": " on the {kind} inside {layer}",
+    "explain.relu": "activation='relu' inside the {kind}: {grows}, and activations can explode over long sequences "
+                    "(NaN losses)",
+    "explain.relu.cell_of": "{kind}Cell of {layer}",
+    "explain.relu.grows_lstm": "c_tilde and h = o * relu(c) are no longer squashed into [-1, 1], so c = f * c + i * "
+                               "c_tilde can grow at every step",
+    "explain.relu.grows_gru": "the candidate h_tilde = relu(...) is no longer squashed into [-1, 1], and h = z * h + "
+                              "(1 - z) * h_tilde carries it into the next step, where it feeds h_tilde again, so h can "
+                              "grow from step to step",
+    "explain.relu.fix": "use the default activation='tanh' {where}{kernel}; if you keep relu, clipping gradients (e.g. "
+                        "optimizer clipnorm=1.0) and a lower learning rate can help training, but they do not bound "
+                        "{state}",
+    "explain.relu.keeps_kernel": " (it also keeps the fused kernel)",
+    "explain.one_step": "{layer} receives {shape}: one time step per sample, so it never steps through time. It runs "
+                        "its cell once from zero states, so its recurrent_kernel multiplies zeros and does not change "
+                        "the output{also}",
+    "explain.one_step.also": " (and so do {layers}, which it feeds)",
+    "explain.one_step.fix": "if each sample is one moment of a longer series, give the layer windows of several steps, "
+                            "shape (samples, timesteps, features) (lstmlab.make_windows(series, timesteps)); if each "
+                            "sample really is one step, a Dense network is the simpler model",
+    "explain.go_backwards": "go_backwards=True with return_sequences=True: {layer} reads the input from the last step "
+                            "to the first and returns its outputs in that order, so output step 0 is h after the "
+                            "input's last step: the sequence comes out reversed in time, and the next layer (and any "
+                            "per-step targets) see it backwards",
+    "explain.go_backwards.fix": "flip it back after the layer (keras.ops.flip(y, axis=1), e.g. in a Lambda layer), or "
+                                "use Bidirectional, which flips the backward outputs back for you; if only the final h "
+                                "matters, return_sequences=False",
+    "explain.deep_stack": "this model stacks {n} recurrent layers; beyond about 4 the returns usually fall off (the "
+                          "seed 002 post reports diminishing returns past 4 layers), while every layer adds training "
+                          "time",
+    "explain.deep_stack.fix": "start with 1 or 2 recurrent layers and add one only while validation error improves; "
+                              "try more units per layer first",
+    "explain.dropout_after_last": "Dropout({rate}) after the last recurrent layer {rnn} zeroes about {percent} of its "
+                                  "outputs{counts} and scales {rest} by {scale}x, so the next layer trains on heavily "
+                                  "corrupted features while predict sees them all",
+    "explain.dropout_after_last.counts": " (on average {zeroed} of {width}, a random set at every training step)",
+    "explain.dropout_after_last.counts_unknown": " (a random set at every training step)",
+    "explain.dropout_after_last.rest": "the remaining ~{kept}",
+    "explain.dropout_after_last.rest_unknown": "the rest",
+    "explain.dropout_after_last.fix": "consider a rate around 0.2 to 0.5, or removing it (the recurrent layers' own "
+                                      "dropout= may be enough)",
+    "explain.cannot_build": "Keras 3 refuses to build the model at this layer: {said}",
+    "explain.keras_rejects": "Keras 3 rejects this {kind}: {said}",
+    "explain.cannot_build.fix": "fix the layer Keras names",
+    "explain.keras_rejects.fix": "fix the argument Keras names",
+    # --- explain(model): what each layer does (lstmlab/explainer/describe.py) ---------
+    "explain.layer.steps_any": "every step (however many the input has)",
+    "explain.layer.steps_one": "its single step",
+    "explain.layer.steps_n": "each of the {n} steps",
+    "explain.layer.bidirectional_unmerged": "two tensors, not merged (merge_mode=None): the forward layer's {what}, "
+                                            "{forward}, and the backward layer's, {backward}",
+    "explain.layer.unmerged_every": "h of every step",
+    "explain.layer.unmerged_final": "final h",
+    "explain.layer.bidirectional_every": "the forward and backward h of every step, merged ({mode}), {shape}",
+    "explain.layer.bidirectional_final": "the forward and backward final h, merged ({mode}), {shape}",
+    "explain.layer.every_h": "the h of every step, {shape}",
+    "explain.layer.last_h": "the last h only, {shape}",
+    "explain.layer.final_states": " + final states {shapes}",
+    "explain.layer.units_lstm": "units = {units}{which}: h and c hold {units} numbers per sample, and so do its gates "
+                                "i, f, o and the candidate c_tilde. It is not a number of cells or of time steps: one "
+                                "cell is reused at {steps}.",
+    "explain.layer.units_gru": "units = {units}{which}: h holds {units} numbers per sample, and so do its gates z, r and "
+                               "the candidate h_tilde. It is not a number of cells or of time steps: one cell is reused "
+                               "at {steps}.",
+    "explain.layer.units_simple": "units = {units}{which}: h holds {units} numbers per sample. It is not a number of "
+                                  "cells or of time steps: one cell is reused at {steps}.",
+    "explain.layer.which_forward": " (the forward {kind})",
+    "explain.layer.each_step": "each step{which}: {equations}.",
+    "explain.layer.eq_lstm": "i, f, o = {ra}(x W + h U{b}) (one slice each), c_tilde = {a}(x W_c + h U_c{bc}), c = f * "
+                             "c + i * c_tilde, h = o * {a}(c)",
+    "explain.layer.eq_gru": "z, r = {ra}(x W + h U{b}), h_tilde = {candidate}, h = z * h + (1 - z) * h_tilde (one "
+                            "state: no c)",
+    "explain.layer.eq_simple": "h = {a}(x W + h U{b}) (one state, no gates)",
+    "explain.layer.rnn_cell": "RNN({kind}Cell) runs the same computation as keras.layers.{kind}, always with Keras's "
+                              "generic step-by-step loop (only the LSTM and GRU layers can take the fused cuDNN kernel).",
+    "explain.layer.sequences": "return_sequences=True: the whole sequence of h (one per step) flows on to the next "
+                               "layer.",
+    "explain.layer.sequences_bidirectional": "return_sequences=True: the whole sequence of h (one per step) flows on to "
+                                             "the next layer (Keras flips the backward layer's outputs back into time "
+                                             "order).",
+    "explain.layer.last_bidirectional": "return_sequences=False: the forward layer's h after the last step and the "
+                                        "backward layer's h after it has read back to the first step flow on; the "
+                                        "other steps' h are dropped.",
+    "explain.layer.last": "return_sequences=False: only the last step's h flows on; the earlier steps' h are dropped.",
+    "explain.layer.only_h": "Only h flows on, not the states: the next recurrent layer starts from zero states of its "
+                            "own.",
+    "explain.layer.return_state": "return_state=True: also returns the final states (for example to start a decoder).",
+    "explain.layer.stateful": "stateful=True: the final {states} of sample i in one batch start sample i of the next "
+                              "batch (batch fixed at {batch}), across fit and predict calls, until layer.reset_states().",
+    "explain.layer.stateless": "stateful=False: every batch starts from {zero}; no state carries across batches.",
+    "explain.layer.states_lstm": "h and c",
+    "explain.layer.states_h": "h",
+    "explain.layer.states_both": "states",
+    "explain.layer.zero_states": "zero states",
+    "explain.layer.bidirectional_own": "Bidirectional: the forward {forward} and a backward layer of your own, "
+                                       "{backward}, each with its own weights; their outputs are {merged}.",
+    "explain.layer.bidirectional_copy": "Bidirectional: a forward and a backward copy of the {kind}, each with its own "
+                                        "weights (hence 2 x); their outputs are {merged}.",
+    "explain.layer.merge_concat": "concatenated on the last axis (forward first)",
+    "explain.layer.merge_sum": "added",
+    "explain.layer.merge_mul": "multiplied",
+    "explain.layer.merge_ave": "averaged",
+    "explain.layer.merge_none": "not merged: Keras returns them as two tensors",
+    "explain.layer.dense_per_step": "Dense acts on the last axis, so on a sequence it is applied at {steps} with the "
+                                    "same weights (what TimeDistributed(Dense) does): one vector of length {units} per step.",
+    "explain.layer.dense": "one vector of length {units} per sample.",
+    "explain.layer.time_distributed": "the same inner layer, with the same weights, at every time step.",
+    "explain.layer.embedding": "looks up one vector of {width} numbers for each token id: one time step of {width} "
+                               "features per token for the next layer.",
+    "explain.layer.repeat_vector": "copies the one vector per sample {n} times: a sequence for the next recurrent layer "
+                                   "to run over (the encoder-decoder pattern); no parameters.",
+    "explain.layer.flatten": "lays the {steps} steps of {width} values side by side: one vector per sample; no "
+                             "parameters.",
+    "explain.layer.activation": "applies {activation} to every value; no parameters.",
+    "explain.layer.dropout": "training only: zeroes a fraction {rate} of the values and scales the rest by 1/(1 - "
+                             "{rate}); at predict time it passes everything through; no parameters.",
+    "explain.layer.no_words": "explain has no words for {kind}; its shapes and parameter count come from Keras.",
+    # --- explain(model): the report's frame, what it cannot read, what Keras refuses (report, model, build) -----
+    "explain.report.title": "Model {name} on input {words} {shape}: {n} layers, {params} parameters",
+    "explain.report.title_one": "Model {name} on input {words} {shape}: 1 layer, {params} parameters",
+    "explain.report.params": "params",
+    "explain.report.fix": "fix",
+    "explain.report.note": "Note",
+    "explain.report.findings": "Findings ({n}):",
+    "explain.report.none": "Findings: none.",
+    "explain.report.nothing": "Nothing to flag in this model.",
+    "explain.scope.title": "Model {name} is outside what explain covers",
+    "explain.scope.chain": "explain covers a linear chain of built-in Keras layers (Sequential, or functional with one "
+                           "input and each layer feeding the next)",
+    "explain.scope.custom": "layer {layer} is a custom layer ({kind}); explain reads built-in Keras layers only, so it "
+                            "cannot say what it does",
+    "explain.scope.nested": "layer {layer} is itself a model; explain it on its own: explain(model.get_layer({layer}))",
+    "explain.scope.inputs": "the model has {n} inputs",
+    "explain.scope.branch": "layer {layer} does not simply take the previous layer's output (a branch, a merge or a "
+                            "shared layer)",
+    "explain.scope.several": "layer {layer} has several inputs or is used several times",
+    "explain.scope.output": "the model's output is not its last layer's output",
+    "explain.scope.subclassed": "it is a subclassed model ({kind}): its call() can do anything, so its layers do not "
+                                "say how data flows",
+    "explain.scope.unreadable": "one of its layers could not be read ({error})",
+    "explain.scope.not_a_model": "explain expects a Keras 3 model (keras.Sequential or keras.Model), got {kind}; for "
+                                 "source code use lstmlab.explain_code(source)",
+    "explain.scope.unbuilt": "Model {name} is not built yet, so its shapes are unknown",
+    "explain.scope.unbuilt_how": "give it an input: keras.Input(shape=(timesteps, features)) as its first layer, or "
+                                 "call explain(model, input_shape=(timesteps, features))",
+    "explain.build.huge": "not built in Keras ({n} parameters): the counts come from the shape engine's formulas",
+    "explain.build.rejects": "Keras 3 rejects layer {layer} of {model}",
+    "explain.build.keras_says": "Keras says: {said}",
+    "explain.build.refused": "Model {model} (Keras 3 refuses to build it: {said})",
+    "explain.build.refused_note": "Keras 3 refuses to build this model at layer {index}, {layer} ({kind}), which would "
+                                  "receive {shape}; Keras says: {said}.",
+    "explain.build.refused_before": "The {n} layers before it are shown as Keras builds them.",
+    "explain.build.refused_before_one": "The layer before it is shown as Keras builds it.",
+    # --- explain_code(source): notes on the translation, and what it cannot translate (explainer/translate.py) ----
+    "explain.code.keras3_form": "Keras 3 form:",
+    "explain.code.cant": "Can't translate this: {why}",
+    "explain.code.scope": "explain_code reads Keras Sequential model definitions (model = Sequential() then "
+                          "model.add(...), or Sequential([...])) and lone layer calls, with the layers {layers}",
+    "explain.code.placeholder": "{what} is a placeholder: used {role} = {example} as an example value",
+    "explain.code.undefined": "{what} is not defined in the snippet: used {role} = {example} as an example value",
+    "explain.code.shape_unknown": "input_shape={code} is not known here: used {example} as an example",
+    "explain.code.not_covered": "{kind} is not covered: {scope}",
+    "explain.code.positional": "can't translate {kind}(...) with positional argument {code}: {scope}",
+    "explain.code.starstar": "can't translate {kind}(**{code}): the arguments are not in the code",
+    "explain.code.cudnn": "{kind} is gone in Keras 3: keras.layers.{layer} takes the same cuDNN kernel by itself on a "
+                          "GPU while its options allow it (activation='tanh', recurrent_activation='sigmoid', "
+                          "recurrent_dropout=0, unroll=False, use_bias=True{gru}), which are {layer}'s Keras 3 "
+                          "defaults and what {kind} computed",
+    "explain.code.input_length": "input_length= on Embedding is deprecated in Keras 3 (Keras warns: Argument "
+                                 "`input_length` is deprecated. Just remove it.); the sequence length goes into "
+                                 "keras.Input(shape=(input_length,))",
+    "explain.code.renamed": "{old}= is the Keras 1 name; Keras 3 calls it {new}=",
+    "explain.code.left_out": "{code} is not defined in the snippet: left out of the report's model",
+    "explain.code.hard_sigmoid_default": "{kind}'s default recurrent_activation was 'hard_sigmoid' in Keras <= 2.2.5 "
+                                         "(and tf.keras 1.x): clip(0.2x + 0.5, 0, 1), seed 001's signature; Keras 2.3+ "
+                                         "and Keras 3 use 'sigmoid', so outputs differ a little (seed 003: 0.16222607 "
+                                         "then, 0.17426972 now)",
+    "explain.code.hard_sigmoid": "recurrent_activation='hard_sigmoid' means relu6(x + 3) / 6 in Keras 3, not Keras "
+                                 "2's clip(0.2x + 0.5, 0, 1); the numbers change (seed 003)",
+    "explain.code.implementation": "implementation= chooses how the cell groups its matrix products (results equal up "
+                                   "to float32 rounding) and is not saved in the layer's config; with dropout it "
+                                   "changes the masks (4 instead of 1) and in Keras 3.15 breaks training; drop it",
+    "explain.code.syntax": "line {line} is not valid Python ({error}): {text}",
+    "explain.code.functional": "this is the functional API (layer(...)(x), Input, Model): explain_code reads "
+                               "Sequential models; build your model and call lstmlab.explain(model) instead",
+    "explain.code.not_sequential": "{name} is not created with Sequential() in the snippet; read as a Sequential model",
+    "explain.code.cant_call": "can't translate {code}: {scope}",
+    "explain.code.gone": "{model}.{method}() has no Keras 3 form: keras.Model has no {method} method "
+                         "(AttributeError); {instead}",
+    "explain.code.gone_reset_states": "reset each stateful layer instead: for layer in {m}.layers: if "
+                                      "getattr(layer, 'stateful', False): layer.reset_states()",
+    "explain.code.gone_predict_classes": "use np.argmax({m}.predict(x), axis=-1) (or (p > 0.5) for one sigmoid "
+                                         "output)",
+    "explain.code.gone_generator": "{m}.{method} accepts the generator itself",
+    "explain.code.batch_size": "batch_size= on a layer is Keras 2 only: Keras 3 rejects it (Unrecognized keyword "
+                               "arguments passed to {kind}: {{'batch_size': {batch}}}); the batch goes into "
+                               "keras.Input(batch_shape=...)",
+    "explain.code.no_input_shape": "{name} has no input shape in the snippet: used {shape} as an example; in Keras 3 "
+                                   "start the model with keras.Input(shape=...)",
+    "explain.code.no_model": "no Keras model definition found. {scope}",
+    "explain.code.no_layers": "{name} has no layers in the snippet",
+    "explain.code.too_deep": "the code is nested too deeply to read",
+    # --- explain: shapes in words (explainer/describe.py) and the command (explainer/cli.py) ---------
+    "explain.shape.any_steps": "any number of steps",
+    "explain.shape.steps_any": "any number of timesteps",
+    "explain.shape.step_one": "1 timestep",
+    "explain.shape.steps": "{n} timesteps",
+    "explain.shape.feature_one": "1 feature",
+    "explain.shape.features": "{n} features",
+    "explain.shape.batch_of": "batch of {n}",
+    "explain.shape.tokens": "{steps}: one token id per step",
+    "explain.cli.no_file": "no such file: {path}",
+    "explain.cli.cannot_load": "Keras could not load {path}: {said}",
+    "explain.cli.saved": "(Saved files do not keep input_shape= arguments; run `lstmlab explain your_code.py` to check "
+                         "them.)",
+    "explain.cli.help": "a saved Keras 3 model (.keras), or a .py / .txt file holding a Keras model definition",
+    "explain.code.removed": "removed {args}: ignored on a layer that is not the first",
+    "explain.code.not_text": "explain_code expects the source text as a str, got {kind}",
 }
