@@ -222,7 +222,7 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
                         pass
                 _kill_group(proc)  # the wall-clock kill: the whole process group, threads and children included
                 exit_code = proc.wait()
-                end_run(isolation)  # the learner's uid's forks and daemons, gone before the next run starts
+                end_run(isolation, keep=(workdir,))  # the learner's uid's forks, daemons and litter, gone before the next run
                 for stream in (proc.stdout, proc.stderr):
                     stream.close()
         if state.finished:

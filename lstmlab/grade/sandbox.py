@@ -246,7 +246,7 @@ def _run_as(isolation, program, timeout=60):
         try:
             return subprocess.run(cmd.argv, input=program.encode(), capture_output=True, timeout=timeout, **cmd.popen)
         finally:
-            end_run(isolation)
+            end_run(isolation, keep=(workdir,))
 
 
 PROBE = """import os, sys
@@ -298,8 +298,31 @@ def _processes_of(uid):
     return count
 
 
-def end_run(isolation, wait_s=5.0):
-    """Kill every process of the run's own uid (a learner's forks, threads and daemons) until none is alive.
+SHARED = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock")  # folders where any uid may create files
+
+
+def _remove_litter(uid, keep=()):
+    """Remove what uid left at the top of the shared folders (the uid mode: nothing of a run outlives it)."""
+    for folder in SHARED:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.stat(follow_symlinks=False).st_uid != uid or entry.path in keep:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+
+
+def end_run(isolation, wait_s=5.0, keep=()):
+    """Kill every process of the run's own uid (a learner's forks, threads and daemons) until none is alive, then
+    (uid mode) remove its files in the shared folders, except `keep` (its working folder, removed by the caller).
 
     A no-op without a uid of our own. kill(-1) from a process of that uid reaches all of its processes at once (no
     fork slips through) and no other user's. RuntimeError when some still live after wait_s: results are not read.
@@ -319,6 +342,8 @@ def end_run(isolation, wait_s=5.0):
             pass
         for _ in range(20):
             if not _processes_of(isolation.uid):
+                if not isolation.sandboxed:
+                    _remove_litter(isolation.uid, keep)
                 return
             time.sleep(0.01)
         if time.monotonic() > deadline:
