@@ -149,7 +149,7 @@ def test_the_uid_mode_refuses_while_the_teachers_files_are_readable(tmp_path, te
             sandbox.choose("uid", [teacher, open_folder])
         (open_folder / "items.py").chmod(0o600)
         open_folder.chmod(0o733)  # not listable, but anyone may create files in it
-        with pytest.raises(RuntimeError, match=r"lstmlab-open-\w+ \(writeable\)"):
+        with pytest.raises(RuntimeError, match=r"lstmlab-open-\w+ \(writable\)"):
             sandbox.choose("uid", [open_folder])
     finally:
         shutil.rmtree(open_folder)

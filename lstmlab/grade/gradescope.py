@@ -3,8 +3,9 @@
 The zip holds, at its top: setup.sh (installs the lstmlab wheel carried in the zip, pinned to this version; tries
 to install bubblewrap; makes lstmlab and the zip's files private to root), run_autograder (grades
 $AUTOGRADER_ROOT/submission, default /autograder, in bubblewrap, else only in the uid isolation when the teacher chose
-it with --isolation uid, and writes results/results.json), the wheel, config (the assignments), course/ (their pristine notebooks, so the autograder
-grades against exactly these) and items/ (the teacher's --items files).
+it with --isolation uid, and writes results/results.json), the wheel, config (the assignments and the isolation),
+course/ (their pristine notebooks, so the autograder grades against exactly these) and items/ (the teacher's --items
+files).
 """
 import json
 import re

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CACHE = Path("/var/cache/lstmlab")
-SKIP = {"site-packages", "dist-packages", "test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3",
-        "__pycache__"}
+SKIP = {"site-packages", "dist-packages", "test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,7 @@ def _copy_file(src, dst):
             pass
     shutil.copyfile(src, dst)
     os.chmod(dst, 0o755 if st.st_mode & 0o111 else 0o644)  # dst: a file this build just created
+    os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))  # a source's time, as its compiled __pycache__ expects
 
 
 def copy_tree(src, dst):

@@ -281,6 +281,9 @@ def exposed(isolation, paths):
     text = "\n".join(str(p) for p in listed)
     program = f"import sys, io\nsys.stdin = io.StringIO({text!r})\n" + PROBE
     done = _run_as(isolation, program)
+    if done.returncode != 0:  # fail closed: what the uid can reach is unknown
+        said = [line for line in done.stderr.decode(errors="replace").splitlines() if line.strip()]
+        raise RuntimeError(f"could not check what uid {isolation.uid} can read ({said[-1] if said else done.returncode})")
     found = [line.split(" ", 1) for line in done.stdout.decode(errors="replace").splitlines() if " " in line]
     return [(path, how) for how, path in found if how in ("read", "write")]
 
@@ -324,12 +327,13 @@ def end_run(isolation, wait_s=5.0, keep=()):
     """Kill every process of the run's own uid (a learner's forks, threads and daemons) until none is alive, then
     (uid mode) remove its files in the shared folders, except `keep` (its working folder, removed by the caller).
 
-    A no-op without a uid of our own. kill(-1) from a process of that uid reaches all of its processes at once (no
-    fork slips through) and no other user's. RuntimeError when some still live after wait_s: results are not read.
+    A no-op in bubblewrap (its PID namespace ends with the run) and without a uid of our own. kill(-1) from a process
+    of that uid reaches all of its processes at once (no fork slips through) and no other user's. RuntimeError when
+    some still live after wait_s: results are not read.
     """
     import signal
     import time
-    if isolation.uid is None:
+    if isolation.uid is None or isolation.sandboxed:
         return
     deadline = time.monotonic() + wait_s
     while True:
@@ -342,8 +346,7 @@ def end_run(isolation, wait_s=5.0, keep=()):
             pass
         for _ in range(20):
             if not _processes_of(isolation.uid):
-                if not isolation.sandboxed:
-                    _remove_litter(isolation.uid, keep)
+                _remove_litter(isolation.uid, keep)
                 return
             time.sleep(0.01)
         if time.monotonic() > deadline:
@@ -373,7 +376,8 @@ def choose(mode="bubblewrap", secrets=()):
                            f"{other} isolation, --isolation {other}, may work here instead)")
     found = exposed(isolation, secrets)
     if found:
-        shown = "; ".join(f"{path} ({how}able)" for path, how in found[:5]) + (" ..." if len(found) > 5 else "")
+        shown = "; ".join(f"{path} ({'readable' if how == 'read' else 'writable'})" for path, how in found[:5])
+        shown += " ..." if len(found) > 5 else ""
         raise RuntimeError(f"isolation is unavailable: uid {isolation.uid}, which would run learners' code, can reach "
                            f"the teacher's files: {shown}. Make them private to root (chmod -R go-rwx), or grade "
                            "with bubblewrap")
