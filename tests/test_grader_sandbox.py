@@ -259,7 +259,8 @@ def test_the_uid_mode_runs_the_caches_interpreter_as_a_uid_of_its_own_wherever_t
     the uid mode runs the cache's readable copy, as an unprivileged uid, in a session of its own."""
     from lstmlab.grade import runtime, sandbox
     isolation = sandbox.unprivileged()
-    assert isolation.name == "uid" and 61000 <= isolation.uid < 64000 and f"uid {isolation.uid}" in isolation.detail
+    assert isolation.name == "uid" and isolation.uid == sandbox.UID_BASE + os.getpid() and f"uid {isolation.uid}" in \
+        isolation.detail
     assert Path(isolation.python).is_relative_to(runtime.CACHE)
     assert all(os.stat(p).st_mode & 0o005 == 0o005 for p in [*Path(isolation.python).parents][:-1]
                if p.is_relative_to(runtime.CACHE))

@@ -81,13 +81,15 @@ def _interpreter():
     return python, stdlib, sorted(set(libs))
 
 
+UID_BASE = 2_000_000_000  # learners' uids: UID_BASE + the grading process's pid, far from users and subuid ranges
+
+
 def _own_uid():
-    """An unprivileged host uid for this grading process alone: no process runs as it now."""
-    for k in range(3000):
-        uid = 61000 + (os.getpid() + k) % 3000
-        if not _processes_of(uid):
-            return uid
-    raise RuntimeError("no free uid in 61000-63999 for learners' code")
+    """An unprivileged host uid for this grading process alone (its pid is unique among live processes)."""
+    uid = UID_BASE + os.getpid()
+    if _processes_of(uid):
+        raise RuntimeError(f"uid {uid}, meant for this grading process's learners alone, is in use")
+    return uid
 
 
 def bubblewrap():
