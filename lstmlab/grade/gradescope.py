@@ -58,7 +58,7 @@ ERR="${TMPDIR:-/tmp}/lstmlab-grade-stderr.$$"
 mkdir -p "$ROOT/results"
 rm -f "$RESULTS"
 # Private to root, which grades: in the uid isolation the student's code reads none of them.
-chmod -R go-rwx "$SOURCE" "$ROOT/results" "$ROOT/submission" 2>/dev/null
+chmod -R go-rwx "$SOURCE" "$ROOT/results" "$ROOT/submission" "$ROOT/submission_metadata.json" 2>/dev/null
 
 args=()
 names=()
