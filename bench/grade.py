@@ -1,6 +1,6 @@
 """Time the grader through the real command, `lstmlab grade` (start-up included), on this machine.
 
-Usage: .venv/bin/python bench/grade.py [--learners 40] [--jobs 2] [--no-sandbox]
+Usage: .venv/bin/python bench/grade.py [--learners 40] [--jobs 2] [--isolation uid]
 Prints: one notebook; one learner's whole course; a class of N learners (every lesson each, about 6 notebooks a
 learner: honest, blank and partly wrong in turn) with --jobs (target: 40 learners in under 60 s with --jobs 2);
 and the wall, user and system time of the class run, with the peak memory of any one grading process.
@@ -46,9 +46,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--no-sandbox", action="store_true")
+    parser.add_argument("--isolation", choices=("bubblewrap", "uid"), default="bubblewrap")
     args = parser.parse_args()
-    extra = ["--no-sandbox"] if args.no_sandbox else []
+    extra = ["--isolation", args.isolation]
     solutions = sorted((ROOT / "solutions").glob("*.ipynb"))
     with tempfile.TemporaryDirectory() as tmp:
         wall, _ = timed([str(ROOT / "solutions" / "02_through_time.ipynb"), *extra])

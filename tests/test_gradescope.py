@@ -1,6 +1,6 @@
 """`lstmlab gradescope`: the autograder.zip's layout, and its run_autograder grading an upload the way Gradescope
-runs it (AUTOGRADER_ROOT holding source/, submission/, results/), in the sandbox and, where bubblewrap cannot
-run, with --no-sandbox."""
+runs it (AUTOGRADER_ROOT holding source/, submission/, results/): in the sandbox and, where bubblewrap cannot run,
+in the uid isolation only when the teacher chose it (--isolation uid), never without isolation."""
 import json
 import os
 import re
@@ -8,6 +8,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -58,11 +59,11 @@ def _install(autograder, root, submitted=()):
     return root
 
 
-def _grade(root, path=None):
+def _grade(root, path=None, env=()):
     """Run run_autograder as Gradescope does (cwd AUTOGRADER_ROOT) with this environment's lstmlab on PATH."""
     path = os.pathsep.join([str(LSTMLAB.parent), path or os.environ["PATH"]])
     done = subprocess.run([str(root / "run_autograder")], capture_output=True, text=True, cwd=root, timeout=300,
-                          env={**os.environ, "AUTOGRADER_ROOT": str(root), "PATH": path})
+                          env={**os.environ, "AUTOGRADER_ROOT": str(root), "PATH": path, **dict(env)})
     assert done.returncode == 0, done.stderr
     results = json.loads((root / "results" / "results.json").read_text())
     return results, done
@@ -83,7 +84,8 @@ def test_the_zip_holds_the_scripts_the_wheel_the_config_and_the_pristine_noteboo
         assert zf.read("course/01_one_cell.ipynb") == (ROOT / "exercises" / "01_one_cell.ipynb").read_bytes()
     assert f'pip install --quiet "./{WHEEL}[grade]"' in setup and "apt-get install -y -qq bubblewrap" in setup
     assert [line for line in config.splitlines() if line.startswith("assignment=")] == ["assignment=01_one_cell"]
-    assert f"version={VERSION}" in config.splitlines()
+    assert f"version={VERSION}" in config.splitlines() and "isolation=bubblewrap" in config.splitlines()
+    assert 'chmod -R go-rwx "$PWD"' in setup  # the wheel, course/ and items/: private to root (the uid isolation)
     root = _install(autograder, tmp_path)
     for script in ("setup.sh", "run_autograder"):
         syntax = subprocess.run(["bash", "-n", str(root / "source" / script)], capture_output=True, text=True)
@@ -98,8 +100,10 @@ def test_the_solution_gets_full_marks(autograder, tmp_path):
                                ("01_one_cell: split_gates", 1, 1)]
     assert {t["status"] for t in results["tests"]} == {"passed"}
     assert all(t["output"].startswith(t["name"].split(": ")[1] + ": Passed") for t in results["tests"])
-    if detect()[0] is not None:  # bubblewrap works here: graded in the sandbox, no fallback
-        assert "--no-sandbox" not in done.stderr and "without lstmlab's bubblewrap sandbox" not in results["output"]
+    assert detect()[0] is not None  # CI installs bubblewrap: graded in the sandbox, and the student is told so
+    assert results["output"].startswith("Graded in lstmlab's bubblewrap sandbox")
+    assert results["extra_data"]["isolation"]["mode"] == "bubblewrap"
+    assert "tripwire" in results["extra_data"]["isolation"]["audit_hook"]
 
 
 def test_a_blank_exercise_gets_zero(autograder, tmp_path):
@@ -121,14 +125,45 @@ def _path_without_bwrap(folder):
     return str(folder)
 
 
-def test_without_bubblewrap_it_grades_with_no_sandbox_and_says_why(autograder, tmp_path):
-    """Where bubblewrap cannot run (here: not installed), `lstmlab grade` refuses; the retry uses --no-sandbox."""
+def test_without_bubblewrap_it_grades_nothing_and_says_why(autograder, tmp_path):
+    """Finding 2: where bubblewrap cannot run (here: not installed) and the teacher chose no other isolation, the
+    student gets 0 with the reason, and nothing is graded without isolation."""
     root = _install(autograder, tmp_path / "ag", [(ROOT / "solutions" / "01_one_cell.ipynb", "my answers.ipynb")])
     results, done = _grade(root, path=_path_without_bwrap(tmp_path / "bin"))
-    assert "isolation is unavailable" in done.stderr and "WARNING: --no-sandbox" in done.stderr
-    assert results["score"] == 5 and [t[1:] for t in _tests(results)] == [(3, 3), (1, 1), (1, 1)]
-    assert results["output"].startswith("Graded without lstmlab's bubblewrap sandbox")
-    assert "container of its own" in results["output"]
+    assert "isolation is unavailable" in done.stderr and "--isolation uid" not in done.stderr.split("(the uid")[0]
+    assert done.stderr.count("isolation is unavailable") == 1  # graded once: no retry in another mode
+    assert results["score"] == 0 and results["tests"] == []
+    assert "could not grade this submission" in results["output"] and "bubblewrap is not installed" in results["output"]
+
+
+@pytest.fixture
+def private_lstmlab():
+    """lstmlab private to root, as setup.sh leaves it (chmod -R go-rwx): the uid mode refuses otherwise."""
+    folder = Path(tempfile.mkdtemp(prefix="lstmlab-installed-"))
+    shutil.copytree(ROOT / "lstmlab", folder / "lstmlab", ignore=shutil.ignore_patterns("__pycache__", "course"))
+    yield folder
+    shutil.rmtree(folder)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 and not os.environ.get("LSTMLAB_REQUIRE_ROOT"), reason="the uid isolation needs root")
+def test_the_teachers_uid_choice_grades_without_bubblewrap_and_says_so(tmp_path, private_lstmlab):
+    """Built with --isolation uid: where bubblewrap cannot run, the upload is graded as an unprivileged uid that can
+    read none of the autograder's files (run_autograder makes them private), and the results say which isolation."""
+    out = tmp_path / "uid.zip"
+    done = _cli("gradescope", "--assignment", "01_one_cell", "--out", out, "--wheel", _stand_in_wheel(tmp_path),
+                "--isolation", "uid")
+    assert done.returncode == 0, done.stderr
+    assert "isolation=uid" in zipfile.ZipFile(out).read("config").decode().splitlines()
+    root = _install(out, tmp_path / "ag", [(ROOT / "solutions" / "01_one_cell.ipynb", "my answers.ipynb")])
+    for folder in ("source", "submission"):
+        (root / folder).chmod(0o755)  # run_autograder makes them private itself
+    results, done = _grade(root, path=_path_without_bwrap(tmp_path / "bin"), env={"PYTHONPATH": str(private_lstmlab)})
+    assert "isolation is unavailable" in done.stderr  # bubblewrap first
+    assert results["score"] == 5 and [t[1:] for t in _tests(results)] == [(3, 3), (1, 1), (1, 1)], results
+    assert results["output"].startswith("Graded as an unprivileged user of its own")
+    assert results["extra_data"]["isolation"]["mode"] == "uid"
+    for folder in ("source", "submission", "results"):
+        assert (root / folder).stat().st_mode & 0o077 == 0, folder
 
 
 def test_an_upload_without_the_notebook_says_what_to_submit(autograder, tmp_path):

@@ -18,11 +18,11 @@ from .core import entry, grade_notebook
 _WORKER = {}
 
 
-def _init_worker(items_files, no_sandbox):
-    """Each worker loads the teachers' items and probes the sandbox once (its own unprivileged uid)."""
+def _init_worker(items_files, isolation):
+    """Each worker loads the teachers' items and probes the run's isolation once (its own unprivileged uid)."""
     from . import sandbox
     _WORKER["items"] = all_items(items_files)
-    _WORKER["isolation"] = sandbox.unsandboxed() if no_sandbox else sandbox.detect()[0]
+    _WORKER["isolation"] = sandbox.detect(isolation)[0]
 
 
 def _grade_task(path, assignment_name, course_folder, seed, limits):
@@ -108,11 +108,13 @@ def notices(todo, matches, course):
     return lines
 
 
-def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, jobs=1, timeout=10, total_timeout=None,
+def grade_class(learners, course, *, seed, items_files=(), isolation="bubblewrap", jobs=1, timeout=10, total_timeout=None,
                 memory_mb=1024, progress=True, on_learner=None, resume=(), warnings=None):
     """[learner entries], in the learners' order; each also goes to on_learner(entry) as soon as it is complete.
 
-    warnings: a list that receives the teacher's warnings from matching (see notices), before any grading."""
+    isolation: the mode (sandbox.MODES) the caller chose, and checked with sandbox.choose, for this run.
+    warnings: a list that receives the teacher's warnings from matching (see notices), before any grading.
+    """
     items = all_items(items_files)
     limits = dict(timeout=timeout, total_timeout=total_timeout, memory_mb=memory_mb)
     todo = [ln for ln in learners if (ln.name, str(ln.path)) not in set(resume)]
@@ -148,7 +150,7 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
 
     def pool(workers):
         return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                   initargs=(tuple(map(str, items_files)), no_sandbox))
+                                   initargs=(tuple(map(str, items_files)), isolation))
 
     retry = []
     executor = pool(max(1, jobs))
@@ -181,7 +183,7 @@ def grade_class(learners, course, *, seed, items_files=(), no_sandbox=False, job
     return [reports[id(ln)] for ln in todo]
 
 
-def grade_paths(paths, *, course=None, assignments=(), items_files=(), learner_pattern=None, seed=0, no_sandbox=False,
+def grade_paths(paths, *, course=None, assignments=(), items_files=(), learner_pattern=None, seed=0, isolation="bubblewrap",
                 **options):
     """The whole report (as `lstmlab grade --json` writes it) for the submissions under paths; for scripts and tests."""
     import datetime
@@ -189,11 +191,13 @@ def grade_paths(paths, *, course=None, assignments=(), items_files=(), learner_p
     from .. import __version__
     from .course import Course
     from .report import report
-    from .sandbox import choose
+    from .sandbox import choose, secrets
     items = all_items(items_files)
     chosen = Course.find(course).select(list(assignments))
-    isolation = choose(no_sandbox)
-    subs = grade_class(find_learners(paths, learner_pattern), chosen, seed=seed, items_files=items_files,
-                       no_sandbox=no_sandbox, **options)
-    return report(subs, course=chosen, items=items, seed=seed, isolation=isolation, version=__version__,
+    found = find_learners(paths, learner_pattern)
+    chosen_isolation = choose(isolation, secrets(paths, items_files, chosen.folder))
+    subs = grade_class(found, chosen, seed=seed, items_files=items_files, isolation=isolation, **options)
+    data = report(subs, course=chosen, items=items, seed=seed, isolation=chosen_isolation, version=__version__,
                   graded_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"))
+    data["isolation"] = chosen_isolation.record()
+    return data

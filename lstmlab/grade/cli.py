@@ -36,8 +36,10 @@ def add_arguments(parser):
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="notebooks graded in parallel")
     parser.add_argument("--seed", type=int, default=None, help="fix the grade-time inputs (default: a fresh seed, "
                         "recorded in the JSON)")
-    parser.add_argument("--no-sandbox", action="store_true", help="grade without OS isolation where bubblewrap is "
-                        "unavailable (macOS, Windows, containers): only resource limits and an audit hook; unsafe")
+    parser.add_argument("--isolation", choices=("bubblewrap", "uid"), default=None, help="how learners' code is "
+                        "isolated: bubblewrap (default), or uid (as root: an unprivileged uid of its own, for "
+                        "containers that forbid user namespaces; every teacher's file must be private to root)")
+    parser.add_argument("--no-sandbox", action="store_true", help="deprecated: the same as --isolation uid")
     parser.add_argument("--gradescope-results", metavar="FILE", help="write Gradescope's results.json (one learner)")
     from ..messages import CATALOGUES
     parser.add_argument("--language", choices=sorted(CATALOGUES), default=None, help="the language of learners' feedback "
@@ -60,13 +62,30 @@ def _print(text):
     print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
 
 
-def _isolation(no_sandbox):
-    from .sandbox import choose
-    if no_sandbox:
-        print("lstmlab grade: WARNING: --no-sandbox: learners' code runs without OS isolation (resource limits and "
-              "an audit hook only); grade this way only where each submission is isolated already (e.g. Gradescope's "
-              "one container per submission)", file=sys.stderr)
-    return choose(no_sandbox)
+def isolation_mode(args):
+    """The isolation mode the options ask for: --isolation, or uid for the deprecated --no-sandbox."""
+    if args.no_sandbox:
+        if args.isolation == "bubblewrap":
+            raise RuntimeError("--no-sandbox (the same as --isolation uid) contradicts --isolation bubblewrap")
+        print("lstmlab grade: warning: --no-sandbox is deprecated: it now means --isolation uid (learners' code as an "
+              "unprivileged uid; there is no grading without OS isolation)", file=sys.stderr)
+        return "uid"
+    return args.isolation or "bubblewrap"
+
+
+def _isolation(args, course):
+    from .sandbox import choose, secrets
+    mode = isolation_mode(args)
+    found = secrets(args.paths, args.items, course.folder, [args.json, args.csv, args.gradescope_results])
+    return mode, choose(mode, found)
+
+
+def gradescope_results(results, isolation):
+    """Gradescope's results with the isolation that graded them: a first line for the student, and extra_data."""
+    from ..messages import msg
+    said = msg("grade.gradescope.isolation_uid" if isolation.name == "uid" else "grade.gradescope.isolation_bubblewrap")
+    return {**results, "output": said + ("\n\n" + results["output"] if results.get("output") else ""),
+            "extra_data": {**results.get("extra_data", {}), "isolation": isolation.record()}}
 
 
 def _warn_merged(data):
@@ -149,7 +168,7 @@ def run(args):
     for warning in warnings:
         print(f"lstmlab grade: warning: {warning}", file=sys.stderr)
     try:
-        isolation = _isolation(args.no_sandbox)
+        mode, isolation = _isolation(args, course)
     except RuntimeError as exc:
         print(f"lstmlab grade: {exc}", file=sys.stderr)
         return 2
@@ -186,6 +205,7 @@ def run(args):
         done.sort(key=lambda s: order.get((s["learner"], s["path"]), -1))  # the learners' order, whoever finished first
         data = report.report(done, course=course, items=items, seed=seed, isolation=isolation, graded_at=graded_at,
                              version=__version__, warnings=warnings, language=language)
+        data["isolation"] = isolation.record()
         if args.json:
             report.write_json(data, args.json)
         if args.csv:
@@ -197,7 +217,7 @@ def run(args):
         save()
 
     try:
-        grade_class(learners, course, seed=seed, items_files=args.items, no_sandbox=args.no_sandbox,
+        grade_class(learners, course, seed=seed, items_files=args.items, isolation=mode,
                     jobs=max(1, args.jobs), timeout=args.timeout, total_timeout=args.total_timeout,
                     memory_mb=args.memory, progress=not args.quiet, on_learner=on_learner,
                     resume=[(s["learner"], s["path"]) for s in kept], warnings=warnings)
@@ -220,7 +240,7 @@ def run(args):
     if args.gradescope_results:
         first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": [], "notes": []}
         Path(args.gradescope_results).parent.mkdir(parents=True, exist_ok=True)
-        report.write_json(report.gradescope_results(first), args.gradescope_results)
+        report.write_json(gradescope_results(report.gradescope_results(first), isolation), args.gradescope_results)
     if not any(s["notebooks"].get(a) for s in data["submissions"] for a in course.assignments):
         print(f"lstmlab grade: no notebook under {', '.join(args.paths)} matches any exercise of "
               f"{', '.join(course.assignments)} (by name or by exercise ids)", file=sys.stderr)

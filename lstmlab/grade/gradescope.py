@@ -1,9 +1,11 @@
 """`lstmlab gradescope`: an autograder.zip that grades one learner's upload on Gradescope with `lstmlab grade`.
 
 The zip holds, at its top: setup.sh (installs the lstmlab wheel carried in the zip, pinned to this version; tries
-to install bubblewrap), run_autograder (grades $AUTOGRADER_ROOT/submission, default /autograder, and writes
-results/results.json), the wheel, config (the assignments), course/ (their pristine notebooks, so the autograder
-grades against exactly these) and items/ (the teacher's --items files).
+to install bubblewrap; makes lstmlab and the zip's files private to root), run_autograder (grades
+$AUTOGRADER_ROOT/submission, default /autograder, in bubblewrap, else only in the uid isolation when the teacher chose
+it with --isolation uid, and writes results/results.json), the wheel, config (the assignments and the isolation),
+course/ (their pristine notebooks, so the autograder grades against exactly these) and items/ (the teacher's --items
+files).
 """
 import json
 import sys
@@ -22,11 +24,11 @@ SETUP_SH = r"""#!/usr/bin/env bash
 set -euo pipefail
 cd "$(dirname "$0")"
 export DEBIAN_FRONTEND=noninteractive
-# bubblewrap is optional: many containers forbid the user namespaces it needs, and run_autograder then grades
-# with --no-sandbox (Gradescope already gives each submission a container of its own; see run_autograder).
+# bubblewrap: run_autograder grades in its sandbox wherever the container allows it. Where it cannot run, it grades
+# only if the teacher built this zip with --isolation uid (an unprivileged uid of its own), else it says why and stops.
 if ! command -v bwrap >/dev/null 2>&1; then
   (apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null) \
-    || echo "setup.sh: could not install bubblewrap; run_autograder will grade with --no-sandbox"
+    || echo "setup.sh: could not install bubblewrap (run_autograder: see config's isolation=)"
 fi
 if ! python3 -m pip --version >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq python3 python3-pip >/dev/null
@@ -35,9 +37,10 @@ fi
 python3 -m pip install --quiet "./@WHEEL@[grade]" \
   || python3 -m pip install --quiet --break-system-packages "./@WHEEL@[grade]"  # Ubuntu 24.04's externally managed Python
 lstmlab info
-# Without bubblewrap, run_autograder runs the student's code as an unprivileged uid: keep lstmlab (its reference
-# answers) unreadable to it. Root, which runs lstmlab grade, still reads it.
+# In the uid isolation the student's code runs as an unprivileged uid: lstmlab (its reference answers), this folder
+# (the wheel, course/, items/) and the results are private to root, which runs lstmlab grade.
 chmod -R go-rwx "$(python3 -c 'import importlib.util, os; print(os.path.dirname(importlib.util.find_spec("lstmlab").origin))')"
+chmod -R go-rwx "$PWD"
 """
 
 RUN_AUTOGRADER = r"""#!/usr/bin/env bash
@@ -51,11 +54,15 @@ RESULTS="$ROOT/results/results.json"
 ERR="${TMPDIR:-/tmp}/lstmlab-grade-stderr.$$"
 mkdir -p "$ROOT/results"
 rm -f "$RESULTS"
+# Private to root, which grades: in the uid isolation the student's code reads none of them.
+chmod -R go-rwx "$SOURCE" "$ROOT/results" "$ROOT/submission" "$ROOT/submission_metadata.json" 2>/dev/null
 
 args=()
 names=()
+isolation=bubblewrap
 while IFS='=' read -r key value; do
   case "$key" in
+    isolation) isolation="$value" ;;
     assignment) args+=(--assignment "$value"); names+=("$value") ;;
     course) args+=(--course "$SOURCE/$value") ;;
     items) args+=(--items "$SOURCE/$value") ;;
@@ -85,14 +92,12 @@ PY
   echo "run_autograder: $1"
 }
 
-grade
-# First choice: the bubblewrap sandbox. Where it cannot run (Docker containers usually forbid the user namespaces
-# it needs), `lstmlab grade` exits 2 saying "isolation is unavailable" and grades nothing. Gradescope runs every
-# submission in a fresh container of its own, so grading there without the sandbox still keeps each learner's code
-# away from other learners' work; inside that container, lstmlab's resource limits and audit hook still apply.
-if [ "$status" -eq 2 ] && [[ "$(<"$ERR")" == *"isolation is unavailable"* ]]; then
-  grade --no-sandbox
-  note "@UNSANDBOXED@"
+grade --isolation bubblewrap
+# First choice: the bubblewrap sandbox. Where it cannot run (containers that forbid user namespaces), `lstmlab grade`
+# exits 2 saying "isolation is unavailable" and grades nothing. Only the teacher's choice when building this zip
+# (config: isolation=uid) lets it grade then, as an unprivileged uid; never without isolation. The results say which.
+if [ "$status" -eq 2 ] && [ "$isolation" = uid ] && [[ "$(<"$ERR")" == *"isolation is unavailable"* ]]; then
+  grade --isolation uid
 fi
 if [ "$status" -eq 1 ]; then
   note "@NO_MATCH@"
@@ -125,7 +130,7 @@ def _bash_double_quoted(text):
     return "".join("\\" + c if c in '$`\\"' else c for c in text)
 
 
-STUDENT_KEYS = ("unsandboxed", "no_match", "failed", "not_your_fault", "failed_short")  # grade.gradescope.<key>
+STUDENT_KEYS = ("no_match", "failed", "not_your_fault", "failed_short")  # grade.gradescope.<key>
 
 
 def learner_sentences(language):
@@ -134,7 +139,7 @@ def learner_sentences(language):
     say = lambda key: template(f"grade.gradescope.{key}", language)  # key: one of STUDENT_KEYS
     no_match = _bash_double_quoted(say("no_match")).replace("{names}", "${names[*]}").replace("{first}", "${names[0]}")
     short = json.dumps({"score": 0, "output": say("failed_short"), "tests": []}).replace("'", "'\\''")
-    return {"@UNSANDBOXED@": _bash_double_quoted(say("unsandboxed")), "@NO_MATCH@": no_match,
+    return {"@NO_MATCH@": no_match,
             "@FAILED@": json.dumps(say("failed")), "@NOT_YOUR_FAULT@": json.dumps(say("not_your_fault")),
             "@FAILED_SHORT_JSON@": short}
 
@@ -160,14 +165,18 @@ def add_arguments(parser):
                         help="a Python file defining ITEMS (your own graded items), carried in the zip; repeatable")
     parser.add_argument("--course", metavar="DIR", help="your own course's exercise notebooks (as for lstmlab grade); "
                         "default: this clone's, else the installed ones")
+    parser.add_argument("--isolation", choices=("bubblewrap", "uid"), default="bubblewrap", help="where bubblewrap "
+                        "cannot run in Gradescope's container: bubblewrap (default) grades nothing and says why; uid "
+                        "grades as an unprivileged uid that can read none of the autograder's files")
     parser.add_argument("--wheel", metavar="PATH", help=f"the lstmlab wheel to install on Gradescope "
                         "(default: build it from this clone)")
 
 
-def config_text(version, assignments, items, language="en"):
+def config_text(version, assignments, items, language="en", isolation="bubblewrap"):
     """source/config: key=value lines that run_autograder turns into `lstmlab grade` options (and LSTMLAB_LANG)."""
     lines = [f"# lstmlab's autograder, written by `lstmlab gradescope` (lstmlab {version}); read by run_autograder",
-             f"version={version}", f"wheel={wheel_name(version)}", "course=course", f"language={language}"]
+             f"version={version}", f"wheel={wheel_name(version)}", "course=course", f"language={language}",
+             f"isolation={isolation}"]
     lines += [f"assignment={name}" for name in assignments] + [f"items=items/{name}" for name in items]
     return "\n".join(lines) + "\n"
 
@@ -224,7 +233,7 @@ def run(args):
                    ("run_autograder", run_autograder(__version__, language).encode(), True),
                    (wheel.name, wheel.read_bytes(), False),
                    ("config", config_text(__version__, list(course.assignments), [Path(f).name for f in args.items],
-                                          language).encode(), False)]
+                                          language, args.isolation).encode(), False)]
         members += [(f"course/{a.path.name}", a.path.read_bytes(), False) for a in course.assignments.values()]
         members += [(name, data, False) for name, data in _items_members(args.items)]
         write_zip(args.out, members)

@@ -4,6 +4,7 @@ import io
 import json
 import os
 import selectors
+import signal
 import struct
 import subprocess
 import tempfile
@@ -165,6 +166,18 @@ def _store(pending, outcome):
     outcome.results.setdefault(item, []).append((status, answer, detail))
 
 
+def _kill_group(proc):
+    """Kill the run's process and its process group (started as a session of its own), if not reaped yet."""
+    if proc.returncode is not None:
+        return  # reaped: its pid may be another's now; end_run (uid) or the PID namespace ends the rest
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    if proc.poll() is None:
+        proc.kill()
+
+
 def _key(unit):
     """The runner's skip key of a unit: a cell's index, or an item's id."""
     kind, name = unit.split(" ", 1)
@@ -187,7 +200,7 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
         with tempfile.TemporaryDirectory(prefix="lstmlab-work-") as workdir:
             os.chmod(workdir, 0o700)
             if isolation.uid is not None and not isolation.sandboxed:
-                os.chown(workdir, isolation.uid, isolation.uid)  # --no-sandbox as root: the learner's uid works here
+                os.chown(workdir, isolation.uid, isolation.uid)  # the uid mode: the learner's uid works here
             cmd = command(isolation, len(code), limits, workdir)
             run_plan = {**plan, "skip": skip, "timeout": timeout, "workdir": cmd.workdir, "text": text,
                         "read_roots": cmd.read_roots, "write_roots": cmd.write_roots}
@@ -207,10 +220,9 @@ def execute(plan, inputs, isolation, limits, timeout, total_timeout, max_starts=
                         proc.wait(timeout=2)
                     except subprocess.TimeoutExpired:
                         pass
-                if proc.poll() is None:
-                    proc.kill()
+                _kill_group(proc)  # the wall-clock kill: the whole process group, threads and children included
                 exit_code = proc.wait()
-                end_run(isolation)  # the learner's uid's forks and daemons, gone before the next run starts
+                end_run(isolation, keep=(workdir,))  # the learner's uid's forks, daemons and litter, gone before the next run
                 for stream in (proc.stdout, proc.stderr):
                     stream.close()
         if state.finished:

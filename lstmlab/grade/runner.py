@@ -90,7 +90,10 @@ def say(key, **fields):
 
 
 def guard(plan):
-    """The second layer behind the sandbox: an audit hook that refuses what an answer must not do."""
+    """A tripwire behind the OS's isolation: an audit hook that turns what an answer must not do into clear feedback.
+
+    Not a protection: code in the same process can undo it (the runner's globals are reachable from the answer).
+    """
     refused = tuple(plan["refused_imports"])
     read_roots = tuple(r.rstrip("/") + "/" for r in plan["read_roots"])
     write_roots = tuple(r.rstrip("/") + "/" for r in plan["write_roots"])

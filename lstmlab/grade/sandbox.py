@@ -1,17 +1,17 @@
-"""Where a learner's code runs: a bubblewrap sandbox (Linux), or with --no-sandbox a plain limited process.
+"""Where a learner's code runs, chosen once per grading run: `bubblewrap` (the default) or `uid`.
 
-The sandbox holds the interpreter, its standard library and NumPy, read-only, and nothing else: no lstmlab,
-no course, no other learner, no host /proc, no network; a private tmpfs for /work and /tmp; its own mount,
-PID, IPC, network and user namespaces. Run by root, it drops to an unprivileged uid of its own (the
-interpreter is then linked into a world-readable cache, since /root is private), so RLIMIT_NPROC holds; run by
-another user, the stdlib is bound from the host and its site-packages are hidden under an empty tmpfs.
+bubblewrap: a sandbox holding the interpreter, its standard library and NumPy, read-only, and nothing else: no
+lstmlab, no course, no other learner, no host /proc, no network; a private tmpfs for /work and /tmp; its own mount,
+PID, IPC, network and user namespaces. Run by root, it drops to an unprivileged uid of its own and binds the cache's
+readable copy of the interpreter (runtime.py), so RLIMIT_NPROC holds; run by another user, the stdlib is bound from
+the host and its site-packages hidden under an empty tmpfs.
 
-Without the sandbox (--no-sandbox: macOS, or a container such as Gradescope's that forbids user namespaces), root
-still drops the learner's process to an unprivileged uid of its own when the interpreter and NumPy are readable by
-anyone, and kills every process of that uid after each run; what that uid may read (e.g. lstmlab itself) is up to
-the machine: Gradescope's setup.sh makes the installed lstmlab unreadable to it.
+uid (chosen by the teacher where containers forbid user namespaces, e.g. Gradescope's): root runs the cache's copy
+of the interpreter as an unprivileged uid of its own, in a session of its own, with the same resource limits; the
+grader refuses to start unless that uid can read none of the teacher's files (`exposed`), kills the whole process
+group at the wall-clock limit and every process of the uid after each run. Neither mode is possible: the grader
+refuses. Learners' code never runs as root. The runner's audit hook is a tripwire in both, never the boundary.
 """
-import hashlib
 import os
 import shutil
 import subprocess
@@ -20,12 +20,18 @@ import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SITE = "/opt/lstmlab/site"  # inside the sandbox: NumPy, and nothing else
+from . import runtime
+
+SITE = "/opt/lstmlab/site"  # inside the sandbox (grader not root): NumPy, and nothing else
+PYTHON = "/opt/lstmlab/python"  # inside the sandbox (grader root): the cache's copy of the interpreter and NumPy
 WORK = "/learner"  # inside the sandbox: the learner's private, size-limited working folder
 BOOTSTRAP = ("import sys;sys.path.insert(0,{site!r});"
              "exec(compile(sys.stdin.buffer.read(int(sys.argv[1])),'<lstmlab runner>','exec'),"
              "{{'__name__':'lstmlab_runner'}})")
-CACHE = Path("/var/cache/lstmlab")  # root only: the interpreter, linked where an unprivileged uid can read it
+MODES = ("bubblewrap", "uid")
+HOOK = ("the audit hook is a tripwire that turns honest mistakes (importing keras or lstmlab in an answer, opening "
+        "files outside the working folder) into clear feedback; it is not a protection: code in the same process can "
+        "undo it. The isolation is the OS's: bubblewrap's namespaces, or an unprivileged uid")
 
 
 @dataclass(frozen=True)
@@ -41,99 +47,82 @@ class Limits:
 
 @dataclass
 class Isolation:
-    """How learners' code is isolated: 'bubblewrap' or 'none' (the --no-sandbox fallback)."""
+    """How learners' code is isolated: 'bubblewrap' or 'uid' (see MODES)."""
 
     name: str
     detail: str = ""
     binds: list = field(default_factory=list)  # (host path, path inside) read-only binds
-    python: str = sys.executable
-    uid: int = None  # run bwrap (or the --no-sandbox process) as this host uid (root drops to it)
+    python: str = sys.executable  # the interpreter as the learner's process names it
+    uid: int = None  # run bwrap (or, in the uid mode, the interpreter) as this host uid (root drops to it)
     hidden: list = field(default_factory=list)  # paths inside, masked by an empty tmpfs (a host stdlib's site-packages)
+    site: str = SITE  # where NumPy is, as the learner's process sees it
+    env: dict = field(default_factory=dict)  # e.g. LD_LIBRARY_PATH for a copied interpreter's libpython
+    read_roots: list = field(default_factory=list)  # what the audit hook lets it read, besides its working folders
 
     @property
     def sandboxed(self):
         return self.name == "bubblewrap"
 
+    def record(self):
+        """The JSON's account of this isolation: its mode, detail and what the audit hook is."""
+        return {"mode": self.name, "detail": self.detail, "uid": self.uid, "audit_hook": HOOK}
+
 
 def _numpy_dirs():
-    import numpy
-    here = Path(numpy.__file__).resolve().parent
-    return [p for p in (here, here.parent / "numpy.libs") if p.is_dir()]
+    return runtime.numpy_dirs()
 
 
 def _interpreter():
-    """(prefix, python binary, stdlib dir, [libpython files]) of the real (base) interpreter."""
-    python = Path(getattr(sys, "_base_executable", sys.executable)).resolve()
+    """(python binary, stdlib dir, [libpython files]) of the real (base) interpreter, for binds at their own paths."""
+    python = Path(getattr(sys, "_base_executable", None) or sys.executable).resolve()
     stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
     libdir = Path(sysconfig.get_config_var("LIBDIR") or "/nonexistent")
-    libs = sorted(p for p in libdir.glob("libpython3*.so*") if p.is_file()) if libdir.is_dir() else []
-    return Path(sys.base_prefix).resolve(), python, stdlib, libs
+    libs = sorted(p.resolve() for p in libdir.glob("libpython3*.so*") if p.is_file()) if libdir.is_dir() else []
+    return python, stdlib, sorted(set(libs))
 
 
-SKIP = {"site-packages", "dist-packages", "test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3"}
+UID_BASE = 2_000_000_000  # learners' uids: UID_BASE + the grading process's pid, far from users and subuid ranges
 
 
-def _link_tree(src, dst):
-    """Hard-link (or copy) src into dst, readable by anyone; site-packages and the test suite left out."""
-    for root, dirs, files in os.walk(src):
-        dirs[:] = [d for d in dirs if d not in SKIP]
-        target = dst / Path(root).relative_to(src)
-        target.mkdir(parents=True, exist_ok=True)
-        target.chmod(0o755)
-        for name in files:
-            a, b = Path(root) / name, target / name
-            try:
-                if not os.stat(a).st_mode & 0o004:
-                    raise OSError("not world-readable")
-                os.link(a, b)
-            except OSError:
-                shutil.copy2(a, b)
-                b.chmod(0o644)
-
-
-def _cached_runtime(prefix, python, stdlib, libs, numpy_dirs):
-    """A world-readable copy (hard links where possible) of the interpreter, stdlib and NumPy; built once."""
-    key = hashlib.sha256(repr((sys.version, str(python), [str(p) for p in numpy_dirs],
-                               [p.stat().st_mtime_ns for p in numpy_dirs])).encode()).hexdigest()[:16]
-    home = CACHE / f"sandbox-{key}"
-    if not (home / "ready").exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        CACHE.chmod(0o755)
-        tmp = CACHE / f".sandbox-{key}-{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
-        (tmp / "bin").mkdir(parents=True)
-        shutil.copy2(python, tmp / "bin" / python.name)
-        (tmp / "lib").mkdir()
-        for lib in libs:
-            shutil.copy2(lib, tmp / "lib" / lib.name)
-        _link_tree(stdlib, tmp / "stdlib")
-        for d in numpy_dirs:
-            _link_tree(d, tmp / "site" / d.name)
-        for p in [tmp, *tmp.rglob("*")]:
-            p.chmod(0o755 if p.is_dir() or p.parent.name == "bin" else p.stat().st_mode | 0o444)
-        (tmp / "ready").write_text("ok\n")
-        try:
-            tmp.rename(home)
-        except OSError:  # another grader built it first
-            shutil.rmtree(tmp, ignore_errors=True)
-    return (home / "bin" / python.name, [home / "lib" / lib.name for lib in libs], home / "stdlib",
-            [home / "site" / d.name for d in numpy_dirs])
+def _own_uid():
+    """An unprivileged host uid for this grading process alone (its pid is unique among live processes)."""
+    uid = UID_BASE + os.getpid()
+    if _processes_of(uid):
+        raise RuntimeError(f"uid {uid}, meant for this grading process's learners alone, is in use")
+    return uid
 
 
 def bubblewrap():
-    """The bubblewrap Isolation for this machine (its binds and uid), not yet probed."""
-    prefix, python, stdlib, libs = _interpreter()
-    numpy_dirs = _numpy_dirs()
-    uid = None
+    """The bubblewrap Isolation for this machine (its binds and uid), not yet probed.
+
+    As root: the learner's uid is one of its own and the interpreter is the cache's readable copy, bound at PYTHON.
+    As another user: the host's interpreter, stdlib and NumPy bound at their own paths (site-packages hidden).
+    """
     if os.geteuid() == 0:
-        uid = 61000 + os.getpid() % 3000  # an unprivileged host uid of this grading process's own
-        src_python, src_libs, src_stdlib, src_numpy = _cached_runtime(prefix, python, stdlib, libs, numpy_dirs)
-    else:
-        src_python, src_libs, src_stdlib, src_numpy = python, libs, stdlib, numpy_dirs
-    binds = [(src_python, python), *[(a, b) for a, b in zip(src_libs, libs)], (src_stdlib, stdlib)]
-    binds += [(a, Path(SITE) / b.name) for a, b in zip(src_numpy, numpy_dirs)]
-    hidden = [] if uid is not None else [stdlib / d for d in ("site-packages", "dist-packages") if (stdlib / d).is_dir()]
-    return Isolation("bubblewrap", binds=binds, python=str(python), uid=uid, hidden=hidden)
+        built = runtime.cached()
+        return Isolation("bubblewrap", binds=[(built.home, PYTHON)], python=f"{PYTHON}/bin/{built.python.name}",
+                         uid=_own_uid(), site=f"{PYTHON}/site", env={"LD_LIBRARY_PATH": f"{PYTHON}/lib"},
+                         read_roots=[PYTHON])
+    python, stdlib, libs = _interpreter()
+    numpy_dirs = _numpy_dirs()
+    binds = [(python, python), *[(lib, lib) for lib in libs], (stdlib, stdlib)]
+    binds += [(d, Path(SITE) / d.name) for d in numpy_dirs]
+    hidden = [stdlib / d for d in ("site-packages", "dist-packages") if (stdlib / d).is_dir()]
+    return Isolation("bubblewrap", binds=binds, python=str(python), hidden=hidden, read_roots=[str(stdlib), SITE])
+
+
+def unprivileged():
+    """The uid Isolation: the cache's readable interpreter run as an unprivileged uid of its own (root only)."""
+    if not sys.platform.startswith("linux"):
+        raise RuntimeError(f"the uid isolation needs Linux; this is {sys.platform}")
+    if os.geteuid() != 0:
+        raise RuntimeError("the uid isolation needs root, to run learners' code as an unprivileged uid of its own; "
+                           "run lstmlab grade as root, or install bubblewrap")
+    built = runtime.cached()
+    uid = _own_uid()
+    return Isolation("uid", f"uid {uid}: learners' code as an unprivileged uid, killed with all its processes after "
+                     "each run; resource limits", python=str(built.python), uid=uid, site=str(built.site),
+                     env={"LD_LIBRARY_PATH": str(built.lib)}, read_roots=[str(built.home)])
 
 
 def _system_libs():
@@ -151,18 +140,15 @@ def _system_libs():
     return args
 
 
-def _limit(limits, own_uid=False):
-    """A preexec_fn setting the limits in the child (--no-sandbox: no prlimit on macOS)."""
+def _limit(limits):
+    """A preexec_fn setting the uid mode's limits in the child (RLIMIT_CPU counts every thread of the process)."""
     import resource
-    nproc = [(resource.RLIMIT_NPROC, limits.nproc)] if own_uid else []  # counted per uid: only for a uid of our own
 
     def apply():
         for which, value in ((resource.RLIMIT_AS, limits.memory_mb << 20), (resource.RLIMIT_CPU, limits.cpu_s),
-                             (resource.RLIMIT_FSIZE, limits.file_mb << 20), (resource.RLIMIT_CORE, 0), *nproc):
-            try:
-                resource.setrlimit(which, (value, value))
-            except (ValueError, OSError):  # e.g. RLIMIT_AS on macOS
-                pass
+                             (resource.RLIMIT_FSIZE, limits.file_mb << 20), (resource.RLIMIT_CORE, 0),
+                             (resource.RLIMIT_NOFILE, 256), (resource.RLIMIT_NPROC, limits.nproc)):
+            resource.setrlimit(which, (value, value))
     return apply
 
 
@@ -180,24 +166,22 @@ class Command:
 def command(isolation, code_size, limits, workdir):
     """The Command that runs the bootstrap (then the runner read from stdin) under `isolation`.
 
-    workdir: a private, empty host folder for the --no-sandbox fallback (the sandbox has its own tmpfs).
+    workdir: a private host folder owned by the learner's uid, for the uid mode (the sandbox has its own tmpfs).
     """
+    if os.geteuid() == 0 and isolation.uid is None:
+        raise RuntimeError("refusing to run learners' code as root: the isolation has no unprivileged uid")
+    env = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "PYTHONHASHSEED": "0",
+           **{k: str(v) for k, v in isolation.env.items()}}
+    python = [isolation.python, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=isolation.site), str(code_size)]
+    user = {"user": isolation.uid, "group": isolation.uid, "extra_groups": []} if isolation.uid is not None else {}
+    if not isolation.sandboxed:
+        popen = {"env": {**env, "HOME": workdir, "PATH": "/nonexistent"}, "cwd": workdir, "start_new_session": True,
+                 "preexec_fn": _limit(limits), **user}
+        return Command(python, popen, workdir, [*isolation.read_roots, workdir], [workdir])
     prlimit = ["prlimit", f"--as={limits.memory_mb << 20}", f"--cpu={limits.cpu_s}",
                f"--fsize={limits.file_mb << 20}", "--nofile=256", "--core=0"]
     if isolation.uid is not None:
         prlimit.append(f"--nproc={limits.nproc}")  # counted per host uid: only meaningful for a uid of our own
-    env = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "PYTHONHASHSEED": "0"}
-    stdlib = str(Path(sysconfig.get_paths()["stdlib"]).resolve())
-    if not isolation.sandboxed:
-        numpy_dirs = [str(d) for d in _numpy_dirs()]
-        python = [sys.executable, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=str(Path(numpy_dirs[0]).parent)),
-                  str(code_size)]
-        popen = {"env": {**env, "HOME": workdir}, "cwd": workdir, "start_new_session": True,
-                 "preexec_fn": _limit(limits, own_uid=isolation.uid is not None)}
-        if isolation.uid is not None:
-            popen.update(user=isolation.uid, group=isolation.uid, extra_groups=[])
-        return Command(python, popen, workdir, [stdlib, *numpy_dirs, workdir], [workdir])
-    python = [isolation.python, "-I", "-S", "-B", "-c", BOOTSTRAP.format(site=SITE), str(code_size)]
     argv = [*prlimit, "--", "bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--uid", "65534",
             "--gid", "65534", "--die-with-parent", "--new-session", "--as-pid-1", "--clearenv", "--hostname", "grading"]
     for key, value in {**env, "HOME": WORK, "PATH": "/nonexistent"}.items():
@@ -210,67 +194,100 @@ def command(isolation, code_size, limits, workdir):
     argv += ["--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev",
              "--size", str(limits.tmp_mb << 20), "--tmpfs", "/tmp", "--size", str(limits.tmp_mb << 20), "--tmpfs", WORK,
              "--remount-ro", "/", "--chdir", WORK, "--", *python]
-    popen = {"env": {}}
-    if isolation.uid is not None:
-        popen.update(user=isolation.uid, group=isolation.uid, extra_groups=[])
-    return Command(argv, popen, WORK, [stdlib, SITE, WORK, "/tmp", "/dev"], [WORK, "/tmp"])
+    return Command(argv, {"env": {}, "start_new_session": True, **user}, WORK,
+                   [*isolation.read_roots, WORK, "/tmp", "/dev"], [WORK, "/tmp"])
 
 
-_DETECTED = {}  # {pid: detect()'s answer}: a forked worker probes again, and so gets a uid of its own
+_DETECTED = {}  # {(pid, mode): detect()'s answer}: a forked worker probes again, and so gets a uid of its own
 
 
-def detect():
-    """(Isolation, None) when bubblewrap runs here, else (None, the reason in one line). Probed once per process."""
-    pid = os.getpid()
-    if pid not in _DETECTED:
-        _DETECTED.clear()
-        _DETECTED[pid] = _probe()
-    return _DETECTED[pid]
+def detect(mode="bubblewrap"):
+    """(Isolation, None) when `mode` works here, else (None, the reason in one line). Probed once per process."""
+    key = (os.getpid(), mode)
+    if key not in _DETECTED:
+        if any(pid != key[0] for pid, _ in _DETECTED):
+            _DETECTED.clear()
+        _DETECTED[key] = _probe(mode)
+    return _DETECTED[key]
 
 
-def _probe():
-    if not sys.platform.startswith("linux"):
-        return None, f"bubblewrap needs Linux; this is {sys.platform}"
-    if shutil.which("bwrap") is None:
-        return None, "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
-    if shutil.which("prlimit") is None:
-        return None, "prlimit (util-linux) is not installed"
+def _probe(mode):
+    if mode not in MODES:
+        return None, f"unknown isolation {mode!r}: expected one of {', '.join(MODES)}"
+    if mode == "bubblewrap":
+        if not sys.platform.startswith("linux"):
+            return None, f"bubblewrap needs Linux; this is {sys.platform}"
+        if shutil.which("bwrap") is None:
+            return None, "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
+        if shutil.which("prlimit") is None:
+            return None, "prlimit (util-linux) is not installed"
     try:
-        isolation = bubblewrap()
-        probe = "print('sandbox-ok')"
-        cmd = command(isolation, len(probe), Limits(), WORK)
-        run = subprocess.run(cmd.argv, input=probe.encode(), capture_output=True, timeout=30, **cmd.popen)
-    except (OSError, subprocess.SubprocessError, ValueError) as exc:
-        return None, f"the sandbox could not be prepared ({type(exc).__name__}: {exc})"
-    if run.returncode != 0 or run.stdout.strip() != b"sandbox-ok":
-        said = [line for line in run.stderr.decode(errors="replace").splitlines() if line.strip()]
-        return None, f"bubblewrap cannot create a sandbox here ({said[-1] if said else f'exit code {run.returncode}'})"
-    version = subprocess.run(["bwrap", "--version"], capture_output=True, text=True).stdout.strip()
-    isolation.detail = version or "bubblewrap"
+        isolation = bubblewrap() if mode == "bubblewrap" else unprivileged()
+        isolation.detail = isolation.detail or mode
+        done = _run_as(isolation, "import os\nprint('sandbox-ok', os.geteuid())")
+    except (OSError, subprocess.SubprocessError, ValueError, RuntimeError) as exc:
+        return None, f"the {mode} isolation could not be prepared ({type(exc).__name__}: {exc})"
+    said = [line for line in done.stderr.decode(errors="replace").splitlines() if line.strip()]
+    if done.returncode != 0 or not done.stdout.startswith(b"sandbox-ok ") or done.stdout.split()[1] == b"0":
+        why = said[-1] if said else f"exit code {done.returncode}"
+        return None, (f"bubblewrap cannot create a sandbox here ({why})" if mode == "bubblewrap" else
+                      f"the interpreter cannot run as uid {isolation.uid} ({why})")
+    if mode == "bubblewrap":
+        version = subprocess.run(["bwrap", "--version"], capture_output=True, text=True).stdout.strip()
+        isolation.detail = version or "bubblewrap"
     return isolation, None
 
 
-def _readable_by_anyone(path):
-    """Whether any user can reach path (every folder above it searchable by others) and read it."""
-    path = Path(path).resolve()
+def _run_as(isolation, program, timeout=60):
+    """Run a short program of ours as the learner's process would run (the same interpreter, uid and limits)."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="lstmlab-probe-") as workdir:
+        if isolation.uid is not None and not isolation.sandboxed:
+            os.chown(workdir, isolation.uid, isolation.uid)
+        cmd = command(isolation, len(program.encode()), Limits(), workdir)
+        try:
+            return subprocess.run(cmd.argv, input=program.encode(), capture_output=True, timeout=timeout, **cmd.popen)
+        finally:
+            end_run(isolation, keep=(workdir,))
+
+
+PROBE = """import os, sys
+for path in sys.stdin.read().splitlines():
     try:
-        folders_ok = all(os.stat(p).st_mode & 0o001 for p in path.parents)
-        return folders_ok and bool(os.stat(path).st_mode & (0o005 if path.is_dir() else 0o004))
+        if os.path.isdir(path):
+            os.listdir(path)
+        else:
+            open(path, 'rb').close()
+        print('read', path)
     except OSError:
-        return False
+        pass
+    if os.access(path, os.W_OK):
+        print('write', path)
+"""
 
 
-def unsandboxed():
-    """The --no-sandbox Isolation: a plain process with resource limits and the audit hook; run by root, also a uid
-    of its own (when the interpreter and NumPy are readable by anyone), whose processes are killed after each run."""
-    python = Path(sys.executable).resolve()
-    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
-    needed = [python, stdlib, *_numpy_dirs()]
-    if os.geteuid() == 0 and all(_readable_by_anyone(p) for p in needed):
-        uid = 61000 + os.getpid() % 3000
-        return Isolation("none", f"no OS isolation (--no-sandbox): resource limits, an audit hook and uid {uid}",
-                         uid=uid)
-    return Isolation("none", "no OS isolation (--no-sandbox): resource limits and an audit hook only")
+def exposed(isolation, paths):
+    """[(path, 'read' or 'write')] of the paths (and, in folders, their files) the learner's uid can reach (uid mode).
+
+    Files are tried one by one as that uid, so modes, ACLs and every folder above are taken into account.
+    """
+    if isolation.sandboxed:
+        return []
+    listed = []
+    for path in map(Path, paths):
+        if not path.exists():
+            continue
+        listed.append(path)
+        if path.is_dir():
+            listed += sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)[:2000]
+    text = "\n".join(str(p) for p in listed)
+    program = f"import sys, io\nsys.stdin = io.StringIO({text!r})\n" + PROBE
+    done = _run_as(isolation, program)
+    if done.returncode != 0:  # fail closed: what the uid can reach is unknown
+        said = [line for line in done.stderr.decode(errors="replace").splitlines() if line.strip()]
+        raise RuntimeError(f"could not check what uid {isolation.uid} can read ({said[-1] if said else done.returncode})")
+    found = [line.split(" ", 1) for line in done.stdout.decode(errors="replace").splitlines() if " " in line]
+    return [(path, how) for how, path in found if how in ("read", "write")]
 
 
 def _processes_of(uid):
@@ -286,31 +303,84 @@ def _processes_of(uid):
     return count
 
 
-def end_run(isolation, wait_s=3.0):
-    """Kill every process left by a --no-sandbox run of the uid of our own (a learner's forks and daemons) and wait
-    until none is alive; a no-op in the sandbox (its PID namespace ends with the run) or without a uid of our own."""
+SHARED = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock")  # folders where any uid may create files
+
+
+def _remove_litter(uid, keep=()):
+    """Remove what uid left at the top of the shared folders (the uid mode: nothing of a run outlives it)."""
+    for folder in SHARED:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.stat(follow_symlinks=False).st_uid != uid or entry.path in keep:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+
+
+def end_run(isolation, wait_s=5.0, keep=()):
+    """Kill every process of the run's own uid (a learner's forks, threads and daemons) until none is alive, then
+    (uid mode) remove its files in the shared folders, except `keep` (its working folder, removed by the caller).
+
+    A no-op in bubblewrap (its PID namespace ends with the run) and without a uid of our own. kill(-1) from a process
+    of that uid reaches all of its processes at once (no fork slips through) and no other user's. RuntimeError when
+    some still live after wait_s: results are not read.
+    """
     import signal
     import time
     if isolation.uid is None or isolation.sandboxed:
         return
-    try:  # kill(-1) from a process of that uid reaches all of its processes, and no other user's
-        subprocess.run(["/bin/true" if os.path.exists("/bin/true") else "true"], user=isolation.uid,
-                       group=isolation.uid, extra_groups=[], preexec_fn=lambda: os.kill(-1, signal.SIGKILL),
-                       timeout=10, check=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-    except (OSError, subprocess.SubprocessError):
-        pass
     deadline = time.monotonic() + wait_s
-    while _processes_of(isolation.uid) and time.monotonic() < deadline:
-        time.sleep(0.01)
+    while True:
+        try:
+            subprocess.run(["/bin/true" if os.path.exists("/bin/true") else "true"], user=isolation.uid,
+                           group=isolation.uid, extra_groups=[], preexec_fn=lambda: os.kill(-1, signal.SIGKILL),
+                           timeout=10, check=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        except (OSError, subprocess.SubprocessError):
+            pass
+        for _ in range(20):
+            if not _processes_of(isolation.uid):
+                _remove_litter(isolation.uid, keep)
+                return
+            time.sleep(0.01)
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"processes of uid {isolation.uid} survived being killed")
 
 
-def choose(no_sandbox=False):
-    """The Isolation to grade with: bubblewrap, or with no_sandbox the plain fallback; RuntimeError saying why not."""
-    if no_sandbox:
-        return unsandboxed()
-    isolation, why = detect()
+def secrets(paths=(), items_files=(), course=None, outputs=()):
+    """The teacher's paths the learner's uid must not reach: lstmlab itself (its items hold the reference answers), a
+    clone's solutions/, the items files, the pristine course, the submissions graded and the folders of the outputs."""
+    package = Path(__file__).resolve().parents[1]
+    found = [package, package.parent / "solutions", *map(Path, items_files), *map(Path, paths)]
+    found += [Path(course)] if course else []
+    found += [Path(out).resolve().parent for out in outputs if out]
+    return [p for p in found if p.exists()]
+
+
+def choose(mode="bubblewrap", secrets=()):
+    """The Isolation to grade with (`mode`: one of MODES); RuntimeError saying why it cannot be used here.
+
+    secrets: the teacher's paths (items, course, lstmlab itself, outputs, the class) that the uid mode must keep out
+    of reach of the learner's uid; the grader refuses when any is readable or writable by it.
+    """
+    isolation, why = detect(mode)
     if isolation is None:
-        raise RuntimeError(f"isolation is unavailable: {why}. Refusing to run learners' code without it; give "
-                           "--no-sandbox to grade anyway (unsafe unless each submission runs in its own container)")
+        other = "uid" if mode == "bubblewrap" else "bubblewrap"
+        raise RuntimeError(f"isolation is unavailable: {why}. Refusing to run learners' code without it (the "
+                           f"{other} isolation, --isolation {other}, may work here instead)")
+    found = exposed(isolation, secrets)
+    if found:
+        shown = "; ".join(f"{path} ({'readable' if how == 'read' else 'writable'})" for path, how in found[:5])
+        shown += " ..." if len(found) > 5 else ""
+        raise RuntimeError(f"isolation is unavailable: uid {isolation.uid}, which would run learners' code, can reach "
+                           f"the teacher's files: {shown}. Make them private to root (chmod -R go-rwx), or grade "
+                           "with bubblewrap")
     return isolation
