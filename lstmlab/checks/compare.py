@@ -1,12 +1,10 @@
-"""Compare an answer with the reference: type and structure, then shape, then values; say where they differ;
-name the likely mistake (a variant that reproduces the answer, or crashes with the answer's very error)."""
-import re
+"""Compare an answer with the reference: type and structure, then shape, then values; say where they differ and
+what kind of wrong it is (sign, scale, shift, order). Naming the mistake is diagnose.py's."""
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..reference.validate import fmt_shape
-from .encode import flatten, unflatten
 from ..messages import msg
 
 GATES = "ifco"
@@ -204,90 +202,3 @@ def where_text(item, case, diff):
             steps = np.flatnonzero(np.any(diff.bad, axis=others))
             extra.append(msg("where.first_step", step=int(steps[0]), last=exp.shape[axis] - 1, count=len(steps)))
     return "; ".join([text] + extra)
-
-
-# --- naming the mistake ------------------------------------------------------------------------------------------
-
-def _tree(value):
-    """A value as the learner's answer arrives: lists, dicts, None and plain arrays (through the encoder)."""
-    arrays = {}
-    return unflatten(flatten(value, arrays), arrays)
-
-
-def same_tree(item, a, b):
-    """True if two answer trees have the same structure and (close) numbers."""
-    if isinstance(a, list) or isinstance(b, list):
-        return isinstance(a, list) and isinstance(b, list) and len(a) == len(b) and all(
-            same_tree(item, x, y) for x, y in zip(a, b))
-    if isinstance(a, dict) or isinstance(b, dict):
-        return isinstance(a, dict) and isinstance(b, dict) and set(a) == set(b) and all(
-            same_tree(item, a[k], b[k]) for k in a)
-    if a is None or b is None:
-        return a is None and b is None
-    if a.shape != b.shape:
-        return False
-    a, b = a.astype(np.float64), b.astype(np.float64)
-    if item.exact:
-        return bool(np.array_equal(a, b))
-    with np.errstate(invalid="ignore"):
-        return bool(np.all(np.isclose(a, b, rtol=item.rtol, atol=item.atol)))
-
-
-def reproduces(item, compute, trees, cases):
-    """True if `compute(**case)` gives each learner answer tree (for items with `normalize`: after normalizing)."""
-    for case, tree in zip(cases, trees):
-        try:
-            value = compute(**case)
-            if item.normalize is not None:
-                got, mine = item.normalize(tree, case), [np.asarray(value, dtype=np.float64)]
-                if differences(item, mine, got, item.output_names(case)):
-                    return False
-            elif not same_tree(item, _tree(value), tree):
-                return False
-        except Exception:
-            return False
-    return True
-
-
-def diagnose(item, trees, cases):
-    """The first named mistake whose reference variant reproduces every answer, or None."""
-    for mistake in item.mistakes:
-        if mistake.compute is not None and reproduces(item, mistake.compute, trees, cases):
-            return mistake
-    return None
-
-
-_SIZES = (  # NumPy's own words, matched in its errors
-    re.compile(r"size (\d+) is different from (\d+)"),  # matmul  # not learner-facing
-    re.compile(r"not aligned: (\d+) \(dim \d+\) != (\d+) \(dim \d+\)"),  # np.dot
-    re.compile(r"cannot reshape array of size (\d+)"),  # reshape  # not learner-facing
-)
-_SHAPES = re.compile(r"\(([\d,\s]*)\)")
-
-
-def error_signature(text):
-    """What identifies an error across ways of writing the same mistake: the exception's type and the sizes that
-    clash (`x @ kernel.T` and `np.dot(x, kernel.T)` word it differently, with the same two sizes)."""
-    kind, _, message = text.partition(":")
-    for pattern in _SIZES:
-        found = pattern.search(message)
-        if found:
-            return kind, frozenset(int(v) for v in found.groups())
-    if "broadcast" in message:
-        return kind, frozenset(tuple(int(v) for v in s.replace(" ", "").split(",") if v) for s in _SHAPES.findall(message))
-    return kind, message.strip()
-
-
-def diagnose_error(item, cases, trees, k, error_text):
-    """A mistake that reproduces the answers before case k and crashes on case k with the answer's error."""
-    wanted = error_signature(error_text)
-    for mistake in item.mistakes:
-        if mistake.compute is None:
-            continue
-        try:
-            mistake.compute(**cases[k])
-        except Exception as exc:
-            if error_signature(f"{type(exc).__name__}: {exc}") == wanted and (
-                    not trees or reproduces(item, mistake.compute, trees, cases[:k])):
-                return mistake
-    return None

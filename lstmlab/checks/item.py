@@ -34,8 +34,12 @@ class Mistake:
 
     key:     its message keys are mistake.<key> (the name) and fix.<fix_key or key> (the one-line fix)
     fields:  placeholders of those two messages, each given as a message key (`gate="gate.o"`), so they translate too
-    variant: the key of the variants.py mistake that `compute` runs, if any (items reuse it, tests read it)
+    variant: the key of the variants.py mistake that `compute` runs, if any (items reuse it, tests read it); an item
+             with `compose` combines two mistakes' variants into one mutant (two mistakes at once)
     text:    (name, fix) in a teacher's own words, for items outside the package's catalogue (not translated)
+    kind:    a generated mutation's message keys (mutation.<kind>, mutfix.<kind>) when it has no words of its own
+    step:    the reference step the mistake changes (step.<step>): two mistakes pair only on different steps
+    code:    placeholders filled verbatim (code: `c = f + c + i * c_tilde`), beside the translated `fields`
     """
 
     key: str
@@ -44,17 +48,27 @@ class Mistake:
     fields: dict = field(default_factory=dict)
     variant: str = None
     text: tuple = None
+    kind: str = None
+    step: str = None
+    code: dict = field(default_factory=dict)
 
     def _fields(self):
-        return {name: msg(key) for name, key in self.fields.items()}
+        return {**{name: msg(key) for name, key in self.fields.items()}, **self.code}
+
+    @property
+    def message_keys(self):
+        """The catalogue keys of its name and fix."""
+        if self.kind:
+            return f"mutation.{self.kind}", f"mutfix.{self.kind}"
+        return f"mistake.{self.key}", f"fix.{self.fix_key or self.key}"
 
     @property
     def name(self):
-        return self.text[0] if self.text else msg(f"mistake.{self.key}", **self._fields())
+        return self.text[0] if self.text else msg(self.message_keys[0], **self._fields())
 
     @property
     def fix(self):
-        return self.text[1] if self.text else msg(f"fix.{self.fix_key or self.key}", **self._fields())
+        return self.text[1] if self.text else msg(self.message_keys[1], **self._fields())
 
 
 @dataclass(frozen=True)
@@ -67,7 +81,9 @@ class Item:
     kind             -> "array" (float arrays) or "int" (one int: a count)
     axes             -> {output name: axis labels} (or a function case -> that), labels from
                         "sample", "step", "unit", "gate", ...: feedback says where a value differs
-    mistakes         -> Mistake variants, tried in order when the answer is wrong
+    mistakes         -> Mistake variants, tried in order when the answer is wrong (the simpler, hand-written first)
+    compose          -> optional (variants, **case) -> the answer with several mistakes' variants at once: the
+                        search then tries every pair of mistakes on different steps (a teacher's item may declare it)
     normalize        -> optional (answer tree, case) -> list of arrays, for answers that are not arrays
     explain          -> optional (expected, received, case, reveal) -> sentence or None, for such answers
     """
@@ -90,6 +106,7 @@ class Item:
     describe: Callable = None
     fn_name: str = field(default="")
     text: dict = None  # {"title": ..., "meaning": ...} in a teacher's own words (items outside the catalogue)
+    compose: Callable = None
 
     @property
     def function(self):

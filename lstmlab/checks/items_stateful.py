@@ -12,10 +12,14 @@ STEP_VARIANTS = {m.variant for m in STEP_CORE}
 
 
 def _batch_cases(rng):
+    """After the easy case, every series leaves a remainder (len % batch != 0) and streams that timesteps does not
+    divide ((len // batch) % timesteps != 0): trimming to n_batches * batch * timesteps rows first, or keeping the
+    remainder, always starts a stream at the wrong row."""
     yield dict(series=np.arange(24.0).reshape(24, 1), batch=2, timesteps=3)  # easy to read by eye
     for _ in range(3):
         batch, timesteps, features = (int(v) for v in rng.choice([2, 3, 4, 5], size=3, replace=False))
-        n = batch * timesteps * int(rng.integers(2, 5)) + int(rng.integers(1, batch * timesteps))
+        extra = batch * int(rng.integers(1, timesteps)) + int(rng.integers(1, batch))  # 0 < extra < batch * timesteps
+        n = batch * timesteps * int(rng.integers(2, 5)) + extra
         yield dict(series=rng.normal(size=(n, features)), batch=batch, timesteps=timesteps)
 
 
@@ -26,6 +30,9 @@ def _batches_wrong(series, batch, timesteps, mistake):
     n_batches = stream // timesteps
     if mistake == "consecutive":  # chunk after chunk, side by side: sample i of batch k+1 does not continue sample i
         return series[:n_batches * batch * timesteps].reshape(n_batches, batch, timesteps, features)
+    if mistake == "trimmed_first":  # the series cut to n_batches * batch * timesteps rows, then into batch streams
+        streams = series[:n_batches * batch * timesteps].reshape(batch, n_batches * timesteps, features)
+        return streams.reshape(batch, n_batches, timesteps, features).transpose(1, 0, 2, 3)
     if mistake == "remainder_kept":
         streams = series.reshape(batch, -1, features)  # fails unless batch divides the series
         return streams.reshape(batch, -1, timesteps, features).transpose(1, 0, 2, 3)
@@ -74,7 +81,8 @@ ITEMS = [
          lambda **k: ref_batches(**k), outputs=("batches",), axes={"batches": ("batch", "sample", "step", "feature")},
          mistakes=tuple(Mistake(key, lambda mistake=variant, **k: _batches_wrong(**k, mistake=mistake), variant=variant)
                         for key, variant in (("consecutive", "consecutive"), ("batch_axes_swapped", "batch_axes_swapped"),
-                                             ("interleaved_streams", "interleaved"), ("remainder_kept", "remainder_kept")))),
+                                             ("interleaved_streams", "interleaved"), ("remainder_kept", "remainder_kept"),
+                                             ("trimmed_first", "trimmed_first")))),
     Item("stateful_forward", LESSON, 3, ("chunks", "kernel", "recurrent_kernel", "bias"),
          _forward_cases, lambda **k: _forward(**k), outputs=("outputs",), axes={"outputs": ("chunk", "sample", "unit")},
          mistakes=tuple(_forward_mistake(key, variant) for key, variant in (

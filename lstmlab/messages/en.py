@@ -591,6 +591,10 @@ MESSAGES = {
     "mistake.remainder_kept": "the remainder not dropped",
     "fix.remainder_kept": "drop the rows that do not fill a stream (N % batch) and the steps that do not fill a chunk "
                           "before reshaping.",
+    "mistake.trimmed_first": "the series trimmed to n_batches * batch * timesteps rows before it is cut into batch streams",
+    "fix.trimmed_first": "cut the series into batch streams of len(series) // batch rows first (stream i starts at row i * stream), then drop each stream's last steps that do not fill a chunk.",
+    "mistake.two": "two mistakes at once: {first}; and {second}",
+    "fix.two": "{first} And: {second}",
     "mistake.no_carry": "state not carried between batches",
     "fix.no_carry": "a stateful LSTM starts each chunk from the (h, c) the previous chunk ended with.",
     "mistake.h_only": "only h carried (c reset)",
