@@ -44,8 +44,9 @@ ATTEMPTS = [
     Attempt("lstm_step", "return c, h", [("return h, c", "return c, h")], "h_c_swapped"),
     Attempt("lstm_step", "a dict", [("return h, c", "return {'h': h, 'c': c}")], "dict_for_tuple"),
     Attempt("lstm_step", "sigmoid with the wrong sign", [("    z = x @ kernel", "    sigmoid = lambda v: 1 / (1 + np.exp(v))\n"
-                                                          "    z = x @ kernel")], None),
-    Attempt("lstm_step", "tanh on the new c itself", [("c = f * c + i * c_tilde", "c = np.tanh(f * c + i * c_tilde)")], None),
+                                                          "    z = x @ kernel")], "gate_sign"),
+    Attempt("lstm_step", "tanh on the new c itself", [("c = f * c + i * c_tilde", "c = np.tanh(f * c + i * c_tilde)")],
+            "tanh_c_stored"),
 
     # --- lstm_param_count ---------------------------------------------------------------------------------------
     Attempt("lstm_param_count", "one gate", [("4 * (units * (features + units) + units)",
@@ -101,7 +102,7 @@ ATTEMPTS = [
     Attempt("lstm_layer", "h = sigmoid(o) * c", [("h = sigmoid(o) * np.tanh(c)", "h = sigmoid(o) * c")], "no_tanh_c"),
     Attempt("lstm_layer", "one step too few", [("for t in range(timesteps)", "for t in range(timesteps - 1)")], None),
     Attempt("lstm_layer", "runs backwards in time", [("for t in range(timesteps)", "for t in reversed(range(timesteps))")],
-            None),
+            "reversed_time"),
 
     # --- lstm_layer_initial_state ---------------------------------------------------------------------------------
     Attempt("lstm_layer_initial_state", "starts from zeros", [("h, c = h0, c0", "h, c = np.zeros_like(h0), np.zeros_like(c0)")],

@@ -55,7 +55,7 @@ def _dynamic_keys():
     for item in all_items().values():
         keys |= {f"meaning.{item.id}", f"title.{item.id}"}
         for mistake in item.mistakes:
-            keys |= {f"mistake.{mistake.key}", f"fix.{mistake.fix_key or mistake.key}", *mistake.fields.values()}
+            keys |= {*mistake.message_keys, *mistake.fields.values()}
         for case in item.make_cases(0):
             for labels in item.axis_labels(case).values():
                 keys |= {f"axis.{label}" for label in labels if label != "gate"} | {f"axisname.{label}" for label in labels}

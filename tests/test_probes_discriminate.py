@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from lstmlab.checks import all_items, check
-from lstmlab.checks.diagnose import _tree, reproduces, singles
+from lstmlab.checks.mutants.search import _tree, reproduces, singles
 
 SEEDS = range(6)
 

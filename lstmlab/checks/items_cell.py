@@ -4,7 +4,7 @@ import numpy as np
 from ..reference.cell import lstm_step as ref_step
 from ..reference.weights import split_gates as ref_split
 from ..shapes.specs import LSTM
-from . import variants
+from .mutants import lstm as variants
 from .item import Item, Mistake, lstm_weights, sizes
 
 LESSON = "01_one_cell"
@@ -13,7 +13,34 @@ LESSON = "01_one_cell"
 def step_mistake(key, variant=None, **fields):
     """A Mistake of one step, computed by variants.step(mistake=variant or key)."""
     variant = variant or key
-    return Mistake(key, lambda **k: variants.step(**k, mistake=variant), fields=fields, variant=variant)
+    return Mistake(key, lambda **k: variants.step(**k, mistake=variant), fields=fields, variant=variant,
+                   step=variants.STEP_OF[variant])
+
+
+# generated mutations: (key, kind, reference line as written wrong, as it should be, the term if one is dropped)
+GENERATED = (
+    ("forget_added", "plus_for_times", "c = f + c + i * c_tilde", "c = f * c + i * c_tilde", None),
+    ("candidate_added", "plus_for_times", "c = f * c + i + c_tilde", "c = f * c + i * c_tilde", None),
+    ("output_added", "plus_for_times", "h = o + np.tanh(c)", "h = o * np.tanh(c)", None),
+    ("no_forget_term", "term_dropped", "c = i * c_tilde", "c = f * c + i * c_tilde", "f * c"),
+    ("no_input_term", "term_dropped", "c = f * c", "c = f * c + i * c_tilde", "i * c_tilde"),
+    ("forget_not_applied", "term_dropped", "c = c + i * c_tilde", "c = f * c + i * c_tilde", "f"),
+    ("no_x_term", "term_dropped", "z = h @ recurrent_kernel + bias", "z = x @ kernel + h @ recurrent_kernel + bias",
+     "x @ kernel"),
+    ("no_h_term", "term_dropped", "z = x @ kernel + bias", "z = x @ kernel + h @ recurrent_kernel + bias",
+     "h @ recurrent_kernel"),
+    ("tanh_c_stored", "extra_tanh", "c = np.tanh(f * c + i * c_tilde)", "c = f * c + i * c_tilde", None),
+    ("gate_sign", "wrong_sign", "sigmoid = lambda v: 1 / (1 + np.exp(v))", "sigmoid = lambda v: 1 / (1 + np.exp(-v))",
+     None),
+)
+
+
+def generated_mistake(key, kind, wrong, right, term):
+    """A mutation named from its kind and the step it changes (mutation.<kind>), with the line as written and as it
+    should be."""
+    code = dict(wrong=wrong, right=right, **({"term": term} if term else {}))
+    return Mistake(key, lambda **k: variants.step(**k, mistake=key), variant=key, kind=kind,
+                   step=variants.STEP_OF[key], fields={"step": f"step.{variants.STEP_OF[key]}"}, code=code)
 
 
 def gate_mistakes(kind):
@@ -27,11 +54,13 @@ STEP_CORE = (
     step_mistake("transposed_recurrent"), step_mistake("kernels_swapped"), step_mistake("no_bias"),
     step_mistake("split_rows"), step_mistake("no_tanh_c"), step_mistake("sigmoid_candidate"),
     step_mistake("no_candidate_activation"), step_mistake("relu"), step_mistake("hard_sigmoid"),
-    step_mistake("h_from_old_c"), *gate_mistakes("tanh"), *gate_mistakes("raw"),
+    step_mistake("h_from_old_c"), *gate_mistakes("tanh"), *gate_mistakes("raw"), step_mistake("tf1_gate_order"),
+    *(generated_mistake(*row) for row in GENERATED),
 )
 
 STEP_MISTAKES = STEP_CORE + (
-    Mistake("h_c_swapped", lambda **k: variants.step(**k)[::-1]),
+    Mistake("h_c_swapped", lambda **k: variants.step_answer(**k, mistake="h_c_swapped"), variant="h_c_swapped",
+            step="return"),
     step_mistake("ignored_state", "zero_state"),
 )
 
@@ -84,6 +113,7 @@ def _count(key):
 ITEMS = [
     Item("lstm_step", LESSON, 3, ("x", "h", "c", "kernel", "recurrent_kernel", "bias"),
          _step_cases, lambda **k: ref_step(**k), outputs=("h", "c"), mistakes=STEP_MISTAKES,
+         compose=lambda mistakes, **k: variants.step_answer(**k, mistake=mistakes),
          axes={"h": ("sample", "unit"), "c": ("sample", "unit")}),
     Item("lstm_param_count", LESSON, 1, ("units", "features"), _count_cases,
          lambda units, features: LSTM(units).params(features)[0], outputs=("count",), kind="int", exact=True,

@@ -1,6 +1,8 @@
 """Lesson 02, through time: an LSTM layer with Keras's flags, an initial state, the last output."""
+from dataclasses import replace
+
 from ..reference.layer import lstm_layer as ref_layer
-from . import variants
+from .mutants import lstm as variants
 from .item import Item, Mistake, lstm_weights, sizes
 from .items_cell import STEP_CORE
 
@@ -8,20 +10,30 @@ from .items_cell import STEP_CORE
 def layer_mistake(key, variant=None, fields=None, run=None):
     """A Mistake computed by variants.layer(mistake=variant or key) (through `run`, an item's own way of calling it)."""
     variant = variant or key
-    run = run or (lambda mistake, **k: variants.layer(**k, mistake=mistake))
-    return Mistake(key, lambda **k: run(variant, **k), fields=fields or {}, variant=variant)
+    run = run or _plain
+    step = variants.STEP_OF.get(variant) or variants.LAYER_OF.get(variant)
+    return Mistake(key, lambda **k: run(variant, **k), fields=fields or {}, variant=variant, step=step)
 
 
 def step_mistakes_in(run=None):
     """Every mistake inside one step, as a mistake of a whole layer (or of anything `run` builds from layers)."""
-    return tuple(layer_mistake(m.key, m.variant, m.fields, run) for m in STEP_CORE)
+    return tuple(in_whole(m, run or _plain) for m in STEP_CORE)
+
+
+def in_whole(mistake, run):
+    """A step's Mistake (its words kept) as a mistake of what `run(variant, **case)` builds from steps."""
+    return replace(mistake, compute=lambda **k: run(mistake.variant, **k))
+
+
+def _plain(mistake, **k):
+    return variants.layer(**k, mistake=mistake)
 
 
 LESSON = "02_through_time"
 
 LAYER_MISTAKES = tuple(layer_mistake(key) for key in (
     "last_only", "sequence_not_last", "swap_state", "no_return_state", "state_without_c", "time_major", "x_batch_index",
-    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence")) + step_mistakes_in()
+    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence", "reversed_time")) + step_mistakes_in()
 
 
 def _sequence_case(rng):
@@ -75,10 +87,12 @@ ITEMS = [
          _layer_cases,
          lambda return_sequences, return_state, **k: ref_layer(**k, return_sequences=return_sequences, return_state=return_state),
          outputs=lambda case: ("output", "h", "c") if case["return_state"] else ("output",), mistakes=LAYER_MISTAKES,
+         compose=_plain,
          axes=lambda case: {"output": SEQUENCE_AXES if case["return_sequences"] else STATE_AXES, "h": STATE_AXES,
                             "c": STATE_AXES}),
     Item("lstm_layer_initial_state", LESSON, 2, ("x", "kernel", "recurrent_kernel", "bias", "h0", "c0"), _initial_cases,
-         _initial_ref, outputs=("output",), mistakes=INITIAL_MISTAKES, axes={"output": SEQUENCE_AXES}),
+         _initial_ref, outputs=("output",), mistakes=INITIAL_MISTAKES, axes={"output": SEQUENCE_AXES},
+         compose=lambda mistakes, **k: _initial_ref(**k, mistake=mistakes)),
     Item("last_output", LESSON, 1, ("sequence",), _last_cases, lambda sequence: sequence[:, -1, :], outputs=("last",),
          axes={"last": STATE_AXES},
          mistakes=(

@@ -4,10 +4,11 @@ import numpy as np
 from ..reference.layer import lstm_layer as ref_layer
 from ..shapes.specs import LSTM, Dense
 from ..shapes.stack import Stack
-from . import variants
+from .mutants import lstm as variants
 from .compare import Mismatch, describe_value
 from .item import Item, Mistake, lstm_weights
 from .items_cell import STEP_CORE
+from .items_layer import in_whole
 from ..messages import msg
 
 STEP_VARIANTS = {m.variant for m in STEP_CORE}
@@ -142,25 +143,33 @@ def _stack_ref(x, lstm_weights, dense_kernel, dense_bias):
 
 
 def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
-    """The forward pass as a learner writes it, with one mistake (wrong on purpose, for diagnosis)."""
+    """The forward pass as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
     seq, state = x, None  # (batch, timesteps, features)
-    step = mistake if mistake in STEP_VARIANTS else None
+    step = m & STEP_VARIANTS
     for k, (kernel, recurrent_kernel, bias) in enumerate(lstm_weights):
         last = k == len(lstm_weights) - 1
-        sequences = not last or mistake in ("sequence_out", "first_step")
-        inputs = x if mistake == "every_layer_x" else seq
-        seq, h, c = variants.layer(inputs, kernel, recurrent_kernel, bias, sequences, True,
-                                   state if mistake == "pass_states" else None, step)
+        sequences = not last or bool(m & {"sequence_out", "first_step"})
+        inputs = x if "every_layer_x" in m else seq
+        initial = state if "pass_states" in m else [state[0], np.zeros_like(state[1])] if (
+            "pass_h_state" in m and state is not None) else None
+        seq, h, c = variants.layer(inputs, kernel, recurrent_kernel, bias, sequences, True, initial, step)
         state = [h, c]
-    top = {"first_step": seq[:, 0] if seq.ndim == 3 else seq, "dense_on_c": c}.get(mistake, seq)
-    if mistake == "dense_transposed":
-        return top @ dense_kernel.T + dense_bias
-    return top @ dense_kernel + (0 if mistake == "dense_no_bias" else dense_bias)
+    top = seq[:, 0] if "first_step" in m and seq.ndim == 3 else c if "dense_on_c" in m else seq
+    if "dense_transposed" in m:
+        return top @ dense_kernel.T + (0 if "dense_no_bias" in m else dense_bias)
+    return top @ dense_kernel + (0 if "dense_no_bias" in m else dense_bias)
+
+
+STACK_STEPS = {"pass_states": "between_layers", "pass_h_state": "between_layers", "every_layer_x": "between_layers",
+               "sequence_out": "last_layer", "first_step": "last_layer", "dense_on_c": "last_layer",
+               "dense_no_bias": "dense_bias", "dense_transposed": "dense"}
 
 
 def _stack_mistake(key, variant=None, fields=None):
     variant = variant or key
-    return Mistake(key, lambda **k: _stack_wrong(**k, mistake=variant), fields=fields or {}, variant=variant)
+    return Mistake(key, lambda **k: _stack_wrong(**k, mistake=variant), fields=fields or {}, variant=variant,
+                   step=STACK_STEPS[variant])
 
 
 ITEMS = [
@@ -176,8 +185,10 @@ ITEMS = [
          outputs=("output",), axes={"output": ("sample", "unit")},
          mistakes=tuple(_stack_mistake(key, variant) for key, variant in (
              ("pass_states", None), ("sequence_out", None), ("dense_first_step", "first_step"), ("dense_on_c", None),
-             ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None)))
-         + tuple(_stack_mistake(m.key, m.variant, m.fields) for m in STEP_CORE),
+             ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None),
+             ("pass_h_state", None)))
+         + tuple(in_whole(m, lambda mistake, **k: _stack_wrong(**k, mistake=mistake)) for m in STEP_CORE),
+         compose=lambda mistakes, **k: _stack_wrong(**k, mistake=mistakes),
          describe=lambda case: msg("case.stack_forward", shape=tuple(case["x"].shape),
                                    units=", ".join(str(w[1].shape[0]) for w in case["lstm_weights"]),
                                    dense=case["dense_kernel"].shape[1])),

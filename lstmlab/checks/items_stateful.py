@@ -3,9 +3,10 @@ import numpy as np
 
 from ..data.stateful import stateful_batches as ref_batches
 from ..reference.layer import lstm_layer as ref_layer
-from . import variants
+from .mutants import lstm as variants
 from .item import Item, Mistake, lstm_weights, sizes
 from .items_cell import STEP_CORE
+from .items_layer import in_whole
 
 LESSON = "05_stateful"
 STEP_VARIANTS = {m.variant for m in STEP_CORE}
@@ -56,24 +57,50 @@ def _forward_cases(rng):
 
 def _forward(chunks, kernel, recurrent_kernel, bias, mistake=None):
     """Each chunk's last h, (n_chunks, batch, units), with (h, c) carried from chunk to chunk."""
+    m = variants.keys(mistake)
+    if m & {"sample_to_sample", "sample_to_sample_per_batch"}:
+        return _sample_to_sample(chunks, kernel, recurrent_kernel, bias, m)
     state, outputs = None, []
+    inner = m & (STEP_VARIANTS | {"reset_each_step"})
     for chunk in chunks:  # (batch, timesteps, features)
-        if mistake:
-            inner = {"all_steps": None, "c_out": None}.get(mistake, mistake)
-            out, h, c = variants.layer(chunk, kernel, recurrent_kernel, bias, mistake == "all_steps", True, state,
-                                       inner if inner in STEP_VARIANTS or inner == "reset_each_step" else None)
+        if m:
+            out, h, c = variants.layer(chunk, kernel, recurrent_kernel, bias, "all_steps" in m, True, state, inner)
         else:
             out, h, c = ref_layer(chunk, kernel, recurrent_kernel, bias, return_state=True, initial_state=state)
-        outputs.append(c if mistake == "c_out" else out)  # (batch, units)
-        state = {"no_carry": None, "h_only": [h, np.zeros_like(c)], "c_only": [np.zeros_like(h), c]}.get(mistake, [h, c])
-    if mistake == "last_chunk_only":
+        outputs.append(c if "c_out" in m else out)  # (batch, units)
+        state = None if "no_carry" in m else [h, np.zeros_like(c)] if "h_only" in m else [
+            np.zeros_like(h), c] if "c_only" in m else [h, c]
+    if "last_chunk_only" in m:
         return outputs[-1]
     return np.stack(outputs)  # (n_chunks, batch, units)
 
 
+def _sample_to_sample(chunks, kernel, recurrent_kernel, bias, m):
+    """Seed 003's first belief: the state passed from sample to sample inside a batch (sample j starts from sample
+    j-1's final state), and on from the batch's last sample to the next batch's first (unless per batch)."""
+    state, outputs = None, []
+    inner = m & STEP_VARIANTS
+    for chunk in chunks:  # (batch, timesteps, features)
+        if "sample_to_sample_per_batch" in m:
+            state = None
+        rows = []
+        for sample in chunk:  # (timesteps, features)
+            out, h, c = variants.layer(sample[None], kernel, recurrent_kernel, bias, False, True, state, inner)
+            rows.append(out[0])  # (units,)
+            state = [h, c]
+        outputs.append(np.stack(rows))  # (batch, units)
+    return np.stack(outputs)  # (n_chunks, batch, units)
+
+
+FORWARD_STEPS = {"no_carry": "carry", "h_only": "carry", "c_only": "carry", "sample_to_sample": "carry",
+                 "sample_to_sample_per_batch": "carry", "reset_each_step": "carry", "all_steps": "output",
+                 "c_out": "output", "last_chunk_only": "output"}
+
+
 def _forward_mistake(key, variant=None, fields=None):
     variant = variant or key
-    return Mistake(key, lambda **k: _forward(**k, mistake=variant), fields=fields or {}, variant=variant)
+    return Mistake(key, lambda **k: _forward(**k, mistake=variant), fields=fields or {}, variant=variant,
+                   step=FORWARD_STEPS[variant], alone=variant.startswith("sample_to_sample"))
 
 
 ITEMS = [
@@ -87,6 +114,7 @@ ITEMS = [
          _forward_cases, lambda **k: _forward(**k), outputs=("outputs",), axes={"outputs": ("chunk", "sample", "unit")},
          mistakes=tuple(_forward_mistake(key, variant) for key, variant in (
              ("no_carry", None), ("h_only", None), ("c_only", None), ("reset_each_step", None), ("all_steps", None),
-             ("c_out", None), ("last_chunk_only", None)))
-         + tuple(_forward_mistake(m.key, m.variant, m.fields) for m in STEP_CORE)),
+             ("c_out", None), ("last_chunk_only", None), ("sample_to_sample", None), ("sample_to_sample_per_batch", None)))
+         + tuple(in_whole(m, lambda mistake, **k: _forward(**k, mistake=mistake)) for m in STEP_CORE),
+         compose=lambda mistakes, **k: _forward(**k, mistake=mistakes)),
 ]

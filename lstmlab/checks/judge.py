@@ -9,7 +9,7 @@ from functools import partial
 
 from .compare import (Mismatch, as_outputs, differences, expected_value, gate_text, problem_text, reference_outputs,
                       where_text)
-from .diagnose import diagnose, diagnose_error
+from .mutants.search import diagnose, diagnose_error
 from .encode import split_detail
 from ..messages import catalogue, msg
 from .verdict import Verdict

@@ -14,9 +14,9 @@ from itertools import combinations
 
 import numpy as np
 
-from .compare import differences
-from .encode import flatten, unflatten
-from ..messages import msg
+from ..compare import differences
+from ..encode import flatten, unflatten
+from ...messages import msg
 
 SECOND_SEED = 7919  # the second probe set's seed, for ties
 _CACHE = {}  # (item id, mutant key, probe fingerprint) -> (ok, tree or error text)
@@ -53,7 +53,7 @@ def pairs(item):
     """Every two of the item's composable mistakes on different steps, as Pair mutants."""
     if item.compose is None:
         return []
-    found = [m for m in singles(item) if m.variant is not None]
+    found = [m for m in singles(item) if m.variant is not None and not m.alone]
     return [Pair(a, b, _composed(item, (a.variant, b.variant))) for a, b in combinations(found, 2)
             if a.variant != b.variant and (a.step is None or a.step != b.step)]
 
@@ -135,9 +135,17 @@ def _matches(item, mine, tree, case):
     return differences(item, [np.asarray(mine, dtype=np.float64)], got, item.output_names(case)) is None
 
 
+def _size(case):
+    """How many numbers a probe's inputs hold (the search tries the smallest probe first: cheapest to reject)."""
+    return sum(np.size(v) if isinstance(v, np.ndarray) else _size(dict(enumerate(v))) if isinstance(v, (list, tuple))
+               else 1 for v in case.values())
+
+
 def reproduces(item, mutant, trees, cases, probes=None):
-    """True if the mutant gives each learner answer tree, probe by probe (stops at the first that differs)."""
-    for k, (case, tree) in enumerate(zip(cases, trees)):
+    """True if the mutant gives each learner answer tree, smallest probe first (stops at the first that differs)."""
+    order = sorted(range(len(trees)), key=lambda k: _size(cases[k]))
+    for k in order:
+        case, tree = cases[k], trees[k]
         ok, mine = mutant_output(item, mutant, case, probes[k] if probes else None)
         if not ok or not _matches(item, mine, tree, case):
             return False
