@@ -19,7 +19,7 @@ def _agreeing(item, seed):
 @pytest.mark.parametrize("item_id", sorted(all_items()))
 def test_no_single_mistake_agrees_with_the_reference_on_the_probes(item_id):
     item = all_items()[item_id]
-    assert len(singles(item)) >= 2, item_id
+    assert len(singles(item)) >= 4, item_id
     agreeing = {seed: keys for seed in SEEDS if (keys := _agreeing(item, seed))}
     assert not agreeing, agreeing
 

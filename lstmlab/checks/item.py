@@ -34,13 +34,14 @@ class Mistake:
 
     key:     its message keys are mistake.<key> (the name) and fix.<fix_key or key> (the one-line fix)
     fields:  placeholders of those two messages, each given as a message key (`gate="gate.o"`), so they translate too
-    variant: the key of the mutants/lstm.py (or the item's own) mistake that `compute` runs, if any (items reuse it, tests read it); an item
-             with `compose` combines two mistakes' variants into one mutant (two mistakes at once)
+    variant: the key of the mutants/lstm.py (or the item's own) mistake that `compute` runs, if any (tests read it);
+             an item with `compose` combines two mistakes' variants into one mutant (two mistakes at once)
     text:    (name, fix) in a teacher's own words, for items outside the package's catalogue (not translated)
     kind:    a generated mutation's message keys (mutation.<kind>, mutfix.<kind>) when it has no words of its own
     step:    the reference step the mistake changes (step.<step>): two mistakes pair only on different steps
     code:    placeholders filled verbatim (code: `c = f + c + i * c_tilde`), beside the translated `fields`
     alone:   named on its own only, never paired (a whole other picture of the item, like seed 003's)
+    fits:    for a mistake with no one answer (a random shuffle): (answer tree, case) -> True if the answer shows it
     """
 
     key: str
@@ -53,6 +54,7 @@ class Mistake:
     step: str = None
     code: dict = field(default_factory=dict)
     alone: bool = False
+    fits: Callable = None
 
     def _fields(self):
         return {**{name: msg(key) for name, key in self.fields.items()}, **self.code}

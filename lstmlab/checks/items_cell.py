@@ -98,16 +98,26 @@ def _units_from_rows(weight):
     return weight[..., :units], weight[..., units:2 * units], weight[..., 2 * units:3 * units], weight[..., 3 * units:]
 
 
-def _count(key):
-    """The parameter count with one learner's mistake."""
-    return {
-        "one_gate": lambda units, features: units * (features + units) + units,
-        "count_no_bias": lambda units, features: 4 * units * (features + units),
-        "no_recurrent": lambda units, features: 4 * (units * features + units),
-        "bias_once": lambda units, features: 4 * units * (features + units) + units,
-        "bias_one_per_gate": lambda units, features: 4 * (units * (features + units) + 1),
-        "units_features_swapped": lambda units, features: 4 * (features * (units + features) + features),
-    }[key]
+# the parameter count's mistakes, each changing one term of 4 * (units * (features + units) + units)
+COUNT_STEPS = {"one_gate": "gates", "three_gates": "gates", "count_no_bias": "bias", "bias_once": "bias",
+               "bias_one_per_gate": "bias", "pytorch_biases": "bias", "no_recurrent": "recurrent",
+               "units_features_swapped": "sizes"}
+
+
+def _count(units, features, mistake=None):
+    """The parameter count with some learners' mistakes (a key, or several at once)."""
+    m = variants.keys(mistake)
+    if "units_features_swapped" in m:
+        units, features = features, units
+    gates = 1 if "one_gate" in m else 3 if "three_gates" in m else 4
+    per_gate_bias = 0 if m & {"count_no_bias", "bias_once"} else 1 if "bias_one_per_gate" in m else (
+        2 * units if "pytorch_biases" in m else units)
+    weights = units * (features + (0 if "no_recurrent" in m else units))
+    return gates * (weights + per_gate_bias) + (units if "bias_once" in m else 0)
+
+
+def _count_mistake(key):
+    return Mistake(key, lambda **k: _count(**k, mistake=key), variant=key, step=COUNT_STEPS[key])
 
 
 ITEMS = [
@@ -117,8 +127,10 @@ ITEMS = [
          axes={"h": ("sample", "unit"), "c": ("sample", "unit")}),
     Item("lstm_param_count", LESSON, 1, ("units", "features"), _count_cases,
          lambda units, features: LSTM(units).params(features)[0], outputs=("count",), kind="int", exact=True,
-         mistakes=tuple(Mistake(key, _count(key)) for key in (
-             "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped"))),
+         mistakes=tuple(_count_mistake(key) for key in (
+             "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped",
+             "pytorch_biases", "three_gates")),
+         compose=lambda mistakes, **k: _count(**k, mistake=mistakes)),
     Item("split_gates", LESSON, 1, ("weight",), _split_cases,
          lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),
          axes={g: ("row", "unit") for g in "ifco"},

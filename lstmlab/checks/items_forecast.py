@@ -48,6 +48,24 @@ def _rounded(series, train_fraction, val_fraction):
     return series[:n_train], series[n_train:n_train + n_val], series[n_train + n_val:]
 
 
+def _test_with_val(series, train_fraction, val_fraction):
+    """The test part starts where training ends: it holds the validation rows too."""
+    n_train, n_val = _sizes(series, train_fraction, val_fraction)
+    return series[:n_train], series[n_train:n_train + n_val], series[n_train:]
+
+
+def _shuffled(tree, case):
+    """Parts of the right sizes that hold every row once, but not in time order: the series was shuffled first."""
+    parts = [np.asarray(p, dtype=np.float64) for p in tree]
+    expected = ref_split(**case)
+    if len(parts) != 3 or any(p.shape != e.shape for p, e in zip(parts, expected)):
+        return False
+    rows = np.concatenate(parts)  # (n, ...) in the answer's order
+    series = np.asarray(case["series"], dtype=np.float64)[:len(rows)]
+    same_rows = np.allclose(np.sort(rows, axis=0), np.sort(series, axis=0))
+    return same_rows and not np.allclose(rows, series)
+
+
 def _scale_cases(rng):
     for n, features in ((60, 1), (40, 3), (int(rng.integers(20, 80)), int(rng.integers(1, 4)))):
         train, val, test = ref_split(_trend(rng, n, features), 0.6, 0.2)
@@ -62,6 +80,12 @@ def _leak_all(train, val, test):
     """Mean and std of the three parts together."""
     everything = np.concatenate([train, val, test])  # (n, features)
     return _scaled_with(everything.mean(axis=0), everything.std(axis=0), train, val, test)
+
+
+def _fit_train_val(train, val, test):
+    """Mean and std of the training and validation parts together."""
+    seen = np.concatenate([train, val])  # (n_train + n_val, features)
+    return _scaled_with(seen.mean(axis=0), seen.std(axis=0), train, val, test)
 
 
 def _own_stats(train, val, test):
@@ -95,12 +119,14 @@ ITEMS = [
     Item("time_split", LESSON, 2, ("series", "train_fraction", "val_fraction"), _split_cases,
          lambda **k: ref_split(**k), outputs=("train", "val", "test"),
          mistakes=(Mistake("split_val_from_end", _val_from_end), Mistake("split_overlap", _overlap),
-                   Mistake("split_rounded", _rounded))),
+                   Mistake("split_rounded", _rounded), Mistake("split_test_with_val", _test_with_val),
+                   Mistake("split_shuffled", None, fits=_shuffled))),
     Item("scale_train_only", LESSON, 2, ("train", "val", "test"), _scale_cases,
          lambda **k: ref_scale(**k), outputs=("train_scaled", "val_scaled", "test_scaled"),
          mistakes=(
              Mistake("scale_leak_all", _leak_all),
              Mistake("scale_own_stats", _own_stats),
+             Mistake("scale_fit_train_val", _fit_train_val),
              Mistake("scale_ddof1", lambda train, val, test: _scaled_with(
                  train.mean(axis=0), train.std(axis=0, ddof=1), train, val, test)),
              Mistake("scale_one_stat", lambda train, val, test: _scaled_with(train.mean(), train.std(), train, val, test)),
@@ -110,6 +136,9 @@ ITEMS = [
          mistakes=(
              Mistake("persist_first", lambda windows, horizon: _repeat(windows[:, 0], horizon)),
              Mistake("persist_mean", lambda windows, horizon: _repeat(windows.mean(axis=1), horizon)),
+             Mistake("persist_second_last", lambda windows, horizon: _repeat(windows[:, -2], horizon)),
+             Mistake("persist_one_step", lambda windows, horizon: windows[:, -1:]),
+             Mistake("persist_wrong_axis", lambda windows, horizon: np.repeat(windows[None, :, -1], horizon, axis=0)),
          )),
     Item("mase", LESSON, 2, ("y_true", "y_pred", "y_train", "season"), _mase_cases,
          lambda **k: ref_mase(**k), outputs=("mase",),
@@ -119,6 +148,11 @@ ITEMS = [
              Mistake("mase_no_season",
                      lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred)) / _naive_mae(y_train, 1)),
              Mistake("mase_unscaled", lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred))),
+             Mistake("mase_inverted",
+                     lambda y_true, y_pred, y_train, season: _naive_mae(y_train, season) / np.mean(np.abs(y_true - y_pred))),
+             Mistake("mase_n_not_n_minus_season",
+                     lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred)) / (
+                         np.sum(np.abs(y_train[season:] - y_train[:-season])) / len(y_train))),
              Mistake("mase_squared",
                      lambda y_true, y_pred, y_train, season: np.mean((y_true - y_pred) ** 2) / np.mean(
                          (y_train[season:] - y_train[:-season]) ** 2)),

@@ -38,21 +38,30 @@ def _shapes_ref(timesteps, features, layers):
     return _encode([(r.output_shape, r.params) for r in rows])
 
 
+SHAPE_STEPS = {"one_gate": "lstm_params", "count_no_bias": "lstm_params", "per_timestep": "lstm_params",
+               "no_sequences": "lstm_shape", "dense_no_bias": "dense_params", "no_batch_dim": "shape_form",
+               "dense_drops_time": "dense_shape", "input_features_everywhere": "layer_inputs",
+               "lstm_input_features": "layer_inputs", "timesteps_as_features": "layer_inputs"}
+
+
 def _shapes_wrong(timesteps, features, layers, mistake):
-    """The rows as a learner computes them, with one mistake (wrong on purpose, for diagnosis)."""
+    """The rows as a learner computes them, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
     shape, rows = (None, timesteps, features), []
     for layer in layers:
-        units = layer["units"]
-        inputs = {"input_features_everywhere": features, "timesteps_as_features": shape[1]}.get(mistake, shape[-1])
-        if layer["layer"] == "LSTM":
-            params = 4 * (units * (inputs + units) + (0 if mistake == "count_no_bias" else units))
-            params //= 4 if mistake == "one_gate" else 1
-            sequences = layer["return_sequences"] and mistake != "no_sequences"
+        units, lstm = layer["units"], layer["layer"] == "LSTM"
+        inputs = features if "input_features_everywhere" in m or ("lstm_input_features" in m and lstm) else (
+            shape[1] if "timesteps_as_features" in m else shape[-1])
+        if lstm:
+            params = 4 * (units * (inputs + units) + (0 if "count_no_bias" in m else units))
+            params //= 4 if "one_gate" in m else 1
+            params *= timesteps if "per_timestep" in m else 1
+            sequences = layer["return_sequences"] and "no_sequences" not in m
             shape = (None, shape[1], units) if sequences and len(shape) == 3 else (None, units)
         else:
-            params = inputs * units + (0 if mistake == "dense_no_bias" else units)
-            shape = (None, units) if mistake == "dense_drops_time" else shape[:-1] + (units,)
-        rows.append((shape[1:] if mistake == "no_batch_dim" else shape, params))
+            params = inputs * units + (0 if "dense_no_bias" in m else units)
+            shape = (None, units) if "dense_drops_time" in m else shape[:-1] + (units,)
+        rows.append((shape[1:] if "no_batch_dim" in m else shape, params))
     return _encode(rows)
 
 
@@ -175,9 +184,11 @@ def _stack_mistake(key, variant=None, fields=None):
 ITEMS = [
     Item("predict_shapes", LESSON, 2, ("timesteps", "features", "layers"),
          _shapes_cases, _shapes_ref, outputs=("answer",), exact=True, normalize=_shapes_normalize,
-         mistakes=tuple(Mistake(key, lambda mistake=key, **k: _shapes_wrong(**k, mistake=mistake), variant=key) for key in (
+         mistakes=tuple(Mistake(key, lambda mistake=key, **k: _shapes_wrong(**k, mistake=mistake), variant=key,
+                                step=SHAPE_STEPS[key]) for key in (
              "one_gate", "count_no_bias", "no_sequences", "dense_no_bias", "no_batch_dim", "dense_drops_time",
-             "input_features_everywhere", "timesteps_as_features")),
+             "lstm_input_features", "input_features_everywhere", "timesteps_as_features", "per_timestep")),
+         compose=lambda mistakes, **k: _shapes_wrong(**k, mistake=mistakes),
          explain=_shapes_explain,
          describe=lambda case: msg("case.stack", timesteps=case["timesteps"], features=case["features"],
                                    layers=", ".join(_layer_code(layer) for layer in case["layers"]))),

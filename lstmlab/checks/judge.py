@@ -74,8 +74,11 @@ def _error(item, cases, results, k, detail, verdict, reveal):
                    **_case(item, cases, k, reveal), error=text, **_named(mistake))
 
 
-def judge(item, cases, results, reveal=True):
-    """results[k] = (status, tree, detail) for cases[k], status in ok / not_attempted / error / timeout."""
+def judge(item, cases, results, reveal=True, more=None):
+    """results[k] = (status, tree, detail) for cases[k], status in ok / not_attempted / error / timeout.
+
+    more: optional cases -> the answer's trees on them (None if it raised), to tell tied mistakes apart (check()
+    has the function; the grader has only the results, and names a tie only when the tied mutants are one function)."""
     verdict = partial(Verdict, item.id, max_points=item.points)
     statuses = [r[0] for r in results]
     if not results or "not_attempted" in statuses:
@@ -101,7 +104,7 @@ def judge(item, cases, results, reveal=True):
     if first is None:
         return verdict("passed", points=item.points, note=msg("note.passed", meaning=item.meaning, n=len(cases)))
     k, found = first
-    named = _named(diagnose(item, trees, cases))
+    named = _named(diagnose(item, trees, cases, more))
     if isinstance(found, Mismatch):
         named = named or _type_mistake(found.mistake, found.fields)
         where = msg("where.output", name=found.fields["name"]) if "name" in found.fields else (

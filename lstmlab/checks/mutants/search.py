@@ -46,7 +46,7 @@ class Pair:
 
 def singles(item):
     """The item's single mistakes that can be computed, in the item's order (hand-written first)."""
-    return [m for m in item.mistakes if m.compute is not None]
+    return [m for m in item.mistakes if m.compute is not None or m.fits is not None]
 
 
 def pairs(item):
@@ -143,6 +143,8 @@ def _size(case):
 
 def reproduces(item, mutant, trees, cases, probes=None):
     """True if the mutant gives each learner answer tree, smallest probe first (stops at the first that differs)."""
+    if getattr(mutant, "fits", None) is not None:  # a mistake known by a property of the answer, not by its numbers
+        return all(_holds(mutant.fits, tree, case) for tree, case in zip(trees, cases))
     order = sorted(range(len(trees)), key=lambda k: _size(cases[k]))
     for k in order:
         case, tree = cases[k], trees[k]
@@ -150,6 +152,13 @@ def reproduces(item, mutant, trees, cases, probes=None):
         if not ok or not _matches(item, mine, tree, case):
             return False
     return True
+
+
+def _holds(fits, tree, case):
+    try:
+        return bool(fits(tree, case))
+    except Exception:
+        return False
 
 
 def _fits(item, trees, cases):
@@ -168,6 +177,9 @@ def _one(item, fits, more):
         trees = more(cases)
         if trees is not None:
             fits = [m for m in fits if reproduces(item, m, trees, cases)] or fits
+    computed = [m for m in fits if getattr(m, "fits", None) is None]
+    if len(computed) < len(fits):  # a mutant that gives the very numbers says more than a property of them
+        return _one(item, computed, more) if computed else None
     first = fits[0]
     outputs = [mutant_output(item, first, case) for case in cases]
     same = all(all(ok == ok2 and (not ok or _matches(item, out2, out, case))
@@ -209,6 +221,8 @@ def diagnose_error(item, cases, trees, k, error_text):
     wanted = error_signature(error_text)
     probes = [fingerprint(case) for case in cases[:k + 1]]
     for mistake in singles(item):
+        if mistake.compute is None:
+            continue
         ok, text = mutant_output(item, mistake, cases[k], probes[k])
         if not ok and error_signature(text) == wanted and (
                 not trees or reproduces(item, mistake, trees, cases[:k], probes)):
