@@ -217,14 +217,19 @@ def error_signature(text):
 
 
 def diagnose_error(item, cases, trees, k, error_text):
-    """A single mistake that reproduces the answers before case k and crashes on case k with the answer's error."""
+    """A single mistake that reproduces the answers before case k and crashes on case k with the answer's error;
+    else the one mistake that reproduces them, already wrong numbers among them, and crashes on case k at all."""
     wanted = error_signature(error_text)
     probes = [fingerprint(case) for case in cases[:k + 1]]
+    crashing = []
     for mistake in singles(item):
         if mistake.compute is None:
             continue
         ok, text = mutant_output(item, mistake, cases[k], probes[k])
-        if not ok and error_signature(text) == wanted and (
-                not trees or reproduces(item, mistake, trees, cases[:k], probes)):
+        if ok or (trees and not reproduces(item, mistake, trees, cases[:k], probes)):
+            continue
+        if error_signature(text) == wanted:
             return mistake
-    return None
+        crashing.append(mistake)
+    wrong_before = any(not _matches(item, _tree(item.reference(**case)), tree, case) for case, tree in zip(cases, trees))
+    return crashing[0] if len(crashing) == 1 and wrong_before else None
