@@ -144,7 +144,7 @@ def test_a_generated_name_says_the_step_and_the_line():
                                "`c = f * c + i * c_tilde`"), verdict.mistake
 
 
-def test_the_seeds_confusions_are_named_in_their_own_terms_in_english_and_chinese():
+def test_the_seeds_confusions_are_named_in_their_own_terms_in_english_and_chinese(fresh_language):
     seed_000 = check("predict_shapes", seed_000_shapes, quiet=True)
     seed_003 = check("stateful_forward", seed_003_forward, quiet=True)
     assert "X(t)" in seed_000.mistake and "seed 000" in seed_000.mistake and "12416" in seed_000.fix
