@@ -56,6 +56,7 @@ def _dynamic_keys():
         keys |= {f"meaning.{item.id}", f"title.{item.id}"}
         for mistake in item.mistakes:
             keys |= {*mistake.message_keys, *mistake.fields.values()}
+        keys |= {step for step, _ in item.isolate}
         for case in item.make_cases(0):
             for labels in item.axis_labels(case).values():
                 keys |= {f"axis.{label}" for label in labels if label != "gate"} | {f"axisname.{label}" for label in labels}

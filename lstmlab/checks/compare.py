@@ -202,3 +202,37 @@ def where_text(item, case, diff):
             steps = np.flatnonzero(np.any(diff.bad, axis=others))
             extra.append(msg("where.first_step", step=int(steps[0]), last=exp.shape[axis] - 1, count=len(steps)))
     return "; ".join([text] + extra)
+
+
+def _close(a, b):
+    with np.errstate(invalid="ignore"):
+        return a.shape == b.shape and bool(np.all(np.isclose(a, b, rtol=1e-5, atol=1e-6)))
+
+
+def kind_text(item, case, diff):
+    """What kind of wrong the differing output is, when it is simple: the sign flipped, scaled, shifted by a constant,
+    reversed or shifted by one along an axis, or the right numbers in another order; else None."""
+    if diff.kind != "values" or diff.expected.size < 2 or not np.all(np.isfinite(diff.received)):
+        return None
+    exp, got = diff.expected, diff.received
+    if _close(got, -exp):
+        return msg("kind.sign", name=diff.name)
+    scale = float(np.vdot(exp, got) / np.vdot(exp, exp)) if np.vdot(exp, exp) else 0.0
+    if scale and _close(got, scale * exp):
+        return msg("kind.scale", name=diff.name, factor=f"{scale:.4g}")
+    shift = float(np.mean(got - exp))
+    if _close(got, exp + shift):
+        return msg("kind.shift", name=diff.name, shift=f"{shift:.4g}")
+    labels = item.axis_labels(case).get(diff.name) or ()
+    for axis in range(exp.ndim):
+        word = msg(f"axisname.{labels[axis]}") if len(labels) == exp.ndim else str(axis)
+        if exp.shape[axis] > 1 and _close(got, np.flip(exp, axis)):
+            return msg("kind.reversed", name=diff.name, axis=word)
+        for step in (1, -1):
+            ahead = np.take(got, range(max(step, 0), exp.shape[axis] + min(step, 0)), axis=axis)
+            behind = np.take(exp, range(max(-step, 0), exp.shape[axis] + min(-step, 0)), axis=axis)
+            if exp.shape[axis] > 2 and _close(ahead, behind):
+                return msg("kind.off_by_one", name=diff.name, axis=word, step=f"{step:+d}")
+    if _close(np.sort(got, axis=None), np.sort(exp, axis=None)):
+        return msg("kind.order", name=diff.name)
+    return None

@@ -86,6 +86,8 @@ class Item:
     axes             -> {output name: axis labels} (or a function case -> that), labels from
                         "sample", "step", "unit", "gate", ...: feedback says where a value differs
     mistakes         -> Mistake variants, tried in order when the answer is wrong (the simpler, hand-written first)
+    isolate          -> optional ((step message key, case -> case with one term zeroed), ...): when no mistake is
+                        named, check() reruns the answer with each term zeroed; right then points at that term
     compose          -> optional (variants, **case) -> the answer with several mistakes' variants at once: the
                         search then tries every pair of mistakes on different steps (a teacher's item may declare it)
     normalize        -> optional (answer tree, case) -> list of arrays, for answers that are not arrays
@@ -111,6 +113,7 @@ class Item:
     fn_name: str = field(default="")
     text: dict = None  # {"title": ..., "meaning": ...} in a teacher's own words (items outside the catalogue)
     compose: Callable = None
+    isolate: tuple = ()
 
     @property
     def function(self):
@@ -167,6 +170,15 @@ class Item:
             elif name == "layers":
                 lines.append(f"{name} = {value!r}")
         return "\n".join(lines)
+
+
+def zeroed(*names):
+    """A case with the inputs `names` replaced by zeros (a probe that isolates a term)."""
+    return lambda case: {**case, **{name: np.zeros_like(case[name]) for name in names}}
+
+
+# the terms of an LSTM step that a probe can switch off: (step message key, the case with it zeroed)
+LSTM_ISOLATE = (("step.bias", zeroed("bias")), ("step.input_term", zeroed("x")))
 
 
 def lstm_weights(rng, features, units, scale=0.6):

@@ -5,7 +5,7 @@ from ..reference.cell import lstm_step as ref_step
 from ..reference.weights import split_gates as ref_split
 from ..shapes.specs import LSTM
 from .mutants import lstm as variants
-from .item import Item, Mistake, lstm_weights, sizes
+from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
 
 LESSON = "01_one_cell"
 
@@ -123,6 +123,7 @@ def _count_mistake(key):
 ITEMS = [
     Item("lstm_step", LESSON, 3, ("x", "h", "c", "kernel", "recurrent_kernel", "bias"),
          _step_cases, lambda **k: ref_step(**k), outputs=("h", "c"), mistakes=STEP_MISTAKES,
+         isolate=LSTM_ISOLATE + (("step.state", zeroed("h", "c")),),
          compose=lambda mistakes, **k: variants.step_answer(**k, mistake=mistakes),
          axes={"h": ("sample", "unit"), "c": ("sample", "unit")}),
     Item("lstm_param_count", LESSON, 1, ("units", "features"), _count_cases,

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from ..reference.layer import lstm_layer as ref_layer
 from .mutants import lstm as variants
-from .item import Item, Mistake, lstm_weights, sizes
+from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
 from .items_cell import STEP_CORE
 
 
@@ -87,11 +87,12 @@ ITEMS = [
          _layer_cases,
          lambda return_sequences, return_state, **k: ref_layer(**k, return_sequences=return_sequences, return_state=return_state),
          outputs=lambda case: ("output", "h", "c") if case["return_state"] else ("output",), mistakes=LAYER_MISTAKES,
-         compose=_plain,
+         isolate=LSTM_ISOLATE, compose=_plain,
          axes=lambda case: {"output": SEQUENCE_AXES if case["return_sequences"] else STATE_AXES, "h": STATE_AXES,
                             "c": STATE_AXES}),
     Item("lstm_layer_initial_state", LESSON, 2, ("x", "kernel", "recurrent_kernel", "bias", "h0", "c0"), _initial_cases,
          _initial_ref, outputs=("output",), mistakes=INITIAL_MISTAKES, axes={"output": SEQUENCE_AXES},
+         isolate=LSTM_ISOLATE + (("step.state", zeroed("h0", "c0")),),
          compose=lambda mistakes, **k: _initial_ref(**k, mistake=mistakes)),
     Item("last_output", LESSON, 1, ("sequence",), _last_cases, lambda sequence: sequence[:, -1, :], outputs=("last",),
          axes={"last": STATE_AXES},

@@ -4,7 +4,7 @@ import numpy as np
 from ..data.stateful import stateful_batches as ref_batches
 from ..reference.layer import lstm_layer as ref_layer
 from .mutants import lstm as variants
-from .item import Item, Mistake, lstm_weights, sizes
+from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes
 from .items_cell import STEP_CORE
 from .items_layer import in_whole
 
@@ -116,5 +116,5 @@ ITEMS = [
              ("no_carry", None), ("h_only", None), ("c_only", None), ("reset_each_step", None), ("all_steps", None),
              ("c_out", None), ("last_chunk_only", None), ("sample_to_sample", None), ("sample_to_sample_per_batch", None)))
          + tuple(in_whole(m, lambda mistake, **k: _forward(**k, mistake=mistake)) for m in STEP_CORE),
-         compose=lambda mistakes, **k: _forward(**k, mistake=mistakes)),
+         isolate=LSTM_ISOLATE[:1], compose=lambda mistakes, **k: _forward(**k, mistake=mistakes)),
 ]

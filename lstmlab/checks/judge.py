@@ -7,8 +7,8 @@ gate or time step differs, or which line of the answer raised.
 import string
 from functools import partial
 
-from .compare import (Mismatch, as_outputs, differences, expected_value, gate_text, problem_text, reference_outputs,
-                      where_text)
+from .compare import (Mismatch, as_outputs, differences, expected_value, gate_text, kind_text, problem_text,
+                      reference_outputs, where_text)
 from .mutants.search import diagnose, diagnose_error
 from .encode import split_detail
 from ..messages import catalogue, msg
@@ -74,6 +74,17 @@ def _error(item, cases, results, k, detail, verdict, reveal):
                    **_case(item, cases, k, reveal), error=text, **_named(mistake))
 
 
+def _isolated(item, cases, more):
+    """Where the answer goes wrong, from probes that switch one term off: `right once the bias is zero`, or None."""
+    for step, zero in item.isolate if more is not None else ():
+        changed = [zero(case) for case in cases]
+        trees = more(changed)
+        if trees is not None and all(differences(item, reference_outputs(item, case), as_outputs(item, tree, case),
+                                                 item.output_names(case)) is None for case, tree in zip(changed, trees)):
+            return msg("where.isolated", step=msg(step))
+    return None
+
+
 def judge(item, cases, results, reveal=True, more=None):
     """results[k] = (status, tree, detail) for cases[k], status in ok / not_attempted / error / timeout.
 
@@ -117,7 +128,8 @@ def judge(item, cases, results, reveal=True, more=None):
     if explained is None:
         expected, received = reference_outputs(item, cases[k]), as_outputs(item, trees[k], cases[k])
         places = [where_text(item, cases[k], found), gate_text(item, cases[k], expected, received,
-                                                               item.output_names(cases[k]))]
+                                                               item.output_names(cases[k])),
+                  kind_text(item, cases[k], found), None if named else _isolated(item, cases, more)]
         explained = problem_text(found, reveal), "; ".join(dict.fromkeys(p for p in places if p))
     problem, where = explained
     return verdict("failed", problem=problem, where=where, **_case(item, cases, k, reveal), **named)
