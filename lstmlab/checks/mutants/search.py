@@ -161,11 +161,36 @@ def _holds(fits, tree, case):
         return False
 
 
+def signature(tree):
+    """An answer tree's structure and shapes, without its numbers."""
+    if isinstance(tree, (list, tuple)):
+        return ("list", tuple(signature(part) for part in tree))
+    if isinstance(tree, dict):
+        return ("dict", tuple((key, signature(tree[key])) for key in sorted(tree)))
+    return None if tree is None else np.shape(tree)
+
+
 def _fits(item, trees, cases):
-    """The single mutants that reproduce every answer, else the pairs that do."""
+    """The single mutants that reproduce every answer, else the pairs that do. Mistakes that keep the answer's shape
+    keep it together: when the answer's shape is not the reference's, only pairs with a shape-changing member are
+    tried."""
     probes = [fingerprint(case) for case in cases]
     found = [m for m in singles(item) if reproduces(item, m, trees, cases, probes)]
-    return found or [p for p in pairs(item) if reproduces(item, p, trees, cases, probes)]
+    if found or not trees:
+        return found
+    k = min(range(len(trees)), key=lambda j: _size(cases[j]))
+    wanted = signature(trees[k])
+    if wanted == signature(_tree(item.reference(**cases[k]))):
+        candidates = pairs(item)
+    else:
+        shaped = {id(m) for m in singles(item) if m.compute is not None and _changes_shape(item, m, cases[k], probes[k])}
+        candidates = [p for p in pairs(item) if id(p.first) in shaped or id(p.second) in shaped]
+    return [p for p in candidates if reproduces(item, p, trees, cases, probes)]
+
+
+def _changes_shape(item, mutant, case, probe):
+    ok, tree = mutant_output(item, mutant, case, probe)
+    return not ok or signature(tree) != signature(_tree(item.reference(**case)))
 
 
 def _one(item, fits, more):
