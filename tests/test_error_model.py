@@ -154,3 +154,32 @@ def test_the_seeds_confusions_are_named_in_their_own_terms_in_english_and_chines
     seed_003 = check("stateful_forward", seed_003_forward, quiet=True)
     assert "种子 000" in seed_000.mistake and "X(t)" in seed_000.mistake
     assert "种子 003" in seed_003.mistake and "我曾期望状态变量在示例步骤之间传递" in seed_003.mistake
+
+
+def _affine_steps(step, x, w, b):
+    """A teacher's item declared as steps: z = x @ w + b, then tanh."""
+    z = step("z", x @ w + b)  # (batch, units)
+    return step("out", np.tanh(z))  # (batch, units)
+
+
+def _affine_cases(rng):
+    for batch, features, units in ((3, 5, 2), (4, 2, 6)):
+        yield dict(x=rng.normal(size=(batch, features)), w=rng.normal(size=(features, units)), b=rng.normal(size=units))
+
+
+def test_a_teachers_item_that_declares_its_steps_gets_the_generic_mutations_singles_and_pairs():
+    from lstmlab.checks.item import Item
+    from lstmlab.checks.judge import judge
+    from lstmlab.checks.feedback import run_cases
+    item = Item("affine_tanh", "t01", 1, ("x", "w", "b"), _affine_cases,
+                lambda **case: _affine_steps(lambda name, value: value, **case), steps=_affine_steps,
+                text={"title": "tanh of an affine map", "meaning": "Your function computes tanh(x @ w + b)."})
+    cases = item.make_cases(0)
+
+    def verdict(fn):
+        return judge(item, cases, run_cases(item, fn, cases))
+    single = verdict(lambda x, w, b: np.tanh(-(x @ w + b)))
+    assert single.mistake_key == "z:negated" and single.mistake == "step `z`: the sign is flipped", single.message
+    pair = verdict(lambda x, w, b: np.tanh(-(x @ w + b)).T)
+    assert pair.mistake_key == "z:negated+out:transposed", pair.message
+    assert verdict(lambda x, w, b: np.tanh(x @ w + b)).passed

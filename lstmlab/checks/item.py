@@ -88,6 +88,9 @@ class Item:
     mistakes         -> Mistake variants, tried in order when the answer is wrong (the simpler, hand-written first)
     isolate          -> optional ((step message key, case -> case with one term zeroed), ...): when no mistake is
                         named, check() reruns the answer with each term zeroed; right then points at that term
+    steps            -> optional (step, **case) -> the reference with each intermediate value passed through
+                        step(name, value): the item then gets generic mistakes at every named step, singles and
+                        pairs (negated, dropped, transposed, reversed), named with the step's name
     compose          -> optional (variants, **case) -> the answer with several mistakes' variants at once: the
                         search then tries every pair of mistakes on different steps (a teacher's item may declare it)
     normalize        -> optional (answer tree, case) -> list of arrays, for answers that are not arrays
@@ -114,6 +117,7 @@ class Item:
     text: dict = None  # {"title": ..., "meaning": ...} in a teacher's own words (items outside the catalogue)
     compose: Callable = None
     isolate: tuple = ()
+    steps: Callable = None
 
     @property
     def function(self):

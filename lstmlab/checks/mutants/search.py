@@ -14,6 +14,7 @@ from itertools import combinations
 
 import numpy as np
 
+from . import generic
 from ..compare import differences
 from ..encode import flatten, unflatten
 from ...messages import msg
@@ -44,22 +45,36 @@ class Pair:
         return msg("fix.two", first=self.first.fix, second=self.second.fix)
 
 
+_GENERIC = {}  # item id -> the generic mistakes of its declared steps
+
+
+def _generic(item):
+    if item.steps is None:
+        return ()
+    if item.id not in _GENERIC:
+        _GENERIC[item.id] = generic.mistakes(item)
+    return _GENERIC[item.id]
+
+
 def singles(item):
-    """The item's single mistakes that can be computed, in the item's order (hand-written first)."""
-    return [m for m in item.mistakes if m.compute is not None or m.fits is not None]
+    """The item's single mistakes that can be computed, in the item's order (hand-written first), then the generic
+    mutations of its declared steps."""
+    return [m for m in (*item.mistakes, *_generic(item)) if m.compute is not None or m.fits is not None]
 
 
 def pairs(item):
-    """Every two of the item's composable mistakes on different steps, as Pair mutants."""
-    if item.compose is None:
-        return []
-    found = [m for m in singles(item) if m.variant is not None and not m.alone]
-    return [Pair(a, b, _composed(item, (a.variant, b.variant))) for a, b in combinations(found, 2)
-            if a.variant != b.variant and (a.step is None or a.step != b.step)]
+    """Every two composable mistakes on different steps, as Pair mutants: two of the item's own (with `compose`), or
+    two generic mutations of its declared steps."""
+    own = [m for m in item.mistakes if m.variant is not None and not m.alone] if item.compose else []
+    found = []
+    for group, run in ((own, lambda v, case: item.compose(v, **case)), (_generic(item), lambda v, case: generic.run(item, v, case))):
+        found += [Pair(a, b, _composed(run, (a.variant, b.variant))) for a, b in combinations(group, 2)
+                  if a.variant != b.variant and (a.step is None or a.step != b.step)]
+    return found
 
 
-def _composed(item, variants):
-    return lambda **case: item.compose(variants, **case)
+def _composed(run, variants):
+    return lambda **case: run(variants, case)
 
 
 def fingerprint(case):
