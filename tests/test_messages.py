@@ -70,7 +70,8 @@ def _dynamic_keys():
     keys |= {f"type.{key}" for key in re.findall(r"\bMismatch\(\s*\"([a-z_]+)\"", CODE)}
     keys |= {f"refused.{key}" for key in re.findall(r"\bNotNumbers\(\s*\"([a-z_]+)\"", CODE)}
     type_mistakes = set(re.findall(r"\bMismatch\(\s*\"[a-z_]+\",\s*\"([a-z_]+)\"", CODE))
-    type_mistakes |= set(re.findall(r"\"([a-z_]+)\" if [^\n]* else None", SOURCES["checks/compare.py"] + SOURCES["checks/judge.py"]))
+    type_mistakes |= set(re.findall(r"\"([a-z_]+)\" if [^\n]* else None", SOURCES["checks/compare.py"] + SOURCES["checks/judge.py"]
+                              + SOURCES["checks/describe.py"]))
     keys |= {f"{kind}.{key}" for key in type_mistakes for kind in ("mistake", "fix")}
     return keys
 

@@ -1,14 +1,15 @@
 """Turn an answer's results on several cases into one Verdict: the likely mistake first, then what differs and where.
 
-Order of diagnosis: a named mistake (a variant reproducing the answers, or crashing with the answer's very error),
-else a named type mistake (a dict for a tuple, a float for an int, ...), else the place: which output, index,
-gate or time step differs, or which line of the answer raised.
+Top to bottom, one call each: compare.py finds the first difference (type, shape, values); mutants/search.py names
+the mistake (a mutant, or two, reproducing the answers, or crashing with the answer's very error), else a type mistake
+(a dict for a tuple, a float for an int, ...); describe.py says what differs, where and what kind of wrong, and probes
+that switch a term off say which term (check() only), or the line of the answer that raised.
 """
 import string
 from functools import partial
 
-from .compare import (Mismatch, as_outputs, differences, expected_value, gate_text, kind_text, problem_text,
-                      reference_outputs, where_text)
+from .compare import Mismatch, as_outputs, differences, expected_value, reference_outputs
+from .describe import describe
 from .mutants.search import diagnose, diagnose_error
 from .encode import split_detail
 from ..messages import catalogue, msg
@@ -126,10 +127,10 @@ def judge(item, cases, results, reveal=True, more=None):
     if item.explain is not None:  # an item whose answer is not arrays says itself what differs and where
         explained = item.explain(reference_outputs(item, cases[k]), as_outputs(item, trees[k], cases[k]), cases[k], reveal)
     if explained is None:
-        expected, received = reference_outputs(item, cases[k]), as_outputs(item, trees[k], cases[k])
-        places = [where_text(item, cases[k], found), gate_text(item, cases[k], expected, received,
-                                                               item.output_names(cases[k])),
-                  kind_text(item, cases[k], found), None if named else _isolated(item, cases, more)]
-        explained = problem_text(found, reveal), "; ".join(dict.fromkeys(p for p in places if p))
+        explained = describe(item, cases[k], found, reference_outputs(item, cases[k]),
+                             as_outputs(item, trees[k], cases[k]), reveal)
+    if not named:
+        isolated = _isolated(item, cases, more)
+        explained = explained[0], "; ".join(p for p in (explained[1], isolated) if p)
     problem, where = explained
     return verdict("failed", problem=problem, where=where, **_case(item, cases, k, reveal), **named)
