@@ -605,6 +605,8 @@ MESSAGES = {
     "fix.trimmed_first": "cut the series into batch streams of len(series) // batch rows first (stream i starts at row i * stream), then drop each stream's last steps that do not fill a chunk.",
     "mistake.two": "two mistakes at once: {first}; and {second}",
     "fix.two": "{first} And: {second}",
+    "mistake.dbias_mean": "dbias averaged over the batch instead of summed",
+    "fix.dbias_mean": "the loss adds every sample's contribution: dbias = dz.sum(axis=0) (the mean belongs in the loss, if anywhere, not here).",
     "mutation.value_negated": "step `{step}`: the sign is flipped",
     "mutfix.value_negated": "look at the sign where `{step}` is computed.",
     "mutation.value_zeroed": "step `{step}` is missing (its value counts as zero)",

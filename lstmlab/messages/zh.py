@@ -582,6 +582,8 @@ MESSAGES = {
     "fix.trimmed_first": "先把序列切成 batch 条数据流，每条 len(series) // batch 行（第 i 条从第 i * stream 行开始），再丢掉每条流末尾凑不满一个分块的时间步。",
     "mistake.two": "同时有两个错误：{first}；以及{second}",
     "fix.two": "{first} 另外：{second}",
+    "mistake.dbias_mean": "dbias 对批次取了平均，而不是求和",
+    "fix.dbias_mean": "损失把每个样本的贡献加起来：dbias = dz.sum(axis=0)（要取平均也应在损失里，而不是这里）。",
     "mutation.value_negated": "步骤 `{step}`：符号反了",
     "mutfix.value_negated": "检查计算 `{step}` 的地方的符号。",
     "mutation.value_zeroed": "缺了步骤 `{step}`（它的值相当于零）",
