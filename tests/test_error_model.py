@@ -183,3 +183,28 @@ def test_a_teachers_item_that_declares_its_steps_gets_the_generic_mutations_sing
     pair = verdict(lambda x, w, b: np.tanh(-(x @ w + b)).T)
     assert pair.mistake_key == "z:negated+out:transposed", pair.message
     assert verdict(lambda x, w, b: np.tanh(x @ w + b)).passed
+
+
+def windows_two_mistakes(series, timesteps, target_column):
+    """Windows stacked along axis 1 and the target taken from inside the window."""
+    n = len(series)
+    X = np.stack([series[j:j + timesteps] for j in range(n - timesteps)], axis=1)
+    return X, series[timesteps - 1:-1, target_column]
+
+
+def batches_two_mistakes(series, batch, timesteps):
+    """Trimmed first, and the batch axes left unswapped."""
+    features = series.shape[1]
+    n_batches = len(series) // batch // timesteps
+    streams = series[:n_batches * batch * timesteps].reshape(batch, n_batches * timesteps, features)
+    return streams.reshape(batch, n_batches, timesteps, features)
+
+
+@pytest.mark.parametrize("item_id, fn, keys", [
+    ("make_windows", windows_two_mistakes, "target_inside+window_axis"),
+    ("stateful_batches", batches_two_mistakes, "batch_axes_swapped+trimmed_first"),
+])
+def test_two_mistakes_in_the_data_items_are_named_as_two(item_id, fn, keys):
+    for seed in (0, 1):
+        verdict = check(item_id, fn, seed=seed, quiet=True)
+        assert verdict.mistake_key == keys, verdict.message

@@ -24,25 +24,32 @@ def _batch_cases(rng):
         yield dict(series=rng.normal(size=(n, features)), batch=batch, timesteps=timesteps)
 
 
+BATCH_STEPS = {"consecutive": "chunks", "trimmed_first": "streams", "remainder_kept": "streams",
+               "interleaved": "streams", "batch_axes_swapped": "order"}
+
+
 def _batches_wrong(series, batch, timesteps, mistake):
-    """stateful_batches as a learner writes it, with one mistake (wrong on purpose, for diagnosis)."""
+    """stateful_batches as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
     features = series.shape[1]
     stream = len(series) // batch  # rows per stream
     n_batches = stream // timesteps
-    if mistake == "consecutive":  # chunk after chunk, side by side: sample i of batch k+1 does not continue sample i
-        return series[:n_batches * batch * timesteps].reshape(n_batches, batch, timesteps, features)
-    if mistake == "trimmed_first":  # the series cut to n_batches * batch * timesteps rows, then into batch streams
+    if "consecutive" in m:  # chunk after chunk, side by side: sample i of batch k+1 does not continue sample i
+        chunks = series[:n_batches * batch * timesteps].reshape(n_batches, batch, timesteps, features)
+        return chunks.transpose(1, 0, 2, 3) if "batch_axes_swapped" in m else chunks
+    if "trimmed_first" in m:  # the series cut to n_batches * batch * timesteps rows, then into batch streams
         streams = series[:n_batches * batch * timesteps].reshape(batch, n_batches * timesteps, features)
-        return streams.reshape(batch, n_batches, timesteps, features).transpose(1, 0, 2, 3)
-    if mistake == "remainder_kept":
+    elif "remainder_kept" in m:
         streams = series.reshape(batch, -1, features)  # fails unless batch divides the series
-        return streams.reshape(batch, -1, timesteps, features).transpose(1, 0, 2, 3)
-    if mistake == "interleaved":  # stream i = rows i, i+batch, i+2*batch, ...
+    elif "interleaved" in m:  # stream i = rows i, i+batch, i+2*batch, ...
         streams = series[:batch * stream].reshape(stream, batch, features).transpose(1, 0, 2)
     else:
         streams = series[:batch * stream].reshape(batch, stream, features)  # (batch, stream, features)
-    chunks = streams[:, :n_batches * timesteps].reshape(batch, n_batches, timesteps, features)
-    return chunks if mistake == "batch_axes_swapped" else chunks.transpose(1, 0, 2, 3)
+    if "remainder_kept" in m:
+        chunks = streams.reshape(batch, -1, timesteps, features)
+    else:
+        chunks = streams[:, :n_batches * timesteps].reshape(batch, n_batches, timesteps, features)
+    return chunks if "batch_axes_swapped" in m else chunks.transpose(1, 0, 2, 3)
 
 
 def _forward_cases(rng):
@@ -106,7 +113,9 @@ def _forward_mistake(key, variant=None, fields=None):
 ITEMS = [
     Item("stateful_batches", LESSON, 2, ("series", "batch", "timesteps"), _batch_cases,
          lambda **k: ref_batches(**k), outputs=("batches",), axes={"batches": ("batch", "sample", "step", "feature")},
-         mistakes=tuple(Mistake(key, lambda mistake=variant, **k: _batches_wrong(**k, mistake=mistake), variant=variant)
+         compose=lambda mistakes, **k: _batches_wrong(**k, mistake=mistakes),
+         mistakes=tuple(Mistake(key, lambda mistake=variant, **k: _batches_wrong(**k, mistake=mistake), variant=variant,
+                                step=BATCH_STEPS[variant])
                         for key, variant in (("consecutive", "consecutive"), ("batch_axes_swapped", "batch_axes_swapped"),
                                              ("interleaved_streams", "interleaved"), ("remainder_kept", "remainder_kept"),
                                              ("trimmed_first", "trimmed_first")))),
