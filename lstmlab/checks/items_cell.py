@@ -87,15 +87,30 @@ def _split_cases(rng):
     yield dict(weight=rng.normal(size=(int(rng.choice([1, 2, 3, 5, 6, 7])), 4 * units)))
 
 
-def _blocks(weight, order="ifco", axis=-1):
-    parts = dict(zip("ifco", np.split(weight, 4, axis=axis)))  # 4 x (rows, units)
-    return tuple(parts[g] for g in order)
+SPLIT_STEPS = {"split_gate_order": "order", "split_if_swapped": "order", "split_tf1_order": "order",
+               "split_rows_axis": "split", "split_interleaved": "split", "units_from_rows": "split",
+               "blocks_transposed": "shape"}
 
 
-def _units_from_rows(weight):
-    """units = weight.shape[0] // 4, then the solution's slices: the last block takes the rest."""
-    units = weight.shape[0] // 4
-    return weight[..., :units], weight[..., units:2 * units], weight[..., 2 * units:3 * units], weight[..., 3 * units:]
+def _split(weight, mistake=None):
+    """split_gates as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
+    if "split_interleaved" in m:
+        blocks = [weight[:, k::4] for k in range(4)]
+    elif "units_from_rows" in m:  # units = weight.shape[0] // 4, then the solution's slices: the last takes the rest
+        units = weight.shape[0] // 4
+        blocks = [weight[..., :units], weight[..., units:2 * units], weight[..., 2 * units:3 * units],
+                  weight[..., 3 * units:]]
+    else:
+        blocks = np.split(weight, 4, axis=0 if "split_rows_axis" in m else -1)  # 4 x (rows, units)
+    order = "ifoc" if "split_gate_order" in m else "fico" if "split_if_swapped" in m else (
+        "icfo" if "split_tf1_order" in m else "ifco")
+    parts = dict(zip(order, blocks))
+    return tuple(parts[g].T if "blocks_transposed" in m else parts[g] for g in "ifco")
+
+
+def _split_mistake(key):
+    return Mistake(key, lambda weight: _split(weight, key), variant=key, step=SPLIT_STEPS[key])
 
 
 # the parameter count's mistakes, each changing one term of 4 * (units * (features + units) + units)
@@ -135,13 +150,6 @@ ITEMS = [
     Item("split_gates", LESSON, 1, ("weight",), _split_cases,
          lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),
          axes={g: ("row", "unit") for g in "ifco"},
-         mistakes=(
-             Mistake("split_gate_order", lambda weight: _blocks(weight, "ifoc")),
-             Mistake("split_if_swapped", lambda weight: _blocks(weight, "fico")),
-             Mistake("split_tf1_order", lambda weight: _blocks(weight, "icfo")),
-             Mistake("split_rows_axis", lambda weight: _blocks(weight, axis=0)),
-             Mistake("split_interleaved", lambda weight: tuple(weight[:, k::4] for k in range(4))),
-             Mistake("units_from_rows", _units_from_rows),
-             Mistake("blocks_transposed", lambda weight: tuple(b.T for b in _blocks(weight))),
-         )),
+         mistakes=tuple(_split_mistake(key) for key in SPLIT_STEPS),
+         compose=lambda mistakes, weight: _split(weight, mistakes)),
 ]

@@ -6,6 +6,7 @@ from ..data.forecast import persistence_forecast as ref_persistence
 from ..data.forecast import scale_train_only as ref_scale
 from ..data.forecast import time_split as ref_split
 from .item import Item, Mistake
+from .mutants.lstm import keys as mutant_keys
 
 LESSON = "10_forecasting"
 FRACTIONS = ((0.7, 0.15), (0.6, 0.2), (0.8, 0.1), (0.5, 0.25))
@@ -99,6 +100,22 @@ def _persistence_cases(rng):
         yield dict(windows=rng.normal(size=(int(rng.integers(1, 8)), int(rng.integers(2, 30)))), horizon=int(rng.integers(2, 13)))
 
 
+PERSIST_STEPS = {"persist_first": "value", "persist_mean": "value", "persist_second_last": "value",
+                 "persist_one_step": "repeat", "persist_wrong_axis": "repeat"}
+
+
+def _persist(windows, horizon, mistake=None):
+    """The persistence forecast as a learner writes it, with one mistake or several (wrong on purpose)."""
+    m = mutant_keys(mistake)
+    last = windows[:, 0] if "persist_first" in m else windows.mean(axis=1) if "persist_mean" in m else (
+        windows[:, -2] if "persist_second_last" in m else windows[:, -1])  # (samples,)
+    if "persist_one_step" in m:
+        return last[:, None]  # (samples, 1)
+    if "persist_wrong_axis" in m:
+        return np.repeat(last[None, :], horizon, axis=0)  # (horizon, samples)
+    return _repeat(last, horizon)
+
+
 def _repeat(values, horizon):
     return np.repeat(values[:, None], horizon, axis=1)  # (samples, horizon)
 
@@ -133,13 +150,9 @@ ITEMS = [
          )),
     Item("persistence_forecast", LESSON, 1, ("windows", "horizon"), _persistence_cases,
          lambda **k: ref_persistence(**k), outputs=("forecast",),
-         mistakes=(
-             Mistake("persist_first", lambda windows, horizon: _repeat(windows[:, 0], horizon)),
-             Mistake("persist_mean", lambda windows, horizon: _repeat(windows.mean(axis=1), horizon)),
-             Mistake("persist_second_last", lambda windows, horizon: _repeat(windows[:, -2], horizon)),
-             Mistake("persist_one_step", lambda windows, horizon: windows[:, -1:]),
-             Mistake("persist_wrong_axis", lambda windows, horizon: np.repeat(windows[None, :, -1], horizon, axis=0)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _persist(**k, mistake=key), variant=key,
+                                step=PERSIST_STEPS[key]) for key in PERSIST_STEPS),
+         compose=lambda mistakes, **k: _persist(**k, mistake=mistakes)),
     Item("mase", LESSON, 2, ("y_true", "y_pred", "y_train", "season"), _mase_cases,
          lambda **k: ref_mase(**k), outputs=("mase",),
          mistakes=(
