@@ -77,21 +77,19 @@ def _scaled_with(mean, std, train, val, test):
     return tuple((part - mean) / std for part in (train, val, test))
 
 
-def _leak_all(train, val, test):
-    """Mean and std of the three parts together."""
-    everything = np.concatenate([train, val, test])  # (n, features)
-    return _scaled_with(everything.mean(axis=0), everything.std(axis=0), train, val, test)
+SCALE_STEPS = {"scale_leak_all": "fit", "scale_own_stats": "fit", "scale_fit_train_val": "fit", "scale_ddof1": "std",
+               "scale_one_stat": "axis"}
 
 
-def _fit_train_val(train, val, test):
-    """Mean and std of the training and validation parts together."""
-    seen = np.concatenate([train, val])  # (n_train + n_val, features)
-    return _scaled_with(seen.mean(axis=0), seen.std(axis=0), train, val, test)
-
-
-def _own_stats(train, val, test):
-    """Each part scaled with its own mean and std."""
-    return tuple((part - part.mean(axis=0)) / part.std(axis=0) for part in (train, val, test))
+def _scale(train, val, test, mistake=None):
+    """scale_train_only as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
+    axis, ddof = (None if "scale_one_stat" in m else 0), (1 if "scale_ddof1" in m else 0)
+    if "scale_own_stats" in m:
+        return tuple((part - part.mean(axis=axis)) / part.std(axis=axis, ddof=ddof) for part in (train, val, test))
+    fit = np.concatenate([train, val, test]) if "scale_leak_all" in m else (
+        np.concatenate([train, val]) if "scale_fit_train_val" in m else train)  # (n, features)
+    return _scaled_with(fit.mean(axis=axis), fit.std(axis=axis, ddof=ddof), train, val, test)
 
 
 def _persistence_cases(rng):
@@ -128,8 +126,20 @@ def _mase_cases(rng):
         yield dict(y_true=y_true, y_pred=y_true + rng.normal(0, 1, n_test), y_train=series[:n_train], season=season)
 
 
-def _naive_mae(values, season):
-    return np.mean(np.abs(values[season:] - values[:-season]))
+MASE_STEPS = {"mase_test_scale": "naive_data", "mase_no_season": "naive_lag", "mase_unscaled": "scale",
+              "mase_squared": "error", "mase_inverted": "ratio", "mase_n_not_n_minus_season": "naive_mean"}
+
+
+def _mase(y_true, y_pred, y_train, season, mistake=None):
+    """MASE as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
+    error = (y_true - y_pred) ** 2 if "mase_squared" in m else np.abs(y_true - y_pred)  # (n_test,)
+    values, lag = (y_true if "mase_test_scale" in m else y_train), (1 if "mase_no_season" in m else season)
+    diffs = values[lag:] - values[:-lag]  # (n - lag,)
+    naive = diffs ** 2 if "mase_squared" in m else np.abs(diffs)  # (n - lag,)
+    scale = 1.0 if "mase_unscaled" in m else (
+        np.sum(naive) / len(values) if "mase_n_not_n_minus_season" in m else np.mean(naive))
+    return scale / np.mean(error) if "mase_inverted" in m else np.mean(error) / scale
 
 
 ITEMS = [
@@ -140,14 +150,10 @@ ITEMS = [
                    Mistake("split_shuffled", None, fits=_shuffled))),
     Item("scale_train_only", LESSON, 2, ("train", "val", "test"), _scale_cases,
          lambda **k: ref_scale(**k), outputs=("train_scaled", "val_scaled", "test_scaled"),
-         mistakes=(
-             Mistake("scale_leak_all", _leak_all),
-             Mistake("scale_own_stats", _own_stats),
-             Mistake("scale_fit_train_val", _fit_train_val),
-             Mistake("scale_ddof1", lambda train, val, test: _scaled_with(
-                 train.mean(axis=0), train.std(axis=0, ddof=1), train, val, test)),
-             Mistake("scale_one_stat", lambda train, val, test: _scaled_with(train.mean(), train.std(), train, val, test)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _scale(**k, mistake=key), variant=key, step=SCALE_STEPS[key])
+                        for key in ("scale_leak_all", "scale_own_stats", "scale_fit_train_val", "scale_ddof1",
+                                    "scale_one_stat")),
+         compose=lambda mistakes, **k: _scale(**k, mistake=mistakes)),
     Item("persistence_forecast", LESSON, 1, ("windows", "horizon"), _persistence_cases,
          lambda **k: ref_persistence(**k), outputs=("forecast",),
          mistakes=tuple(Mistake(key, lambda key=key, **k: _persist(**k, mistake=key), variant=key,
@@ -155,19 +161,7 @@ ITEMS = [
          compose=lambda mistakes, **k: _persist(**k, mistake=mistakes)),
     Item("mase", LESSON, 2, ("y_true", "y_pred", "y_train", "season"), _mase_cases,
          lambda **k: ref_mase(**k), outputs=("mase",),
-         mistakes=(
-             Mistake("mase_test_scale",
-                     lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred)) / _naive_mae(y_true, season)),
-             Mistake("mase_no_season",
-                     lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred)) / _naive_mae(y_train, 1)),
-             Mistake("mase_unscaled", lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred))),
-             Mistake("mase_inverted",
-                     lambda y_true, y_pred, y_train, season: _naive_mae(y_train, season) / np.mean(np.abs(y_true - y_pred))),
-             Mistake("mase_n_not_n_minus_season",
-                     lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred)) / (
-                         np.sum(np.abs(y_train[season:] - y_train[:-season])) / len(y_train))),
-             Mistake("mase_squared",
-                     lambda y_true, y_pred, y_train, season: np.mean((y_true - y_pred) ** 2) / np.mean(
-                         (y_train[season:] - y_train[:-season]) ** 2)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _mase(**k, mistake=key), variant=key, step=MASE_STEPS[key])
+                        for key in MASE_STEPS),
+         compose=lambda mistakes, **k: _mase(**k, mistake=mistakes)),
 ]
