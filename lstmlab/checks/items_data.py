@@ -61,6 +61,21 @@ def _count_cases(rng):
         yield dict(samples=int(rng.integers(1, 2000)), batch_size=int(rng.choice([8, 16, 32, 64, 100])))
 
 
+BATCH_COUNT_STEPS = {"floor_batches": "rounding", "rounded_batches": "rounding", "one_batch_too_many": "rounding",
+                     "batches_swapped": "ratio"}
+
+
+def _batches(samples, batch_size, mistake=None):
+    """count_batches as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
+    top, bottom = (batch_size, samples) if "batches_swapped" in m else (samples, batch_size)
+    if "floor_batches" in m:
+        return top // bottom
+    if "rounded_batches" in m:
+        return round(top / bottom)
+    return top // bottom + 1 if "one_batch_too_many" in m else math.ceil(top / bottom)
+
+
 ITEMS = [
     Item("make_windows", LESSON, 2, ("series", "timesteps", "target_column"), _window_cases,
          lambda **k: ref_windows(**k), outputs=("X", "y"), axes={"X": ("window", "step", "feature"), "y": ("window",)},
@@ -70,10 +85,7 @@ ITEMS = [
          compose=lambda mistakes, **k: _windows(**k, mistake=mistakes)),
     Item("count_batches", LESSON, 1, ("samples", "batch_size"), _count_cases,
          lambda samples, batch_size: math.ceil(samples / batch_size), outputs=("batches",), kind="int", exact=True,
-         mistakes=(
-             Mistake("floor_batches", lambda samples, batch_size: samples // batch_size),
-             Mistake("rounded_batches", lambda samples, batch_size: round(samples / batch_size)),
-             Mistake("one_batch_too_many", lambda samples, batch_size: samples // batch_size + 1),
-             Mistake("batches_swapped", lambda samples, batch_size: math.ceil(batch_size / samples)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _batches(**k, mistake=key), variant=key, step=BATCH_COUNT_STEPS[key])
+                        for key in BATCH_COUNT_STEPS),
+         compose=lambda mistakes, **k: _batches(**k, mistake=mistakes)),
 ]

@@ -79,6 +79,24 @@ def _last_cases(rng):
     yield dict(sequence=rng.normal(size=(batch, timesteps, units)))
 
 
+LAST_STEPS = {"first_step": "index", "second_to_last": "index", "len_is_batch": "index", "index_past_end": "index",
+              "last_sample": "axis", "last_unit": "axis", "kept_time_axis": "keepdims"}
+
+
+def _last(sequence, mistake=None):
+    """last_output as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
+    t = 0 if "first_step" in m else -2 if "second_to_last" in m else len(sequence) - 1 if "len_is_batch" in m else (
+        sequence.shape[1] if "index_past_end" in m else -1)
+    if "last_sample" in m:
+        return sequence[t]  # (timesteps, units) of one sample
+    if "last_unit" in m:
+        return sequence[:, :, t]  # (batch, timesteps)
+    if "kept_time_axis" in m:
+        return sequence[:, t:t + 1 if t != -1 else None, :]  # (batch, 1, units)
+    return sequence[:, t, :]  # (batch, units)
+
+
 SEQUENCE_AXES = ("sample", "step", "unit")
 STATE_AXES = ("sample", "unit")
 
@@ -96,13 +114,7 @@ ITEMS = [
          compose=lambda mistakes, **k: _initial_ref(**k, mistake=mistakes)),
     Item("last_output", LESSON, 1, ("sequence",), _last_cases, lambda sequence: sequence[:, -1, :], outputs=("last",),
          axes={"last": STATE_AXES},
-         mistakes=(
-             Mistake("first_step", lambda sequence: sequence[:, 0, :]),
-             Mistake("last_sample", lambda sequence: sequence[-1]),
-             Mistake("last_unit", lambda sequence: sequence[:, :, -1]),
-             Mistake("kept_time_axis", lambda sequence: sequence[:, -1:, :]),
-             Mistake("len_is_batch", lambda sequence: sequence[:, len(sequence) - 1, :]),
-             Mistake("index_past_end", lambda sequence: sequence[:, sequence.shape[1], :]),
-             Mistake("second_to_last", lambda sequence: sequence[:, -2, :]),
-         )),
+         mistakes=tuple(Mistake(key, lambda sequence, key=key: _last(sequence, key), variant=key, step=LAST_STEPS[key])
+                        for key in LAST_STEPS),
+         compose=lambda mistakes, sequence: _last(sequence, mistakes)),
 ]
