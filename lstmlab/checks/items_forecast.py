@@ -31,28 +31,22 @@ def _sizes(series, train_fraction, val_fraction, rounding=int):
     return rounding(n * train_fraction), rounding(n * val_fraction)
 
 
-def _val_from_end(series, train_fraction, val_fraction):
-    """The validation part taken from the very end, the test part in between."""
-    n_train, n_val = _sizes(series, train_fraction, val_fraction)
-    return series[:n_train], series[len(series) - n_val:], series[n_train:len(series) - n_val]
+SPLIT_STEPS = {"split_val_from_end": "parts", "split_overlap": "parts", "split_test_with_val": "parts",
+               "split_rounded": "sizes"}
 
 
-def _overlap(series, train_fraction, val_fraction):
-    """Validation starts one step early: its first row is the training part's last."""
-    n_train, n_val = _sizes(series, train_fraction, val_fraction)
-    return series[:n_train], series[n_train - 1:n_train + n_val - 1], series[n_train + n_val:]
-
-
-def _rounded(series, train_fraction, val_fraction):
-    """Sizes rounded to the nearest integer instead of floored."""
-    n_train, n_val = _sizes(series, train_fraction, val_fraction, round)
-    return series[:n_train], series[n_train:n_train + n_val], series[n_train + n_val:]
-
-
-def _test_with_val(series, train_fraction, val_fraction):
-    """The test part starts where training ends: it holds the validation rows too."""
-    n_train, n_val = _sizes(series, train_fraction, val_fraction)
-    return series[:n_train], series[n_train:n_train + n_val], series[n_train:]
+def _split(series, train_fraction, val_fraction, mistake=None):
+    """time_split as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis): the
+    validation part from the very end, starting one step early, the test part holding the validation rows, or sizes
+    rounded instead of floored."""
+    m = mutant_keys(mistake)
+    n_train, n_val = _sizes(series, train_fraction, val_fraction, round if "split_rounded" in m else int)
+    if "split_val_from_end" in m:
+        return series[:n_train], series[len(series) - n_val:], series[n_train:len(series) - n_val]
+    if "split_overlap" in m:
+        return series[:n_train], series[n_train - 1:n_train + n_val - 1], series[n_train + n_val:]
+    test = series[n_train:] if "split_test_with_val" in m else series[n_train + n_val:]
+    return series[:n_train], series[n_train:n_train + n_val], test
 
 
 def _shuffled(tree, case):
@@ -145,9 +139,10 @@ def _mase(y_true, y_pred, y_train, season, mistake=None):
 ITEMS = [
     Item("time_split", LESSON, 2, ("series", "train_fraction", "val_fraction"), _split_cases,
          lambda **k: ref_split(**k), outputs=("train", "val", "test"),
-         mistakes=(Mistake("split_val_from_end", _val_from_end), Mistake("split_overlap", _overlap),
-                   Mistake("split_rounded", _rounded), Mistake("split_test_with_val", _test_with_val),
-                   Mistake("split_shuffled", None, fits=_shuffled))),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _split(**k, mistake=key), variant=key, step=SPLIT_STEPS[key])
+                        for key in ("split_val_from_end", "split_overlap", "split_rounded", "split_test_with_val"))
+         + (Mistake("split_shuffled", None, fits=_shuffled),),
+         compose=lambda mistakes, **k: _split(**k, mistake=mistakes)),
     Item("scale_train_only", LESSON, 2, ("train", "val", "test"), _scale_cases,
          lambda **k: ref_scale(**k), outputs=("train_scaled", "val_scaled", "test_scaled"),
          mistakes=tuple(Mistake(key, lambda key=key, **k: _scale(**k, mistake=key), variant=key, step=SCALE_STEPS[key])
