@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from lstmlab.checks import all_items, check
-from lstmlab.checks.mutants.search import _tree, reproduces, singles
+from lstmlab.checks.mutants.search import SECOND_SEED, _tree, pairs, reproduces, singles
 
 SEEDS = range(6)
 
@@ -43,3 +43,19 @@ def test_the_trimmed_answer_is_right_when_timesteps_divides_the_streams():
     series = np.arange(24.0).reshape(24, 1)
     item = all_items()["stateful_batches"]
     assert np.array_equal(_trimmed(series, 2, 3), item.reference(series=series, batch=2, timesteps=3))
+
+
+@pytest.mark.parametrize("item_id", sorted(all_items()))
+def test_no_pair_of_mistakes_passes_unless_the_two_cancel_out(item_id):
+    """Two mistakes that give the reference's answers on the probes give them on other probes too: they undo each
+    other (the answer is right), they do not hide behind the probes."""
+    item = all_items()[item_id]
+    hiding = []
+    for seed in (0, 1):
+        cases = item.make_cases(seed)
+        trees = [_tree(item.reference(**case)) for case in cases]
+        other = item.make_cases(SECOND_SEED)
+        other_trees = [_tree(item.reference(**case)) for case in other]
+        hiding += [(seed, p.key) for p in pairs(item)
+                   if reproduces(item, p, trees, cases) and not reproduces(item, p, other_trees, other)]
+    assert not hiding, hiding
