@@ -6,7 +6,7 @@ from ..shapes.specs import LSTM, Dense
 from ..shapes.stack import Stack
 from .mutants import lstm as variants
 from .compare import Mismatch, describe_value
-from .item import Item, Mistake, lstm_weights
+from .item import Item, Mistake, lstm_weights, zeroed
 from .items_cell import STEP_CORE
 from .items_layer import in_whole
 from ..messages import msg
@@ -200,6 +200,7 @@ ITEMS = [
              ("pass_h_state", None)))
          + tuple(in_whole(m, lambda mistake, **k: _stack_wrong(**k, mistake=mistake)) for m in STEP_CORE),
          compose=lambda mistakes, **k: _stack_wrong(**k, mistake=mistakes),
+         isolate=(("step.dense_bias", zeroed("dense_bias")), ("step.input_term", zeroed("x"))),
          describe=lambda case: msg("case.stack_forward", shape=tuple(case["x"].shape),
                                    units=", ".join(str(w[1].shape[0]) for w in case["lstm_weights"]),
                                    dense=case["dense_kernel"].shape[1])),

@@ -305,6 +305,7 @@ MESSAGES = {
     "step.bias": "the bias",
     "step.input_term": "the input x",
     "step.state": "the state (h, c)",
+    "step.dense_bias": "the Dense layer's bias",
     "kind.sign": "{name} has the right numbers with the opposite sign",
     "kind.scale": "{name} is the right answer times {factor}",
     "kind.shift": "{name} is the right answer plus {shift} everywhere",

@@ -290,6 +290,7 @@ MESSAGES = {
     "step.bias": "偏置",
     "step.input_term": "输入 x",
     "step.state": "状态 (h, c)",
+    "step.dense_bias": "Dense 层的偏置",
     "kind.sign": "{name} 的数值对，但符号全反了",
     "kind.scale": "{name} 是正确答案乘以 {factor}",
     "kind.shift": "{name} 处处比正确答案多了 {shift}",
