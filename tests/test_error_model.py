@@ -208,3 +208,31 @@ def test_two_mistakes_in_the_data_items_are_named_as_two(item_id, fn, keys):
     for seed in (0, 1):
         verdict = check(item_id, fn, seed=seed, quiet=True)
         assert verdict.mistake_key == keys, verdict.message
+
+
+def _double_bias(x, h, c, kernel, recurrent_kernel, bias):
+    return _step(x, h, c, kernel, recurrent_kernel, 2 * bias)
+
+
+def test_when_nothing_fits_the_verdict_says_what_kind_of_wrong_and_which_term():
+    negated = check("lstm_layer", lambda x, kernel, recurrent_kernel, bias, return_sequences, return_state: -lstm_layer(
+        x, kernel, recurrent_kernel, bias, return_sequences=return_sequences) if not return_state else lstm_layer(
+        x, kernel, recurrent_kernel, bias, return_sequences=return_sequences, return_state=True), quiet=True)
+    assert negated.mistake is None and "output has the right numbers with the opposite sign" in negated.where
+    reversed_samples = check("last_output", lambda sequence: sequence[::-1, -1, :], quiet=True)
+    assert "reversed along the samples axis" in reversed_samples.where, reversed_samples.where
+    bias = check("lstm_step", _double_bias, quiet=True)
+    assert bias.mistake is None and "your answer is right once the bias is zero" in bias.where, bias.where
+
+
+def test_the_grader_judges_alike_without_the_isolating_probes():
+    """The grader has the answers, not the function: the same status and name, no rerun with a term switched off."""
+    from lstmlab.checks import all_items
+    from lstmlab.checks.feedback import run_cases
+    from lstmlab.checks.judge import judge
+    item = all_items()["lstm_step"]
+    cases = item.make_cases(0)
+    graded = judge(item, cases, run_cases(item, _double_bias, cases), reveal=False)
+    checked = check("lstm_step", _double_bias, quiet=True)
+    assert graded.status == checked.status == "failed" and graded.mistake_key == checked.mistake_key is None
+    assert "right once" not in graded.where and "right once" in checked.where
