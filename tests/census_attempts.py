@@ -44,8 +44,9 @@ ATTEMPTS = [
     Attempt("lstm_step", "return c, h", [("return h, c", "return c, h")], "h_c_swapped"),
     Attempt("lstm_step", "a dict", [("return h, c", "return {'h': h, 'c': c}")], "dict_for_tuple"),
     Attempt("lstm_step", "sigmoid with the wrong sign", [("    z = x @ kernel", "    sigmoid = lambda v: 1 / (1 + np.exp(v))\n"
-                                                          "    z = x @ kernel")], None),
-    Attempt("lstm_step", "tanh on the new c itself", [("c = f * c + i * c_tilde", "c = np.tanh(f * c + i * c_tilde)")], None),
+                                                          "    z = x @ kernel")], "gate_sign"),
+    Attempt("lstm_step", "tanh on the new c itself", [("c = f * c + i * c_tilde", "c = np.tanh(f * c + i * c_tilde)")],
+            "tanh_c_stored"),
 
     # --- lstm_param_count ---------------------------------------------------------------------------------------
     Attempt("lstm_param_count", "one gate", [("4 * (units * (features + units) + units)",
@@ -101,7 +102,7 @@ ATTEMPTS = [
     Attempt("lstm_layer", "h = sigmoid(o) * c", [("h = sigmoid(o) * np.tanh(c)", "h = sigmoid(o) * c")], "no_tanh_c"),
     Attempt("lstm_layer", "one step too few", [("for t in range(timesteps)", "for t in range(timesteps - 1)")], None),
     Attempt("lstm_layer", "runs backwards in time", [("for t in range(timesteps)", "for t in reversed(range(timesteps))")],
-            None),
+            "reversed_time"),
 
     # --- lstm_layer_initial_state ---------------------------------------------------------------------------------
     Attempt("lstm_layer_initial_state", "starts from zeros", [("h, c = h0, c0", "h, c = np.zeros_like(h0), np.zeros_like(c0)")],
@@ -285,9 +286,9 @@ ATTEMPTS = [
     Attempt("time_split", "round() sizes", [("int(n * train_fraction)", "round(n * train_fraction)"),
                                             ("int(n * val_fraction)", "round(n * val_fraction)")], "split_rounded"),
     Attempt("time_split", "test gets the validation rows too", [("test = series[n_train + n_val:]", "test = series[n_train:]")],
-            None),
+            "split_test_with_val"),
     Attempt("time_split", "a random shuffle first", [("    n = len(series)\n", "    n = len(series)\n    series = series[::-1]\n")],
-            None),
+            "split_shuffled"),
     Attempt("scale_train_only", "statistics of everything", [("mean = train.mean(axis=0)", "mean = np.concatenate([train, val, test]).mean(axis=0)"),
                                                                ("std = train.std(axis=0)", "std = np.concatenate([train, val, test]).std(axis=0)")],
             "scale_leak_all"),
@@ -301,10 +302,10 @@ ATTEMPTS = [
                                                   "return train - mean, val - mean, test - mean")], None),
     Attempt("persistence_forecast", "first value", [("last = windows[:, -1]", "last = windows[:, 0]")], "persist_first"),
     Attempt("persistence_forecast", "window mean", [("last = windows[:, -1]", "last = windows.mean(axis=1)")], "persist_mean"),
-    Attempt("persistence_forecast", "second to last", [("last = windows[:, -1]", "last = windows[:, -2]")], None),
+    Attempt("persistence_forecast", "second to last", [("last = windows[:, -1]", "last = windows[:, -2]")], "persist_second_last"),
     Attempt("persistence_forecast", "repeated along the wrong axis", [("np.repeat(last[:, None], horizon, axis=1)",
-                                                                       "np.repeat(last[None, :], horizon, axis=0)")], None),
-    Attempt("persistence_forecast", "one step only", [("np.repeat(last[:, None], horizon, axis=1)", "last[:, None]")], None),
+                                                                       "np.repeat(last[None, :], horizon, axis=0)")], "persist_wrong_axis"),
+    Attempt("persistence_forecast", "one step only", [("np.repeat(last[:, None], horizon, axis=1)", "last[:, None]")], "persist_one_step"),
     Attempt("mase", "scaled by the test part", [("naive = np.mean(np.abs(y_train[season:] - y_train[:-season]))",
                                                  "naive = np.mean(np.abs(y_true[season:] - y_true[:-season]))")], "mase_test_scale"),
     Attempt("mase", "season ignored", [("y_train[season:] - y_train[:-season]", "y_train[1:] - y_train[:-1]")], "mase_no_season"),
@@ -312,7 +313,7 @@ ATTEMPTS = [
     Attempt("mase", "squared errors", [("mae = np.mean(np.abs(y_true - y_pred))", "mae = np.mean((y_true - y_pred) ** 2)"),
                                        ("naive = np.mean(np.abs(y_train[season:] - y_train[:-season]))",
                                         "naive = np.mean((y_train[season:] - y_train[:-season]) ** 2)")], "mase_squared"),
-    Attempt("mase", "ratio upside down", [("return mae / naive", "return naive / mae")], None),
+    Attempt("mase", "ratio upside down", [("return mae / naive", "return naive / mae")], "mase_inverted"),
 ]
 
 

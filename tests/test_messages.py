@@ -10,6 +10,7 @@ import pytest
 
 import lstmlab
 from lstmlab.checks import all_items, msg, set_language
+from lstmlab.checks.mutants.generic import KINDS as GENERIC_KINDS
 from lstmlab import messages
 from lstmlab.messages.en import MESSAGES
 from lstmlab.checks.verdict import STATUSES
@@ -57,10 +58,12 @@ def _dynamic_keys():
     for item in all_items().values():
         keys |= {f"meaning.{item.id}", f"title.{item.id}"}
         for mistake in item.mistakes:
-            keys |= {f"mistake.{mistake.key}", f"fix.{mistake.fix_key or mistake.key}", *mistake.fields.values()}
+            keys |= {*mistake.message_keys, *mistake.fields.values()}
+        keys |= {step for step, _ in item.isolate}
         for case in item.make_cases(0):
             for labels in item.axis_labels(case).values():
                 keys |= {f"axis.{label}" for label in labels if label != "gate"} | {f"axisname.{label}" for label in labels}
+    keys |= {f"{kind}.value_{name}" for kind in ("mutation", "mutfix") for name in GENERIC_KINDS}
     keys |= {"axis.gate_unit"} | {f"headline.{status}" for status in STATUSES}
     keys |= {f"grade.sandbox.{key}" for key in RUNNER_KEYS} | {f"grade.gradescope.{key}" for key in STUDENT_KEYS}
     keys |= {f"{style}.{part}" for style in ("inline", "line") for part in ("mistake", "fix", "where", "case", "error")}
@@ -69,7 +72,8 @@ def _dynamic_keys():
     keys |= {f"type.{key}" for key in re.findall(r"\bMismatch\(\s*\"([a-z_]+)\"", CODE)}
     keys |= {f"refused.{key}" for key in re.findall(r"\bNotNumbers\(\s*\"([a-z_]+)\"", CODE)}
     type_mistakes = set(re.findall(r"\bMismatch\(\s*\"[a-z_]+\",\s*\"([a-z_]+)\"", CODE))
-    type_mistakes |= set(re.findall(r"\"([a-z_]+)\" if [^\n]* else None", SOURCES["checks/compare.py"] + SOURCES["checks/judge.py"]))
+    type_mistakes |= set(re.findall(r"\"([a-z_]+)\" if [^\n]* else None", SOURCES["checks/compare.py"] + SOURCES["checks/judge.py"]
+                              + SOURCES["checks/describe.py"]))
     keys |= {f"{kind}.{key}" for key in type_mistakes for kind in ("mistake", "fix")}
     return keys
 

@@ -22,6 +22,14 @@ def run_cases(item, fn, cases):
     return results
 
 
+def _trees(item, fn, cases):
+    """fn's answer trees on more cases (to tell tied mistakes apart), or None if it fails on any."""
+    results = run_cases(item, fn, cases)
+    if len(results) < len(cases) or any(status != "ok" for status, _, _ in results):
+        return None
+    return [tree for _, tree, _ in results]
+
+
 def verdict_for(item_id, fn, seed=0):
     """The Verdict for `fn` as the answer to `item_id`, on the item's cases for `seed`. Never raises."""
     try:
@@ -33,7 +41,7 @@ def verdict_for(item_id, fn, seed=0):
                        problem=msg("problem.not_a_function", function=item.function, kind=type(fn).__name__))
     try:
         cases = item.make_cases(seed)
-        return judge(item, cases, run_cases(item, fn, cases), reveal=True)
+        return judge(item, cases, run_cases(item, fn, cases), reveal=True, more=lambda more: _trees(item, fn, more))
     except Exception as exc:  # a bug of ours must not stop the learner's notebook
         return Verdict(item.id, "error", max_points=item.points, problem=msg("problem.internal"),
                        error=f"{type(exc).__name__}: {exc}")

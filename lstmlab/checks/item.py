@@ -34,8 +34,14 @@ class Mistake:
 
     key:     its message keys are mistake.<key> (the name) and fix.<fix_key or key> (the one-line fix)
     fields:  placeholders of those two messages, each given as a message key (`gate="gate.o"`), so they translate too
-    variant: the key of the variants.py mistake that `compute` runs, if any (items reuse it, tests read it)
+    variant: the key of the mutants/lstm.py (or the item's own) mistake that `compute` runs, if any (tests read it);
+             an item with `compose` combines two mistakes' variants into one mutant (two mistakes at once)
     text:    (name, fix) in a teacher's own words, for items outside the package's catalogue (not translated)
+    kind:    a generated mutation's message keys (mutation.<kind>, mutfix.<kind>) when it has no words of its own
+    step:    the reference step the mistake changes (step.<step>): two mistakes pair only on different steps
+    code:    placeholders filled verbatim (code: `c = f + c + i * c_tilde`), beside the translated `fields`
+    alone:   named on its own only, never paired (a whole other picture of the item, like seed 003's)
+    fits:    for a mistake with no one answer (a random shuffle): (answer tree, case) -> True if the answer shows it
     """
 
     key: str
@@ -44,17 +50,29 @@ class Mistake:
     fields: dict = field(default_factory=dict)
     variant: str = None
     text: tuple = None
+    kind: str = None
+    step: str = None
+    code: dict = field(default_factory=dict)
+    alone: bool = False
+    fits: Callable = None
 
     def _fields(self):
-        return {name: msg(key) for name, key in self.fields.items()}
+        return {**{name: msg(key) for name, key in self.fields.items()}, **self.code}
+
+    @property
+    def message_keys(self):
+        """The catalogue keys of its name and fix."""
+        if self.kind:
+            return f"mutation.{self.kind}", f"mutfix.{self.kind}"
+        return f"mistake.{self.key}", f"fix.{self.fix_key or self.key}"
 
     @property
     def name(self):
-        return self.text[0] if self.text else msg(f"mistake.{self.key}", **self._fields())
+        return self.text[0] if self.text else msg(self.message_keys[0], **self._fields())
 
     @property
     def fix(self):
-        return self.text[1] if self.text else msg(f"fix.{self.fix_key or self.key}", **self._fields())
+        return self.text[1] if self.text else msg(self.message_keys[1], **self._fields())
 
 
 @dataclass(frozen=True)
@@ -67,7 +85,14 @@ class Item:
     kind             -> "array" (float arrays) or "int" (one int: a count)
     axes             -> {output name: axis labels} (or a function case -> that), labels from
                         "sample", "step", "unit", "gate", ...: feedback says where a value differs
-    mistakes         -> Mistake variants, tried in order when the answer is wrong
+    mistakes         -> Mistake variants, tried in order when the answer is wrong (the simpler, hand-written first)
+    isolate          -> optional ((step message key, case -> case with one term zeroed), ...): when no mistake is
+                        named, check() reruns the answer with each term zeroed; right then points at that term
+    steps            -> optional (step, **case) -> the reference with each intermediate value passed through
+                        step(name, value): the item then gets generic mistakes at every named step, singles and
+                        pairs (negated, dropped, transposed, reversed), named with the step's name
+    compose          -> optional (variants, **case) -> the answer with several mistakes' variants at once: the
+                        search then tries every pair of mistakes on different steps (a teacher's item may declare it)
     normalize        -> optional (answer tree, case) -> list of arrays, for answers that are not arrays
     explain          -> optional (expected, received, case, reveal) -> sentence or None, for such answers
     """
@@ -90,6 +115,9 @@ class Item:
     describe: Callable = None
     fn_name: str = field(default="")
     text: dict = None  # {"title": ..., "meaning": ...} in a teacher's own words (items outside the catalogue)
+    compose: Callable = None
+    isolate: tuple = ()
+    steps: Callable = None
 
     @property
     def function(self):
@@ -146,6 +174,15 @@ class Item:
             elif name == "layers":
                 lines.append(f"{name} = {value!r}")
         return "\n".join(lines)
+
+
+def zeroed(*names):
+    """A case with the inputs `names` replaced by zeros (a probe that isolates a term)."""
+    return lambda case: {**case, **{name: np.zeros_like(case[name]) for name in names}}
+
+
+# the terms of an LSTM step that a probe can switch off: (step message key, the case with it zeroed)
+LSTM_ISOLATE = (("step.bias", zeroed("bias")), ("step.input_term", zeroed("x")))
 
 
 def lstm_weights(rng, features, units, scale=0.6):

@@ -4,8 +4,8 @@ import numpy as np
 from ..reference.cell import lstm_step as ref_step
 from ..reference.weights import split_gates as ref_split
 from ..shapes.specs import LSTM
-from . import variants
-from .item import Item, Mistake, lstm_weights, sizes
+from .mutants import lstm as variants
+from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
 
 LESSON = "01_one_cell"
 
@@ -13,7 +13,34 @@ LESSON = "01_one_cell"
 def step_mistake(key, variant=None, **fields):
     """A Mistake of one step, computed by variants.step(mistake=variant or key)."""
     variant = variant or key
-    return Mistake(key, lambda **k: variants.step(**k, mistake=variant), fields=fields, variant=variant)
+    return Mistake(key, lambda **k: variants.step(**k, mistake=variant), fields=fields, variant=variant,
+                   step=variants.STEP_OF[variant])
+
+
+# generated mutations: (key, kind, reference line as written wrong, as it should be, the term if one is dropped)
+GENERATED = (
+    ("forget_added", "plus_for_times", "c = f + c + i * c_tilde", "c = f * c + i * c_tilde", None),
+    ("candidate_added", "plus_for_times", "c = f * c + i + c_tilde", "c = f * c + i * c_tilde", None),
+    ("output_added", "plus_for_times", "h = o + np.tanh(c)", "h = o * np.tanh(c)", None),
+    ("no_forget_term", "term_dropped", "c = i * c_tilde", "c = f * c + i * c_tilde", "f * c"),
+    ("no_input_term", "term_dropped", "c = f * c", "c = f * c + i * c_tilde", "i * c_tilde"),
+    ("forget_not_applied", "term_dropped", "c = c + i * c_tilde", "c = f * c + i * c_tilde", "f"),
+    ("no_x_term", "term_dropped", "z = h @ recurrent_kernel + bias", "z = x @ kernel + h @ recurrent_kernel + bias",
+     "x @ kernel"),
+    ("no_h_term", "term_dropped", "z = x @ kernel + bias", "z = x @ kernel + h @ recurrent_kernel + bias",
+     "h @ recurrent_kernel"),
+    ("tanh_c_stored", "extra_tanh", "c = np.tanh(f * c + i * c_tilde)", "c = f * c + i * c_tilde", None),
+    ("gate_sign", "wrong_sign", "sigmoid = lambda v: 1 / (1 + np.exp(v))", "sigmoid = lambda v: 1 / (1 + np.exp(-v))",
+     None),
+)
+
+
+def generated_mistake(key, kind, wrong, right, term):
+    """A mutation named from its kind and the step it changes (mutation.<kind>), with the line as written and as it
+    should be."""
+    code = dict(wrong=wrong, right=right, **({"term": term} if term else {}))
+    return Mistake(key, lambda **k: variants.step(**k, mistake=key), variant=key, kind=kind,
+                   step=variants.STEP_OF[key], fields={"step": f"step.{variants.STEP_OF[key]}"}, code=code)
 
 
 def gate_mistakes(kind):
@@ -27,11 +54,13 @@ STEP_CORE = (
     step_mistake("transposed_recurrent"), step_mistake("kernels_swapped"), step_mistake("no_bias"),
     step_mistake("split_rows"), step_mistake("no_tanh_c"), step_mistake("sigmoid_candidate"),
     step_mistake("no_candidate_activation"), step_mistake("relu"), step_mistake("hard_sigmoid"),
-    step_mistake("h_from_old_c"), *gate_mistakes("tanh"), *gate_mistakes("raw"),
+    step_mistake("h_from_old_c"), *gate_mistakes("tanh"), *gate_mistakes("raw"), step_mistake("tf1_gate_order"),
+    *(generated_mistake(*row) for row in GENERATED),
 )
 
 STEP_MISTAKES = STEP_CORE + (
-    Mistake("h_c_swapped", lambda **k: variants.step(**k)[::-1]),
+    Mistake("h_c_swapped", lambda **k: variants.step_answer(**k, mistake="h_c_swapped"), variant="h_c_swapped",
+            step="return"),
     step_mistake("ignored_state", "zero_state"),
 )
 
@@ -58,47 +87,69 @@ def _split_cases(rng):
     yield dict(weight=rng.normal(size=(int(rng.choice([1, 2, 3, 5, 6, 7])), 4 * units)))
 
 
-def _blocks(weight, order="ifco", axis=-1):
-    parts = dict(zip("ifco", np.split(weight, 4, axis=axis)))  # 4 x (rows, units)
-    return tuple(parts[g] for g in order)
+SPLIT_STEPS = {"split_gate_order": "order", "split_if_swapped": "order", "split_tf1_order": "order",
+               "split_rows_axis": "split", "split_interleaved": "split", "units_from_rows": "split",
+               "blocks_transposed": "shape"}
 
 
-def _units_from_rows(weight):
-    """units = weight.shape[0] // 4, then the solution's slices: the last block takes the rest."""
-    units = weight.shape[0] // 4
-    return weight[..., :units], weight[..., units:2 * units], weight[..., 2 * units:3 * units], weight[..., 3 * units:]
+def _split(weight, mistake=None):
+    """split_gates as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
+    if "split_interleaved" in m:
+        blocks = [weight[:, k::4] for k in range(4)]
+    elif "units_from_rows" in m:  # units = weight.shape[0] // 4, then the solution's slices: the last takes the rest
+        units = weight.shape[0] // 4
+        blocks = [weight[..., :units], weight[..., units:2 * units], weight[..., 2 * units:3 * units],
+                  weight[..., 3 * units:]]
+    else:
+        blocks = np.split(weight, 4, axis=0 if "split_rows_axis" in m else -1)  # 4 x (rows, units)
+    order = "ifoc" if "split_gate_order" in m else "fico" if "split_if_swapped" in m else (
+        "icfo" if "split_tf1_order" in m else "ifco")
+    parts = dict(zip(order, blocks))
+    return tuple(parts[g].T if "blocks_transposed" in m else parts[g] for g in "ifco")
 
 
-def _count(key):
-    """The parameter count with one learner's mistake."""
-    return {
-        "one_gate": lambda units, features: units * (features + units) + units,
-        "count_no_bias": lambda units, features: 4 * units * (features + units),
-        "no_recurrent": lambda units, features: 4 * (units * features + units),
-        "bias_once": lambda units, features: 4 * units * (features + units) + units,
-        "bias_one_per_gate": lambda units, features: 4 * (units * (features + units) + 1),
-        "units_features_swapped": lambda units, features: 4 * (features * (units + features) + features),
-    }[key]
+def _split_mistake(key):
+    return Mistake(key, lambda weight: _split(weight, key), variant=key, step=SPLIT_STEPS[key])
+
+
+# the parameter count's mistakes, each changing one term of 4 * (units * (features + units) + units)
+COUNT_STEPS = {"one_gate": "gates", "three_gates": "gates", "count_no_bias": "bias", "bias_once": "bias",
+               "bias_one_per_gate": "bias", "pytorch_biases": "bias", "no_recurrent": "recurrent",
+               "units_features_swapped": "sizes"}
+
+
+def _count(units, features, mistake=None):
+    """The parameter count with some learners' mistakes (a key, or several at once)."""
+    m = variants.keys(mistake)
+    if "units_features_swapped" in m:
+        units, features = features, units
+    gates = 1 if "one_gate" in m else 3 if "three_gates" in m else 4
+    per_gate_bias = 0 if m & {"count_no_bias", "bias_once"} else 1 if "bias_one_per_gate" in m else (
+        2 * units if "pytorch_biases" in m else units)
+    weights = units * (features + (0 if "no_recurrent" in m else units))
+    return gates * (weights + per_gate_bias) + (units if "bias_once" in m else 0)
+
+
+def _count_mistake(key):
+    return Mistake(key, lambda **k: _count(**k, mistake=key), variant=key, step=COUNT_STEPS[key])
 
 
 ITEMS = [
     Item("lstm_step", LESSON, 3, ("x", "h", "c", "kernel", "recurrent_kernel", "bias"),
          _step_cases, lambda **k: ref_step(**k), outputs=("h", "c"), mistakes=STEP_MISTAKES,
+         isolate=LSTM_ISOLATE + (("step.state", zeroed("h", "c")),),
+         compose=lambda mistakes, **k: variants.step_answer(**k, mistake=mistakes),
          axes={"h": ("sample", "unit"), "c": ("sample", "unit")}),
     Item("lstm_param_count", LESSON, 1, ("units", "features"), _count_cases,
          lambda units, features: LSTM(units).params(features)[0], outputs=("count",), kind="int", exact=True,
-         mistakes=tuple(Mistake(key, _count(key)) for key in (
-             "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped"))),
+         mistakes=tuple(_count_mistake(key) for key in (
+             "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped",
+             "pytorch_biases", "three_gates")),
+         compose=lambda mistakes, **k: _count(**k, mistake=mistakes)),
     Item("split_gates", LESSON, 1, ("weight",), _split_cases,
          lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),
          axes={g: ("row", "unit") for g in "ifco"},
-         mistakes=(
-             Mistake("split_gate_order", lambda weight: _blocks(weight, "ifoc")),
-             Mistake("split_if_swapped", lambda weight: _blocks(weight, "fico")),
-             Mistake("split_tf1_order", lambda weight: _blocks(weight, "icfo")),
-             Mistake("split_rows_axis", lambda weight: _blocks(weight, axis=0)),
-             Mistake("split_interleaved", lambda weight: tuple(weight[:, k::4] for k in range(4))),
-             Mistake("units_from_rows", _units_from_rows),
-             Mistake("blocks_transposed", lambda weight: tuple(b.T for b in _blocks(weight))),
-         )),
+         mistakes=tuple(_split_mistake(key) for key in SPLIT_STEPS),
+         compose=lambda mistakes, weight: _split(weight, mistakes)),
 ]

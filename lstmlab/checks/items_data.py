@@ -5,6 +5,7 @@ import numpy as np
 
 from ..data.windows import make_windows as ref_windows
 from .item import Item, Mistake
+from .mutants.lstm import keys as mutant_keys
 
 LESSON = "03_shaping_data"
 
@@ -18,27 +19,38 @@ def _window_cases(rng):
                    target_column=int(rng.integers(0, features)))
 
 
+def _pick(choices, m, default):
+    """The value of the first key of `choices` among the mistakes `m`, else the default."""
+    return next((value for key, value in choices.items() if key in m), default)
+
+
+WINDOW_STEPS = {"target_inside": "target", "target_inside_all": "target", "one_short": "count", "one_too_many": "count",
+                "whole_row": "target", "y_column": "target_shape", "no_overlap": "stride", "window_axis": "stack",
+                "target_dropped": "features"}
+
+
 def _windows(series, timesteps, target_column, mistake):
-    """make_windows as a learner writes it, with one mistake (wrong on purpose, for diagnosis)."""
+    """make_windows as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
     n = len(series)
-    samples = {"one_short": n - timesteps - 1, "one_too_many": n - timesteps + 1, "target_inside_all": n - timesteps + 1,
-               }.get(mistake, n - timesteps)
-    rows = np.delete(series, target_column, axis=1) if mistake == "target_dropped" else series  # (N, features)
-    starts = range(0, samples, timesteps if mistake == "no_overlap" else 1)  # window j: rows j .. j+timesteps-1
-    X = np.stack([rows[j:j + timesteps] for j in starts], axis=1 if mistake == "window_axis" else 0)
-    y = {
-        "target_inside": series[timesteps - 1:-1, target_column],
-        "target_inside_all": series[timesteps - 1:, target_column],
-        "one_short": series[timesteps:-1, target_column],
-        "whole_row": series[timesteps:],
-        "y_column": series[timesteps:, [target_column]],
-        "no_overlap": series[timesteps::timesteps, target_column],
-    }.get(mistake, series[timesteps:, target_column])
+    samples = _pick({"one_short": n - timesteps - 1, "one_too_many": n - timesteps + 1,
+                     "target_inside_all": n - timesteps + 1}, m, n - timesteps)
+    rows = np.delete(series, target_column, axis=1) if "target_dropped" in m else series  # (N, features)
+    starts = range(0, samples, timesteps if "no_overlap" in m else 1)  # window j: rows j .. j+timesteps-1
+    X = np.stack([rows[j:j + timesteps] for j in starts], axis=1 if "window_axis" in m else 0)
+    y = _pick({
+        "target_inside": lambda: series[timesteps - 1:-1, target_column],
+        "target_inside_all": lambda: series[timesteps - 1:, target_column],
+        "one_short": lambda: series[timesteps:-1, target_column],
+        "whole_row": lambda: series[timesteps:],
+        "y_column": lambda: series[timesteps:, [target_column]],
+        "no_overlap": lambda: series[timesteps::timesteps, target_column],
+    }, m, lambda: series[timesteps:, target_column])()
     return X, y
 
 
 def _window_mistake(key):
-    return Mistake(key, lambda **k: _windows(**k, mistake=key), variant=key)
+    return Mistake(key, lambda **k: _windows(**k, mistake=key), variant=key, step=WINDOW_STEPS[key])
 
 
 def _count_cases(rng):
@@ -49,18 +61,31 @@ def _count_cases(rng):
         yield dict(samples=int(rng.integers(1, 2000)), batch_size=int(rng.choice([8, 16, 32, 64, 100])))
 
 
+BATCH_COUNT_STEPS = {"floor_batches": "rounding", "rounded_batches": "rounding", "one_batch_too_many": "rounding",
+                     "batches_swapped": "ratio"}
+
+
+def _batches(samples, batch_size, mistake=None):
+    """count_batches as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
+    top, bottom = (batch_size, samples) if "batches_swapped" in m else (samples, batch_size)
+    if "floor_batches" in m:
+        return top // bottom
+    if "rounded_batches" in m:
+        return round(top / bottom)
+    return top // bottom + 1 if "one_batch_too_many" in m else math.ceil(top / bottom)
+
+
 ITEMS = [
     Item("make_windows", LESSON, 2, ("series", "timesteps", "target_column"), _window_cases,
          lambda **k: ref_windows(**k), outputs=("X", "y"), axes={"X": ("window", "step", "feature"), "y": ("window",)},
          mistakes=tuple(_window_mistake(key) for key in (
              "target_inside", "target_inside_all", "one_short", "one_too_many", "whole_row", "y_column", "no_overlap",
-             "window_axis", "target_dropped"))),
+             "window_axis", "target_dropped")),
+         compose=lambda mistakes, **k: _windows(**k, mistake=mistakes)),
     Item("count_batches", LESSON, 1, ("samples", "batch_size"), _count_cases,
          lambda samples, batch_size: math.ceil(samples / batch_size), outputs=("batches",), kind="int", exact=True,
-         mistakes=(
-             Mistake("floor_batches", lambda samples, batch_size: samples // batch_size),
-             Mistake("rounded_batches", lambda samples, batch_size: round(samples / batch_size)),
-             Mistake("one_batch_too_many", lambda samples, batch_size: samples // batch_size + 1),
-             Mistake("batches_swapped", lambda samples, batch_size: math.ceil(batch_size / samples)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _batches(**k, mistake=key), variant=key, step=BATCH_COUNT_STEPS[key])
+                        for key in BATCH_COUNT_STEPS),
+         compose=lambda mistakes, **k: _batches(**k, mistake=mistakes)),
 ]

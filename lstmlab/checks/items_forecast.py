@@ -6,6 +6,7 @@ from ..data.forecast import persistence_forecast as ref_persistence
 from ..data.forecast import scale_train_only as ref_scale
 from ..data.forecast import time_split as ref_split
 from .item import Item, Mistake
+from .mutants.lstm import keys as mutant_keys
 
 LESSON = "10_forecasting"
 FRACTIONS = ((0.7, 0.15), (0.6, 0.2), (0.8, 0.1), (0.5, 0.25))
@@ -30,22 +31,34 @@ def _sizes(series, train_fraction, val_fraction, rounding=int):
     return rounding(n * train_fraction), rounding(n * val_fraction)
 
 
-def _val_from_end(series, train_fraction, val_fraction):
-    """The validation part taken from the very end, the test part in between."""
-    n_train, n_val = _sizes(series, train_fraction, val_fraction)
-    return series[:n_train], series[len(series) - n_val:], series[n_train:len(series) - n_val]
+SPLIT_STEPS = {"split_val_from_end": "parts", "split_overlap": "parts", "split_test_with_val": "parts",
+               "split_rounded": "sizes"}
 
 
-def _overlap(series, train_fraction, val_fraction):
-    """Validation starts one step early: its first row is the training part's last."""
-    n_train, n_val = _sizes(series, train_fraction, val_fraction)
-    return series[:n_train], series[n_train - 1:n_train + n_val - 1], series[n_train + n_val:]
+def _split(series, train_fraction, val_fraction, mistake=None):
+    """time_split as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis): the
+    validation part from the very end, starting one step early, the test part holding the validation rows, or sizes
+    rounded instead of floored."""
+    m = mutant_keys(mistake)
+    n_train, n_val = _sizes(series, train_fraction, val_fraction, round if "split_rounded" in m else int)
+    if "split_val_from_end" in m:
+        return series[:n_train], series[len(series) - n_val:], series[n_train:len(series) - n_val]
+    if "split_overlap" in m:
+        return series[:n_train], series[n_train - 1:n_train + n_val - 1], series[n_train + n_val:]
+    test = series[n_train:] if "split_test_with_val" in m else series[n_train + n_val:]
+    return series[:n_train], series[n_train:n_train + n_val], test
 
 
-def _rounded(series, train_fraction, val_fraction):
-    """Sizes rounded to the nearest integer instead of floored."""
-    n_train, n_val = _sizes(series, train_fraction, val_fraction, round)
-    return series[:n_train], series[n_train:n_train + n_val], series[n_train + n_val:]
+def _shuffled(tree, case):
+    """Parts of the right sizes that hold every row once, but not in time order: the series was shuffled first."""
+    parts = [np.asarray(p, dtype=np.float64) for p in tree]
+    expected = ref_split(**case)
+    if len(parts) != 3 or any(p.shape != e.shape for p, e in zip(parts, expected)):
+        return False
+    rows = np.concatenate(parts)  # (n, ...) in the answer's order
+    series = np.asarray(case["series"], dtype=np.float64)[:len(rows)]
+    same_rows = np.allclose(np.sort(rows, axis=0), np.sort(series, axis=0))
+    return same_rows and not np.allclose(rows, series)
 
 
 def _scale_cases(rng):
@@ -58,21 +71,41 @@ def _scaled_with(mean, std, train, val, test):
     return tuple((part - mean) / std for part in (train, val, test))
 
 
-def _leak_all(train, val, test):
-    """Mean and std of the three parts together."""
-    everything = np.concatenate([train, val, test])  # (n, features)
-    return _scaled_with(everything.mean(axis=0), everything.std(axis=0), train, val, test)
+SCALE_STEPS = {"scale_leak_all": "fit", "scale_own_stats": "fit", "scale_fit_train_val": "fit", "scale_ddof1": "std",
+               "scale_one_stat": "axis"}
 
 
-def _own_stats(train, val, test):
-    """Each part scaled with its own mean and std."""
-    return tuple((part - part.mean(axis=0)) / part.std(axis=0) for part in (train, val, test))
+def _scale(train, val, test, mistake=None):
+    """scale_train_only as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
+    axis, ddof = (None if "scale_one_stat" in m else 0), (1 if "scale_ddof1" in m else 0)
+    if "scale_own_stats" in m:
+        return tuple((part - part.mean(axis=axis)) / part.std(axis=axis, ddof=ddof) for part in (train, val, test))
+    fit = np.concatenate([train, val, test]) if "scale_leak_all" in m else (
+        np.concatenate([train, val]) if "scale_fit_train_val" in m else train)  # (n, features)
+    return _scaled_with(fit.mean(axis=axis), fit.std(axis=axis, ddof=ddof), train, val, test)
 
 
 def _persistence_cases(rng):
     yield dict(windows=rng.normal(size=(4, 24)), horizon=1)
     for _ in range(3):
         yield dict(windows=rng.normal(size=(int(rng.integers(1, 8)), int(rng.integers(2, 30)))), horizon=int(rng.integers(2, 13)))
+
+
+PERSIST_STEPS = {"persist_first": "value", "persist_mean": "value", "persist_second_last": "value",
+                 "persist_one_step": "repeat", "persist_wrong_axis": "repeat"}
+
+
+def _persist(windows, horizon, mistake=None):
+    """The persistence forecast as a learner writes it, with one mistake or several (wrong on purpose)."""
+    m = mutant_keys(mistake)
+    last = windows[:, 0] if "persist_first" in m else windows.mean(axis=1) if "persist_mean" in m else (
+        windows[:, -2] if "persist_second_last" in m else windows[:, -1])  # (samples,)
+    if "persist_one_step" in m:
+        return last[:, None]  # (samples, 1)
+    if "persist_wrong_axis" in m:
+        return np.repeat(last[None, :], horizon, axis=0)  # (horizon, samples)
+    return _repeat(last, horizon)
 
 
 def _repeat(values, horizon):
@@ -87,40 +120,43 @@ def _mase_cases(rng):
         yield dict(y_true=y_true, y_pred=y_true + rng.normal(0, 1, n_test), y_train=series[:n_train], season=season)
 
 
-def _naive_mae(values, season):
-    return np.mean(np.abs(values[season:] - values[:-season]))
+MASE_STEPS = {"mase_test_scale": "naive_data", "mase_no_season": "naive_lag", "mase_unscaled": "scale",
+              "mase_squared": "error", "mase_inverted": "ratio", "mase_n_not_n_minus_season": "naive_mean"}
+
+
+def _mase(y_true, y_pred, y_train, season, mistake=None):
+    """MASE as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
+    error = (y_true - y_pred) ** 2 if "mase_squared" in m else np.abs(y_true - y_pred)  # (n_test,)
+    values, lag = (y_true if "mase_test_scale" in m else y_train), (1 if "mase_no_season" in m else season)
+    diffs = values[lag:] - values[:-lag]  # (n - lag,)
+    naive = diffs ** 2 if "mase_squared" in m else np.abs(diffs)  # (n - lag,)
+    scale = 1.0 if "mase_unscaled" in m else (
+        np.sum(naive) / len(values) if "mase_n_not_n_minus_season" in m else np.mean(naive))
+    return scale / np.mean(error) if "mase_inverted" in m else np.mean(error) / scale
 
 
 ITEMS = [
     Item("time_split", LESSON, 2, ("series", "train_fraction", "val_fraction"), _split_cases,
          lambda **k: ref_split(**k), outputs=("train", "val", "test"),
-         mistakes=(Mistake("split_val_from_end", _val_from_end), Mistake("split_overlap", _overlap),
-                   Mistake("split_rounded", _rounded))),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _split(**k, mistake=key), variant=key, step=SPLIT_STEPS[key])
+                        for key in ("split_val_from_end", "split_overlap", "split_rounded", "split_test_with_val"))
+         + (Mistake("split_shuffled", None, fits=_shuffled),),
+         compose=lambda mistakes, **k: _split(**k, mistake=mistakes)),
     Item("scale_train_only", LESSON, 2, ("train", "val", "test"), _scale_cases,
          lambda **k: ref_scale(**k), outputs=("train_scaled", "val_scaled", "test_scaled"),
-         mistakes=(
-             Mistake("scale_leak_all", _leak_all),
-             Mistake("scale_own_stats", _own_stats),
-             Mistake("scale_ddof1", lambda train, val, test: _scaled_with(
-                 train.mean(axis=0), train.std(axis=0, ddof=1), train, val, test)),
-             Mistake("scale_one_stat", lambda train, val, test: _scaled_with(train.mean(), train.std(), train, val, test)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _scale(**k, mistake=key), variant=key, step=SCALE_STEPS[key])
+                        for key in ("scale_leak_all", "scale_own_stats", "scale_fit_train_val", "scale_ddof1",
+                                    "scale_one_stat")),
+         compose=lambda mistakes, **k: _scale(**k, mistake=mistakes)),
     Item("persistence_forecast", LESSON, 1, ("windows", "horizon"), _persistence_cases,
          lambda **k: ref_persistence(**k), outputs=("forecast",),
-         mistakes=(
-             Mistake("persist_first", lambda windows, horizon: _repeat(windows[:, 0], horizon)),
-             Mistake("persist_mean", lambda windows, horizon: _repeat(windows.mean(axis=1), horizon)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _persist(**k, mistake=key), variant=key,
+                                step=PERSIST_STEPS[key]) for key in PERSIST_STEPS),
+         compose=lambda mistakes, **k: _persist(**k, mistake=mistakes)),
     Item("mase", LESSON, 2, ("y_true", "y_pred", "y_train", "season"), _mase_cases,
          lambda **k: ref_mase(**k), outputs=("mase",),
-         mistakes=(
-             Mistake("mase_test_scale",
-                     lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred)) / _naive_mae(y_true, season)),
-             Mistake("mase_no_season",
-                     lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred)) / _naive_mae(y_train, 1)),
-             Mistake("mase_unscaled", lambda y_true, y_pred, y_train, season: np.mean(np.abs(y_true - y_pred))),
-             Mistake("mase_squared",
-                     lambda y_true, y_pred, y_train, season: np.mean((y_true - y_pred) ** 2) / np.mean(
-                         (y_train[season:] - y_train[:-season]) ** 2)),
-         )),
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _mase(**k, mistake=key), variant=key, step=MASE_STEPS[key])
+                        for key in MASE_STEPS),
+         compose=lambda mistakes, **k: _mase(**k, mistake=mistakes)),
 ]

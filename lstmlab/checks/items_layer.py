@@ -1,27 +1,39 @@
 """Lesson 02, through time: an LSTM layer with Keras's flags, an initial state, the last output."""
+from dataclasses import replace
+
 from ..reference.layer import lstm_layer as ref_layer
-from . import variants
-from .item import Item, Mistake, lstm_weights, sizes
+from .mutants import lstm as variants
+from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
 from .items_cell import STEP_CORE
 
 
 def layer_mistake(key, variant=None, fields=None, run=None):
     """A Mistake computed by variants.layer(mistake=variant or key) (through `run`, an item's own way of calling it)."""
     variant = variant or key
-    run = run or (lambda mistake, **k: variants.layer(**k, mistake=mistake))
-    return Mistake(key, lambda **k: run(variant, **k), fields=fields or {}, variant=variant)
+    run = run or _plain
+    step = variants.STEP_OF.get(variant) or variants.LAYER_OF.get(variant)
+    return Mistake(key, lambda **k: run(variant, **k), fields=fields or {}, variant=variant, step=step)
 
 
 def step_mistakes_in(run=None):
     """Every mistake inside one step, as a mistake of a whole layer (or of anything `run` builds from layers)."""
-    return tuple(layer_mistake(m.key, m.variant, m.fields, run) for m in STEP_CORE)
+    return tuple(in_whole(m, run or _plain) for m in STEP_CORE)
+
+
+def in_whole(mistake, run):
+    """A step's Mistake (its words kept) as a mistake of what `run(variant, **case)` builds from steps."""
+    return replace(mistake, compute=lambda **k: run(mistake.variant, **k))
+
+
+def _plain(mistake, **k):
+    return variants.layer(**k, mistake=mistake)
 
 
 LESSON = "02_through_time"
 
 LAYER_MISTAKES = tuple(layer_mistake(key) for key in (
     "last_only", "sequence_not_last", "swap_state", "no_return_state", "state_without_c", "time_major", "x_batch_index",
-    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence")) + step_mistakes_in()
+    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence", "reversed_time")) + step_mistakes_in()
 
 
 def _sequence_case(rng):
@@ -67,6 +79,24 @@ def _last_cases(rng):
     yield dict(sequence=rng.normal(size=(batch, timesteps, units)))
 
 
+LAST_STEPS = {"first_step": "index", "second_to_last": "index", "len_is_batch": "index", "index_past_end": "index",
+              "last_sample": "axis", "last_unit": "axis", "kept_time_axis": "keepdims"}
+
+
+def _last(sequence, mistake=None):
+    """last_output as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
+    t = 0 if "first_step" in m else -2 if "second_to_last" in m else len(sequence) - 1 if "len_is_batch" in m else (
+        sequence.shape[1] if "index_past_end" in m else -1)
+    if "last_sample" in m:
+        return sequence[t]  # (timesteps, units) of one sample
+    if "last_unit" in m:
+        return sequence[:, :, t]  # (batch, timesteps)
+    if "kept_time_axis" in m:
+        return sequence[:, t:t + 1 if t != -1 else None, :]  # (batch, 1, units)
+    return sequence[:, t, :]  # (batch, units)
+
+
 SEQUENCE_AXES = ("sample", "step", "unit")
 STATE_AXES = ("sample", "unit")
 
@@ -75,19 +105,16 @@ ITEMS = [
          _layer_cases,
          lambda return_sequences, return_state, **k: ref_layer(**k, return_sequences=return_sequences, return_state=return_state),
          outputs=lambda case: ("output", "h", "c") if case["return_state"] else ("output",), mistakes=LAYER_MISTAKES,
+         isolate=LSTM_ISOLATE, compose=_plain,
          axes=lambda case: {"output": SEQUENCE_AXES if case["return_sequences"] else STATE_AXES, "h": STATE_AXES,
                             "c": STATE_AXES}),
     Item("lstm_layer_initial_state", LESSON, 2, ("x", "kernel", "recurrent_kernel", "bias", "h0", "c0"), _initial_cases,
-         _initial_ref, outputs=("output",), mistakes=INITIAL_MISTAKES, axes={"output": SEQUENCE_AXES}),
+         _initial_ref, outputs=("output",), mistakes=INITIAL_MISTAKES, axes={"output": SEQUENCE_AXES},
+         isolate=LSTM_ISOLATE + (("step.state", zeroed("h0", "c0")),),
+         compose=lambda mistakes, **k: _initial_ref(**k, mistake=mistakes)),
     Item("last_output", LESSON, 1, ("sequence",), _last_cases, lambda sequence: sequence[:, -1, :], outputs=("last",),
          axes={"last": STATE_AXES},
-         mistakes=(
-             Mistake("first_step", lambda sequence: sequence[:, 0, :]),
-             Mistake("last_sample", lambda sequence: sequence[-1]),
-             Mistake("last_unit", lambda sequence: sequence[:, :, -1]),
-             Mistake("kept_time_axis", lambda sequence: sequence[:, -1:, :]),
-             Mistake("len_is_batch", lambda sequence: sequence[:, len(sequence) - 1, :]),
-             Mistake("index_past_end", lambda sequence: sequence[:, sequence.shape[1], :]),
-             Mistake("second_to_last", lambda sequence: sequence[:, -2, :]),
-         )),
+         mistakes=tuple(Mistake(key, lambda sequence, key=key: _last(sequence, key), variant=key, step=LAST_STEPS[key])
+                        for key in LAST_STEPS),
+         compose=lambda mistakes, sequence: _last(sequence, mistakes)),
 ]

@@ -4,10 +4,11 @@ import numpy as np
 from ..reference.layer import lstm_layer as ref_layer
 from ..shapes.specs import LSTM, Dense
 from ..shapes.stack import Stack
-from . import variants
+from .mutants import lstm as variants
 from .compare import Mismatch, describe_value
-from .item import Item, Mistake, lstm_weights
+from .item import Item, Mistake, lstm_weights, zeroed
 from .items_cell import STEP_CORE
+from .items_layer import in_whole
 from ..messages import msg
 
 STEP_VARIANTS = {m.variant for m in STEP_CORE}
@@ -37,21 +38,30 @@ def _shapes_ref(timesteps, features, layers):
     return _encode([(r.output_shape, r.params) for r in rows])
 
 
+SHAPE_STEPS = {"one_gate": "lstm_params", "count_no_bias": "lstm_params", "per_timestep": "lstm_params",
+               "no_sequences": "lstm_shape", "dense_no_bias": "dense_params", "no_batch_dim": "shape_form",
+               "dense_drops_time": "dense_shape", "input_features_everywhere": "layer_inputs",
+               "lstm_input_features": "layer_inputs", "timesteps_as_features": "layer_inputs"}
+
+
 def _shapes_wrong(timesteps, features, layers, mistake):
-    """The rows as a learner computes them, with one mistake (wrong on purpose, for diagnosis)."""
+    """The rows as a learner computes them, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
     shape, rows = (None, timesteps, features), []
     for layer in layers:
-        units = layer["units"]
-        inputs = {"input_features_everywhere": features, "timesteps_as_features": shape[1]}.get(mistake, shape[-1])
-        if layer["layer"] == "LSTM":
-            params = 4 * (units * (inputs + units) + (0 if mistake == "count_no_bias" else units))
-            params //= 4 if mistake == "one_gate" else 1
-            sequences = layer["return_sequences"] and mistake != "no_sequences"
+        units, lstm = layer["units"], layer["layer"] == "LSTM"
+        inputs = features if "input_features_everywhere" in m or ("lstm_input_features" in m and lstm) else (
+            shape[1] if "timesteps_as_features" in m else shape[-1])
+        if lstm:
+            params = 4 * (units * (inputs + units) + (0 if "count_no_bias" in m else units))
+            params //= 4 if "one_gate" in m else 1
+            params *= timesteps if "per_timestep" in m else 1
+            sequences = layer["return_sequences"] and "no_sequences" not in m
             shape = (None, shape[1], units) if sequences and len(shape) == 3 else (None, units)
         else:
-            params = inputs * units + (0 if mistake == "dense_no_bias" else units)
-            shape = (None, units) if mistake == "dense_drops_time" else shape[:-1] + (units,)
-        rows.append((shape[1:] if mistake == "no_batch_dim" else shape, params))
+            params = inputs * units + (0 if "dense_no_bias" in m else units)
+            shape = (None, units) if "dense_drops_time" in m else shape[:-1] + (units,)
+        rows.append((shape[1:] if "no_batch_dim" in m else shape, params))
     return _encode(rows)
 
 
@@ -142,33 +152,43 @@ def _stack_ref(x, lstm_weights, dense_kernel, dense_bias):
 
 
 def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
-    """The forward pass as a learner writes it, with one mistake (wrong on purpose, for diagnosis)."""
+    """The forward pass as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
+    m = variants.keys(mistake)
     seq, state = x, None  # (batch, timesteps, features)
-    step = mistake if mistake in STEP_VARIANTS else None
+    step = m & STEP_VARIANTS
     for k, (kernel, recurrent_kernel, bias) in enumerate(lstm_weights):
         last = k == len(lstm_weights) - 1
-        sequences = not last or mistake in ("sequence_out", "first_step")
-        inputs = x if mistake == "every_layer_x" else seq
-        seq, h, c = variants.layer(inputs, kernel, recurrent_kernel, bias, sequences, True,
-                                   state if mistake == "pass_states" else None, step)
+        sequences = not last or bool(m & {"sequence_out", "first_step"})
+        inputs = x if "every_layer_x" in m else seq
+        initial = state if "pass_states" in m else [state[0], np.zeros_like(state[1])] if (
+            "pass_h_state" in m and state is not None) else None
+        seq, h, c = variants.layer(inputs, kernel, recurrent_kernel, bias, sequences, True, initial, step)
         state = [h, c]
-    top = {"first_step": seq[:, 0] if seq.ndim == 3 else seq, "dense_on_c": c}.get(mistake, seq)
-    if mistake == "dense_transposed":
-        return top @ dense_kernel.T + dense_bias
-    return top @ dense_kernel + (0 if mistake == "dense_no_bias" else dense_bias)
+    top = seq[:, 0] if "first_step" in m and seq.ndim == 3 else c if "dense_on_c" in m else seq
+    if "dense_transposed" in m:
+        return top @ dense_kernel.T + (0 if "dense_no_bias" in m else dense_bias)
+    return top @ dense_kernel + (0 if "dense_no_bias" in m else dense_bias)
+
+
+STACK_STEPS = {"pass_states": "between_layers", "pass_h_state": "between_layers", "every_layer_x": "between_layers",
+               "sequence_out": "last_layer", "first_step": "last_layer", "dense_on_c": "last_layer",
+               "dense_no_bias": "dense_bias", "dense_transposed": "dense"}
 
 
 def _stack_mistake(key, variant=None, fields=None):
     variant = variant or key
-    return Mistake(key, lambda **k: _stack_wrong(**k, mistake=variant), fields=fields or {}, variant=variant)
+    return Mistake(key, lambda **k: _stack_wrong(**k, mistake=variant), fields=fields or {}, variant=variant,
+                   step=STACK_STEPS[variant])
 
 
 ITEMS = [
     Item("predict_shapes", LESSON, 2, ("timesteps", "features", "layers"),
          _shapes_cases, _shapes_ref, outputs=("answer",), exact=True, normalize=_shapes_normalize,
-         mistakes=tuple(Mistake(key, lambda mistake=key, **k: _shapes_wrong(**k, mistake=mistake), variant=key) for key in (
+         mistakes=tuple(Mistake(key, lambda mistake=key, **k: _shapes_wrong(**k, mistake=mistake), variant=key,
+                                step=SHAPE_STEPS[key]) for key in (
              "one_gate", "count_no_bias", "no_sequences", "dense_no_bias", "no_batch_dim", "dense_drops_time",
-             "input_features_everywhere", "timesteps_as_features")),
+             "lstm_input_features", "input_features_everywhere", "timesteps_as_features", "per_timestep")),
+         compose=lambda mistakes, **k: _shapes_wrong(**k, mistake=mistakes),
          explain=_shapes_explain,
          describe=lambda case: msg("case.stack", timesteps=case["timesteps"], features=case["features"],
                                    layers=", ".join(_layer_code(layer) for layer in case["layers"]))),
@@ -176,8 +196,11 @@ ITEMS = [
          outputs=("output",), axes={"output": ("sample", "unit")},
          mistakes=tuple(_stack_mistake(key, variant) for key, variant in (
              ("pass_states", None), ("sequence_out", None), ("dense_first_step", "first_step"), ("dense_on_c", None),
-             ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None)))
-         + tuple(_stack_mistake(m.key, m.variant, m.fields) for m in STEP_CORE),
+             ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None),
+             ("pass_h_state", None)))
+         + tuple(in_whole(m, lambda mistake, **k: _stack_wrong(**k, mistake=mistake)) for m in STEP_CORE),
+         compose=lambda mistakes, **k: _stack_wrong(**k, mistake=mistakes),
+         isolate=(("step.dense_bias", zeroed("dense_bias")), ("step.input_term", zeroed("x"))),
          describe=lambda case: msg("case.stack_forward", shape=tuple(case["x"].shape),
                                    units=", ".join(str(w[1].shape[0]) for w in case["lstm_weights"]),
                                    dense=case["dense_kernel"].shape[1])),

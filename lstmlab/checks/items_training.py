@@ -5,6 +5,7 @@ from ..reference.activations import sigmoid
 from ..reference.backward import lstm_layer_backward as ref_layer_backward
 from ..reference.backward import lstm_step_backward as ref_step_backward
 from .item import Item, Mistake, lstm_weights, sizes
+from .mutants import lstm as variants
 
 LESSON = "06_training"
 STEP_OUTPUTS = ("dx", "dh_prev", "dc_prev", "dkernel", "drecurrent_kernel", "dbias")
@@ -14,35 +15,48 @@ LAYER_OUTPUTS = ("dx", "dkernel", "drecurrent_kernel", "dbias")
 STEP_VARIANTS = ("no_h_path", "no_tanh_prime", "ignore_dc", "sigmoid_prime", "sigmoid_prime_of_z", "no_candidate_prime",
                  "tanh_prime_linear", "tanh_prime_of_c", "dz_o_with_c", "dc_prev_without_f", "dc_prev_incoming",
                  "dz_gate_order", "dz_if_swapped", "dx_no_transpose", "dh_prev_no_transpose", "dh_prev_via_kernel",
-                 "dkernel_transposed", "dbias_wrong_axis", "dbias_not_summed")
+                 "dkernel_transposed", "dbias_wrong_axis", "dbias_not_summed", "dbias_mean")
+# the step of the backward pass each mistake changes (two mistakes pair only on different steps)
+STEP_OF = {"no_h_path": "dc", "no_tanh_prime": "dc", "ignore_dc": "dc", "tanh_prime_linear": "dc",
+           "tanh_prime_of_c": "dc", "sigmoid_prime": "gate_derivative", "sigmoid_prime_of_z": "gate_derivative",
+           "no_candidate_prime": "candidate_derivative", "dz_o_with_c": "dz_o", "dc_prev_without_f": "dc_prev",
+           "dc_prev_incoming": "dc_prev", "dz_gate_order": "dz_order", "dz_if_swapped": "dz_order",
+           "dx_no_transpose": "dx", "dh_prev_no_transpose": "dh_prev", "dh_prev_via_kernel": "dh_prev",
+           "dkernel_transposed": "dkernel", "dbias_wrong_axis": "dbias", "dbias_not_summed": "dbias",
+           "dbias_mean": "dbias", "no_dh_carry": "carry_h", "no_dc_carry": "carry_c", "forward_order": "order",
+           "not_summed": "accumulate", "states_after": "states", "doutput_last_only": "doutput"}
 
 
 def step_variant(dh, dc, x, h_prev, c_prev, kernel, recurrent_kernel, bias, mistake=None):
-    """One step's backward pass with a named mistake (wrong on purpose, for diagnosis); returns the 6 gradients."""
+    """One step's backward pass with named mistakes, one key or several (wrong on purpose, for diagnosis);
+    returns the 6 gradients."""
+    m = variants.keys(mistake)
     z = x @ kernel + h_prev @ recurrent_kernel + bias  # (batch, 4*units)
     z_i, z_f, z_c, z_o = np.split(z, 4, axis=1)  # each (batch, units)
     i, f, c_tilde, o = sigmoid(z_i), sigmoid(z_f), np.tanh(z_c), sigmoid(z_o)  # each (batch, units)
     c = f * c_prev + i * c_tilde  # (batch, units)
-    tanh_prime = {"tanh_prime_linear": 1 - np.tanh(c), "tanh_prime_of_c": 1 - c ** 2}.get(mistake, 1 - np.tanh(c) ** 2)
-    through_h = {"no_h_path": 0.0, "no_tanh_prime": dh * o}.get(mistake, dh * o * tanh_prime)  # (batch, units)
-    dc_total = (0.0 if mistake == "ignore_dc" else dc) + through_h  # (batch, units)
-    if mistake == "sigmoid_prime":
+    tanh_prime = 1 - np.tanh(c) if "tanh_prime_linear" in m else 1 - c ** 2 if "tanh_prime_of_c" in m else (
+        1 - np.tanh(c) ** 2)  # (batch, units)
+    through_h = 0.0 if "no_h_path" in m else dh * o if "no_tanh_prime" in m else dh * o * tanh_prime  # (batch, units)
+    dc_total = (0.0 if "ignore_dc" in m else dc) + through_h  # (batch, units)
+    if "sigmoid_prime" in m:
         d_i, d_f, d_o = i, f, o
-    elif mistake == "sigmoid_prime_of_z":
+    elif "sigmoid_prime_of_z" in m:
         d_i, d_f, d_o = z_i * (1 - z_i), z_f * (1 - z_f), z_o * (1 - z_o)
     else:
         d_i, d_f, d_o = i * (1 - i), f * (1 - f), o * (1 - o)
-    d_cand = 1.0 if mistake == "no_candidate_prime" else 1 - c_tilde ** 2  # (batch, units)
+    d_cand = 1.0 if "no_candidate_prime" in m else 1 - c_tilde ** 2  # (batch, units)
     blocks = {"i": dc_total * c_tilde * d_i, "f": dc_total * c_prev * d_f, "c": dc_total * i * d_cand,
-              "o": dh * (c if mistake == "dz_o_with_c" else np.tanh(c)) * d_o}
-    order = {"dz_gate_order": "ifoc", "dz_if_swapped": "fico"}.get(mistake, "ifco")
+              "o": dh * (c if "dz_o_with_c" in m else np.tanh(c)) * d_o}
+    order = "ifoc" if "dz_gate_order" in m else "fico" if "dz_if_swapped" in m else "ifco"
     dz = np.concatenate([blocks[g] for g in order], axis=1)  # (batch, 4*units)
-    dc_prev = {"dc_prev_without_f": dc_total, "dc_prev_incoming": dc * f}.get(mistake, dc_total * f)  # (batch, units)
-    dx = dz @ kernel if mistake == "dx_no_transpose" else dz @ kernel.T  # (batch, features)
-    dh_prev = {"dh_prev_no_transpose": lambda: dz @ recurrent_kernel,
-               "dh_prev_via_kernel": lambda: dz @ kernel.T}.get(mistake, lambda: dz @ recurrent_kernel.T)()
-    dkernel = dz.T @ x if mistake == "dkernel_transposed" else x.T @ dz  # (features, 4*units)
-    dbias = {"dbias_wrong_axis": lambda: dz.sum(axis=1), "dbias_not_summed": lambda: dz}.get(mistake, lambda: dz.sum(axis=0))()
+    dc_prev = dc_total if "dc_prev_without_f" in m else dc * f if "dc_prev_incoming" in m else dc_total * f
+    dx = dz @ kernel if "dx_no_transpose" in m else dz @ kernel.T  # (batch, features)
+    dh_prev = dz @ recurrent_kernel if "dh_prev_no_transpose" in m else dz @ kernel.T if "dh_prev_via_kernel" in m else (
+        dz @ recurrent_kernel.T)  # (batch, units)
+    dkernel = dz.T @ x if "dkernel_transposed" in m else x.T @ dz  # (features, 4*units)
+    dbias = dz.sum(axis=1) if "dbias_wrong_axis" in m else dz if "dbias_not_summed" in m else (
+        dz.mean(axis=0) if "dbias_mean" in m else dz.sum(axis=0))  # (4*units,)
     return dx, dh_prev, dc_prev, dkernel, h_prev.T @ dz, dbias
 
 
@@ -50,8 +64,9 @@ LAYER_VARIANTS = ("no_dh_carry", "no_dc_carry", "forward_order", "not_summed", "
 
 
 def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
-    """BPTT (return_sequences=True, zero initial state) with a named mistake, of the layer's or of its step's;
-    returns dx, dkernel, drecurrent_kernel, dbias."""
+    """BPTT (return_sequences=True, zero initial state) with named mistakes, of the layer's or of its step's (one key
+    or several); returns dx, dkernel, drecurrent_kernel, dbias."""
+    m = variants.keys(mistake)
     batch, timesteps, _ = x.shape
     units = recurrent_kernel.shape[0]
     hs, cs = [np.zeros((batch, units))], [np.zeros((batch, units))]  # states before each step
@@ -63,17 +78,17 @@ def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
     dh, dc = np.zeros((batch, units)), np.zeros((batch, units))  # carried from step t+1
     dx = np.zeros_like(x)  # (batch, timesteps, features)
     dkernel, drecurrent_kernel, dbias = np.zeros_like(kernel), np.zeros_like(recurrent_kernel), np.zeros_like(bias)
-    order = range(timesteps) if mistake == "forward_order" else reversed(range(timesteps))
-    step = mistake if mistake in STEP_VARIANTS else None
+    order = range(timesteps) if "forward_order" in m else reversed(range(timesteps))
+    step = m & set(STEP_VARIANTS)
     for t in order:
-        carried_h = 0.0 if mistake == "no_dh_carry" else dh
-        carried_c = 0.0 if mistake == "no_dc_carry" else dc
-        given = doutput[:, t] if mistake != "doutput_last_only" or t == timesteps - 1 else 0.0
-        before = t + 1 if mistake == "states_after" else t
+        carried_h = 0.0 if "no_dh_carry" in m else dh
+        carried_c = 0.0 if "no_dc_carry" in m else dc
+        given = doutput[:, t] if "doutput_last_only" not in m or t == timesteps - 1 else 0.0
+        before = t + 1 if "states_after" in m else t
         g = step_variant(given + carried_h, carried_c + np.zeros((batch, units)), x[:, t], hs[before], cs[before],
                          kernel, recurrent_kernel, bias, step)
         dx[:, t], dh, dc = g[0], g[1], g[2]
-        if mistake == "not_summed":
+        if "not_summed" in m:
             dkernel, drecurrent_kernel, dbias = g[3], g[4], g[5]
         else:
             dkernel, drecurrent_kernel, dbias = dkernel + g[3], drecurrent_kernel + g[4], dbias + g[5]
@@ -81,11 +96,11 @@ def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
 
 
 def _step_mistake(key, variant):
-    return Mistake(key, lambda **k: step_variant(**k, mistake=variant), variant=variant)
+    return Mistake(key, lambda **k: step_variant(**k, mistake=variant), variant=variant, step=STEP_OF[variant])
 
 
 def _layer_mistake(key, variant):
-    return Mistake(key, lambda **k: layer_variant(**k, mistake=variant), variant=variant)
+    return Mistake(key, lambda **k: layer_variant(**k, mistake=variant), variant=variant, step=STEP_OF[variant])
 
 
 STEP_MISTAKES = tuple(_step_mistake(key, key) for key in STEP_VARIANTS)
@@ -129,8 +144,9 @@ LAYER_AXES = {"dx": ("sample", "step", "feature"), "dkernel": ("feature", "gate"
 
 ITEMS = [
     Item("lstm_step_backward", LESSON, 4, ("dh", "dc", "x", "h_prev", "c_prev", "kernel", "recurrent_kernel", "bias"),
-         _step_cases, _step_reference, outputs=STEP_OUTPUTS, mistakes=STEP_MISTAKES, rtol=1e-6, atol=1e-8, axes=STEP_AXES),
+         _step_cases, _step_reference, outputs=STEP_OUTPUTS, mistakes=STEP_MISTAKES, rtol=1e-6, atol=1e-8, axes=STEP_AXES,
+         compose=lambda mistakes, **k: step_variant(**k, mistake=mistakes)),
     Item("lstm_layer_backward", LESSON, 3, ("doutput", "x", "kernel", "recurrent_kernel", "bias"),
          _layer_cases, _layer_reference, outputs=LAYER_OUTPUTS, mistakes=LAYER_MISTAKES, rtol=1e-6, atol=1e-8,
-         axes=LAYER_AXES),
+         axes=LAYER_AXES, compose=lambda mistakes, **k: layer_variant(**k, mistake=mistakes)),
 ]

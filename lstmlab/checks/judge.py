@@ -1,14 +1,16 @@
 """Turn an answer's results on several cases into one Verdict: the likely mistake first, then what differs and where.
 
-Order of diagnosis: a named mistake (a variant reproducing the answers, or crashing with the answer's very error),
-else a named type mistake (a dict for a tuple, a float for an int, ...), else the place: which output, index,
-gate or time step differs, or which line of the answer raised.
+Top to bottom, one call each: compare.py finds the first difference (type, shape, values); mutants/search.py names
+the mistake (a mutant, or two, reproducing the answers, or crashing with the answer's very error), else a type mistake
+(a dict for a tuple, a float for an int, ...); describe.py says what differs, where and what kind of wrong, and probes
+that switch a term off say which term (check() only), or the line of the answer that raised.
 """
 import string
 from functools import partial
 
-from .compare import (Mismatch, as_outputs, diagnose, diagnose_error, differences, expected_value, gate_text,
-                      problem_text, reference_outputs, where_text)
+from .compare import Mismatch, as_outputs, differences, expected_value, reference_outputs
+from .describe import describe
+from .mutants.search import diagnose, diagnose_error
 from .encode import split_detail
 from ..messages import catalogue, msg
 from .verdict import Verdict
@@ -73,8 +75,22 @@ def _error(item, cases, results, k, detail, verdict, reveal):
                    **_case(item, cases, k, reveal), error=text, **_named(mistake))
 
 
-def judge(item, cases, results, reveal=True):
-    """results[k] = (status, tree, detail) for cases[k], status in ok / not_attempted / error / timeout."""
+def _isolated(item, cases, more):
+    """Where the answer goes wrong, from probes that switch one term off: `right once the bias is zero`, or None."""
+    for step, zero in item.isolate if more is not None else ():
+        changed = [zero(case) for case in cases]
+        trees = more(changed)
+        if trees is not None and all(differences(item, reference_outputs(item, case), as_outputs(item, tree, case),
+                                                 item.output_names(case)) is None for case, tree in zip(changed, trees)):
+            return msg("where.isolated", step=msg(step))
+    return None
+
+
+def judge(item, cases, results, reveal=True, more=None):
+    """results[k] = (status, tree, detail) for cases[k], status in ok / not_attempted / error / timeout.
+
+    more: optional cases -> the answer's trees on them (None if it raised), to tell tied mistakes apart (check()
+    has the function; the grader has only the results, and names a tie only when the tied mutants are one function)."""
     verdict = partial(Verdict, item.id, max_points=item.points)
     statuses = [r[0] for r in results]
     if not results or "not_attempted" in statuses:
@@ -100,7 +116,7 @@ def judge(item, cases, results, reveal=True):
     if first is None:
         return verdict("passed", points=item.points, note=msg("note.passed", meaning=item.meaning, n=len(cases)))
     k, found = first
-    named = _named(diagnose(item, trees, cases))
+    named = _named(diagnose(item, trees, cases, more))
     if isinstance(found, Mismatch):
         named = named or _type_mistake(found.mistake, found.fields)
         where = msg("where.output", name=found.fields["name"]) if "name" in found.fields else (
@@ -111,9 +127,10 @@ def judge(item, cases, results, reveal=True):
     if item.explain is not None:  # an item whose answer is not arrays says itself what differs and where
         explained = item.explain(reference_outputs(item, cases[k]), as_outputs(item, trees[k], cases[k]), cases[k], reveal)
     if explained is None:
-        expected, received = reference_outputs(item, cases[k]), as_outputs(item, trees[k], cases[k])
-        places = [where_text(item, cases[k], found), gate_text(item, cases[k], expected, received,
-                                                               item.output_names(cases[k]))]
-        explained = problem_text(found, reveal), "; ".join(dict.fromkeys(p for p in places if p))
+        explained = describe(item, cases[k], found, reference_outputs(item, cases[k]),
+                             as_outputs(item, trees[k], cases[k]), reveal)
+    if not named:
+        isolated = _isolated(item, cases, more)
+        explained = explained[0], "; ".join(p for p in (explained[1], isolated) if p)
     problem, where = explained
     return verdict("failed", problem=problem, where=where, **_case(item, cases, k, reveal), **named)
