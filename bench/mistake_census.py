@@ -55,13 +55,14 @@ def project_census(seed, show_all):
 
 
 def _blind_files(folder):
-    """(item, ATTEMPTS) for every DIR/<item>.py, each imported as a module of its own."""
-    for path in sorted(Path(folder).glob("*.py")):
+    """(item, ATTEMPTS) for every DIR/<item>.py, imported as modules of the package DIR (they may share its __init__)."""
+    folder = Path(folder).resolve()
+    if str(folder.parent) not in sys.path:
+        sys.path.insert(0, str(folder.parent))
+    for path in sorted(folder.glob("*.py")):
         if path.stem.startswith("_") or path.stem not in NOTEBOOK:
             continue
-        spec = importlib.util.spec_from_file_location(f"census_blind_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = importlib.import_module(f"{folder.name}.{path.stem}")
         yield path.stem, list(getattr(module, "ATTEMPTS", []))
 
 

@@ -236,3 +236,12 @@ def test_the_grader_judges_alike_without_the_isolating_probes():
     checked = check("lstm_step", _double_bias, quiet=True)
     assert graded.status == checked.status == "failed" and graded.mistake_key == checked.mistake_key is None
     assert "right once" not in graded.where and "right once" in checked.where
+
+
+def test_last_output_that_squeezes_fails_on_one_sample_and_one_unit():
+    """np.squeeze(sequence[:, -1:, :]) equals the answer unless the batch or the units are 1 (blind census): it fails."""
+    import numpy as np
+
+    from lstmlab import check
+    for seed in range(5):
+        assert not check("last_output", lambda sequence: np.squeeze(sequence[:, -1:, :]), seed=seed, quiet=True).passed

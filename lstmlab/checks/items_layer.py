@@ -77,6 +77,8 @@ def _last_cases(rng):
     batch, units = (int(v) for v in rng.choice([1, 2, 3, 4, 5], size=2, replace=False))
     timesteps = int(rng.integers(6, 9))
     yield dict(sequence=rng.normal(size=(batch, timesteps, units)))
+    yield dict(sequence=rng.normal(size=(1, 4, 3)))  # one sample and one unit: np.squeeze or reshape would drop an axis
+    yield dict(sequence=rng.normal(size=(3, 4, 1)))
 
 
 LAST_STEPS = {"first_step": "index", "second_to_last": "index", "len_is_batch": "index", "index_past_end": "index",
