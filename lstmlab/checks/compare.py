@@ -105,17 +105,22 @@ class Difference:
         return np.unravel_index(int(np.argmax(gap)), self.expected.shape) if self.expected.ndim else ()
 
 
+def wrong_numbers(item, expected, received):
+    """Where received differs from expected: exactly for exact items, else outside the item's tolerance. A NaN is
+    never right and an inf only where the same inf is expected (np.isclose; `abs(a - b) > tol` would pass a NaN)."""
+    if item.exact:
+        return expected != received  # a NaN differs from everything, itself included
+    with np.errstate(invalid="ignore"):
+        return ~np.isclose(received, expected, rtol=item.rtol, atol=item.atol)
+
+
 def differences(item, expected, received, names):
     """The first Difference between received and expected (shapes first, then values), or None."""
     for name, exp, got in zip(names, expected, received):
         if exp.shape != got.shape:
             return Difference("shape", name, exp, got)
     for name, exp, got in zip(names, expected, received):
-        if item.exact:
-            bad = exp != got
-        else:
-            with np.errstate(invalid="ignore"):
-                bad = ~np.isclose(got, exp, rtol=item.rtol, atol=item.atol)
+        bad = wrong_numbers(item, exp, got)
         if np.any(bad):
             return Difference("values", name, exp, got, bad)
     return None
@@ -166,9 +171,7 @@ def gate_text(item, case, expected, received, names):
         axes = labels.get(name) or ()
         if "gate" not in axes or exp.shape != got.shape or len(axes) != exp.ndim:
             continue
-        with np.errstate(invalid="ignore"):
-            bad = exp != got if item.exact else ~np.isclose(got, exp, rtol=item.rtol, atol=item.atol)
-        gates = _gates(bad, axes.index("gate"))
+        gates = _gates(wrong_numbers(item, exp, got), axes.index("gate"))
         if gates and len(gates) < 4:
             return msg("where.gates", name=name, gates=", ".join(gates))
     return None
