@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -97,6 +98,12 @@ def test_the_table_one_block_per_learner():
         "bob (class/bob)  0/0"]
 
 
+def test_the_table_of_a_learner_without_notes():
+    one = data(("ann", [entry("a", 1, 1)], []))
+    del one["submissions"][0]["notes"]
+    assert report.table(one).splitlines()[0] == "ann (class/ann)  1/1"
+
+
 def test_the_table_keeps_feedback_that_does_not_start_with_the_id():
     one = data(("ann", [entry("a", 0, 1, "failed", "b: the id of another; a: not at the start")], []))
     assert report.table(one).splitlines()[1].endswith("failed         b: the id of another; a: not at the start")
@@ -110,6 +117,8 @@ def test_any_string_is_written_as_valid_utf8_json(tmp_path):
     raw = (tmp_path / "r.json").read_bytes()
     raw.decode("utf-8")
     assert json.loads(raw) == one and raw.endswith(b"\n") and b"\n \"submissions\"" in raw  # indented by 1
+    report.write_json({"learner": "\u674e\u96f7 \xe9"}, tmp_path / "r.json")  # readable: UTF-8, not \\u escapes
+    assert (tmp_path / "r.json").read_bytes() == '{\n "learner": "\u674e\u96f7 \xe9"\n}\n'.encode("utf-8")
 
 
 def test_a_file_is_replaced_whole_and_a_failed_write_leaves_the_old_one(tmp_path, monkeypatch):
@@ -119,7 +128,7 @@ def test_a_file_is_replaced_whole_and_a_failed_write_leaves_the_old_one(tmp_path
     assert json.loads(path.read_text()) == {"a": 1} and os.listdir(tmp_path) == ["r.json"]
 
     class Unwritable:
-        def encode(self, *a):
+        def encode(self, *a, **k):
             raise OSError("disk full")
 
     with pytest.raises(OSError, match="disk full"):
@@ -128,6 +137,17 @@ def test_a_file_is_replaced_whole_and_a_failed_write_leaves_the_old_one(tmp_path
     monkeypatch.chdir(tmp_path)
     report._atomic_write("plain.txt", "here")  # a bare file name: the current folder
     assert (tmp_path / "plain.txt").read_text() == "here"
+
+
+def test_the_temporary_file_is_hidden_beside_the_report(tmp_path, monkeypatch):
+    """Written beside the report (os.replace cannot cross file systems), named .<name>.XXXX (no reader takes it)."""
+    renamed = []
+    real = os.replace
+    monkeypatch.setattr(report.os, "replace", lambda src, dst: (renamed.append((src, dst)), real(src, dst)))
+    (tmp_path / "out").mkdir()
+    report.write_csv(data(), ["a"], tmp_path / "out" / "g.csv")
+    (src, dst), = renamed
+    assert Path(src).parent == tmp_path / "out" and Path(src).name.startswith(".g.csv.") and dst == tmp_path / "out" / "g.csv"
 
 
 def test_gradescope_results_one_test_per_exercise():

@@ -36,7 +36,7 @@ UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2
 def printable(text):
     """text for a terminal: every control character as a visible escape (\\n, \\x1b, \\u202e), so a learner's
     text can neither forge a line of the table nor send the terminal an escape sequence."""
-    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), str(text))
 
 
 def table(data):
@@ -56,10 +56,10 @@ def table(data):
 def _atomic_write(path, text):
     """text as UTF-8, whatever it holds: a lone surrogate (an undecodable file name) becomes a \\udcff escape."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # hidden, and on the same file system
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8", "backslashreplace"))
+            f.write(text.encode(errors="backslashreplace"))  # UTF-8
     except BaseException:
         os.unlink(tmp)
         raise
@@ -81,7 +81,8 @@ def _cell(value):
 
 
 def gradebook_csv(data, ids):
-    """learner, one column per exercise, total; the second row is Canvas's "Points Possible" row."""
+    """learner, one column per exercise, total; the second row is Canvas's "Points Possible" row. An exercise a
+    learner has no entry for is an empty cell (csv writes None as "")."""
     maxima = {}
     for sub in data["submissions"]:
         for e in sub["exercises"]:
@@ -89,10 +90,10 @@ def gradebook_csv(data, ids):
     out = io.StringIO()
     writer = csv.writer(out)
     rows = [["learner", *ids, "total"],
-            ["Points Possible", *[maxima.get(i, "") for i in ids], sum(maxima.get(i, 0) for i in ids)]]
+            ["Points Possible", *[maxima.get(i) for i in ids], sum(maxima.get(i, 0) for i in ids)]]
     for sub in data["submissions"]:
         points = {e["id"]: e["points"] for e in sub["exercises"]}
-        rows.append([sub["learner"], *[points.get(i, "") for i in ids], sum(points.get(i, 0) for i in ids)])
+        rows.append([sub["learner"], *[points.get(i) for i in ids], sum(points.get(i, 0) for i in ids)])
     writer.writerows([[_cell(v) for v in row] for row in rows])
     return out.getvalue()
 
