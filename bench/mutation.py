@@ -10,6 +10,7 @@ function). --survivors prints each surviving mutant's diff; --keep keeps the cop
 Target (issue 19): at least 90% killed in lstmlab/grade/ and lstmlab/checks/compare.py.
 """
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -131,6 +132,8 @@ def main():
     parser.add_argument("--survivors", action="store_true", help="print each surviving mutant's diff")
     parser.add_argument("--keep", action="store_true", help="keep each module's copy of the repository")
     args = parser.parse_args()
+    if importlib.util.find_spec("mutmut") is None:
+        sys.exit("bench/mutation.py needs mutmut (pip install -e '.[dev]', or pip install 'mutmut>=3.8')")
     unknown = [m for m in args.modules if m not in TESTS]
     if unknown:
         sys.exit(f"no tests are listed for {', '.join(unknown)}; the modules are: {', '.join(TESTS)}")

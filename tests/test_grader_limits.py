@@ -48,6 +48,7 @@ def test_a_stream_of_exactly_max_stream_bytes_is_read_and_one_byte_more_is_refus
     reader = FrameReader()
     got = reader.feed(whole[:1000]) + reader.feed(whole[1000:])
     assert [(kind, len(payload)) for kind, payload in got] == [("NPY ", results.MAX_STREAM_BYTES - 16)]
+    assert reader.feed(b"") == []  # at the limit, not past it
     refused("it sent more than 64 MB of results", reader.feed, b"L")
     refused("it sent more than 64 MB of results", reader.feed, b"")  # and at every later feed
 
@@ -55,6 +56,25 @@ def test_a_stream_of_exactly_max_stream_bytes_is_read_and_one_byte_more_is_refus
 def test_a_frame_longer_than_the_stream_limit_is_refused_from_its_header():
     assert FrameReader(limit=100).feed(frame("NPY ", b"\0" * 100)[:16]) == []  # it may still be cut short
     refused("one of its results is too large (101 bytes)", FrameReader(limit=100).feed, frame("NPY ", b"\0" * 101)[:16])
+
+
+def test_bytes_past_the_stream_limit_are_never_parsed():
+    first, second = frame("NPY ", b"\0" * 84), frame("JSON", b"")
+    reader = FrameReader(limit=100)
+    assert reader.feed(first + second) == [("NPY ", b"\0" * 84)]  # the second frame lies past the limit
+    refused("it sent more than 0 MB of results", reader.feed, b"")
+    reader = FrameReader(limit=116)
+    assert reader.feed(first + second) == [("NPY ", b"\0" * 84), ("JSON", b"")]
+
+
+def test_a_length_with_its_top_bit_set_is_too_large_not_negative():
+    refused("one of its results is too large (9,223,372,036,854,775,808 bytes)", FrameReader().feed,
+            results.MAGIC + b"NPY " + struct.pack("<Q", 2**63))
+
+
+def test_a_frame_kind_that_is_not_ascii_is_named_not_a_crash():
+    refused("its result stream holds an unknown frame '\ufffd\ufffdPY'", FrameReader().feed,
+            results.MAGIC + b"\xff\xfePY" + struct.pack("<Q", 0))
 
 
 def test_a_json_event_of_max_json_bytes_is_read_and_one_byte_more_is_refused():
@@ -126,6 +146,12 @@ def test_a_header_of_max_header_bytes_is_read_and_one_byte_more_is_refused():
     assert parse_npy(raw_npy(header, b"\1\2", pad_to=results.MAX_HEADER)).tolist() == [1, 2]
     refused("an array's header is too long", parse_npy, raw_npy(header, b"\1\2", version=2,
                                                                 pad_to=results.MAX_HEADER + 1))
+
+
+@pytest.mark.parametrize("start", [b"\x93NUMPY\x01\x00" + struct.pack("<H", 0xFFFF),
+                                   b"\x93NUMPY\x02\x00" + struct.pack("<I", 0x80000000)])
+def test_a_header_length_with_its_top_bit_set_is_too_long_not_negative(start):
+    refused("an array's header is too long", parse_npy, start + b" " * 100)
 
 
 def test_a_header_longer_than_the_payload_is_refused():

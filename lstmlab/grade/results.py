@@ -40,7 +40,7 @@ class FrameReader:
         """Add bytes; return the complete frames [(kind, payload)] they finish."""
         if self.error is not None:
             raise self.error
-        room = max(0, self.limit - self.total)
+        room = self.limit - self.total  # never negative: once over the limit, feed() raises first
         self.total += len(data)
         self.buffer += data[:room]
         frames = []
@@ -74,10 +74,10 @@ def parse_event(payload):
     """A JSON event from the runner: a dict with a string 'kind', or Untrusted. Lone surrogates (\\ud800) become
     '?', so that no learner's text can stop the report from being written as UTF-8."""
     try:
-        text = payload.decode("utf-8")
+        text = payload.decode()  # UTF-8
         event = json.loads(text)
         if SURROGATE.search(text):
-            event = json.loads(json.dumps(event, ensure_ascii=False).encode("utf-8", "replace"))
+            event = json.loads(json.dumps(event, ensure_ascii=False).encode(errors="replace"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise Untrusted(msg("grade.untrusted.bad_json", error=type(exc).__name__)) from None
     if not isinstance(event, dict) or not isinstance(event.get("kind"), str):
@@ -106,7 +106,7 @@ def parse_npy(payload):
         shape, fortran = tuple(header["shape"]), bool(header["fortran_order"])
     except Exception as exc:
         raise Untrusted(msg("grade.untrusted.header_malformed", error=type(exc).__name__)) from None
-    if dtype.kind not in "biuf":  # bool, int, uint, float: never objects, records, strings, dates or complex
+    if dtype.kind not in ("b", "i", "u", "f"):  # bool, int, uint, float: never objects, records, strings, dates, complex
         raise Untrusted(msg("grade.untrusted.not_numbers", dtype=dtype))
     if not all(isinstance(n, int) and 0 <= n for n in shape) or len(shape) > 32:
         raise Untrusted(msg("grade.untrusted.bad_shape"))
@@ -118,5 +118,6 @@ def parse_npy(payload):
     body = payload[start + header_len:]
     if len(body) != count * dtype.itemsize:
         raise Untrusted(msg("grade.untrusted.data_mismatch"))
-    arr = np.frombuffer(body, dtype=dtype, count=count).reshape(shape, order="F" if fortran else "C")
-    return np.array(arr, copy=True)
+    arr = np.frombuffer(body, dtype=dtype)  # (count,)
+    arr = arr.reshape(shape[::-1]).T if fortran else arr.reshape(shape)  # as np.lib.format reads Fortran order
+    return arr.copy()  # owned and writeable, not a view of the payload
