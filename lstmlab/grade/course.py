@@ -86,7 +86,7 @@ class Course:
         if nb is None:
             return None, None
         ids = set(answer_cells(nb))
-        best = max(self.assignments.values(), key=lambda a: (len(ids & set(a.ids)), a.name == ""), default=None)
-        if best is not None and ids & set(best.ids):
+        best = max(self.assignments.values(), key=lambda a: len(ids & set(a.ids)))  # a tie: the first (never empty)
+        if ids & set(best.ids):
             return best.name, "ids"
         return None, None
