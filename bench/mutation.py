@@ -26,7 +26,7 @@ NOT_SLOW = "not grader and not sandbox"  # -k: leave out the tests that start a 
 
 # module -> (test files, -k expression or None): the tests that hold that module, fast ones first
 TESTS = {
-    "lstmlab/checks/compare.py": (["tests/test_nan_answers.py", "tests/test_checks_mistakes.py",
+    "lstmlab/checks/compare.py": (["tests/test_check_wording.py", "tests/test_nan_answers.py", "tests/test_checks_mistakes.py",
                                    "tests/test_bad_inputs.py", "tests/test_check_display.py"], NOT_SLOW),
     "lstmlab/grade/results.py": (["tests/test_grader_limits.py", "tests/test_grader_untrusted.py"], None),
     "lstmlab/grade/report.py": (["tests/test_grader_report.py"], None),

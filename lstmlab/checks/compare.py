@@ -69,8 +69,8 @@ def as_outputs(item, tree, case):
     for name, part in zip(names, parts):
         where = dict(name=name, expected=msg("spec.int" if item.kind == "int" else "spec.array", name=name),
                      received=describe_value(part))
-        if part is None:
-            raise Mismatch("part", "none_returned" if len(names) == 1 else None, **where)
+        if part is None:  # a single output that is None was refused above, as the whole answer
+            raise Mismatch("part", None, **where)
         if isinstance(part, list):
             raise Mismatch("part", "list_for_array" if item.kind == "array" else None, **where)
         if isinstance(part, dict):
