@@ -138,6 +138,12 @@ def test_a_nan_is_the_place_shown_and_its_difference_is_not_finite():
 
 
 def test_tolerance_and_exactness():
+    assert diff(ONE, [0.0, 2.0], [5e-7, 2.0]) is None and diff(ONE, [0.0, 2.0], [5e-6, 2.0]) is not None  # atol 1e-6
+    loose = Item("loose", "t", 1, ("x",), lambda rng: [CASE], lambda x: 1, rtol=1e-3)
+    assert diff(loose, [1000.0], [1000.5]) is None and diff(ONE, [1000.0], [1000.5]) is not None  # the item's rtol
+    assert compare.same_tree(loose, np.array([1000.0]), np.array([1000.5]))
+    assert not compare.same_tree(ONE, np.array([1000.0]), np.array([1000.5]))
+    assert compare.same_tree(ONE, np.zeros(1), np.array([5e-7])) and not compare.same_tree(ONE, np.zeros(1), np.array([5e-6]))
     assert diff(ONE, [1.0, 2.0], [1.0 + 1e-7, 2.0]) is None
     assert diff(ONE, [1.0, 2.0], [1.0 + 1e-4, 2.0]) is not None
     assert diff(COUNT, 7, 7 + 1e-9) is not None  # exact: a count is right or wrong
@@ -170,11 +176,27 @@ def test_where_values_differ_by_axis():
     assert where(one_step, np.zeros((2, 1)), np.ones((2, 1))) == "y[0, 0] (sample 0, time step 0)"  # one step: no first
 
 
+def test_where_labels_that_do_not_fit_give_the_index_alone():
+    odd = Item("odd", "t", 1, ("x",), lambda rng: [CASE], lambda x: 1, outputs=("y",), axes={"y": ("sample",)})
+    assert where(odd, np.zeros((2, 3)), np.eye(2, 3)) == "y[0, 0]"
+
+
+def test_two_time_steps_and_units_in_fours():
+    plain = Item("p", "t", 1, ("x",), lambda rng: [CASE], lambda x: 1, outputs=("y",),
+                 axes={"y": ("sample", "step", "unit")})
+    received = np.zeros((1, 2, 4))
+    received[0, 1, 1] = 1.0
+    assert where(plain, np.zeros((1, 2, 4)), received) == (
+        "y[0, 1, 1] (sample 0, time step 1, unit 1); the first wrong time step is t = 1 (1 of the steps 0..1 are wrong)")
+
+
 def test_where_values_differ_by_gate():
     received = np.zeros((3, 8))
     received[2, 5] = 1.0  # 8 columns: 2 units a gate; column 5 is gate c, unit 1
     assert where(GATES, np.zeros((3, 8)), received) == (
         "dk[2, 5] (row 2, gate c, unit 1); the wrong numbers of dk are in the gate block(s) c only")
+    received[1, 0] = 1.0
+    assert where(GATES, np.zeros((3, 8)), received).endswith("the wrong numbers of dk are in the gate block(s) i, c only")
     received[0, [0, 3, 7]] = 1.0
     assert where(GATES, np.zeros((3, 8)), received) == "dk[0, 0] (row 0, gate i, unit 0)"  # all four: no gate named
 
@@ -202,6 +224,9 @@ def test_gate_text_for_the_first_output_with_gate_blocks():
     received[1][:, 2:4] = 1.0
     assert compare.gate_text(two, CASE, expected, received, ("a", "dk")) == \
         "the wrong numbers of dk are in the gate block(s) f only"
+    received[1][0, 7] = 1.0
+    assert compare.gate_text(two, CASE, expected, received, ("a", "dk")) == \
+        "the wrong numbers of dk are in the gate block(s) f, o only"
     received[1][:, :] = 1.0  # all four gates: nothing to say
     assert compare.gate_text(two, CASE, expected, received, ("a", "dk")) is None
     assert compare.gate_text(two, CASE, expected, [received[0], np.ones((3, 4))], ("a", "dk")) is None  # shape differs
@@ -220,6 +245,7 @@ def test_same_tree():
     assert not compare.same_tree(ONE, [np.ones(2)], np.ones(2)) and not compare.same_tree(ONE, np.ones(2), [np.ones(2)])
     assert not compare.same_tree(ONE, {"k": None}, [None]) and not compare.same_tree(ONE, [None], {"k": None})
     assert not compare.same_tree(ONE, np.ones(2), np.ones(3))
+    assert not compare.same_tree(ONE, {"k": np.ones(1)}, np.ones(1)) and not compare.same_tree(ONE, np.ones(1), {"k": 1})
     assert not compare.same_tree(ONE, np.ones(2), np.array([1.0, np.nan]))
     assert compare.same_tree(COUNT, np.array(7), np.array(7.0))
     assert not compare.same_tree(COUNT, np.array(7), np.array(7 + 1e-9))
@@ -238,3 +264,19 @@ def test_same_tree():
 ])
 def test_error_signatures(text, signature):
     assert compare.error_signature(text) == signature
+
+
+def test_a_mistake_that_crashes_alike_is_named_past_mistakes_without_a_variant():
+    from lstmlab.checks.item import Mistake
+    crash = lambda x: np.zeros((2, 3)) @ np.zeros((12, 5))  # noqa: E731
+    named = Mistake("transposed", crash)
+    item = Item("c", "t", 1, ("x",), lambda rng: [CASE], lambda x: x, mistakes=(Mistake("none", None), named))
+    text = "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature " \
+           "(n?,k),(k,m?)->(n?,m?) (size 12 is different from 3)"
+    assert compare.diagnose_error(item, [CASE], [], 0, text) is named  # the first case: nothing to reproduce before it
+    assert compare.diagnose_error(item, [CASE, CASE], [np.zeros((2, 3))], 1, text) is None  # it crashes on case 0 too
+    assert compare.diagnose_error(item, [CASE], [], 0, "ValueError: other") is None
+
+
+def test_a_mismatch_keeps_its_key():
+    assert Mismatch("wrong_type").args == ("wrong_type",) and Mismatch("wrong_type").mistake is None

@@ -34,7 +34,7 @@ def describe_value(value):
         return msg("value.sequence", n=len(value))
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
-            return msg("value.int" if value.dtype.kind in "iu" else "value.float", value=value.item())
+            return msg("value.int" if value.dtype.kind in ("i", "u") else "value.float", value=value.item())
         return msg("value.array", shape=fmt_shape(value.shape))
     return msg("value.other", kind=type(value).__name__)
 
@@ -70,12 +70,12 @@ def as_outputs(item, tree, case):
         where = dict(name=name, expected=msg("spec.int" if item.kind == "int" else "spec.array", name=name),
                      received=describe_value(part))
         if part is None:  # a single output that is None was refused above, as the whole answer
-            raise Mismatch("part", None, **where)
+            raise Mismatch("part", **where)
         if isinstance(part, list):
             raise Mismatch("part", "list_for_array" if item.kind == "array" else None, **where)
         if isinstance(part, dict):
-            raise Mismatch("part", None, **where)
-        if item.kind == "int" and (part.ndim != 0 or part.dtype.kind not in "iu"):
+            raise Mismatch("part", **where)
+        if item.kind == "int" and (part.ndim != 0 or part.dtype.kind not in ("i", "u")):
             raise Mismatch("part", "float_for_int" if part.ndim == 0 else None, **where)
         out.append(part.astype(np.float64))
     return out
@@ -277,7 +277,7 @@ def error_signature(text):
         if found:
             return kind, frozenset(int(v) for v in found.groups())
     if "broadcast" in message:
-        return kind, frozenset(tuple(int(v) for v in s.replace(" ", "").split(",") if v) for s in _SHAPES.findall(message))
+        return kind, frozenset(tuple(int(v) for v in s.split(",") if v.strip()) for s in _SHAPES.findall(message))
     return kind, message.strip()
 
 
