@@ -31,7 +31,7 @@ TESTS = {
     "lstmlab/grade/results.py": (["tests/test_grader_limits.py", "tests/test_grader_untrusted.py"], None),
     "lstmlab/grade/report.py": (["tests/test_grader_report.py"], None),
     "lstmlab/grade/course.py": (["tests/test_grader_course.py"], None),
-    "lstmlab/grade/authoring.py": (["tests/test_teacher_items.py", "tests/test_build_exercises.py"], None),
+    "lstmlab/grade/authoring.py": (["tests/test_grader_authoring.py"], None),
     "lstmlab/grade/collect.py": (["tests/test_grader_links.py", "tests/test_lms_patterns.py",
                                   "tests/test_grader_classroom.py"], None),
     "lstmlab/grade/plan.py": (["tests/test_grader_untrusted.py", "tests/test_grader.py"], None),
