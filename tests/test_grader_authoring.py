@@ -32,6 +32,13 @@ def solutions(folder, points):
     return folder
 
 
+def test_items_in_the_help():
+    text = " ".join(parser().format_help().split())
+    assert "--items FILE a Python file defining ITEMS: your own graded items, which the answer cells may name; " \
+           "repeatable" in text
+    assert "--check" in text  # build-exercises' own options too
+
+
 def test_items_is_repeatable_and_empty_by_default():
     assert parser().parse_args([]).items == []
     assert parser().parse_args(["--items", "a.py", "--items", "b.py"]).items == ["a.py", "b.py"]
