@@ -108,9 +108,7 @@ def test_horizon_and_magnitude_figures():
 
 
 @pytest.mark.keras
-def test_run_experiment_reinitialises_each_seed_and_repeats_exactly():
-    pytest.importorskip("keras")
-    import keras
+def test_run_experiment_reinitialises_each_seed_and_repeats_exactly(keras):
     from lstmlab.lessons.experiments import Run, clear_cache, final, reset_for_seed, run_experiment
 
     rng = np.random.default_rng(4)

@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from lstmlab.checks.compare import Difference, problem_text
+from lstmlab.checks.compare import Difference
+from lstmlab.checks.describe import problem_text
 from lstmlab.messages import set_language
 
 

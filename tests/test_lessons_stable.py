@@ -107,8 +107,7 @@ def _run_text(path):
 
 @pytest.mark.keras
 @pytest.mark.parametrize("lesson", STABLE_LESSONS)
-def test_lesson_text_is_the_same_on_a_fresh_rerun(lesson):
-    pytest.importorskip("keras")
+def test_lesson_text_is_the_same_on_a_fresh_rerun(lesson, keras):
     path = NOTEBOOKS / f"{lesson}.ipynb"
     first, second = _run_text(path), _run_text(path)
     differ = [(a[0], a[1], b[1]) for a, b in zip(first, second) if a != b]

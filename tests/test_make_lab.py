@@ -33,10 +33,11 @@ def make_lab_command(port, token):
 
 @pytest.fixture
 def needs_make_and_jupyter():
+    """`make lab` is the README's first command: without make (or a jupyter beside this Python) the test fails."""
     if shutil.which("make") is None:
-        pytest.skip("make is not installed")
+        pytest.fail("make is not installed (apt-get install make): `make lab` is the README's first command")
     if not (VENV / "bin" / "jupyter").exists():
-        pytest.skip(f"no jupyter in {VENV}/bin: the test runs `make lab` with VENV={VENV}")
+        pytest.fail(f"no jupyter in {VENV}/bin: the test runs `make lab` with VENV={VENV}")
 
 
 def get(url, token=None):

@@ -29,7 +29,7 @@ def describe_value(value):
         return msg("value.sequence", n=len(value))
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
-            return msg("value.int" if value.dtype.kind in "iu" else "value.float", value=value.item())
+            return msg("value.int" if value.dtype.kind in ("i", "u") else "value.float", value=value.item())
         return msg("value.array", shape=fmt_shape(value.shape))
     return msg("value.other", kind=type(value).__name__)
 
@@ -64,13 +64,13 @@ def as_outputs(item, tree, case):
     for name, part in zip(names, parts):
         where = dict(name=name, expected=msg("spec.int" if item.kind == "int" else "spec.array", name=name),
                      received=describe_value(part))
-        if part is None:
-            raise Mismatch("part", "none_returned" if len(names) == 1 else None, **where)
+        if part is None:  # a single output that is None was refused above, as the whole answer
+            raise Mismatch("part", **where)
         if isinstance(part, list):
             raise Mismatch("part", "list_for_array" if item.kind == "array" else None, **where)
         if isinstance(part, dict):
-            raise Mismatch("part", None, **where)
-        if item.kind == "int" and (part.ndim != 0 or part.dtype.kind not in "iu"):
+            raise Mismatch("part", **where)
+        if item.kind == "int" and (part.ndim != 0 or part.dtype.kind not in ("i", "u")):
             raise Mismatch("part", "float_for_int" if part.ndim == 0 else None, **where)
         out.append(part.astype(np.float64))
     return out
@@ -100,17 +100,22 @@ class Difference:
         return np.unravel_index(int(np.argmax(gap)), self.expected.shape) if self.expected.ndim else ()
 
 
+def wrong_numbers(item, expected, received):
+    """Where received differs from expected: exactly for exact items, else outside the item's tolerance. A NaN is
+    never right and an inf only where the same inf is expected (np.isclose; `abs(a - b) > tol` would pass a NaN)."""
+    if item.exact:
+        return expected != received  # a NaN differs from everything, itself included
+    with np.errstate(invalid="ignore"):
+        return ~np.isclose(received, expected, rtol=item.rtol, atol=item.atol)
+
+
 def differences(item, expected, received, names):
     """The first Difference between received and expected (shapes first, then values), or None."""
     for name, exp, got in zip(names, expected, received):
         if exp.shape != got.shape:
             return Difference("shape", name, exp, got)
     for name, exp, got in zip(names, expected, received):
-        if item.exact:
-            bad = exp != got
-        else:
-            with np.errstate(invalid="ignore"):
-                bad = ~np.isclose(got, exp, rtol=item.rtol, atol=item.atol)
+        bad = wrong_numbers(item, exp, got)
         if np.any(bad):
             return Difference("values", name, exp, got, bad)
     return None

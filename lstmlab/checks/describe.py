@@ -4,6 +4,7 @@ import numpy as np
 
 from ..reference.validate import fmt_shape
 from ..messages import msg
+from .compare import wrong_numbers
 
 GATES = "ifco"
 
@@ -53,9 +54,7 @@ def gate_text(item, case, expected, received, names):
         axes = labels.get(name) or ()
         if "gate" not in axes or exp.shape != got.shape or len(axes) != exp.ndim:
             continue
-        with np.errstate(invalid="ignore"):
-            bad = exp != got if item.exact else ~np.isclose(got, exp, rtol=item.rtol, atol=item.atol)
-        gates = _gates(bad, axes.index("gate"))
+        gates = _gates(wrong_numbers(item, exp, got), axes.index("gate"))
         if gates and len(gates) < 4:
             return msg("where.gates", name=name, gates=", ".join(gates))
     return None

@@ -25,7 +25,7 @@ def _points(nb):
     """{id: points} from the answer cells' metadata."""
     found = {}
     for cell in nb.cells:
-        meta = cell.get("metadata", {}).get("lstmlab", {})
+        meta = cell.metadata.get("lstmlab")  # nbformat gives every cell its metadata
         if isinstance(meta, dict) and isinstance(meta.get("exercise"), str):
             found[meta["exercise"]] = meta.get("points")
     return found

@@ -43,7 +43,7 @@ UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2
 def printable(text):
     """text for a terminal: every control character as a visible escape (\\n, \\x1b, \\u202e), so a learner's
     text can neither forge a line of the table nor send the terminal an escape sequence."""
-    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), str(text))
 
 
 def table(data):
@@ -63,10 +63,10 @@ def table(data):
 def _atomic_write(path, text):
     """text as UTF-8, whatever it holds: a lone surrogate (an undecodable file name) becomes a \\udcff escape."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # hidden, and on the same file system
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8", "backslashreplace"))
+            f.write(text.encode(errors="backslashreplace"))  # UTF-8
     except BaseException:
         os.unlink(tmp)
         raise
@@ -89,7 +89,8 @@ def _cell(value):
 
 def gradebook_csv(data, ids):
     """learner, one column per exercise, total (and `late` when a file carried Canvas's LATE mark); the second row
-    is Canvas's "Points Possible" row; then the learners in the JSON's order."""
+    is Canvas's "Points Possible" row; then the learners in the JSON's order. An exercise a learner has no entry for
+    is an empty cell."""
     maxima = {}
     for sub in data["submissions"]:
         for e in sub["exercises"]:

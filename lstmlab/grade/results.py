@@ -17,7 +17,7 @@ MAGIC = b"LSTM"
 MAX_STREAM_BYTES = 64 * 2**20  # everything one notebook's run may send back
 MAX_JSON_BYTES = 256 * 2**10  # one event
 MAX_ARRAY_ELEMENTS = 2_000_000  # one array
-MAX_ITEM_BYTES = 32 * 2**20  # all arrays of one item's case
+MAX_ITEM_BYTES = 32 * 2**20  # all arrays of one item's case, .npy headers included (grade/run.py)
 MAX_HEADER = 4096
 SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # a JSON escape of a UTF-16 surrogate (paired or lone)
 
@@ -40,7 +40,7 @@ class FrameReader:
         """Add bytes; return the complete frames [(kind, payload)] they finish."""
         if self.error is not None:
             raise self.error
-        room = max(0, self.limit - self.total)
+        room = self.limit - self.total  # never negative: once over the limit, feed() raises first
         self.total += len(data)
         self.buffer += data[:room]
         frames = []
@@ -74,10 +74,10 @@ def parse_event(payload):
     """A JSON event from the runner: a dict with a string 'kind', or Untrusted. Lone surrogates (\\ud800) become
     '?', so that no learner's text can stop the report from being written as UTF-8."""
     try:
-        text = payload.decode("utf-8")
+        text = payload.decode()  # UTF-8
         event = json.loads(text)
         if SURROGATE.search(text):
-            event = json.loads(json.dumps(event, ensure_ascii=False).encode("utf-8", "replace"))
+            event = json.loads(json.dumps(event, ensure_ascii=False).encode(errors="replace"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise Untrusted(msg("grade.untrusted.bad_json", error=type(exc).__name__)) from None
     if not isinstance(event, dict) or not isinstance(event.get("kind"), str):
@@ -106,7 +106,7 @@ def parse_npy(payload):
         shape, fortran = tuple(header["shape"]), bool(header["fortran_order"])
     except Exception as exc:
         raise Untrusted(msg("grade.untrusted.header_malformed", error=type(exc).__name__)) from None
-    if dtype.kind not in "biuf" or dtype.hasobject or dtype.fields is not None or dtype.itemsize > 16:
+    if dtype.kind not in ("b", "i", "u", "f"):  # bool, int, uint, float: never objects, records, strings, dates, complex
         raise Untrusted(msg("grade.untrusted.not_numbers", dtype=dtype))
     if not all(isinstance(n, int) and 0 <= n for n in shape) or len(shape) > 32:
         raise Untrusted(msg("grade.untrusted.bad_shape"))
@@ -118,5 +118,6 @@ def parse_npy(payload):
     body = payload[start + header_len:]
     if len(body) != count * dtype.itemsize:
         raise Untrusted(msg("grade.untrusted.data_mismatch"))
-    arr = np.frombuffer(body, dtype=dtype, count=count).reshape(shape, order="F" if fortran else "C")
-    return np.array(arr, copy=True)
+    arr = np.frombuffer(body, dtype=dtype)  # (count,)
+    arr = arr.reshape(shape[::-1]).T if fortran else arr.reshape(shape)  # as np.lib.format reads Fortran order
+    return arr.copy()  # owned and writeable, not a view of the payload

@@ -18,7 +18,7 @@ import numpy as np
 from ..checks.encode import NotNumbers, unflatten
 from ..messages import msg, template
 from .sandbox import command, end_run
-from .results import MAGIC, FrameReader, Untrusted, parse_event, parse_npy
+from .results import MAGIC, MAX_ITEM_BYTES, FrameReader, Untrusted, parse_event, parse_npy
 
 HERE = Path(__file__).resolve().parent
 GRACE = 2.0  # seconds the grader waits past the runner's own alarm before it kills the process
@@ -130,8 +130,8 @@ def _take(kind, payload, pending, outcome):
             raise Untrusted(msg("grade.untrusted.array_without_result"))
         pending["got"].append(parse_npy(payload))
         pending["bytes"] += len(payload)
-        if pending["bytes"] > 32 * 2**20:
-            raise Untrusted(msg("grade.untrusted.arrays_too_large", mb=32))
+        if pending["bytes"] > MAX_ITEM_BYTES:
+            raise Untrusted(msg("grade.untrusted.arrays_too_large", mb=MAX_ITEM_BYTES // 2**20))
         if len(pending["got"]) == len(pending["names"]):
             _store(pending, outcome)
             return None, None

@@ -1,0 +1,165 @@
+"""Mutation testing of the grader and the comparison at the heart of check(): mutmut (PyPI, in the `dev` extra) plants
+one small bug at a time in a module and runs the tests that hold it; prints the share of mutants the tests kill,
+per module and in all. Every survivor is a missing test or dead code.
+
+Usage: .venv/bin/python bench/mutation.py [MODULE ...] [--jobs 2] [--survivors] [--keep]
+MODULE: a path such as lstmlab/grade/results.py (default: every module in TESTS). Each module runs in its own copy
+of the repository under /tmp (mutmut writes a mutants/ folder beside its sources), with only its fast tests,
+selected per module below (the sandbox tests take seconds each; mutmut runs only the tests that reach the mutated
+function). mutmut sees only code the tests run in their own process: what runs in a subprocess (the `lstmlab`
+command, runner.py inside the sandbox) shows as "no tests" unless a test also calls it directly.
+--survivors prints each surviving mutant's diff; --keep keeps the copies.
+Target (issue 19): at least 90% killed in lstmlab/grade/ and lstmlab/checks/compare.py.
+"""
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_SLOW = "not grader and not sandbox"  # -k: leave out the tests that start a sandbox
+
+# module -> (test files, -k expression or None): the tests that hold that module, fast ones first
+TESTS = {
+    "lstmlab/checks/compare.py": (["tests/test_check_wording.py", "tests/test_nan_answers.py",
+                                   "tests/test_checks_mistakes.py", "tests/test_bad_inputs.py",
+                                   "tests/test_check_display.py"], NOT_SLOW),
+    "lstmlab/grade/results.py": (["tests/test_grader_limits.py", "tests/test_grader_untrusted.py"], None),
+    "lstmlab/grade/report.py": (["tests/test_grader_report.py"], None),
+    "lstmlab/grade/course.py": (["tests/test_grader_course.py"], None),
+    "lstmlab/grade/authoring.py": (["tests/test_grader_authoring.py"], None),
+    "lstmlab/grade/collect.py": (["tests/test_grader_links.py", "tests/test_lms_patterns.py",
+                                  "tests/test_grader_classroom.py"], None),
+    "lstmlab/grade/plan.py": (["tests/test_grader_untrusted.py", "tests/test_grader.py"], None),
+    "lstmlab/grade/core.py": (["tests/test_grader.py"], None),
+    # batch.py: its grading pool forks, and mutmut 3.8's workers then fail (KeyError on a pid; with process_isolation
+    # "forkserver", most mutants end SIGKILLed); its classroom tests run `lstmlab grade` in a subprocess besides
+    "lstmlab/grade/batch.py": (["tests/test_grader_classroom.py", "tests/test_grader_links.py"], None),
+    "lstmlab/grade/run.py": (["tests/test_grader_limits.py", "tests/test_grader_sandbox.py",
+                              "tests/test_grader_untrusted.py"], None),
+    "lstmlab/grade/runner.py": (["tests/test_grader_sandbox.py", "tests/test_grader_hostile.py"], None),
+    "lstmlab/grade/sandbox.py": (["tests/test_grader_sandbox.py"], None),
+    "lstmlab/grade/gradescope.py": (["tests/test_gradescope.py"], None),
+    "lstmlab/grade/cli.py": (["tests/test_grader.py", "tests/test_grader_zh.py"], None),
+}
+COPIED = ("lstmlab", "tests", "solutions", "exercises", "notebooks", "conftest.py", "pyproject.toml", "setup.py",
+          "MANIFEST.in", "README.md", "LICENSE")
+KILLED = {1, 3}  # mutmut's exit codes: the tests failed (3: pytest's internal error, also a kill)
+TIMEOUT = {36, 24, -24, 152, 255}  # the mutant hung: the tests' time limit caught it, a kill too
+SURVIVED = {0}
+
+
+def toml_list(values):
+    return "[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+
+def prepare(module, tests, keyword):
+    """A copy of the repository with mutmut told to mutate only `module` and to run `tests`."""
+    work = Path(tempfile.mkdtemp(prefix="lstmlab-mutation-"))
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+        elif src.exists():
+            shutil.copy2(src, work / name)
+    missing = [t for t in tests if not (work / t).exists()]
+    tests = [t for t in tests if t not in missing]
+    args = ["-p", "no:cacheprovider", "-q", "-x"] + (["-k", keyword] if keyword else [])
+    with open(work / "pyproject.toml", "a", encoding="utf-8") as f:
+        f.write("\n[tool.mutmut]\n"
+                f'source_paths = ["lstmlab"]\nonly_mutate = {toml_list([module])}\n'
+                f"also_copy = {toml_list(['conftest.py', 'solutions', 'exercises', 'notebooks', 'setup.py', 'README.md'])}\n"
+                f"pytest_add_cli_args = {toml_list(args)}\n"
+                f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
+                "use_git_change_detection = false\n")
+    return work, missing
+
+
+def statuses(work, module):
+    """{mutant name: mutmut's exit code} from the module's .meta file."""
+    meta = work / "mutants" / (module + ".meta")
+    if not meta.exists():
+        return {}
+    return json.loads(meta.read_text())["exit_code_by_key"]
+
+
+def kind(code):
+    if code in KILLED or code in TIMEOUT:
+        return "killed"
+    if code in SURVIVED:
+        return "survived"
+    return {None: "not checked", 33: "no tests", 5: "no tests", 34: "skipped"}.get(code, "suspicious")
+
+
+def run(module, jobs, show, keep):
+    """Mutate one module; return a Counter of outcomes (killed, survived, no tests, ...) and the survivors' names."""
+    tests, keyword = TESTS[module]
+    work, missing = prepare(module, tests, keyword)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutmut puts mutants/ first on sys.path
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", TF_ENABLE_ONEDNN_OPTS="0", PYTHONDONTWRITEBYTECODE="1")
+    start = time.monotonic()
+    log = work / "mutmut.log"
+    with open(log, "w") as out:
+        proc = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)], cwd=work,
+                              env=env, stdout=out, stderr=subprocess.STDOUT)
+    seconds = time.monotonic() - start
+    codes = statuses(work, module)
+    counts = Counter(kind(c) for c in codes.values())
+    survivors = sorted(name for name, c in codes.items() if kind(c) in ("survived", "no tests"))
+    if proc.returncode or not codes:
+        print(f"{module}: mutmut exited {proc.returncode}; its log: {log}", file=sys.stderr)
+        print(log.read_text()[-3000:], file=sys.stderr)
+        keep = True
+    if missing:
+        print(f"{module}: test files not found (renamed?): {', '.join(missing)}", file=sys.stderr)
+    for name in survivors if show else ():
+        shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=work, env=env,
+                               capture_output=True, text=True)
+        print(shown.stdout.strip() or name)
+    if keep:
+        print(f"{module}: kept {work}", file=sys.stderr)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return counts, survivors, seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", default=list(TESTS))
+    parser.add_argument("--jobs", type=int, default=2, help="mutmut's worker processes (default 2)")
+    parser.add_argument("--survivors", action="store_true", help="print each surviving mutant's diff")
+    parser.add_argument("--keep", action="store_true", help="keep each module's copy of the repository")
+    args = parser.parse_args()
+    if importlib.util.find_spec("mutmut") is None:
+        sys.exit("bench/mutation.py needs mutmut (pip install -e '.[dev]', or pip install 'mutmut>=3.8')")
+    unknown = [m for m in args.modules if m not in TESTS]
+    if unknown:
+        sys.exit(f"no tests are listed for {', '.join(unknown)}; the modules are: {', '.join(TESTS)}")
+    total = Counter()
+    print(f"{'module':<30} {'mutants':>7} {'killed':>7} {'survived':>8} {'no tests':>8} {'other':>5} {'share':>6} {'time':>6}")
+    for module in args.modules:
+        counts, survivors, seconds = run(module, args.jobs, args.survivors, args.keep)
+        total += counts
+        n = sum(counts.values())
+        other = n - counts["killed"] - counts["survived"] - counts["no tests"]
+        share = f"{100 * counts['killed'] / n:.0f}%" if n else "-"
+        print(f"{module.removeprefix('lstmlab/'):<30} {n:>7} {counts['killed']:>7} {counts['survived']:>8} "
+              f"{counts['no tests']:>8} {other:>5} {share:>6} {seconds:>5.0f}s", flush=True)
+        if survivors and not args.survivors:
+            print("    survivors: " + " ".join(s.split("__mutmut_")[0].rsplit(".", 1)[-1] + "_" + s.split("__mutmut_")[1]
+                                           for s in survivors))
+    n = sum(total.values())
+    if n:
+        print(f"{'all':<30} {n:>7} {total['killed']:>7} {total['survived']:>8} {total['no tests']:>8} "
+              f"{n - total['killed'] - total['survived'] - total['no tests']:>5} {100 * total['killed'] / n:>5.0f}%")
+
+
+if __name__ == "__main__":
+    main()
