@@ -8,14 +8,36 @@ from ..messages import msg
 from .shell import WIDE, picture_image, show_picture, style_sheet
 from .stack_core import CODE_BLOCK
 
-KERAS_CODE = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # {fixed_batch}
-x = keras.layers.LSTM(units, stateful=True)(inputs)
+KERAS_HEAD = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # {fixed_batch}
+lstm = keras.layers.LSTM(units, stateful=True)
+x = lstm(inputs)
 # {keras2}
 # {keras3}
 ...
-for epoch in range(epochs):
+"""  # not learner-facing: code; its comments are messages
+FIT_CODE = """for epoch in range(epochs):
     model.fit(x_train, y_train, batch_size={batch}, shuffle={shuffle}, epochs=1, verbose=0)
-    {reset}"""  # not learner-facing: code; its comments are messages
+    # {no_reset}"""  # not learner-facing: code; its comments are messages
+# fit() cannot reset between batches on every backend (a callback's reset is lost under JAX): one batch at a time
+LOOP_CODE = """for epoch in range(epochs):
+    order = {order}   # {order_note}
+    for k in range(0, len(x_train), {batch}):   # {loop}
+        lstm.reset_states()   # {reset}
+        rows = order[k:k + {batch}]
+        model.train_on_batch(x_train[rows], y_train[rows])"""  # not learner-facing: code; its comments are messages
+
+
+def keras_code(batch, timesteps, shuffled, reset_between):
+    """The Keras 3 code that trains the way the diagram shows: state carried row to row, or zeros before each batch."""
+    head = KERAS_HEAD.format(batch=batch, timesteps=timesteps, fixed_batch=msg("explore.stateful.code_fixed_batch"),
+                             keras2=msg("explore.stateful.code_keras2", batch=batch, timesteps=timesteps),
+                             keras3=msg("explore.stateful.code_keras3"))
+    if not reset_between:
+        return head + FIT_CODE.format(batch=batch, shuffle=shuffled, no_reset=msg("explore.stateful.code_no_reset"))
+    order, note = (("np.random.permutation(len(x_train))", msg("explore.stateful.code_shuffled")) if shuffled
+                   else ("np.arange(len(x_train))", msg("explore.stateful.code_in_order")))
+    return head + LOOP_CODE.format(batch=batch, order=order, order_note=note,
+                                   loop=msg("explore.stateful.code_loop"), reset=msg("explore.stateful.code_reset"))
 
 
 def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
@@ -31,12 +53,7 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
             f"<td>x[{index[chunk, series, 0]}..{index[chunk, series, -1]}]</td>" for series, chunk in layout[k]) + "</tr>"
         for k in range(len(layout)))
     head = "".join(f"<th>{msg('explore.stateful.row', i=i)}</th>" for i in range(batch))
-    reset = (f"model.get_layer(index=1).reset_states()   # {msg('explore.stateful.code_reset')}" if reset_between
-             else f"# {msg('explore.stateful.code_no_reset')}")
-    code = KERAS_CODE.format(batch=batch, timesteps=timesteps, shuffle=shuffled, reset=reset,
-                             fixed_batch=msg("explore.stateful.code_fixed_batch"),
-                             keras2=msg("explore.stateful.code_keras2", batch=batch, timesteps=timesteps),
-                             keras3=msg("explore.stateful.code_keras3"))
+    code = keras_code(batch, timesteps, shuffled, reset_between)
     verdict = summarize(links) if links else msg("explore.stateful.one_batch")
     cut = msg("explore.stateful.cut", length=series_length, batch=batch, stream=series_length // batch,
               n_batches=index.shape[0], shape=f"({batch}, {timesteps}, features)", left=series_length - index.size)

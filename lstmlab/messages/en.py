@@ -114,7 +114,10 @@ MESSAGES = {
                                     "{timesteps}, features)),",
     "explore.stateful.code_keras3": "which Keras 3 no longer accepts: give the batch to keras.Input(batch_shape=...) "
                                     "instead",
-    "explore.stateful.code_reset": "or layer.reset_states(): zeros before the next pass",
+    "explore.stateful.code_reset": "zeros before every batch, as the diagram shows (the same as stateful=False)",
+    "explore.stateful.code_loop": "one batch at a time, so that reset_states() runs between batches",
+    "explore.stateful.code_in_order": "in order: row i of batch k+1 continues row i of batch k",
+    "explore.stateful.code_shuffled": "shuffled, as fit(shuffle=True) does (harmless here: every batch starts from zeros)",
     "explore.stateful.code_no_reset": "no reset: state flows from the last batch of this epoch into the next epoch too",
     "explore.stateful.too_short": "a series of {length} steps split into batch={batch} streams gives {stream} steps per "
                                   "stream, fewer than timesteps={timesteps}: need at least batch * timesteps = {need} "

@@ -107,7 +107,10 @@ MESSAGES = {
     "explore.stateful.code_keras2": "网上常见的 Keras 2 写法：LSTM(units, stateful=True, batch_input_shape=({batch}, "
                                     "{timesteps}, features))，",
     "explore.stateful.code_keras3": "Keras 3 已不再接受这种写法：请改为把批大小交给 keras.Input(batch_shape=...)",
-    "explore.stateful.code_reset": "或 layer.reset_states()：下一轮之前清零",
+    "explore.stateful.code_reset": "每个批次之前清零，和图中画的一样（效果等同于 stateful=False）",
+    "explore.stateful.code_loop": "一次训练一个批次，这样 reset_states() 才会在批次之间执行",
+    "explore.stateful.code_in_order": "按顺序：批次 k+1 的第 i 行接着批次 k 的第 i 行",
+    "explore.stateful.code_shuffled": "打乱顺序，和 fit(shuffle=True) 一样（这里无害：每个批次都从零开始）",
     "explore.stateful.code_no_reset": "不重置：状态会从这一轮的最后一个批次一直流进下一轮",
     "explore.stateful.too_short": "一条 {length} 步的序列分成 batch={batch} 条数据流后，每条只有 {stream} 步，少于 "
                                   "timesteps={timesteps}：至少需要 batch * timesteps = {need} 步（请减小 batch 或 "

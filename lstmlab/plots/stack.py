@@ -17,6 +17,7 @@ LEGEND = {  # what each mark means; a figure lists only the marks it draws
     "emit": "dark blue: this step's h leaves the layer",
     "quiet": "light blue: h only flows on in time",
     "backward": "red arrows: the backward direction (Bidirectional)",
+    "backward_emit": "red edge: the backward direction's h leaves the layer here, at its last step t=1",
     "stateful": "dashed purple: the state is kept for the next batch (stateful)",
     "dense": "orange: Dense",
     "dropout": "grey: Dropout",
@@ -42,6 +43,8 @@ def legend_items(stack, max_timesteps=8):
                 found.add("quiet")
             if isinstance(spec, Bidirectional) and cells > 1:
                 found.add("backward")
+                if len(row.output_shape) != 3:
+                    found.add("backward_emit")
             if spec.stateful:
                 found.add("stateful")
         elif isinstance(inner, Dense):
@@ -83,10 +86,10 @@ def _state_label(spec):
     return "h, c" if inner.kind == "LSTM" else "h"
 
 
-def _box(ax, x, y, color, text="", text_color="white", w=BOX_W, h=BOX_H):
+def _box(ax, x, y, color, text="", text_color="white", w=BOX_W, h=BOX_H, edge="#2d3748", lw=0.8):
     from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.08",
-                                facecolor=color, edgecolor="#2d3748", linewidth=0.8))
+                                facecolor=color, edgecolor=edge, linewidth=lw))
     if text:
         ax.text(x, y, text, ha="center", va="center", fontsize=7, color=text_color)
 
@@ -146,6 +149,7 @@ def stack_grid_figure(stack, max_timesteps=8):
     ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=8)
     _arrow = _Arrows()
     below = [x for x, t in zip(xs, columns) if t is not None]  # cells of the row below whose output goes up
+    backward_out = []  # the cell of the row below whose backward h goes up too (Bidirectional, one output)
     for row, spec, name, note in zip(rows, stack.layers, names, notes):
         y = row.index
         cells = _layer_cells(row, spec, xs, columns)
@@ -153,10 +157,16 @@ def stack_grid_figure(stack, max_timesteps=8):
         for x in cells:  # what flows up from the row below into this layer
             if x in below:
                 _arrow(ax, (x, y - 1 + BOX_H / 2), (x, y - BOX_H / 2), color=EMIT)
+        for x in backward_out:  # the backward h (at t=1) goes up beside the forward h (at t=T)
+            _arrow(ax, (x + BOX_W / 4, y - 1 + BOX_H / 2), (cells[-1] - BOX_W / 4, y - BOX_H / 2), color=BACKWARD)
+        backward_out = []
         if is_recurrent(spec):
+            # Bidirectional without return_sequences: [forward h at t=T, backward h at t=1] (its last step)
+            backward_last = isinstance(spec, Bidirectional) and not sequence_out and len(cells) > 1
             for j, x in enumerate(cells):
-                emits = sequence_out or x == cells[-1]
-                _box(ax, x, y, EMIT if emits else QUIET)
+                emits = sequence_out or x == cells[-1] or (backward_last and j == 0)
+                edge = dict(edge=BACKWARD, lw=2.2) if backward_last and j == 0 else {}
+                _box(ax, x, y, EMIT if emits else QUIET, **edge)
                 if j:
                     gap = cells[j - 1]
                     if isinstance(spec, Bidirectional):
@@ -171,6 +181,7 @@ def stack_grid_figure(stack, max_timesteps=8):
             if spec.stateful:
                 _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color=STATEFUL)
             below = cells if sequence_out else [cells[-1]]
+            backward_out = [cells[0]] if backward_last else []
         else:
             for x in cells:
                 _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
@@ -180,6 +191,8 @@ def stack_grid_figure(stack, max_timesteps=8):
     top = n + 1
     for x in below:  # the model's outputs
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
+    for x in backward_out:  # a Bidirectional last layer: its backward h leaves at t=1
+        _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=BACKWARD)
     ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=8)
     ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold")
     key = "   ".join(LEGEND[item] for item in legend_items(stack, max_timesteps))
