@@ -87,6 +87,27 @@ MESSAGES = {
     "explore.cell.report_mean": "mean forget gate f = {f_mean}: {verdict}.",
     "explore.cell.report_kept": "share of c at step 1 still in c at step {last} through f alone (product of f): {kept}",
     "explore.cell.report_final": "final c = {c}, final h = {h}",
+    "explore.cell.timesteps_from_values": "set by the x values you typed (one step per value)",
+    # a learner's own lstm_step beside the reference (CellExplorer(step=lstm_step))
+    "explore.compare.same": "Your {function} gives the reference's c and h at every one of the {n} steps.",
+    "explore.compare.differs": "Your {function} first differs from the reference at step {t}, in {output}: expected "
+                               "{expected}, yours {got} (outlined in red below).",
+    "explore.compare.gate": "The gate where it goes wrong there (from the same h and c as the reference): {gate}, "
+                            "in {formula}.",
+    "explore.compare.no_gate": "Every gate reacts as the reference's there: look at how c and h are put together.",
+    "explore.compare.h_range": "Your h leaves [-1, 1] (largest |h| = {largest}), which h = o*tanh(c) never does: is the "
+                               "tanh on c missing?",
+    "explore.compare.raised": "Your {function} raised {error} at step {t}.",
+    "explore.compare.bad_return": "Your {function} must return (h, c), two arrays of shape {shape}; at step {t} it "
+                                  "returned a {got}.",
+    "explore.compare.fig_reference": "reference",
+    "explore.compare.fig_yours": "yours",
+    "explore.compare.fig_c": "c  cell state",
+    "explore.compare.fig_h": "h  hidden state (tanh keeps it in [-1, 1])",
+    "explore.compare.fig_t": "time step t",
+    "explore.compare.fig_unit": "unit {u}",
+    "explore.compare.fig_first": "first difference",
+    "explore.compare.fig_diff": "yours - reference",
     "explore.cell.stale": "The heatmaps below, greyed, are for the last input that could be read.",
     "explore.cell.values_not_numbers": "x values must be numbers separated by commas, like 1, 0, 0.5; got {text!r}",
     "explore.cell.values_count": "x values: give 1 to 64 finite numbers, got {n} from {text!r}",
@@ -243,7 +264,9 @@ MESSAGES = {
 
     # --- passed, not attempted, what went wrong --------------------------------------------------------------
     "note.passed": "{meaning} (checked on {n} random inputs)",
-    "note.not_attempted": "`{function}` still raises NotImplementedError. Write its body, then run this cell again.",
+    "note.not_attempted": "`{function}` still raises NotImplementedError. Body already written? Then its `def` cell has "
+                          "not run since: click it, press Shift+Enter, then run this check again. Not yet? Write its "
+                          "body first.",
     "problem.raised": "Your function raised {error} on case {k} of {n}.",
     "problem.timeout": "Timed out on case {k} of {n}: {detail}.",
     "problem.no_item": "check: there is no exercise {item!r}; the exercises are: {items}.",

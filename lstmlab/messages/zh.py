@@ -82,6 +82,26 @@ MESSAGES = {
     "explore.cell.report_mean": "遗忘门 f 的平均值 = {f_mean}。{verdict}。",
     "explore.cell.report_kept": "只经过 f，第 1 步的 c 到第 {last} 步还剩下的比例（f 的连乘积）：{kept}",
     "explore.cell.report_final": "最终 c = {c}，最终 h = {h}",
+    "explore.cell.timesteps_from_values": "由你输入的 x 值决定（每个值一个时间步）",
+    # 学习者自己的 lstm_step 与参考实现并排（CellExplorer(step=lstm_step)）
+    "explore.compare.same": "你的 {function} 在全部 {n} 个时间步上给出的 c 和 h 都与参考实现相同。",
+    "explore.compare.differs": "你的 {function} 在第 {t} 步的 {output} 上第一次与参考实现不同：应为 {expected}，你的是 "
+                               "{got}（下图中用红框标出）。",
+    "explore.compare.gate": "在那一步出错的门（从与参考实现相同的 h 和 c 出发）：{gate}，见 {formula}。",
+    "explore.compare.no_gate": "在那一步每个门的反应都与参考实现相同：请检查 c 和 h 是怎样组合出来的。",
+    "explore.compare.h_range": "你的 h 超出了 [-1, 1]（最大的 |h| = {largest}），而 h = o*tanh(c) 永远不会这样：是不是漏了 c "
+                               "上的 tanh？",
+    "explore.compare.raised": "你的 {function} 在第 {t} 步抛出了 {error}。",
+    "explore.compare.bad_return": "你的 {function} 必须返回 (h, c)，即两个形状为 {shape} 的数组；但在第 {t} 步它返回了 "
+                                  "{got}。",
+    "explore.compare.fig_reference": "参考实现",
+    "explore.compare.fig_yours": "你的",
+    "explore.compare.fig_c": "c 细胞状态",
+    "explore.compare.fig_h": "h 隐藏状态（tanh 把它限制在 [-1, 1]）",
+    "explore.compare.fig_t": "时间步 t",
+    "explore.compare.fig_unit": "单元 {u}",
+    "explore.compare.fig_first": "第一个不同之处",
+    "explore.compare.fig_diff": "你的 - 参考实现",
     "explore.cell.stale": "下面变灰的热图，对应的是最后一次能读懂的输入。",
     "explore.cell.values_not_numbers": "x 的取值必须是用逗号隔开的数，例如 1, 0, 0.5；你输入的是 {text!r}",
     "explore.cell.values_count": "x 的取值：请给出 1 到 64 个有限的数，从 {text!r} 里读到了 {n} 个",
@@ -231,7 +251,8 @@ MESSAGES = {
 
     # --- 通过、尚未作答、哪里出了问题 -----------------------------------------------------------------------------
     "note.passed": "{meaning}（已用 {n} 组随机输入检查）",
-    "note.not_attempted": "`{function}` 仍然抛出 NotImplementedError。先写好函数体，再重新运行这个单元格。",
+    "note.not_attempted": "`{function}` 仍然抛出 NotImplementedError。已经写好函数体了？那么它的 `def` 单元格还没有重新运行："
+                          "点击那个单元格，按 Shift+Enter，再重新运行这个检查。还没写？先写好函数体。",
     "problem.raised": "你的函数在第 {k} 组（共 {n} 组）输入上抛出了 {error}。",
     "problem.timeout": "在第 {k} 组（共 {n} 组）输入上超时：{detail}。",
     "problem.no_item": "check：没有名为 {item!r} 的练习；现有的练习是：{items}。",
