@@ -99,3 +99,16 @@ def test_the_comparison_speaks_chinese(fresh_language):
     assert ZH["explore.compare.differs"].split("{")[0] in e.compare_report.value
     if cjk_font() is not None:  # CI installs fonts-noto-cjk; without it figures say so and stay English
         assert e.compare_labels["reference"] == "参考实现" and e.compare_labels["unit"] == "单元 {u}"
+
+
+def test_a_failed_lstm_step_check_links_to_the_cell_explorer_and_a_blank_one_says_to_rerun_its_def_cell(capsys):
+    def lstm_step_swapped(x, h, c, kernel, recurrent_kernel, bias):
+        return _written(order=(1, 0, 2, 3))(x, h, c, kernel, recurrent_kernel, bias)
+
+    def lstm_step(x, h, c, kernel, recurrent_kernel, bias):
+        raise NotImplementedError
+    failed = lstmlab.check("lstm_step", lstm_step_swapped, quiet=True)
+    assert failed.status == "failed" and "lstmlab.CellExplorer(step=lstm_step_swapped)" in str(failed)
+    blank = lstmlab.check("lstm_step", lstm_step, quiet=True)
+    assert "Shift+Enter" in str(blank) and "CellExplorer" not in str(blank)
+    assert "CellExplorer" not in str(lstmlab.check("lstm_step", lstmlab.lstm_step, quiet=True))

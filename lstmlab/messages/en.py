@@ -352,6 +352,7 @@ MESSAGES = {
     "hint.lstm_shapes": "This is a shape error. kernel is (features, 4*units) and recurrent_kernel is (units, 4*units), "
                         "so z = x @ kernel + h @ recurrent_kernel + bias is (batch, 4*units). Print the shapes of your "
                         "arrays to find the one that is not what you expect.",
+    "hint.explorer": "See it step by step in the cell explorer, beside the reference: run `{code}`.",
     "hint.shapes": "This is a shape error: print the shapes of your arrays (`.shape`) to find the one that is not "
                    "what you expect.",
     "case.which": "case {k} of {n}: {inputs}",

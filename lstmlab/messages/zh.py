@@ -335,6 +335,7 @@ MESSAGES = {
     "hint.lstm_shapes": "这是形状错误。kernel 是 (features, 4*units)，recurrent_kernel 是 (units, 4*units)，"
                         "所以 z = x @ kernel + h @ recurrent_kernel + bias 是 (batch, 4*units)。把各个数组的形状打印出来，"
                         "找出和你预想不一样的那个。",
+    "hint.explorer": "在单元探索器里逐步查看，与参考实现并排：运行 `{code}`。",
     "hint.shapes": "这是形状错误：把各个数组的形状（`.shape`）打印出来，找出和你预想不一样的那个。",
     "case.which": "第 {k} 组（共 {n} 组）输入：{inputs}",
     "case.too_large": "# {name}：形状为 {shape} 的数组，太大，不予显示",
