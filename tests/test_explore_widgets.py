@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import lstmlab
+from lstmlab.explore.shell import STALE
 from lstmlab import GRU, LSTM, Bidirectional, Dense, Stack
 from lstmlab.explore.cell_core import CellState, cell_core
 
@@ -83,14 +84,23 @@ def test_every_control_reaches_the_engine(explorer):
 
 
 def test_invalid_configurations_are_explained_in_the_widget(explorer):
+    good_table = explorer.table.value
     explorer.control("return_sequences 1").value = False
-    assert "layer 2 (LSTM) needs 3-D input" in explorer.error.value
-    assert explorer.table.value == "" and explorer.total_text == "Total params: -"
-    assert explorer.image.layout.display == "none" and explorer.check_button.disabled
-    explorer.control("return_sequences 1").value = True
-    assert explorer.error.value == "" and explorer.image.layout.display is None
+    assert "layer 2 (LSTM) needs 3-D input" in explorer.error.value and "last stack that could be read and built" in \
+        explorer.error.value
+    assert explorer.total_text == "Total params: -"  # the stack shown is the last that built, greyed (issue 22)
+    assert explorer.table.value == good_table and all(STALE in v._dom_classes for v in (explorer.table, explorer.image))
+    assert explorer.image.layout.display is None and explorer.check_button.disabled
+    assert "Check with Keras works once the stack above builds" in explorer.why_disabled.value
+    assert explorer.fix_button.description == "Fix: set return_sequences=True on layer 1"
+    explorer.fix_button.click()  # the one-click fix
+    assert explorer.control("return_sequences 1").value is True
+    assert explorer.error.value == "" and explorer.image.layout.display is None and explorer.why_disabled.value == ""
+    assert STALE not in explorer.table._dom_classes and explorer.fix_button.layout.display == "none"
     explorer.stateful.value = True  # batch is None
-    assert "fixed batch size" in explorer.error.value
+    assert "fixed batch size" in explorer.error.value and "type a number in the batch box" in explorer.error.value
+    assert "batch_size=" not in explorer.error.value  # the page's box, not the engine's argument
+    assert explorer.fix_button.description == "Fix: set batch to 16"
     explorer.batch.value = "four"
     assert "batch must be a positive whole number or None" in explorer.error.value
     explorer.batch.value = "4"

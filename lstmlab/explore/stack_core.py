@@ -177,8 +177,21 @@ class StackView:
     error: str
 
 
+def stack_fix(state):
+    """(the fix in words, the fixed StackState) for a stack that does not build, when one change fixes it; else None."""
+    for k, seq in enumerate(state.return_sequences[:-1], 1):
+        if not seq:  # layer k+1 needs layer k's whole h sequence
+            fixed = state.return_sequences[:k - 1] + (True,) + state.return_sequences[k:]
+            return msg("explore.stack.fix_sequences", k=k), replace(state, return_sequences=fixed)
+    if state.stateful and state.batch is None:
+        return msg("explore.stack.fix_batch", batch=16), replace(state, batch=16)
+    return None
+
+
 def stack_view(state):
     """StackState -> StackView; never raises for a bad configuration, it explains it instead."""
+    if state.stateful and state.batch is None:  # the page's batch box, not the engine's batch_size=... argument
+        return StackView(None, "", "Total params: -", error_html(msg("explore.stack.stateful_needs_batch")))
     try:
         stack = build_stack(state)
     except (ValueError, TypeError) as exc:

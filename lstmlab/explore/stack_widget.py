@@ -5,8 +5,8 @@ import ipywidgets as widgets
 
 from ..messages import msg
 from .shell import INVALID, STALE, WIDE, button, mark, picture_image, show_picture, style_sheet
-from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, box_label, comparison_html, read_state, stack_picture,
-                         stack_view, with_depth)
+from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, box_label, comparison_html, read_state, stack_fix,
+                         stack_picture, stack_view, with_depth)
 
 
 def size_box(value, description):
@@ -47,6 +47,12 @@ class StackExplorer(widgets.VBox):
         self.check_button = button(msg("explore.stack.check_keras"), icon="check",
                                    tooltip=msg("explore.stack.check_keras_tooltip"))
         self.keras = widgets.HTML()
+        self.why_disabled = widgets.HTML()  # why Check with Keras cannot be pressed now
+        self.fix_button = button("", icon="wrench", button_style="warning")
+        self.fix_button.layout.display = "none"
+        self.fix_button.on_click(self._apply_fix)
+        self.fix = None  # the StackState the fix button gives
+        self.good = None  # the last StackView that built: kept on show, greyed, while the controls do not
         self._rebuild_layers(state)
         for control in (self.features, self.timesteps, self.batch, self.cell, self.bidirectional, self.stateful,
                         self.head, self.head_units):
@@ -56,8 +62,9 @@ class StackExplorer(widgets.VBox):
         top = widgets.HBox([self.features, self.timesteps, self.batch])
         kind = widgets.HBox([self.cell, self.bidirectional, self.stateful])
         head = widgets.HBox([self.head, self.head_units])
-        super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error, self.table,
-                          self.total, self.image, widgets.HBox([self.check_button]), self.keras])
+        super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error,
+                          widgets.HBox([self.fix_button]), self.table, self.total, self.image,
+                          widgets.HBox([self.check_button, self.why_disabled]), self.keras])
         self.add_class("lstmlab-stack-explorer")
         self.update()
 
@@ -119,37 +126,55 @@ class StackExplorer(widgets.VBox):
     def update(self, figure=None):
         """Recompute the table and total (and the diagram unless figure=False) from the controls.
 
-        A box that cannot be read ('abc', 0, -3) is marked and explained in place, and the last valid stack stays on
-        show, greyed; a configuration that does not build (the engine's error) is explained instead of a table.
+        A box that cannot be read ('abc', 0, -3) is marked and explained in place; a configuration that does not
+        build is explained (with a one-click fix when one change fixes it). Either way the last stack that built
+        stays on show, greyed, and the page says why Check with Keras cannot be pressed.
         """
         self.keras.value = ""
         state, problems = self.read()
         for name, box in self.named_controls().items():
             if isinstance(box, widgets.Text):  # the boxes typed in: sizes and batch
                 mark(box, INVALID, name in problems)
-        for view in (self.table, self.total, self.image):
-            mark(view, STALE, bool(problems))
+        view = None if problems else stack_view(state)
+        broken = bool(problems) or view.stack is None
+        self.fix = stack_fix(state) if view is not None and view.stack is None else None
+        self.fix_button.description = self.fix[0] if self.fix else ""
+        self.fix_button.layout.display = None if self.fix else "none"
+        self.check_button.disabled = broken
+        self.why_disabled.value = (f"<i class='lstmlab-why-disabled'>{msg('explore.stack.check_disabled')}</i>"
+                                   if broken else "")
+        for shown in (self.table, self.total, self.image):
+            mark(shown, STALE, broken)
+        stale = f"<br><i>{msg('explore.stack.stale')}</i>" if self.good is not None else ""
         if problems:
             self.error.value = ("<div class='lstmlab-error' style='color:#9b2c2c'>"
-                                + "<br>".join(html.escape(message) for message in problems.values())
-                                + (f"<br><i>{msg('explore.stack.stale')}</i>" if self.view else "")
-                                + "</div>")
-            self.check_button.disabled = True
+                                + "<br>".join(html.escape(message) for message in problems.values()) + stale + "</div>")
             return
-        self.view = view = stack_view(state)
+        self.view = view
+        if view.stack is None:  # the engine's explanation; the last good stack stays, greyed
+            self.error.value = view.error + (f"<div><i>{msg('explore.stack.stale')}</i></div>" if stale else "")
+            return
+        self.good = view
         self.error.value, self.table.value = view.error, view.table
         self.total.value = f"<b class='lstmlab-total'>{view.total}</b>"
-        self.check_button.disabled = view.stack is None
         draw = self.show_figure if figure is None else figure
-        if view.stack is None:
-            self.image.layout.display = "none"
-        elif draw:
+        if draw:
             try:
                 show_picture(self.image, stack_picture(view.stack, self.max_timesteps))
             except Exception as exc:  # a drawing bug must not leave a traceback in the learner's log
                 self.image.layout.display = "none"
                 self.error.value = (f"<div class='lstmlab-error'>"
                                     f"{msg('explore.stack.draw_failed', error=html.escape(str(exc)))}</div>")
+
+    def _apply_fix(self, button=None):
+        """Set the controls to the fixed state (one change: a return_sequences box, or the batch box)."""
+        if self.fix is None:
+            return
+        fixed = self.fix[1]
+        for box, seq in zip(self.return_sequences, fixed.return_sequences):
+            box.value = seq  # each change updates the views
+        if str(fixed.batch) != self.batch.value.strip():
+            self.batch.value = str(fixed.batch)
 
     @property
     def total_text(self):

@@ -38,7 +38,13 @@ MESSAGES = {
     "explore.stack.unknown_cell": "cell must be one of {cells}, got {cell!r}",
     "explore.stack.unknown_head": "head must be one of {heads}, got {head!r}",
     "explore.stack.does_not_build": "This stack does not build.",
-    "explore.stack.stale": "Greyed below: the last stack that could be read.",
+    "explore.stack.check_disabled": "Check with Keras works once the stack above builds (the greyed stack is an older one).",
+    "explore.stack.stateful_needs_batch": "stateful=True needs a fixed batch size (state row i carries to sample i of the "
+                                          "next batch): type a number in the batch box above; in Keras it is "
+                                          "keras.Input(batch_shape=(batch, timesteps, features)).",
+    "explore.stack.fix_sequences": "Fix: set return_sequences=True on layer {k}",
+    "explore.stack.fix_batch": "Fix: set batch to {batch}",
+    "explore.stack.stale": "Greyed below: the last stack that could be read and built.",
     "explore.stack.draw_failed": "could not draw the diagram: {error}",
     "explore.stack.building": "building the model in Keras...",
     "explore.stack.keras_failed": "Keras could not build it: {error}",

@@ -35,7 +35,13 @@ MESSAGES = {
     "explore.stack.unknown_cell": "cell 必须是 {cells} 之一，收到的是 {cell!r}",
     "explore.stack.unknown_head": "head 必须是 {heads} 之一，收到的是 {head!r}",
     "explore.stack.does_not_build": "这个堆叠搭不起来。",
-    "explore.stack.stale": "下面变灰的，是最后一个能读懂的堆叠。",
+    "explore.stack.check_disabled": "上面的堆叠能够构建之后，才能用 Keras 检查（灰色的是之前的堆叠）。",
+    "explore.stack.stateful_needs_batch": "stateful=True 需要固定的批大小（状态第 i 行会交给下一批的第 i 个样本）：请在上面的 "
+                                          "batch 框里填一个数字；在 Keras 中写作 "
+                                          "keras.Input(batch_shape=(batch, timesteps, features))。",
+    "explore.stack.fix_sequences": "修正：在第 {k} 层设置 return_sequences=True",
+    "explore.stack.fix_batch": "修正：把 batch 设为 {batch}",
+    "explore.stack.stale": "下面变灰的，是最后一个能读懂并且能构建的堆叠。",
     "explore.stack.draw_failed": "示意图画不出来：{error}",
     "explore.stack.building": "正在用 Keras 搭建模型……",
     "explore.stack.keras_failed": "Keras 搭不出这个模型：{error}",
