@@ -40,6 +40,9 @@ def keras_code(batch, timesteps, shuffled, reset_between):
                                    loop=msg("explore.stateful.code_loop"), reset=msg("explore.stateful.code_reset"))
 
 
+TABLE_ROWS = 8  # batches listed in the table; the rest are summed up in a note
+
+
 def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
     """(layout, HTML): who holds which chunk, how the series is cut, the Keras 3 code, and the verdict."""
     try:
@@ -48,10 +51,13 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
         return None, f"<div class='lstmlab-error' style='color:#9b2c2c'>{html.escape(str(exc))}</div>"
     layout = stateful_layout(batch, index.shape[0], shuffled=shuffled)
     links = stateful_links(layout, reset_between=reset_between)
+    listed = min(len(layout), TABLE_ROWS)  # a long table would push the code off screen
     rows = "".join(
         f"<tr><td>{msg('explore.stateful.batch', k=k + 1)}</td>" + "".join(
             f"<td>x[{index[chunk, series, 0]}..{index[chunk, series, -1]}]</td>" for series, chunk in layout[k]) + "</tr>"
-        for k in range(len(layout)))
+        for k in range(listed))
+    more = (f"<p class='lstmlab-table-note'><i>{msg('explore.stateful.table_note', shown=listed, n=len(layout))}</i></p>"
+            if listed < len(layout) else "")
     head = "".join(f"<th>{msg('explore.stateful.row', i=i)}</th>" for i in range(batch))
     code = keras_code(batch, timesteps, shuffled, reset_between)
     verdict = summarize(links) if links else msg("explore.stateful.one_batch")
@@ -59,7 +65,7 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
               n_batches=index.shape[0], shape=f"({batch}, {timesteps}, features)", left=series_length - index.size)
     return layout, (
         f"<div class='lstmlab-stateful-report'><p>{cut}</p><table><tr><th></th>{head}</tr>{rows}</table>"
-        f"<p><b>{html.escape(verdict)}</b></p><pre style='{CODE_BLOCK}'>{html.escape(code)}</pre></div>")
+        f"{more}<p><b>{html.escape(verdict)}</b></p><pre style='{CODE_BLOCK}'>{html.escape(code)}</pre></div>")
 
 
 class StatefulExplorer(widgets.VBox):
@@ -101,8 +107,23 @@ class StatefulExplorer(widgets.VBox):
             return
         from .picture import picture
         shown = layout[:self.max_batches]  # the first batches of the same epoch the table lists (4 stay readable)
+        from .figure_text import figure_speaking
+        links = stateful_links(layout, reset_between=self.reset_between.value)
+        with figure_speaking() as style:  # the figure's words in the page's language (font permitting)
+            labels = {"reset": msg("explore.stateful.fig_reset"), "no_reset": msg("explore.stateful.fig_no_reset"),
+                      "shuffled": msg("explore.stateful.fig_shuffled"), "in_order": msg("explore.stateful.fig_in_order"),
+                      "one_batch": msg("explore.stateful.one_batch"), "batch": msg("explore.stateful.batch", k="{k}"),
+                      "row": msg("explore.stateful.row", i="{i}"), "series": msg("explore.stateful.series", s="{s}"),
+                      "chunk": msg("explore.stateful.chunk", k="{k}"), "zeros": msg("explore.stateful.zeros"),
+                      "legend_ok": msg("explore.stateful.legend_ok"),
+                      "legend_wrong": msg("explore.stateful.legend_wrong"),
+                      "legend_reset": msg("explore.stateful.legend_reset")}
+            verdict = summarize(links) if links else None  # the whole series' count, as the text says
+        self.figure_labels = labels
+        stream = self.series_length.value // self.batch.value
         fig = stateful_flow_figure(self.batch.value, len(shown), reset_between=self.reset_between.value,
-                                   shuffled=self.shuffled.value, timesteps=self.timesteps.value, layout=shown)
+                                   shuffled=self.shuffled.value, timesteps=self.timesteps.value, layout=shown,
+                                   stream=stream, verdict=verdict, labels=labels, text_style=style)
         show_picture(self.image, picture(fig))
         if len(layout) > len(shown):
             note = msg("explore.stateful.figure_note", shown=len(shown), n=len(layout))

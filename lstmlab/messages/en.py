@@ -135,6 +135,18 @@ MESSAGES = {
     "explore.stateful.all_continue": "all {n} hand-overs continue the same series: state carries memory across batches",
     "explore.stateful.some_wrong": "{wrong} of {carried} hand-overs give a sample another series' (or an out-of-order) "
                                    "state: with shuffled batches, stateful=True feeds the LSTM the wrong memory",
+    "explore.stateful.table_note": "The table lists the first {shown} of the {n} batches; the rest follow the same pattern.",
+    "explore.stateful.fig_reset": "stateful=True, reset_states() between batches",
+    "explore.stateful.fig_no_reset": "stateful=True, no reset",
+    "explore.stateful.fig_shuffled": ", shuffled batches",
+    "explore.stateful.fig_in_order": ", batches in order",
+    "explore.stateful.series": "series {s}",
+    "explore.stateful.chunk": "chunk {k}",
+    "explore.stateful.zeros": "zeros",
+    "explore.stateful.legend_ok": "green arrow: the row's state continues the same series",
+    "explore.stateful.legend_wrong": "red dashed arrow: the row gets another series' (or an earlier part's) state: the "
+                                     "wrong memory",
+    "explore.stateful.legend_reset": "x: reset_states(), the next batch starts from zeros",
     "explore.stateful.figure_note": "The figure above draws the first {shown} of these {n} batches.",
     "explore.stateful.code_fixed_batch": "stateful needs a fixed batch",
     "explore.stateful.code_keras2": "Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, "

@@ -128,6 +128,17 @@ MESSAGES = {
     "explore.stateful.all_continue": "全部 {n} 次交接都接着同一条序列往下走：状态把记忆带过了批次",
     "explore.stateful.some_wrong": "{carried} 次交接中有 {wrong} 次交给样本的是另一条序列的（或顺序错乱的）状态："
                                    "批次一旦打乱，stateful=True 喂给 LSTM 的就是错误的记忆",
+    "explore.stateful.table_note": "表中只列出了 {n} 个批次中的前 {shown} 个；其余的规律相同。",
+    "explore.stateful.fig_reset": "stateful=True，批次之间调用 reset_states()",
+    "explore.stateful.fig_no_reset": "stateful=True，不重置",
+    "explore.stateful.fig_shuffled": "，批次被打乱",
+    "explore.stateful.fig_in_order": "，批次按顺序",
+    "explore.stateful.series": "序列 {s}",
+    "explore.stateful.chunk": "第 {k} 段",
+    "explore.stateful.zeros": "清零",
+    "explore.stateful.legend_ok": "绿色箭头：这一行的状态接着同一条序列往下走",
+    "explore.stateful.legend_wrong": "红色虚线箭头：这一行拿到的是另一条序列的（或更早一段的）状态：错误的记忆",
+    "explore.stateful.legend_reset": "x：reset_states()，下一个批次从零开始",
     "explore.stateful.figure_note": "上图只画出了这 {n} 个批次中的前 {shown} 个。",
     "explore.stateful.code_fixed_batch": "stateful 需要固定的批大小",
     "explore.stateful.code_keras2": "网上常见的 Keras 2 写法：LSTM(units, stateful=True, batch_input_shape=({batch}, "
