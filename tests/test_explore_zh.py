@@ -88,3 +88,24 @@ def test_the_stateful_explorer_and_the_tabs_speak_chinese():
     assert titles() == ("堆叠", "cell 内部", "有状态", "预测形状")
     lstmlab.set_language("en")
     assert titles() == ("Stack", "Cell", "Stateful", "Predict the shape")
+
+
+def test_every_word_in_the_explorers_figures_and_table_headers_is_chinese():
+    """Issue 22 item 7: legends, axis words, heatmap titles and table headers follow the language (code aside)."""
+    from lstmlab.explore.stack_core import figure_words, table_html, build_stack, StackState
+    from lstmlab.plots.fonts import cjk_font
+    lstmlab.set_language("zh")
+    table = table_html(build_stack(StackState()))
+    assert "Layer (type)" not in table and "Output shape" not in table and ZH["explore.stack.col_name"] in table
+    words, legend, style = figure_words()
+    cell = lstmlab.CellExplorer()
+    shown = [*words.values(), *legend.values(), *cell.figure_titles.values()]
+    if cjk_font() is None:  # no CJK font: the figures stay English rather than draw boxes
+        assert style == {} and legend["emit"].startswith("dark blue")
+        return
+    assert style["fontfamily"][0] == cjk_font()
+    for text in shown:
+        if text != words["total"]:  # "Total params: {n}", as Keras prints it
+            assert HAN.search(text), text
+    lstmlab.set_language("en")
+    assert figure_words()[1]["emit"].startswith("dark blue")

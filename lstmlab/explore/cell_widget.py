@@ -107,7 +107,14 @@ class CellExplorer(widgets.VBox):
         self._sync_timesteps(state)
         self.x, self.trace = cell_core(state)
         self.report.value = cell_report(state, self.x, self.trace)
-        show_picture(self.image, picture(gate_trace_figure(self.trace)))
+        from .figure_text import figure_speaking
+        with figure_speaking() as style:  # the heatmaps' words in the page's language (font permitting)
+            titles = {"i": msg("explore.cell.fig_i"), "f": msg("explore.cell.fig_f"),
+                      "c_tilde": msg("explore.cell.fig_c_tilde"), "o": msg("explore.cell.fig_o"),
+                      "c": msg("explore.cell.fig_c"), "h": msg("explore.cell.fig_h")}
+            words = {"t": msg("explore.compare.fig_t"), "unit": msg("explore.compare.fig_unit", u="{u}")}
+        self.figure_titles = titles
+        show_picture(self.image, picture(gate_trace_figure(self.trace, titles=titles, words=words, text_style=style)))
         if self.step is not None:
             self.compare(state)
 

@@ -141,12 +141,12 @@ def table_html(stack):
     """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget.
 
     Shapes and counts never wrap (a shape broken over two lines reads as two shapes); a long name may break
-    between name and type, as in the diagram, and the formula may wrap. The headers Keras's model.summary() prints
-    stay as Keras prints them, in English; ours are in the language in use.
+    between name and type, as in the diagram, and the formula may wrap. Every header is in the language in use
+    (in English, as Keras's model.summary() prints them).
     """
     keep = "white-space:nowrap"
-    headers = ("#", "Layer (type)", msg("explore.stack.input_shape"), "Output shape", "Param #",
-               msg("explore.stack.formula"))
+    headers = ("#", msg("explore.stack.col_name"), msg("explore.stack.input_shape"), msg("explore.stack.col_output"),
+               msg("explore.stack.col_params"), msg("explore.stack.formula"))
     head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>" for h in headers)
     body = "".join(
         f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td>"
@@ -199,11 +199,29 @@ def stack_view(state):
     return StackView(stack, table_html(stack), total_text(stack.count_params()), "")
 
 
+def figure_words():
+    """(words, legend, text_style) for plots.stack.stack_grid_figure in the page's language (font permitting)."""
+    from .figure_text import figure_speaking
+    with figure_speaking() as style:
+        words = {"input": msg("explore.stack.fig_input"), "output": msg("explore.stack.fig_output"),
+                 "x_at": msg("explore.stack.fig_x_at", t="{t}"), "params": msg("explore.stack.fig_params", n="{n}"),
+                 "stateful": msg("explore.stack.fig_stateful"), "total": total_text(0).replace("0", "{n}")}
+        legend = {"emit": msg("explore.stack.legend_emit"), "quiet": msg("explore.stack.legend_quiet"),
+                  "backward": msg("explore.stack.legend_backward"),
+                  "backward_emit": msg("explore.stack.legend_backward_emit"),
+                  "stateful": msg("explore.stack.legend_stateful"), "dense": msg("explore.stack.legend_dense"),
+                  "dropout": msg("explore.stack.legend_dropout")}
+    return words, legend, style
+
+
 def stack_picture(stack, max_timesteps=8):
-    """The layers x timesteps diagram of a Stack, as an explore.picture.Picture (SVG at its natural size)."""
+    """The layers x timesteps diagram of a Stack, as an explore.picture.Picture (SVG at its natural size); the total
+    is left out of it: the explorer shows it once, beside the table."""
     from ..plots.stack import stack_grid_figure
     from .picture import picture
-    return picture(stack_grid_figure(stack, max_timesteps=max_timesteps))
+    words, legend, style = figure_words()
+    return picture(stack_grid_figure(stack, max_timesteps=max_timesteps, words=words, legend=legend, text_style=style,
+                                     show_total=False))
 
 
 def _keras_shape(shape):

@@ -10,7 +10,7 @@ PANELS = (  # key, title, colour map, fixed value range (None: symmetric around 
     ("f", "f  forget gate (how much of c to keep)", "viridis", (0.0, 1.0)),
     ("c_tilde", "c~  candidate (tanh)", "RdBu_r", (-1.0, 1.0)),
     ("o", "o  output gate (how much of c to show)", "viridis", (0.0, 1.0)),
-    ("c", "c  cell state: c = f*c + i*c~", "RdBu_r", None),
+    ("c", "c  cell state: c = f*c + i*c~", "RdBu_r", (-2.0, 2.0)),  # fixed, so inputs compare (beyond: saturated)
     ("h", "h  hidden state: h = o*tanh(c)", "RdBu_r", (-1.0, 1.0)),
 )
 
@@ -37,12 +37,18 @@ def check_trace(trace):
     return arrays
 
 
-def gate_trace_figure(trace):
-    """Heatmaps of i, f, c~, o, c, h over steps (x) and units (y), values written in when small; returns a Figure."""
+def gate_trace_figure(trace, *, titles=None, words=None, text_style=None):
+    """Heatmaps of i, f, c~, o, c, h over steps (x) and units (y), values written in when small; returns a Figure.
+
+    titles ({key: title}), words ({"t": ..., "unit": "unit {u}"}), text_style: the labels in another language.
+    """
     arrays = check_trace(trace)
+    titles = {**{key: title for key, title, *_ in PANELS}, **(titles or {})}
+    words = {"t": "time step t", "unit": "unit {u}", **(words or {})}
+    style = text_style or {}
     timesteps, units = arrays["i"].shape
     annotate = timesteps * units <= 96
-    fig = Figure(figsize=(min(3.4 + 0.42 * timesteps, 12), 1.2 + 3 * (0.55 + 0.28 * units)), dpi=80,
+    fig = Figure(figsize=(min(3.6 + 0.62 * timesteps, 14), 1.4 + 3 * (0.6 + 0.3 * units)), dpi=80,
                  layout="constrained")
     axes = fig.subplots(3, 2, sharex=True, squeeze=False)
     for ax, (key, title, cmap, vrange) in zip(axes.flat, PANELS):
@@ -51,16 +57,17 @@ def gate_trace_figure(trace):
             bound = max(float(np.abs(values).max()), 1e-9)
             vrange = (-bound, bound)
         im = ax.imshow(values, cmap=cmap, vmin=vrange[0], vmax=vrange[1], aspect="auto", interpolation="nearest")
-        ax.set_title(title, fontsize=9, loc="left")
-        ax.set_yticks(range(units), [f"unit {u}" for u in range(units)] if units <= 8 else None, fontsize=7)
-        ax.set_xticks(range(timesteps), [str(t) for t in range(1, timesteps + 1)], fontsize=7)
+        ax.set_title(titles[key], fontsize=10, loc="left", **style)
+        if units <= 8:
+            ax.set_yticks(range(units), [words["unit"].format(u=u) for u in range(units)], fontsize=9, **style)
+        ax.set_xticks(range(timesteps), [str(t) for t in range(1, timesteps + 1)], fontsize=9)
         if annotate:
             for (u, t), v in np.ndenumerate(values):
                 dark = cmap == "viridis" and v < 0.55 or cmap != "viridis" and abs(v) > 0.6 * max(abs(vrange[0]), vrange[1])
-                ax.text(t, u, f"{v:.2f}", ha="center", va="center", fontsize=6.5, color="white" if dark else "black")
+                ax.text(t, u, f"{v:.2f}", ha="center", va="center", fontsize=8.5, color="white" if dark else "black")
         fig.colorbar(im, ax=ax, shrink=0.8, pad=0.01)
     for ax in axes[-1]:
-        ax.set_xlabel("time step t", fontsize=8)
+        ax.set_xlabel(words["t"], fontsize=10, **style)
     return fig
 
 

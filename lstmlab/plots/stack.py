@@ -24,6 +24,12 @@ LEGEND = {  # what each mark means; a figure lists only the marks it draws
 }
 
 
+WORDS = {  # the figure's other words, English by default; the StackExplorer passes them in the language in use
+    "input": "input", "output": "output", "x_at": "x at {t}", "params": "{n} params",
+    "stateful": "stateful: state kept for next batch", "total": "Total params: {n}",
+}
+
+
 def layer_label(row, spec):
     """How the table and the diagram name a layer: 'lstm_1 (LSTM)', 'bidirectional (Bidirectional(GRU))'."""
     kind = f"{spec.kind}({spec.layer.kind})" if isinstance(spec, (Bidirectional, TimeDistributed)) else row.kind
@@ -59,13 +65,13 @@ def _text_width(text, fontsize, em=0.6):
     return max(len(line) for line in text.split("\n")) * em * fontsize / 72
 
 
-def _notes(row, spec):
+def _notes(row, spec, words=WORDS):
     """The text right of a layer's row: its output shape, parameters and flags."""
     flag = ""
     if is_recurrent(spec):
         flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
-        flag += "\nstateful: state kept for next batch" if spec.stateful else ""
-    return f"{fmt_shape(row.output_shape)}\n{row.params:,} params{flag}"
+        flag += "\n" + words["stateful"] if spec.stateful else ""
+    return f"{fmt_shape(row.output_shape)}\n{words['params'].format(n=f'{row.params:,}')}{flag}"
 
 
 def step_columns(timesteps, max_timesteps=8):
@@ -118,25 +124,34 @@ def _layer_cells(row, spec, xs, columns):
     return [xs[-1]]
 
 
-def stack_grid_figure(stack, max_timesteps=8):
-    """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure."""
+def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_style=None, show_total=True):
+    """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure.
+
+    words, legend, text_style (optional): WORDS and LEGEND in another language, and the font to draw them with.
+    show_total: False where the total is already shown beside the figure (the StackExplorer).
+    """
     from matplotlib.figure import Figure
+    words, legend = {**WORDS, **(words or {})}, {**LEGEND, **(legend or {})}
+    style = text_style or {}
     rows, columns = stack.summary(), step_columns(stack.timesteps, max_timesteps)
     xs = list(range(len(columns)))  # one x per drawn column
     n = len(rows)
-    input_text = f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}"
-    output_text = f"output\n{fmt_shape(stack.output_shape)}"
+    input_text = f"{words['input']}\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}"
+    output_text = f"{words['output']}\n{fmt_shape(stack.output_shape)}"
     names = [layer_label(row, spec).replace(" (", "\n(", 1) for row, spec in zip(rows, stack.layers)]
-    notes = [_notes(row, spec) for row, spec in zip(rows, stack.layers)]
-    total = f"Total params: {rows.total:,}"
+    notes = [_notes(row, spec, words) for row, spec in zip(rows, stack.layers)]
+    total = words["total"].format(n=f"{rows.total:,}")
     # margins (in x units) as wide as their text: labels end at -0.6, notes start 0.62 right of the last step
-    left = 0.6 + max(_text_width(t, 8) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
-    right = 0.62 + max([_text_width(t, 7.5) for t in notes] + [_text_width(total, 9, 0.65)]) / COLUMN_IN + 0.15
+    left = 0.6 + max(_text_width(t, 9) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
+    right = 0.62 + max([_text_width(t, 9) for t in notes] + [_text_width(total, 9, 0.65)]) / COLUMN_IN + 0.15
     last = len(columns) - 1
-    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2)), dpi=80)
+    key = "   ".join(legend[item] for item in legend_items(stack, max_timesteps))
+    key = textwrap.fill(key, int(((left + last + right) * COLUMN_IN - 0.2) * 72 / (0.6 * 9)))
+    extra = max(0.0, 0.22 * (key.count("\n") + 1) - 0.25)  # y units below the input row for a longer legend
+    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2) + 0.9 * extra), dpi=80)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-left, last + right)
-    ax.set_ylim(-1.1, n + 1.4)
+    ax.set_ylim(-1.1 - extra, n + 1.4)
     ax.axis("off")
     # the input row: one x_t per step
     for x, t in zip(xs, columns):
@@ -144,9 +159,9 @@ def stack_grid_figure(stack, max_timesteps=8):
             ax.text(x, 0, "...", ha="center", va="center", fontsize=10, color=GREY)
         else:
             _box(ax, x, 0, "#edf2f7")
-        ax.text(x, -0.55, f"x at {_step_label(t)}" if t is not None else "...", ha="center", va="center", fontsize=7,
-                color=GREY)
-    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=8)
+        ax.text(x, -0.55, words["x_at"].format(t=_step_label(t)) if t is not None else "...", ha="center",
+                va="center", fontsize=9, color="#4a5568", **style)
+    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=9, **style)
     _arrow = _Arrows()
     below = [x for x, t in zip(xs, columns) if t is not None]  # cells of the row below whose output goes up
     backward_out = []  # the cell of the row below whose backward h goes up too (Bidirectional, one output)
@@ -186,18 +201,16 @@ def stack_grid_figure(stack, max_timesteps=8):
             for x in cells:
                 _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
             below = cells
-        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8)
-        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=7.5)
+        ax.text(-0.6, y, name, ha="right", va="center", fontsize=9)
+        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=9, **style)
     top = n + 1
     for x in below:  # the model's outputs
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
     for x in backward_out:  # a Bidirectional last layer: its backward h leaves at t=1
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=BACKWARD)
-    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=8)
-    ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold")
-    key = "   ".join(LEGEND[item] for item in legend_items(stack, max_timesteps))
-    width_in = fig.get_size_inches()[0] - 0.2
-    ax.text((last + right - left) / 2, -0.8, textwrap.fill(key, int(width_in * 72 / (0.6 * 7))), ha="center",
-            va="top", fontsize=7, color=GREY)
+    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=9, **style)
+    if show_total:
+        ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold", **style)
+    ax.text((last + right - left) / 2, -0.8, key, ha="center", va="top", fontsize=9, color="#4a5568", **style)
     _arrow.draw(ax)
     return fig
