@@ -30,8 +30,21 @@ def test_controls_have_plain_descriptions(explorer):
         assert explorer.control(name).description == name
     with pytest.raises(KeyError):
         explorer.control("units 3")
-    assert all(getattr(c, "continuous_update", False) is False
-               for c in [explorer.depth, explorer.features, *explorer.units])
+    assert explorer.depth.continuous_update is False  # the depth slider rebuilds the rows once, where it is let go
+    # the text boxes answer as they are typed, as the sliders do (issue 22: not 2 s of nothing until Enter or Tab)
+    assert all(c.continuous_update is True for c in [explorer.features, explorer.timesteps, explorer.batch,
+                                                     *explorer.units, explorer.head_units])
+
+
+def test_typing_in_a_box_updates_at_once_and_narrow_windows_wrap_the_controls(explorer):
+    explorer.control("units 2").value = "1"  # mid-typing "16": already a stack
+    assert explorer.total_text == f"Total params: {Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(1)]).count_params():,}"
+    explorer.control("units 2").value = ""  # mid-editing: explained in place, the last stack kept
+    assert "lstmlab-invalid" in explorer.control("units 2")._dom_classes
+    rows = [c for c in explorer.children if type(c).__name__ == "HBox"]
+    assert rows and all(r.layout.flex_flow == "row wrap" for r in rows)
+    assert explorer.depth.layout.min_width == "280px"
+    assert "white-space:nowrap'>" in explorer.table.value.split("<code")[1]  # a formula never breaks mid-expression
 
 
 def test_default_total(explorer):

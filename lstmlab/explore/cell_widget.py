@@ -6,7 +6,7 @@ import numpy as np
 
 from ..messages import msg
 from .cell_core import INPUTS, CellState, cell_core, memory_kept, parse_values
-from .shell import STALE, WIDE, mark, picture_image, show_picture, style_sheet
+from .shell import STALE, WIDE, mark, picture_image, row, show_picture, slider_layout, style_sheet
 
 
 def cell_report(state, x, trace):
@@ -41,7 +41,8 @@ class CellExplorer(widgets.VBox):
         self.step = step
         self.step_name = getattr(step, "__name__", "lstm_step")
         slider = lambda cls, value, lo, hi, step, desc: cls(value=value, min=lo, max=hi, step=step, description=desc,
-                                                            continuous_update=False, style=WIDE)
+                                                            continuous_update=False, style=WIDE,
+                                                            layout=slider_layout())
         self.input = widgets.Dropdown(options=input_options(), value=state.input, description=msg("explore.cell.input"),
                                       style=WIDE)
         self.timesteps = slider(widgets.IntSlider, state.timesteps, 1, 16, 1, "timesteps")
@@ -53,7 +54,7 @@ class CellExplorer(widgets.VBox):
         self.seed = slider(widgets.IntSlider, state.seed, 0, 9, 1, msg("explore.cell.seed"))
         self.values = widgets.Text(value=", ".join(f"{v:g}" for v in state.values),
                                    description=msg("explore.cell.values"),
-                                   placeholder=msg("explore.cell.values_placeholder"), continuous_update=False,
+                                   placeholder=msg("explore.cell.values_placeholder"), continuous_update=True,
                                    style=WIDE)
         self.report = widgets.HTML()
         self.image = picture_image()
@@ -64,8 +65,8 @@ class CellExplorer(widgets.VBox):
         for c in self.controls:
             c.observe(self._changed, names="value")
         compared = [self.compare_report, self.compare_image] if step is not None else []
-        super().__init__([style_sheet(), widgets.HBox([self.input, self.timesteps, self.units]),
-                          widgets.HBox([self.weight_scale, self.forget_bias, self.seed]), self.values, self.report,
+        super().__init__([style_sheet(), row([self.input, self.timesteps, self.units]),
+                          row([self.weight_scale, self.forget_bias, self.seed]), self.values, self.report,
                           *compared, self.image])
         self.add_class("lstmlab-cell-explorer")
         self.update()

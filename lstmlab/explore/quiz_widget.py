@@ -5,7 +5,7 @@ import ipywidgets as widgets
 
 from ..messages import msg
 from .quiz_core import feedback_html, grade, keras_code, questions
-from .shell import WIDE, button, style_sheet
+from .shell import WIDE, button, row, style_sheet
 from .stack_core import CODE_BLOCK
 
 
@@ -30,7 +30,7 @@ class ShapeQuiz(widgets.VBox):
         self.check_button.on_click(lambda button: self.check())
         self.answers_button.on_click(lambda button: self.show_answers())
         super().__init__([style_sheet(), self.question, self.code, self.answers,
-                          widgets.HBox([self.check_button, self.answers_button]), self.feedback])
+                          row([self.check_button, self.answers_button]), self.feedback])
         self.add_class("lstmlab-shape-quiz")
         self.show()
 
@@ -56,7 +56,7 @@ class ShapeQuiz(widgets.VBox):
         self.shape_boxes = [self._box(msg("explore.quiz.shape_box", k=k), "(None, ...)") for k in range(1, n + 1)]
         self.param_boxes = [self._box(msg("explore.quiz.params_box", k=k), msg("explore.quiz.params_placeholder"))
                             for k in range(1, n + 1)]
-        self.answers.children = [widgets.HBox([s, p]) for s, p in zip(self.shape_boxes, self.param_boxes)]
+        self.answers.children = [row([s, p]) for s, p in zip(self.shape_boxes, self.param_boxes)]
         self.feedback.value, self.marks, self.shown = "", None, False
         self.answers_button.disabled = True
 

@@ -11,6 +11,16 @@ CSS = f"""<style>
 </style>"""
 
 
+def row(children):
+    """An HBox whose controls wrap onto the next line in a narrow window (640 px) instead of shrinking to a knob."""
+    return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+
+
+def slider_layout():
+    """A slider never narrower than its label and a usable track (ipywidgets shrinks it to a knob in a narrow HBox)."""
+    return widgets.Layout(min_width="280px", max_width="100%")
+
+
 def style_sheet():
     """An invisible HTML widget holding the explorers' CSS (a <style> applies wherever the widget is)."""
     return widgets.HTML(CSS, layout=widgets.Layout(display="none"))

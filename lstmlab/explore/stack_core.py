@@ -154,11 +154,13 @@ def table_html(stack):
         f"<td class='lstmlab-in' style='{keep}'>{fmt_shape(r.input_shape)}</td>"
         f"<td class='lstmlab-out' style='{keep}'>{fmt_shape(r.output_shape)}</td>"
         f"<td class='lstmlab-params' style='text-align:right;{keep}'>{r.params:,}</td>"
-        f"<td><code style='{MONO}'>{html.escape(r.formula_line)}</code></td></tr>"
+        f"<td><code style='{MONO};{keep}'>{html.escape(r.formula_line)}</code></td></tr>"
         for r, spec in zip(stack.summary(), stack.layers))
     style = ("<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 8px; line-height: 1.4}"
              ".lstmlab-stack-table td {vertical-align: top}</style>")
-    return f"{style}<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # a narrow window scrolls the table sideways rather than break a formula mid-expression
+    return (f"{style}<div class='lstmlab-table-scroll' style='overflow-x:auto;max-width:100%'>"
+            f"<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def error_html(exc):

@@ -4,14 +4,15 @@ import html
 import ipywidgets as widgets
 
 from ..messages import msg
-from .shell import INVALID, STALE, WIDE, button, mark, picture_image, show_picture, style_sheet
+from .shell import (INVALID, STALE, WIDE, button, mark, picture_image, row, show_picture, slider_layout,
+                    style_sheet)
 from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, box_label, comparison_html, read_state, stack_fix,
                          stack_picture, stack_view, with_depth)
 
 
 def size_box(value, description):
     """A text box for a size (features, timesteps, units): what is typed is checked, never clamped to 1."""
-    return widgets.Text(value=str(value), description=description, continuous_update=False, style=WIDE,
+    return widgets.Text(value=str(value), description=description, continuous_update=True, style=WIDE,
                         layout=widgets.Layout(width="170px"))
 
 
@@ -23,11 +24,11 @@ class StackExplorer(widgets.VBox):
         self.max_timesteps, self.show_figure, self.view = max_timesteps, figure, None
         self.features = size_box(state.features, "features")
         self.timesteps = size_box(state.timesteps, "timesteps")
-        self.batch = widgets.Text(value=str(state.batch), description="batch", continuous_update=False, style=WIDE,
+        self.batch = widgets.Text(value=str(state.batch), description="batch", continuous_update=True, style=WIDE,
                                   placeholder=msg("explore.stack.batch_placeholder"),
                                   layout=widgets.Layout(width="170px"))
         self.depth = widgets.IntSlider(value=state.depth, min=1, max=MAX_DEPTH, description=msg("explore.stack.depth"),
-                                       continuous_update=False, style=WIDE)
+                                       continuous_update=False, style=WIDE, layout=slider_layout())
         self.cell = widgets.Dropdown(options=list(CELLS), value=state.cell, description=msg("explore.stack.cell"),
                                      style=WIDE, layout=widgets.Layout(width="170px"))
         self.bidirectional = widgets.Checkbox(value=state.bidirectional, description=msg("explore.stack.bidirectional"),
@@ -59,12 +60,12 @@ class StackExplorer(widgets.VBox):
             control.observe(self._changed, names="value")
         self.depth.observe(self._depth_changed, names="value")
         self.check_button.on_click(self._check_with_keras)
-        top = widgets.HBox([self.features, self.timesteps, self.batch])
-        kind = widgets.HBox([self.cell, self.bidirectional, self.stateful])
-        head = widgets.HBox([self.head, self.head_units])
+        top = row([self.features, self.timesteps, self.batch])
+        kind = row([self.cell, self.bidirectional, self.stateful])
+        head = row([self.head, self.head_units])
         super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error,
-                          widgets.HBox([self.fix_button]), self.table, self.total, self.image,
-                          widgets.HBox([self.check_button, self.why_disabled]), self.keras])
+                          row([self.fix_button]), self.table, self.total, self.image,
+                          row([self.check_button, self.why_disabled]), self.keras])
         self.add_class("lstmlab-stack-explorer")
         self.update()
 
@@ -79,7 +80,7 @@ class StackExplorer(widgets.VBox):
                                  for k, s in enumerate(state.return_sequences, 1)]
         for control in self.units + self.return_sequences:
             control.observe(self._changed, names="value")
-        self.layer_box.children = [widgets.HBox([u, s]) for u, s in zip(self.units, self.return_sequences)]
+        self.layer_box.children = [row([u, s]) for u, s in zip(self.units, self.return_sequences)]
 
     def read(self):
         """(StackState or None, {box name: what is wrong}) from the controls as typed (stack_core.read_state)."""

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 
 from ..data.stateful import series_chunks, stateful_layout, stateful_links, summarize
 from ..messages import msg
-from .shell import WIDE, picture_image, show_picture, style_sheet
+from .shell import WIDE, picture_image, row, show_picture, slider_layout, style_sheet
 from .stack_core import CODE_BLOCK
 
 KERAS_HEAD = """inputs = keras.Input(batch_shape=({batch}, {timesteps}, features))   # {fixed_batch}
@@ -73,7 +73,8 @@ class StatefulExplorer(widgets.VBox):
 
     def __init__(self, series_length=48, batch=3, timesteps=4, *, shuffled=False, reset_between=False, max_batches=4):
         slider = lambda value, lo, hi, desc: widgets.IntSlider(value=value, min=lo, max=hi, description=desc,
-                                                               continuous_update=False, style=WIDE)
+                                                               continuous_update=False, style=WIDE,
+                                                               layout=slider_layout())
         self.max_batches = max_batches
         self.series_length = slider(series_length, 2, 400, msg("explore.stateful.series_length"))
         self.batch = slider(batch, 1, 8, "batch")
@@ -85,8 +86,8 @@ class StatefulExplorer(widgets.VBox):
         self.image = picture_image()
         for c in self.controls:
             c.observe(lambda change: self.update(), names="value")
-        super().__init__([style_sheet(), widgets.HBox([self.series_length, self.batch, self.timesteps]),
-                          widgets.HBox([self.shuffled, self.reset_between]), self.image, self.report])
+        super().__init__([style_sheet(), row([self.series_length, self.batch, self.timesteps]),
+                          row([self.shuffled, self.reset_between]), self.image, self.report])
         self.add_class("lstmlab-stateful-explorer")
         self.update()
 
