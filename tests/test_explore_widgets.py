@@ -345,3 +345,22 @@ def test_shape_quiz_a_miss_gets_a_hint_and_the_answer_only_on_request():
 
 def test_shape_quiz_code_is_monospace():
     assert "<pre style='font-family: var(--jp-code-font-family, monospace), monospace;" in lstmlab.ShapeQuiz().code.value
+
+
+def test_shape_quiz_names_layers_marks_misses_where_typed_and_offers_the_next_model():
+    q = lstmlab.ShapeQuiz()
+    labels = [c.children[0].value for c in q.answers.children]
+    assert "layer 1" in labels[0] and "keras.layers.LSTM(64, return_sequences=True)" in labels[0]
+    assert q.answers_button.disabled and "Check first" in q.why_no_answers.value
+    q.shape_boxes[0].value, q.param_boxes[0].value = "(None, 5, 64)", "17152"
+    q.shape_boxes[1].value, q.param_boxes[1].value = "(None, 5, 32)", "12416"  # return_sequences mixed up
+    q.check_button.click()
+    assert "lstmlab-invalid" in q.shape_boxes[1]._dom_classes and "lstmlab-invalid" not in q.param_boxes[1]._dom_classes
+    assert "<b>return_sequences mixed up?</b>" in q.feedback.value  # code keeps its case
+    assert q.next_button.layout.display == "none" and not q.answers_button.disabled
+    q.shape_boxes[1].value = "(None, 32)"
+    q.check_button.click()
+    assert "4 of 4 right" in q.feedback.value and q.next_button.layout.display is None
+    assert "All right" in q.why_no_answers.value
+    q.next_button.click()
+    assert q.question.value == 1 and q.feedback.value == "" and q.next_button.layout.display == "none"
