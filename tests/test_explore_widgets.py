@@ -305,7 +305,7 @@ def test_cell_explorer_bad_input_greys_the_old_heatmaps():
 def test_code_in_the_explorers_is_monospace():
     mono = "font-family: var(--jp-code-font-family, monospace), monospace"
     assert f"<pre style='{mono};" in lstmlab.StatefulExplorer().report.value
-    assert f"<code style='{mono}'>" in lstmlab.StackExplorer().table.value
+    assert f"<code style='{mono};white-space:nowrap'>" in lstmlab.StackExplorer().table.value
 
 
 def press_enter(box):
