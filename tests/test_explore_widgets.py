@@ -43,7 +43,7 @@ def test_typing_in_a_box_updates_at_once_and_narrow_windows_wrap_the_controls(ex
     assert "lstmlab-invalid" in explorer.control("units 2")._dom_classes
     rows = [c for c in explorer.children if type(c).__name__ == "HBox"]
     assert rows and all(r.layout.flex_flow == "row wrap" for r in rows)
-    assert explorer.depth.layout.min_width == "280px"
+    assert explorer.depth.layout.width == "calc(100% - 4px)"  # as wide as the window allows, up to 420 px
     assert "white-space:nowrap'>" in explorer.table.value.split("<code")[1]  # a formula never breaks mid-expression
 
 
@@ -241,7 +241,7 @@ def shown_at_natural_size(image):
     """The Image's CSS width is the SVG's own width (max 100%, height auto): drawn at the size shown, never stretched."""
     width, _ = svg_size(image.value)
     layout = image.layout
-    return (image.format, layout.width, layout.max_width, layout.height) == ("svg+xml", f"{width}px", "100%", "auto")
+    return (image.format, layout.width, layout.max_width, layout.height) == ("svg+xml", f"{width}px", "calc(100% - 4px)", "auto")
 
 
 def test_figures_are_shown_at_their_natural_size():

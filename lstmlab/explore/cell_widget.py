@@ -55,7 +55,7 @@ class CellExplorer(widgets.VBox):
         self.values = widgets.Text(value=", ".join(f"{v:g}" for v in state.values),
                                    description=msg("explore.cell.values"),
                                    placeholder=msg("explore.cell.values_placeholder"), continuous_update=True,
-                                   style=WIDE)
+                                   style=WIDE, layout=slider_layout())
         self.report = widgets.HTML()
         self.image = picture_image()
         self.compare_report = widgets.HTML()  # with step=: where the learner's step parts from the reference

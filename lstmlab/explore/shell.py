@@ -18,7 +18,7 @@ def row(children):
 
 def slider_layout():
     """A slider never narrower than its label and a usable track (ipywidgets shrinks it to a knob in a narrow HBox)."""
-    return widgets.Layout(min_width="280px", max_width="100%")
+    return widgets.Layout(width="calc(100% - 4px)", max_width="420px")  # less its 2 px margins
 
 
 def style_sheet():
@@ -28,7 +28,8 @@ def style_sheet():
 
 def picture_image():
     """An Image for explore.picture.Picture: never wider than its container, never stretched (height follows)."""
-    return widgets.Image(format="svg+xml", layout=widgets.Layout(max_width="100%", height="auto"))
+    # less the widget's 2 px margins: a figure never pokes out of a 640 px notebook
+    return widgets.Image(format="svg+xml", layout=widgets.Layout(max_width="calc(100% - 4px)", height="auto"))
 
 
 def show_picture(image, pic):
