@@ -81,7 +81,8 @@ def test_table_html_has_a_row_per_layer_with_engine_numbers():
     text = table_html(stack)
     assert text.count("<tr data-layer=") == 2
     assert "17,152" in text and "12,416" in text and "(None, 5, 64)" in text
-    assert "4 x (64 x (2 + 64) + 64) = 17152" in text
+    assert "Formula: 4 x (64 x (2 + 64) + 64) = 17152" in __import__("re").sub(r"<[^>]+>", "", text)
+    assert text.count("<tr class='lstmlab-formula-row'") == 2  # each formula on a row of its own, the table's width
 
 
 def test_comparison_html_flags_a_difference():

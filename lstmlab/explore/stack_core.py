@@ -137,16 +137,32 @@ def total_text(total):
     return f"Total params: {total:,}"
 
 
+def _formula_html(formula, keep):
+    """A formula that may break only between its top-level terms ('2 x', '3 x', '(1024 x (300 + 1024) + 2 x 1024)',
+    '= 8146944'), never inside parentheses: each term is kept on one line."""
+    terms, depth, current = [], 0, ""
+    for word in formula.split(" "):
+        current = f"{current} {word}" if current else word
+        depth += word.count("(") - word.count(")")
+        if depth == 0 and word not in ("x", "+", "="):  # an operator stays with the operand after it
+            terms.append(current)
+            current = ""
+    terms += [current] if current else []
+    return " ".join(f"<span class='lstmlab-term' style='{keep}'>{html.escape(term)}</span>" for term in terms)
+
+
 def table_html(stack):
-    """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget.
+    """The engine's rows as an HTML table (one <tr data-layer=k> per layer, its formula on a row of its own) for the
+    widget.
 
     Shapes and counts never wrap (a shape broken over two lines reads as two shapes); a long name may break
-    between name and type, as in the diagram, and the formula may wrap. Every header is in the language in use
-    (in English, as Keras's model.summary() prints them).
+    between name and type, as in the diagram; the formula has the table's width and breaks only between its terms,
+    never inside parentheses. Every header is in the language in use (in English, as Keras's model.summary()).
     """
     keep = "white-space:nowrap"
     headers = ("#", msg("explore.stack.col_name"), msg("explore.stack.input_shape"), msg("explore.stack.col_output"),
-               msg("explore.stack.col_params"), msg("explore.stack.formula"))
+               msg("explore.stack.col_params"))
+    formula = msg("explore.stack.formula")
     head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>" for h in headers)
     body = "".join(
         f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td>"
@@ -154,13 +170,12 @@ def table_html(stack):
         f"<td class='lstmlab-in' style='{keep}'>{fmt_shape(r.input_shape)}</td>"
         f"<td class='lstmlab-out' style='{keep}'>{fmt_shape(r.output_shape)}</td>"
         f"<td class='lstmlab-params' style='text-align:right;{keep}'>{r.params:,}</td>"
-        f"<td><code style='{MONO};{keep}'>{html.escape(r.formula_line)}</code></td></tr>"
+        f"</tr><tr class='lstmlab-formula-row' data-formula='{r.index}'><td></td><td colspan='4' style='color:#4a5568'>"
+        f"{formula}: <code style='{MONO}'>{_formula_html(r.formula_line, keep)}</code></td></tr>"
         for r, spec in zip(stack.summary(), stack.layers))
     style = ("<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 8px; line-height: 1.4}"
              ".lstmlab-stack-table td {vertical-align: top}</style>")
-    # a narrow window scrolls the table sideways rather than break a formula mid-expression
-    return (f"{style}<div class='lstmlab-table-scroll' style='overflow-x:auto;max-width:100%'>"
-            f"<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return f"{style}<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def error_html(exc):

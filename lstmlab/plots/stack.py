@@ -142,8 +142,8 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
     notes = [_notes(row, spec, words) for row, spec in zip(rows, stack.layers)]
     total = words["total"].format(n=f"{rows.total:,}")
     # margins (in x units) as wide as their text: labels end at -0.6, notes start 0.62 right of the last step
-    left = 0.6 + max(_text_width(t, 9) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
-    right = 0.62 + max([_text_width(t, 9) for t in notes] + [_text_width(total, 9, 0.65)]) / COLUMN_IN + 0.15
+    left = 0.6 + max(_text_width(t, 8.5) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
+    right = 0.62 + max([_text_width(t, 8.5) for t in notes] + [_text_width(total, 9, 0.65)] * show_total) / COLUMN_IN + 0.15
     last = len(columns) - 1
     key = "   ".join(legend[item] for item in legend_items(stack, max_timesteps))
     key = textwrap.fill(key, int(((left + last + right) * COLUMN_IN - 0.2) * 72 / (0.6 * 9)))
@@ -161,7 +161,7 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
             _box(ax, x, 0, "#edf2f7")
         ax.text(x, -0.55, words["x_at"].format(t=_step_label(t)) if t is not None else "...", ha="center",
                 va="center", fontsize=9, color="#4a5568", **style)
-    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=9, **style)
+    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=8.5, **style)
     _arrow = _Arrows()
     below = [x for x, t in zip(xs, columns) if t is not None]  # cells of the row below whose output goes up
     backward_out = []  # the cell of the row below whose backward h goes up too (Bidirectional, one output)
@@ -201,14 +201,14 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
             for x in cells:
                 _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
             below = cells
-        ax.text(-0.6, y, name, ha="right", va="center", fontsize=9)
-        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=9, **style)
+        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8.5)
+        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=8.5, **style)
     top = n + 1
     for x in below:  # the model's outputs
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
     for x in backward_out:  # a Bidirectional last layer: its backward h leaves at t=1
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=BACKWARD)
-    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=9, **style)
+    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=8.5, **style)
     if show_total:
         ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold", **style)
     ax.text((last + right - left) / 2, -0.8, key, ha="center", va="top", fontsize=9, color="#4a5568", **style)
