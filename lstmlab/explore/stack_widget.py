@@ -19,8 +19,11 @@ def size_box(value, description):
 class StackExplorer(widgets.VBox):
     """Vary features, timesteps, batch, depth, units and return_sequences; watch shapes, parameters and the grid."""
 
-    def __init__(self, state=None, *, figure=True, max_timesteps=8):
+    def __init__(self, state=None, *, figure=True, max_timesteps=8, predict=False):
+        """predict=True: predict, then reveal: after each change the new shapes and counts stay hidden until a guess
+        for every layer is typed and revealed; misses are tallied per classic mistake, with the lesson for each."""
         state = state or StackState()
+        self.predict = predict
         self.max_timesteps, self.show_figure, self.view = max_timesteps, figure, None
         self.features = size_box(state.features, "features")
         self.timesteps = size_box(state.timesteps, "timesteps")
@@ -54,6 +57,8 @@ class StackExplorer(widgets.VBox):
         self.fix_button.on_click(self._apply_fix)
         self.fix = None  # the StackState the fix button gives
         self.good = None  # the last StackView that built: kept on show, greyed, while the controls do not
+        self.guess = widgets.VBox()  # predict mode: one row of boxes per layer, a Reveal button, the verdict, the tally
+        self.revealed = not predict
         self._rebuild_layers(state)
         for control in (self.features, self.timesteps, self.batch, self.cell, self.bidirectional, self.stateful,
                         self.head, self.head_units):
@@ -64,7 +69,7 @@ class StackExplorer(widgets.VBox):
         kind = row([self.cell, self.bidirectional, self.stateful])
         head = row([self.head, self.head_units])
         super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error,
-                          row([self.fix_button]), self.table, self.total, self.image,
+                          row([self.fix_button]), self.guess, self.table, self.total, self.image,
                           row([self.check_button, self.why_disabled]), self.keras])
         self.add_class("lstmlab-stack-explorer")
         self.update()
@@ -156,6 +161,8 @@ class StackExplorer(widgets.VBox):
             self.error.value = view.error + (f"<div><i>{msg('explore.stack.stale')}</i></div>" if stale else "")
             return
         self.good = view
+        if self.predict:
+            self._ask(view.stack)
         self.error.value, self.table.value = view.error, view.table
         self.total.value = f"<b class='lstmlab-total'>{view.total}</b>"
         draw = self.show_figure if figure is None else figure
@@ -166,6 +173,44 @@ class StackExplorer(widgets.VBox):
                 self.image.layout.display = "none"
                 self.error.value = (f"<div class='lstmlab-error'>"
                                     f"{msg('explore.stack.draw_failed', error=html.escape(str(exc)))}</div>")
+
+    # -- predict, then reveal ------------------------------------------------------------------------
+    def _ask(self, stack):
+        """Hide the new shapes and counts; ask for a guess per layer (the quiz's boxes and grading)."""
+        from .quiz_core import layer_code
+        if not hasattr(self, "tally"):
+            from .predict_core import Tally
+            self.tally = Tally()
+        self.revealed = False
+        for shown in (self.table, self.total, self.image):
+            shown.layout.visibility = "hidden"
+        box = lambda description: widgets.Text(description=description, continuous_update=True, style=WIDE,
+                                               layout=widgets.Layout(width="220px"))
+        self.guess_boxes = [(box(msg("explore.quiz.shape_box", k=k)), box(msg("explore.quiz.params_box", k=k)))
+                            for k in range(1, len(stack.layers) + 1)]
+        reveal = button(msg("explore.predict.reveal"), icon="eye")
+        reveal.on_click(lambda b: self.reveal())
+        self.guess_verdict = widgets.HTML()
+        rows = [widgets.VBox([widgets.HTML(f"{msg('explore.quiz.layer', k=k)}: <code>{html.escape(code)}</code>"),
+                              row(list(pair))]) for k, (code, pair) in enumerate(zip(layer_code(stack), self.guess_boxes), 1)]
+        self.guess.children = [widgets.HTML(f"<b>{msg('explore.predict.ask')}</b>"), *rows, row([reveal]),
+                               self.guess_verdict, widgets.HTML(self.tally.html())]
+
+    def reveal(self):
+        """Grade the guesses, tally the misses, and show the shapes and counts."""
+        from .quiz_core import feedback_html, grade
+        if self.revealed or self.good is None:
+            return
+        marks = grade(self.good.stack, [(s.value, p.value) for s, p in self.guess_boxes])
+        self.tally.add(marks)
+        for (s, p), (ms, mp) in zip(self.guess_boxes, zip(marks[::2], marks[1::2])):
+            mark(s, INVALID, not ms.ok)
+            mark(p, INVALID, not mp.ok)
+        self.guess_verdict.value = feedback_html(marks, answers=True)
+        self.guess.children = [*self.guess.children[:-1], widgets.HTML(self.tally.html())]
+        self.revealed = True
+        for shown in (self.table, self.total, self.image):
+            shown.layout.visibility = None
 
     def _apply_fix(self, button=None):
         """Set the controls to the fixed state (one change: a return_sequences box, or the batch box)."""

@@ -186,6 +186,14 @@ MESSAGES = {
                                        "{stream} rows per stream, fewer than timesteps={timesteps}: need at least "
                                        "batch * timesteps = {need} rows (use a smaller batch or fewer timesteps)",
     # the shape quiz: its boxes and buttons, how a verdict reads, what cannot be read
+    # predict, then reveal (StackExplorer(predict=True))
+    "explore.predict.ask": "Predict first: type each layer's output shape and parameter count, then Reveal.",
+    "explore.predict.reveal": "Reveal",
+    "explore.predict.no_misses": "No misses in {n} predictions so far.",
+    "explore.predict.tally": "Your misses over {n} predictions, by classic mistake:",
+    "explore.predict.miss": "{mistake}: {n}",
+    "explore.predict.unnamed": "not a classic mistake",
+    "explore.predict.lesson": "(covered in lesson {lesson})",
     "explore.quiz.question": "question",
     "explore.quiz.model": "model {k}",
     "explore.quiz.shape_box": "output shape {k}",

@@ -177,6 +177,14 @@ MESSAGES = {
                                        "{stream} 行，少于 timesteps={timesteps}：至少需要 batch * timesteps = {need} "
                                        "行（请减小 batch 或 timesteps）",
     # 预测形状小测验：输入框和按钮、结论的写法、读不懂的答案
+    # 先预测，再揭晓（StackExplorer(predict=True)）
+    "explore.predict.ask": "先预测：填写每一层的输出形状和参数个数，再点“揭晓”。",
+    "explore.predict.reveal": "揭晓",
+    "explore.predict.no_misses": "到目前为止 {n} 次预测没有错误。",
+    "explore.predict.tally": "你在 {n} 次预测中的错误，按常见错误分类：",
+    "explore.predict.miss": "{mistake}：{n}",
+    "explore.predict.unnamed": "不属于常见错误",
+    "explore.predict.lesson": "（见第 {lesson} 课）",
     "explore.quiz.question": "题目",
     "explore.quiz.model": "模型 {k}",
     "explore.quiz.shape_box": "输出形状 {k}",
