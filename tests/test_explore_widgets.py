@@ -230,7 +230,10 @@ def test_explore_command_dry_run_and_page(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "-m voila" in out and "--port=9999" in out and "--token=abc" in out and "lstmlab.StackExplorer()" in out
     page = write_page(tmp_path, "all")
-    assert "explorer_tabs()" in nbformat.read(page, as_version=4).cells[1].source
+    nb = nbformat.read(page, as_version=4)
+    assert "explorer_tabs()" in nb.cells[1].source
+    assert nb.metadata["title"] == "lstmlab explorers: LSTM shapes, cells and state"  # the tab, not 'lstmlab_explorers'
+    assert "`make lab`" in nb.cells[0].source  # the way back to the lessons
     with pytest.raises(FileExistsError, match="fresh folder"):
         write_page(tmp_path, "stack")
 

@@ -14,6 +14,8 @@ MESSAGES = {
     "explore.page.intro": "# lstmlab explorers\nMove a control and watch shapes, parameters and state change. Every number "
                           "comes from lstmlab's shape engine and NumPy reference; **{button}** builds the same model in "
                           "Keras 3.",
+    "explore.page.title": "lstmlab explorers: LSTM shapes, cells and state",
+    "explore.page.lessons": "The lessons behind them: `make lab` in the lstmlab folder opens the course in JupyterLab.",
     "explore.tabs.stack": "Stack",
     "explore.tabs.cell": "Cell",
     "explore.tabs.stateful": "Stateful",

@@ -11,6 +11,8 @@ MESSAGES = {
     # --- 探索器（lstmlab.explore；也包括探索器当场显示的形状引擎报错） -------------------------------------------------
     "explore.page.intro": "# lstmlab 探索器\n拖动一个控件，看形状、参数量和状态怎样随之变化。每个数字都来自 lstmlab 的形状引擎"
                           "和 NumPy 参考实现；**{button}** 会在 Keras 3 里搭出同一个模型。",
+    "explore.page.title": "lstmlab 探索器：LSTM 的形状、单元与状态",
+    "explore.page.lessons": "这些探索器背后的课程：在 lstmlab 文件夹里运行 `make lab`，就会在 JupyterLab 中打开整门课程。",
     "explore.tabs.stack": "堆叠",
     "explore.tabs.cell": "cell 内部",
     "explore.tabs.stateful": "有状态",
