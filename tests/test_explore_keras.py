@@ -127,3 +127,32 @@ def test_bidirectional_one_output_is_forward_last_and_backward_first_step(keras,
     last = np.asarray(one(x))  # (2, 8)
     np.testing.assert_allclose(last[:, :4], every[:, -1, :4], rtol=1e-5, atol=1e-6)  # forward: t = T
     np.testing.assert_allclose(last[:, 4:], every[:, 0, 4:], rtol=1e-5, atol=1e-6)  # backward: t = 1
+
+
+@pytest.mark.parametrize("state", [
+    StackState(return_sequences=(False, False)),
+    StackState(units=(8, 4, 2), return_sequences=(True, False, True), cell="GRU", bidirectional=True, batch=3),
+    StackState(units=(5,), return_sequences=(False,), cell="SimpleRNN", stateful=True),
+], ids=["lstm-sequences", "bidirectional-gru-sequences", "stateful-no-batch"])
+def test_the_broken_stacks_keras_error_is_what_keras_3_raises(state, keras):
+    """The error StackExplorer quotes for a stack that does not build is Keras 3's own (layer names aside)."""
+    import re
+    from lstmlab.explore.stack_core import KERAS_NAMES, keras_error
+    inner = lambda k: getattr(keras.layers, state.cell)(state.units[k], return_sequences=state.return_sequences[k],
+                                                       stateful=state.stateful)
+    layers = [keras.layers.Bidirectional(inner(k)) if state.bidirectional else inner(k) for k in range(state.depth)]
+    shape = dict(batch_shape=(state.batch, state.timesteps, state.features)) if state.batch else dict(
+        shape=(state.timesteps, state.features))
+    with pytest.raises(ValueError) as raised:
+        keras.Sequential([keras.Input(**shape), *layers])
+    names = "(?:%s)(?:_\\d+)?" % "|".join(["bidirectional", *KERAS_NAMES.values()])
+    said = re.sub(f"layer '{names}'", "layer 'L'", f"ValueError: {raised.value}")
+    assert said == re.sub(f"layer '{names}'", "layer 'L'", keras_error(state))
+    assert lstmlab_view_quotes(state, keras_error(state))
+
+
+def lstmlab_view_quotes(state, error):
+    """The explorer's error panel for `state` quotes `error`."""
+    import html
+    from lstmlab.explore.stack_core import stack_view
+    return html.escape(error) in stack_view(state).error

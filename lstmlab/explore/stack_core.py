@@ -178,10 +178,12 @@ def table_html(stack):
     return f"{style}<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def error_html(exc):
-    """An invalid configuration, explained inside the widget (never a traceback)."""
+def error_html(exc, keras=None):
+    """An invalid configuration, explained inside the widget (never a traceback), and Keras 3's own error for it."""
+    said = (f"<br><span class='lstmlab-keras-error'>{msg('explore.stack.keras_says')}<br><code style='{MONO}'>"
+            f"{html.escape(keras)}</code></span>") if keras else ""
     return ("<div class='lstmlab-error' style='color:#9b2c2c;background:#fff5f5;border-left:4px solid #e53e3e;"
-            f"padding:6px 10px'><b>{msg('explore.stack.does_not_build')}</b><br>{html.escape(str(exc))}</div>")
+            f"padding:6px 10px'><b>{msg('explore.stack.does_not_build')}</b><br>{html.escape(str(exc))}{said}</div>")
 
 
 @dataclass(frozen=True)
@@ -205,14 +207,34 @@ def stack_fix(state):
     return None
 
 
+KERAS_NAMES = {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "simple_rnn"}
+
+
+def keras_error(state):
+    """The error Keras 3 raises for a stack that does not build (its own words, for a fresh session's layer names), or
+    None when this explorer does not know it."""
+    for k, seq in enumerate(state.return_sequences[:-1]):
+        if not seq:  # layer k+2 gets layer k+1's last h only: (batch, units)
+            base = "bidirectional" if state.bidirectional else KERAS_NAMES[state.cell]
+            name = f"{base}_{k + 1}"
+            shape = fmt_shape((state.batch, state.units[k] * (2 if state.bidirectional else 1)))
+            return (f"ValueError: Input 0 with name 'None' of layer '{name}' is incompatible with the layer: "
+                    f"expected ndim=3, found ndim=2. Full shape received: {shape}")  # not learner-facing: Keras's words
+    if state.stateful and state.batch is None and not state.bidirectional:
+        return ("ValueError: When using `stateful=True` in a RNN, the batch size must be static. Found dynamic batch "
+                f"size: sequence.shape={fmt_shape((None, state.timesteps, state.features))}")  # not learner-facing
+    return None
+
+
 def stack_view(state):
     """StackState -> StackView; never raises for a bad configuration, it explains it instead."""
     if state.stateful and state.batch is None:  # the page's batch box, not the engine's batch_size=... argument
-        return StackView(None, "", "Total params: -", error_html(msg("explore.stack.stateful_needs_batch")))
+        return StackView(None, "", "Total params: -", error_html(msg("explore.stack.stateful_needs_batch"),
+                                                                 keras_error(state)))
     try:
         stack = build_stack(state)
     except (ValueError, TypeError) as exc:
-        return StackView(None, "", "Total params: -", error_html(exc))
+        return StackView(None, "", "Total params: -", error_html(exc, keras_error(state)))
     return StackView(stack, table_html(stack), total_text(stack.count_params()), "")
 
 

@@ -61,6 +61,7 @@ MESSAGES = {
                                           "keras.Input(batch_shape=(batch, timesteps, features)).",
     "explore.stack.fix_sequences": "Fix: set return_sequences=True on layer {k}",
     "explore.stack.fix_batch": "Fix: set batch to {batch}",
+    "explore.stack.keras_says": "What Keras 3 raises when it builds this model:",
     "explore.stack.stale": "Greyed below: the last stack that could be read and built.",
     "explore.stack.draw_failed": "could not draw the diagram: {error}",
     "explore.stack.building": "building the model in Keras...",

@@ -58,6 +58,7 @@ MESSAGES = {
                                           "keras.Input(batch_shape=(batch, timesteps, features))。",
     "explore.stack.fix_sequences": "修正：在第 {k} 层设置 return_sequences=True",
     "explore.stack.fix_batch": "修正：把 batch 设为 {batch}",
+    "explore.stack.keras_says": "Keras 3 构建这个模型时抛出的错误：",
     "explore.stack.stale": "下面变灰的，是最后一个能读懂并且能构建的堆叠。",
     "explore.stack.draw_failed": "示意图画不出来：{error}",
     "explore.stack.building": "正在用 Keras 搭建模型……",
