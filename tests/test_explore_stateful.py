@@ -58,3 +58,18 @@ def test_the_figure_speaks_the_page_language(fresh_language, monkeypatch):
     joined = " ".join(texts)
     assert "批次 1" in joined and "第 0 行" in joined and "清零" in joined and "序列 0\nx[0..3]" in texts
     assert not re.search(r"\b(batch|row|series|zeros|hand-overs)\b", joined)
+
+
+def test_explorer_figures_have_no_text_under_11_px():
+    """Issue 22 item 10: the stack legend and 'x at t=k' were ~9 px grey, heatmap numbers ~7 px (1 pt = 4/3 CSS px)."""
+    from lstmlab.explore.cell_core import CellState, cell_core
+    from lstmlab.explore.stack_core import StackState, build_stack
+    from lstmlab.plots.cell import gate_trace_figure
+    from lstmlab.plots.stack import stack_grid_figure
+    figures = [stack_grid_figure(build_stack(StackState(bidirectional=True, stateful=True, batch=4))),
+               gate_trace_figure(cell_core(CellState())[1]),
+               stateful_plot.stateful_flow_figure(3, 4, timesteps=4, shuffled=True, stream=16)]
+    for fig in figures:
+        texts = [t for ax in fig.axes for t in ax.texts + [ax.title, ax._left_title] if t.get_text()]
+        assert texts and min(t.get_fontsize() for t in texts) * 4 / 3 >= 11, [
+            (t.get_text()[:20], t.get_fontsize()) for t in texts if t.get_fontsize() * 4 / 3 < 11]

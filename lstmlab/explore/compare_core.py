@@ -1,4 +1,4 @@
-"""The learner's lstm_step beside the reference on the same inputs: where the two first part, and which gate reacts differently."""
+"""The learner's lstm_step beside the reference on the same inputs: where the two first part, and at which gate."""
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +30,7 @@ class Difference:
 
 
 def _call(step, t, x, h, c, weights, function):
-    """One learner step as check() calls it: (1, features), (1, units), (1, units), weights -> (h, c) each (1, units)."""
+    """One learner step as check() calls it: (1, features), (1, units), (1, units), weights -> (h, c), (1, units)."""
     units = h.shape[1]
     try:
         out = step(x.copy(), h.copy(), c.copy(), *(w.copy() for w in weights))
@@ -51,7 +51,7 @@ def _call(step, t, x, h, c, weights, function):
 
 
 def learner_trace(step, x, kernel, recurrent_kernel, bias, function="lstm_step"):
-    """Run `step` over x (timesteps, features) from zeros, carrying its own (h, c): dict h, c, each (timesteps, units)."""
+    """Run `step` over x (timesteps, features) from zeros, carrying its own (h, c): dict h, c (timesteps, units)."""
     units = recurrent_kernel.shape[0]
     h, c = np.zeros((1, units)), np.zeros((1, units))  # (1, units) each
     hs, cs = [], []
@@ -92,7 +92,8 @@ SLIPS = (  # (gate, slip): the gate named when the learner's step matches the sl
     ("i", _slip(order=(1, 0, 2, 3))), ("c~", _slip(order=(0, 1, 3, 2))), ("i", _slip(order=(2, 1, 0, 3))),
     ("c~", _slip(acts=("sigmoid", "sigmoid", "none", "sigmoid"))),
     ("c~", _slip(acts=("sigmoid", "sigmoid", "sigmoid", "sigmoid"))),
-    ("i", _slip(acts=("tanh", "sigmoid", "tanh", "sigmoid"))), ("f", _slip(acts=("sigmoid", "tanh", "tanh", "sigmoid"))),
+    ("i", _slip(acts=("tanh", "sigmoid", "tanh", "sigmoid"))),
+    ("f", _slip(acts=("sigmoid", "tanh", "tanh", "sigmoid"))),
     ("o", _slip(acts=("sigmoid", "sigmoid", "tanh", "tanh"))), ("o", _slip(tanh_c=False)),
 )
 
@@ -134,7 +135,8 @@ def compare_steps(step, x, kernel, recurrent_kernel, bias, reference, function="
 def comparison_html(difference, mine, n_steps, function="lstm_step"):
     """The report under the side-by-side heatmaps: the same at every step, or where and how they first part."""
     if difference is None:
-        return f"<p class='lstmlab-compare-same' style='color:#276749'>{msg('explore.compare.same', function=function, n=n_steps)}</p>"
+        same = msg("explore.compare.same", function=function, n=n_steps)
+        return f"<p class='lstmlab-compare-same' style='color:#276749'>{same}</p>"
     d = difference
     fmt = lambda a: "[" + ", ".join(f"{v:.6g}" for v in a) + "]"
     lines = [msg("explore.compare.differs", function=function, t=d.t + 1, output=d.key, expected=fmt(d.expected),

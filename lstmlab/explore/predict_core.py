@@ -43,4 +43,5 @@ class Tally:
             name = msg(f"explore.mistake.{key}") if key else msg("explore.predict.unnamed")
             lesson = msg("explore.predict.lesson", lesson=LESSONS[key]) if key else ""
             items.append(f"<li>{msg('explore.predict.miss', mistake=name, n=n)} {lesson}</li>")
-        return f"<div class='lstmlab-tally'>{msg('explore.predict.tally', n=self.guesses)}<ul>{''.join(items)}</ul></div>"
+        head = msg("explore.predict.tally", n=self.guesses)
+        return f"<div class='lstmlab-tally'>{head}<ul>{''.join(items)}</ul></div>"

@@ -62,7 +62,8 @@ class ShapeQuiz(widgets.VBox):
         self.param_boxes = [self._box(msg("explore.quiz.params_box", k=k), msg("explore.quiz.params_placeholder"))
                             for k in range(1, n + 1)]
         names = [widgets.HTML(f"<span class='lstmlab-quiz-layer'>{msg('explore.quiz.layer', k=k)}: "
-                              f"<code>{html.escape(code)}</code></span>") for k, code in enumerate(layer_code(self.stack), 1)]
+                              f"<code>{html.escape(code)}</code></span>")
+                 for k, code in enumerate(layer_code(self.stack), 1)]
         self.answers.children = [widgets.VBox([name, row([s, p])]) for name, s, p in
                                  zip(names, self.shape_boxes, self.param_boxes)]
         self.feedback.value, self.marks, self.shown = "", None, False

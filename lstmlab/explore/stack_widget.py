@@ -192,7 +192,8 @@ class StackExplorer(widgets.VBox):
         reveal.on_click(lambda b: self.reveal())
         self.guess_verdict = widgets.HTML()
         rows = [widgets.VBox([widgets.HTML(f"{msg('explore.quiz.layer', k=k)}: <code>{html.escape(code)}</code>"),
-                              row(list(pair))]) for k, (code, pair) in enumerate(zip(layer_code(stack), self.guess_boxes), 1)]
+                              row(list(pair))])
+                for k, (code, pair) in enumerate(zip(layer_code(stack), self.guess_boxes), 1)]
         self.guess.children = [widgets.HTML(f"<b>{msg('explore.predict.ask')}</b>"), *rows, row([reveal]),
                                self.guess_verdict, widgets.HTML(self.tally.html())]
 

@@ -56,7 +56,8 @@ def stateful_report(series_length, batch, timesteps, shuffled, reset_between):
         f"<tr><td>{msg('explore.stateful.batch', k=k + 1)}</td>" + "".join(
             f"<td>x[{index[chunk, series, 0]}..{index[chunk, series, -1]}]</td>" for series, chunk in layout[k]) + "</tr>"
         for k in range(listed))
-    more = (f"<p class='lstmlab-table-note'><i>{msg('explore.stateful.table_note', shown=listed, n=len(layout))}</i></p>"
+    note = msg("explore.stateful.table_note", shown=listed, n=len(layout))
+    more = (f"<p class='lstmlab-table-note'><i>{note}</i></p>"
             if listed < len(layout) else "")
     head = "".join(f"<th>{msg('explore.stateful.row', i=i)}</th>" for i in range(batch))
     code = keras_code(batch, timesteps, shuffled, reset_between)
@@ -112,7 +113,8 @@ class StatefulExplorer(widgets.VBox):
         links = stateful_links(layout, reset_between=self.reset_between.value)
         with figure_speaking() as style:  # the figure's words in the page's language (font permitting)
             labels = {"reset": msg("explore.stateful.fig_reset"), "no_reset": msg("explore.stateful.fig_no_reset"),
-                      "shuffled": msg("explore.stateful.fig_shuffled"), "in_order": msg("explore.stateful.fig_in_order"),
+                      "shuffled": msg("explore.stateful.fig_shuffled"),
+                      "in_order": msg("explore.stateful.fig_in_order"),
                       "one_batch": msg("explore.stateful.one_batch"), "batch": msg("explore.stateful.batch", k="{k}"),
                       "row": msg("explore.stateful.row", i="{i}"), "series": msg("explore.stateful.series", s="{s}"),
                       "chunk": msg("explore.stateful.chunk", k="{k}"), "zeros": msg("explore.stateful.zeros"),

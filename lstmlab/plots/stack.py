@@ -192,7 +192,8 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
                     if x - gap > 1:  # an elided stretch of time
                         ax.text((x + gap) / 2, y + 0.18, "...", ha="center", fontsize=9, color=GREY)
             if len(cells) > 1 and row.index == next(r.index for r, sp in zip(rows, stack.layers) if is_recurrent(sp)):
-                ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=7, color="#2d3748")
+                ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=8.5,
+                        color="#2d3748")
             if spec.stateful:
                 _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color=STATEFUL)
             below = cells if sequence_out else [cells[-1]]
