@@ -3,6 +3,7 @@
 Skips when /usr/bin/chromium is missing, unless LSTMLAB_REQUIRE_BROWSER=1 (CI sets it): then it fails.
 The lesson is copied to a temporary folder first, so JupyterLab's autosave never touches the repo's notebook.
 """
+import re
 import json
 import os
 import secrets
@@ -392,3 +393,35 @@ def test_issue22_what_a_learner_sees_at_640_px(page, lab):
     assert cell.evaluate(WIDER_THAN_PANEL) == [] and min(cell.evaluate(SLIDER_TRACKS)) >= 80
     (ROOT / "artifacts").mkdir(exist_ok=True)
     page.screenshot(path=str(ROOT / "artifacts" / "explorers_issue22_640.png"), full_page=False)
+
+
+ZH_CELLS = ["import lstmlab\nlstmlab.set_language('zh')",
+            "lstmlab.StatefulExplorer(series_length=400, batch=3, timesteps=4, shuffled=True)",
+            "lstmlab.StackExplorer()",
+            "lstmlab.CellExplorer()"]
+PROSE = """root => { const skip = 'pre, code, label, .widget-label, input, select, option, button, svg, img, style';
+  const out = []; const walk = n => { if (n.nodeType === 3) { out.push(n.textContent); return; }
+    if (n.nodeType === 1 && !n.matches(skip)) n.childNodes.forEach(walk); };
+  walk(root); return out.join(' '); }"""
+ENGLISH_WORDS = re.compile(r"\b(batch|batches|row|series|steps|layer|Layer|Output|Param|Formula|hand-overs|input|output|"
+                           r"table|figure|state|memory|params|Total)\b")
+
+
+def test_issue22_every_sentence_an_explorer_shows_is_chinese(page, lab):
+    """Issue 22 item 7: with set_language('zh') the explorers' text (code, Keras's names and control labels aside) is
+    Chinese, the stateful table included; a long table is cut with a note."""
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in ZH_CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, lab["root"] / "explorers_zh.ipynb")
+    open_and_run_all(page, lab, "explorers_zh.ipynb", wait_for=".lstmlab-cell-explorer")
+    page.wait_for_function(IDLE, timeout=120_000)
+    panel = page.locator(CURRENT)
+    for cls in (".lstmlab-stateful-explorer", ".lstmlab-stack-explorer", ".lstmlab-cell-explorer"):
+        explorer = panel.locator(cls).first
+        explorer.scroll_into_view_if_needed()
+        text = explorer.evaluate(PROSE).replace("Total params:", "")  # as Keras's model.summary() prints it
+        assert re.search(r"[\u4e00-\u9fff]", text), cls
+        assert not ENGLISH_WORDS.search(text), (cls, ENGLISH_WORDS.search(text).group(0), text[:400])
+    stateful = panel.locator(".lstmlab-stateful-explorer").first
+    assert stateful.locator("table tr").count() == 1 + 8 and "表中只列出了 33 个批次中的前 8 个" in stateful.inner_text()

@@ -171,7 +171,7 @@ def table_html(stack):
         f"<td class='lstmlab-out' style='{keep}'>{fmt_shape(r.output_shape)}</td>"
         f"<td class='lstmlab-params' style='text-align:right;{keep}'>{r.params:,}</td>"
         f"</tr><tr class='lstmlab-formula-row' data-formula='{r.index}'><td></td><td colspan='4' style='color:#4a5568'>"
-        f"{formula}: <code style='{MONO}'>{_formula_html(r.formula_line, keep)}</code></td></tr>"
+        f"{formula} <code style='{MONO}'>{_formula_html(r.formula_line, keep)}</code></td></tr>"
         for r, spec in zip(stack.summary(), stack.layers))
     style = ("<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 8px; line-height: 1.4}"
              ".lstmlab-stack-table td {vertical-align: top}</style>")

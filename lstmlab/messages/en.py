@@ -31,7 +31,7 @@ MESSAGES = {
     "explore.stack.check_keras": "Check with Keras",
     "explore.stack.check_keras_tooltip": "build this stack in Keras 3 and compare its summary",
     "explore.stack.input_shape": "Input shape",
-    "explore.stack.formula": "Formula",
+    "explore.stack.formula": "Formula:",
     "explore.stack.col_name": "Layer (type)",
     "explore.stack.col_output": "Output shape",
     "explore.stack.col_params": "Param #",

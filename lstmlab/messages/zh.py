@@ -28,7 +28,7 @@ MESSAGES = {
     "explore.stack.check_keras": "用 Keras 核对",
     "explore.stack.check_keras_tooltip": "在 Keras 3 里搭出这个堆叠，并与它的 summary 逐层对比",
     "explore.stack.input_shape": "输入形状",
-    "explore.stack.formula": "公式",
+    "explore.stack.formula": "公式：",
     "explore.stack.col_name": "层（类型）",
     "explore.stack.col_output": "输出形状",
     "explore.stack.col_params": "参数个数",
