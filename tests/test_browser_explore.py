@@ -3,6 +3,7 @@
 Skips when /usr/bin/chromium is missing, unless LSTMLAB_REQUIRE_BROWSER=1 (CI sets it): then it fails.
 The lesson is copied to a temporary folder first, so JupyterLab's autosave never touches the repo's notebook.
 """
+import re
 import json
 import os
 import secrets
@@ -329,3 +330,98 @@ def test_explorers_fit_an_1100_px_jupyterlab_window(page, lab):
                           ("cell_explorer_1100", panel.locator(".lstmlab-cell-explorer").first)):
         locator.scroll_into_view_if_needed()
         locator.screenshot(path=str(out / f"{name}.png"))
+
+
+# -- issue 22: what a learner sees at 640 px: code that resets where the diagram does, a broken stack kept greyed with
+# its reason and fix, the learner's own lstm_step beside the reference, controls that do not shrink to a knob ----------
+ISSUE22 = ["import lstmlab",
+           "lstmlab.StatefulExplorer(series_length=48, batch=3, timesteps=4, reset_between=True)",
+           "lstmlab.StackExplorer()",
+           "import numpy as np\n"
+           "def lstm_step(x, h, c, kernel, recurrent_kernel, bias):  # i and f swapped\n"
+           "    z = x @ kernel + h @ recurrent_kernel + bias\n"
+           "    u = h.shape[1]\n"
+           "    sig = lambda v: 1 / (1 + np.exp(-v))\n"
+           "    f, i, g, o = sig(z[:, :u]), sig(z[:, u:2*u]), np.tanh(z[:, 2*u:3*u]), sig(z[:, 3*u:])\n"
+           "    c = f * c + i * g\n"
+           "    return o * np.tanh(c), c\n"
+           "lstmlab.CellExplorer(step=lstm_step)"]
+WIDER_THAN_PANEL = """root => Array.from(root.querySelectorAll('.widget-slider, .widget-text, .jupyter-widgets'))
+  .filter(el => el.getBoundingClientRect().right > root.getBoundingClientRect().right + 1)
+  .map(el => el.className + ' ' + Math.round(el.getBoundingClientRect().left) + '..' +
+       Math.round(el.getBoundingClientRect().right) + '>' + Math.round(root.getBoundingClientRect().left) + '..' +
+       Math.round(root.getBoundingClientRect().right))"""
+SLIDER_TRACKS = "root => Array.from(root.querySelectorAll('.slider-container')).map(s => s.getBoundingClientRect().width)"
+
+
+def test_issue22_what_a_learner_sees_at_640_px(page, lab):
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in ISSUE22])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, lab["root"] / "explorers_issue22.ipynb")
+    open_and_run_all(page, lab, "explorers_issue22.ipynb", wait_for=".lstmlab-cell-explorer")
+    page.wait_for_function(IDLE, timeout=120_000)
+    page.set_viewport_size({"width": 640, "height": 900})  # after the run: JupyterLab hides the kernel indicator
+    panel = page.locator(CURRENT)
+
+    stateful = panel.locator(".lstmlab-stateful-explorer").first
+    stateful.scroll_into_view_if_needed()
+    code = stateful.locator("pre").inner_text()
+    loop = code[code.index("for epoch"):]
+    assert "model.fit(" not in loop and loop.index("lstm.reset_states()") < loop.index("model.train_on_batch(")
+
+    stack = panel.locator(".lstmlab-stack-explorer").first
+    stack.scroll_into_view_if_needed()
+    stack.get_by_label("return_sequences 1", exact=True).uncheck()
+    expect_text(lambda: "layer 2 (LSTM) needs 3-D input" in stack.locator(".lstmlab-error").inner_text(), True)
+    assert stack.locator(".lstmlab-stack-table").is_visible()  # the last good stack stays, greyed
+    assert "lstmlab-stale" in stack.locator(".lstmlab-stack-table").locator("xpath=ancestor::div[contains(@class, "
+                                                                            "'lstmlab-stale')]").first.get_attribute("class")
+    assert stack.locator(".lstmlab-why-disabled").is_visible()
+    assert stack.get_by_role("button", name="Check with Keras").is_disabled()
+    stack.get_by_role("button", name="Fix: set return_sequences=True on layer 1").click()
+    expect_text(lambda: stack.locator(".lstmlab-error").count(), 0)
+    expect_text(lambda: stack.get_by_role("button", name="Check with Keras").is_enabled(), True)
+    assert stack.evaluate(WIDER_THAN_PANEL) == []
+    assert min(stack.evaluate(SLIDER_TRACKS)) >= 80  # a usable track, not the ~20 px knob of issue 22
+
+    cell = panel.locator(".lstmlab-cell-explorer").first
+    cell.scroll_into_view_if_needed()
+    report = cell.locator(".lstmlab-compare-differs").inner_text()
+    assert "first differs from the reference at step 1, in c" in report and ": i, in c = f*c + i*c~" in report
+    assert cell.locator("img").count() == 2  # the learner's heatmaps beside the reference's, then the gates
+    assert cell.evaluate(WIDER_THAN_PANEL) == [] and min(cell.evaluate(SLIDER_TRACKS)) >= 80
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    page.screenshot(path=str(ROOT / "artifacts" / "explorers_issue22_640.png"), full_page=False)
+
+
+ZH_CELLS = ["import lstmlab\nlstmlab.set_language('zh')",
+            "lstmlab.StatefulExplorer(series_length=400, batch=3, timesteps=4, shuffled=True)",
+            "lstmlab.StackExplorer()",
+            "lstmlab.CellExplorer()"]
+PROSE = """root => { const skip = 'pre, code, label, .widget-label, input, select, option, button, svg, img, style';
+  const out = []; const walk = n => { if (n.nodeType === 3) { out.push(n.textContent); return; }
+    if (n.nodeType === 1 && !n.matches(skip)) n.childNodes.forEach(walk); };
+  walk(root); return out.join(' '); }"""
+ENGLISH_WORDS = re.compile(r"\b(batch|batches|row|series|steps|layer|Layer|Output|Param|Formula|hand-overs|input|output|"
+                           r"table|figure|state|memory|params|Total)\b")
+
+
+def test_issue22_every_sentence_an_explorer_shows_is_chinese(page, lab):
+    """Issue 22 item 7: with set_language('zh') the explorers' text (code, Keras's names and control labels aside) is
+    Chinese, the stateful table included; a long table is cut with a note."""
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in ZH_CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, lab["root"] / "explorers_zh.ipynb")
+    open_and_run_all(page, lab, "explorers_zh.ipynb", wait_for=".lstmlab-cell-explorer")
+    page.wait_for_function(IDLE, timeout=120_000)
+    panel = page.locator(CURRENT)
+    for cls in (".lstmlab-stateful-explorer", ".lstmlab-stack-explorer", ".lstmlab-cell-explorer"):
+        explorer = panel.locator(cls).first
+        explorer.scroll_into_view_if_needed()
+        text = explorer.evaluate(PROSE).replace("Total params:", "")  # as Keras's model.summary() prints it
+        assert re.search(r"[\u4e00-\u9fff]", text), cls
+        assert not ENGLISH_WORDS.search(text), (cls, ENGLISH_WORDS.search(text).group(0), text[:400])
+    stateful = panel.locator(".lstmlab-stateful-explorer").first
+    assert stateful.locator("table tr").count() == 1 + 8 and "表中只列出了 33 个批次中的前 8 个" in stateful.inner_text()

@@ -51,6 +51,7 @@ def test_lstmlab_explore_serves_working_explorers(voila):
             explorer = page.locator(".lstmlab-stack-explorer").first
             explorer.wait_for()
             expect_text(lambda: total_of(explorer), "Total params: 29,568")
+            assert page.title() == "lstmlab explorers: LSTM shapes, cells and state"  # issue 22: not the file's name
             units1 = explorer.get_by_label("units 1", exact=True)
             units1.click()
             units1.fill("10")

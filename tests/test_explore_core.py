@@ -81,7 +81,8 @@ def test_table_html_has_a_row_per_layer_with_engine_numbers():
     text = table_html(stack)
     assert text.count("<tr data-layer=") == 2
     assert "17,152" in text and "12,416" in text and "(None, 5, 64)" in text
-    assert "4 x (64 x (2 + 64) + 64) = 17152" in text
+    assert "Formula: 4 x (64 x (2 + 64) + 64) = 17152" in __import__("re").sub(r"<[^>]+>", "", text)
+    assert text.count("<tr class='lstmlab-formula-row'") == 2  # each formula on a row of its own, the table's width
 
 
 def test_comparison_html_flags_a_difference():
@@ -328,7 +329,8 @@ def test_table_keeps_shapes_on_one_line():
 @pytest.mark.parametrize("stack, keys", [
     (Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32)]), ["emit", "quiet"]),
     (Stack((5, 2), [LSTM(8, return_sequences=True)]), ["emit"]),
-    (Stack((5, 2), [Bidirectional(LSTM(8)), Dropout(0.2), Dense(1)]), ["emit", "quiet", "backward", "dense", "dropout"]),
+    (Stack((5, 2), [Bidirectional(LSTM(8)), Dropout(0.2), Dense(1)]),
+     ["emit", "quiet", "backward", "backward_emit", "dense", "dropout"]),
     (Stack((5, 2), [GRU(8, stateful=True)], batch_size=4), ["emit", "quiet", "stateful"]),
     (Stack((1, 2), [LSTM(8), Dense(1)]), ["emit", "dense"]),
 ], ids=["seed", "one-sequence", "bidirectional-dropout-dense", "stateful", "one-step"])
@@ -387,3 +389,25 @@ def test_quiz_feedback_shows_the_answers_only_on_request():
     answers = feedback_html(marks, answers=True)
     assert answers.count("class='lstmlab-answer'") == 3 and "Answer: <b>12,416</b>" in answers
     assert "Answer: <b>(None, 5, 64)</b>" in answers
+
+
+def _edges_by_row(fig):
+    """Edge colours of the drawn boxes, grouped by the row (layer) they sit on."""
+    from matplotlib.colors import to_hex
+    rows = {}
+    for patch in fig.axes[0].patches:
+        rows.setdefault(round(patch.get_y() + patch.get_height() / 2), []).append(to_hex(patch.get_edgecolor()))
+    return rows
+
+
+@pytest.mark.parametrize("last", [True, False], ids=["last-layer", "below-dense"])
+def test_bidirectional_one_output_marks_the_forward_last_and_the_backward_first_step(last):
+    """Bidirectional(return_sequences=False) returns [forward h at t=T, backward h at t=1]: both boxes are marked."""
+    from lstmlab.plots.stack import BACKWARD
+    stack = Stack((5, 2), [Bidirectional(LSTM(4))] + ([] if last else [Dense(1)]))
+    fig = stack_grid_figure(stack)
+    assert _cells_by_row(fig)[1] == [EMIT] + [QUIET] * 3 + [EMIT]
+    assert _edges_by_row(fig)[1][0] == BACKWARD and BACKWARD not in _edges_by_row(fig)[1][1:]
+    assert "backward_emit" in legend_items(stack)
+    one_way = stack_grid_figure(Stack((5, 2), [LSTM(4)]))  # a plain LSTM: the last step only
+    assert _cells_by_row(one_way)[1] == [QUIET] * 4 + [EMIT]

@@ -89,3 +89,70 @@ def test_stateful_hand_over_is_row_to_row_in_keras(keras, rng):
     stateful.reset_states()
     again = model.predict(series[index[1]], verbose=0)  # after reset: batch 2 starts from zeros, unlike before
     assert not np.allclose(again, pieces[1], atol=1e-4)
+
+
+@pytest.mark.parametrize("reset_between", [True, False])
+def test_stateful_explorer_code_trains_as_its_diagram_shows(keras, rng, reset_between):
+    """The code StatefulExplorer shows, run in Keras 3 (learning rate 0): zeros before every batch, or carried state."""
+    from lstmlab.explore.stateful_widget import keras_code
+    batch, timesteps, length, units = 2, 3, 24, 2
+    series = rng.normal(size=(length, 1)).astype("float32")  # (length, features)
+    index = series_chunks(length, batch, timesteps)  # (n_batches, batch, timesteps)
+    x_train = series[index.reshape(-1, timesteps)]  # (n_batches*batch, timesteps, 1): the order the table lists
+    y_train = np.zeros((len(x_train), units), "float32")  # (n_batches*batch, units)
+    code = keras_code(batch, timesteps, False, reset_between).replace(
+        "\n...\n", "\nmodel = keras.Model(inputs, x)\nmodel.compile(keras.optimizers.SGD(0.0), 'mse')\n")
+    keras.utils.set_random_seed(0)
+    scope = dict(keras=keras, np=np, features=1, units=units, epochs=2, x_train=x_train, y_train=y_train)
+    exec(code, scope)
+    final = np.asarray(scope["lstm"].states[0])  # (batch, units): h after the last batch of the last epoch
+    plain = keras.Sequential([keras.Input(shape=(None, 1)), keras.layers.LSTM(units)])
+    plain.set_weights(scope["model"].get_weights())
+    if reset_between:  # the last batch started from zeros: its h is the last chunk's alone
+        expected = plain.predict(series[index[-1]], verbose=0)  # (batch, units)
+    else:  # state carried row to row through both epochs: each stream, twice over
+        stream = series[index].transpose(1, 0, 2, 3).reshape(batch, -1, 1)  # (batch, n_batches*timesteps, 1)
+        expected = plain.predict(np.concatenate([stream, stream], axis=1), verbose=0)  # (batch, units)
+    np.testing.assert_allclose(final, expected, rtol=1e-4, atol=2e-5)
+
+
+def test_bidirectional_one_output_is_forward_last_and_backward_first_step(keras, rng):
+    """What StackExplorer marks for Bidirectional(return_sequences=False): Keras 3 returns h_fwd[T] and h_bwd[1]."""
+    keras.utils.set_random_seed(0)
+    x = rng.normal(size=(2, 5, 3)).astype("float32")  # (batch, timesteps, features)
+    seq = keras.layers.Bidirectional(keras.layers.LSTM(4, return_sequences=True))
+    one = keras.layers.Bidirectional(keras.layers.LSTM(4))
+    every, _ = np.asarray(seq(x)), one(x)  # (2, 5, 8): [forward, backward] at every step
+    one.set_weights(seq.get_weights())
+    last = np.asarray(one(x))  # (2, 8)
+    np.testing.assert_allclose(last[:, :4], every[:, -1, :4], rtol=1e-5, atol=1e-6)  # forward: t = T
+    np.testing.assert_allclose(last[:, 4:], every[:, 0, 4:], rtol=1e-5, atol=1e-6)  # backward: t = 1
+
+
+@pytest.mark.parametrize("state", [
+    StackState(return_sequences=(False, False)),
+    StackState(units=(8, 4, 2), return_sequences=(True, False, True), cell="GRU", bidirectional=True, batch=3),
+    StackState(units=(5,), return_sequences=(False,), cell="SimpleRNN", stateful=True),
+], ids=["lstm-sequences", "bidirectional-gru-sequences", "stateful-no-batch"])
+def test_the_broken_stacks_keras_error_is_what_keras_3_raises(state, keras):
+    """The error StackExplorer quotes for a stack that does not build is Keras 3's own (layer names aside)."""
+    import re
+    from lstmlab.explore.stack_core import KERAS_NAMES, keras_error
+    inner = lambda k: getattr(keras.layers, state.cell)(state.units[k], return_sequences=state.return_sequences[k],
+                                                       stateful=state.stateful)
+    layers = [keras.layers.Bidirectional(inner(k)) if state.bidirectional else inner(k) for k in range(state.depth)]
+    shape = dict(batch_shape=(state.batch, state.timesteps, state.features)) if state.batch else dict(
+        shape=(state.timesteps, state.features))
+    with pytest.raises(ValueError) as raised:
+        keras.Sequential([keras.Input(**shape), *layers])
+    names = "(?:%s)(?:_\\d+)?" % "|".join(["bidirectional", *KERAS_NAMES.values()])
+    said = re.sub(f"layer '{names}'", "layer 'L'", f"ValueError: {raised.value}")
+    assert said == re.sub(f"layer '{names}'", "layer 'L'", keras_error(state))
+    assert lstmlab_view_quotes(state, keras_error(state))
+
+
+def lstmlab_view_quotes(state, error):
+    """The explorer's error panel for `state` quotes `error`."""
+    import html
+    from lstmlab.explore.stack_core import stack_view
+    return html.escape(error) in stack_view(state).error

@@ -1,4 +1,5 @@
 """Widget tests in plain pytest: set a control's .value, assert the table, total and image follow the engine."""
+import re
 import subprocess
 import sys
 
@@ -6,6 +7,7 @@ import numpy as np
 import pytest
 
 import lstmlab
+from lstmlab.explore.shell import STALE
 from lstmlab import GRU, LSTM, Bidirectional, Dense, Stack
 from lstmlab.explore.cell_core import CellState, cell_core
 
@@ -29,8 +31,23 @@ def test_controls_have_plain_descriptions(explorer):
         assert explorer.control(name).description == name
     with pytest.raises(KeyError):
         explorer.control("units 3")
-    assert all(getattr(c, "continuous_update", False) is False
-               for c in [explorer.depth, explorer.features, *explorer.units])
+    assert explorer.depth.continuous_update is False  # the depth slider rebuilds the rows once, where it is let go
+    # the text boxes answer as they are typed, as the sliders do (issue 22: not 2 s of nothing until Enter or Tab)
+    assert all(c.continuous_update is True for c in [explorer.features, explorer.timesteps, explorer.batch,
+                                                     *explorer.units, explorer.head_units])
+
+
+def test_typing_in_a_box_updates_at_once_and_narrow_windows_wrap_the_controls(explorer):
+    explorer.control("units 2").value = "1"  # mid-typing "16": already a stack
+    assert explorer.total_text == f"Total params: {Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(1)]).count_params():,}"
+    explorer.control("units 2").value = ""  # mid-editing: explained in place, the last stack kept
+    assert "lstmlab-invalid" in explorer.control("units 2")._dom_classes
+    rows = [c for c in explorer.children if type(c).__name__ == "HBox"]
+    assert rows and all(r.layout.flex_flow == "row wrap" for r in rows)
+    assert explorer.depth.layout.width == "calc(100% - 4px)"  # as wide as the window allows, up to 420 px
+    formula = explorer.table.value.split("<code")[1].split("</code>")[0]  # breaks between terms, never inside ( )
+    terms = re.findall(r"<span class='lstmlab-term' style='white-space:nowrap'>([^<]*)</span>", formula)
+    assert terms == ["4", "x (64 x (2 + 64) + 64)", "= 17152"]
 
 
 def test_default_total(explorer):
@@ -56,7 +73,7 @@ def test_setting_units_updates_table_total_and_image(explorer):
     row = stack.summary()[1]
     assert f"<td class='lstmlab-params' style='text-align:right;white-space:nowrap'>{row.params:,}</td>" \
         in explorer.table.value
-    assert row.formula_line in explorer.table.value
+    assert row.formula_line in re.sub(r"<[^>]+>", "", explorer.table.value)
     assert explorer.image.value != before and explorer.image.format == "svg+xml"
     assert b"<svg" in bytes(explorer.image.value[:2000])
 
@@ -83,14 +100,23 @@ def test_every_control_reaches_the_engine(explorer):
 
 
 def test_invalid_configurations_are_explained_in_the_widget(explorer):
+    good_table = explorer.table.value
     explorer.control("return_sequences 1").value = False
-    assert "layer 2 (LSTM) needs 3-D input" in explorer.error.value
-    assert explorer.table.value == "" and explorer.total_text == "Total params: -"
-    assert explorer.image.layout.display == "none" and explorer.check_button.disabled
-    explorer.control("return_sequences 1").value = True
-    assert explorer.error.value == "" and explorer.image.layout.display is None
+    assert "layer 2 (LSTM) needs 3-D input" in explorer.error.value and "last stack that could be read and built" in \
+        explorer.error.value
+    assert explorer.total_text == "Total params: -"  # the stack shown is the last that built, greyed (issue 22)
+    assert explorer.table.value == good_table and all(STALE in v._dom_classes for v in (explorer.table, explorer.image))
+    assert explorer.image.layout.display is None and explorer.check_button.disabled
+    assert "Check with Keras works once the stack above builds" in explorer.why_disabled.value
+    assert explorer.fix_button.description == "Fix: set return_sequences=True on layer 1"
+    explorer.fix_button.click()  # the one-click fix
+    assert explorer.control("return_sequences 1").value is True
+    assert explorer.error.value == "" and explorer.image.layout.display is None and explorer.why_disabled.value == ""
+    assert STALE not in explorer.table._dom_classes and explorer.fix_button.layout.display == "none"
     explorer.stateful.value = True  # batch is None
-    assert "fixed batch size" in explorer.error.value
+    assert "fixed batch size" in explorer.error.value and "type a number in the batch box" in explorer.error.value
+    assert "batch_size=" not in explorer.error.value  # the page's box, not the engine's argument
+    assert explorer.fix_button.description == "Fix: set batch to 16"
     explorer.batch.value = "four"
     assert "batch must be a positive whole number or None" in explorer.error.value
     explorer.batch.value = "4"
@@ -204,7 +230,10 @@ def test_explore_command_dry_run_and_page(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "-m voila" in out and "--port=9999" in out and "--token=abc" in out and "lstmlab.StackExplorer()" in out
     page = write_page(tmp_path, "all")
-    assert "explorer_tabs()" in nbformat.read(page, as_version=4).cells[1].source
+    nb = nbformat.read(page, as_version=4)
+    assert "explorer_tabs()" in nb.cells[1].source
+    assert nb.metadata["title"] == "lstmlab explorers: LSTM shapes, cells and state"  # the tab, not 'lstmlab_explorers'
+    assert "`make lab`" in nb.cells[0].source  # the way back to the lessons
     with pytest.raises(FileExistsError, match="fresh folder"):
         write_page(tmp_path, "stack")
 
@@ -218,7 +247,7 @@ def shown_at_natural_size(image):
     """The Image's CSS width is the SVG's own width (max 100%, height auto): drawn at the size shown, never stretched."""
     width, _ = svg_size(image.value)
     layout = image.layout
-    return (image.format, layout.width, layout.max_width, layout.height) == ("svg+xml", f"{width}px", "100%", "auto")
+    return (image.format, layout.width, layout.max_width, layout.height) == ("svg+xml", f"{width}px", "calc(100% - 4px)", "auto")
 
 
 def test_figures_are_shown_at_their_natural_size():
@@ -322,3 +351,22 @@ def test_shape_quiz_a_miss_gets_a_hint_and_the_answer_only_on_request():
 
 def test_shape_quiz_code_is_monospace():
     assert "<pre style='font-family: var(--jp-code-font-family, monospace), monospace;" in lstmlab.ShapeQuiz().code.value
+
+
+def test_shape_quiz_names_layers_marks_misses_where_typed_and_offers_the_next_model():
+    q = lstmlab.ShapeQuiz()
+    labels = [c.children[0].value for c in q.answers.children]
+    assert "layer 1" in labels[0] and "keras.layers.LSTM(64, return_sequences=True)" in labels[0]
+    assert q.answers_button.disabled and "Check first" in q.why_no_answers.value
+    q.shape_boxes[0].value, q.param_boxes[0].value = "(None, 5, 64)", "17152"
+    q.shape_boxes[1].value, q.param_boxes[1].value = "(None, 5, 32)", "12416"  # return_sequences mixed up
+    q.check_button.click()
+    assert "lstmlab-invalid" in q.shape_boxes[1]._dom_classes and "lstmlab-invalid" not in q.param_boxes[1]._dom_classes
+    assert "<b>return_sequences mixed up?</b>" in q.feedback.value  # code keeps its case
+    assert q.next_button.layout.display == "none" and not q.answers_button.disabled
+    q.shape_boxes[1].value = "(None, 32)"
+    q.check_button.click()
+    assert "4 of 4 right" in q.feedback.value and q.next_button.layout.display is None
+    assert "All right" in q.why_no_answers.value
+    q.next_button.click()
+    assert q.question.value == 1 and q.feedback.value == "" and q.next_button.layout.display == "none"

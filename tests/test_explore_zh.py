@@ -73,7 +73,9 @@ def test_the_stack_explorer_explains_in_chinese_and_keeps_its_stable_names():
     assert "lstmlab-invalid" in e.head_units._dom_classes  # marked by its stable name, not by the words shown
     e.control("head units").value = "2"
     e.control("return_sequences 1").value = False
-    _chinese(e.error.value.replace("return_sequences", ""))  # the shape engine's error, shown in place
+    keras_words = re.compile(r"<code[^>]*>ValueError: .*?</code>")  # Keras 3's own error, quoted as it raises it
+    assert keras_words.search(e.error.value)
+    _chinese(keras_words.sub("", e.error.value).replace("return_sequences", ""))  # the shape engine's error, in place
     assert "return_sequences=True" in e.error.value and "(None, 64)" in e.error.value  # code and shapes as they are
     assert e.total_text == "Total params: -"  # as Keras prints it
 
@@ -88,3 +90,24 @@ def test_the_stateful_explorer_and_the_tabs_speak_chinese():
     assert titles() == ("堆叠", "cell 内部", "有状态", "预测形状")
     lstmlab.set_language("en")
     assert titles() == ("Stack", "Cell", "Stateful", "Predict the shape")
+
+
+def test_every_word_in_the_explorers_figures_and_table_headers_is_chinese():
+    """Issue 22 item 7: legends, axis words, heatmap titles and table headers follow the language (code aside)."""
+    from lstmlab.explore.stack_core import figure_words, table_html, build_stack, StackState
+    from lstmlab.plots.fonts import cjk_font
+    lstmlab.set_language("zh")
+    table = table_html(build_stack(StackState()))
+    assert "Layer (type)" not in table and "Output shape" not in table and ZH["explore.stack.col_name"] in table
+    words, legend, style = figure_words()
+    cell = lstmlab.CellExplorer()
+    shown = [*words.values(), *legend.values(), *cell.figure_titles.values()]
+    if cjk_font() is None:  # no CJK font: the figures stay English rather than draw boxes
+        assert style == {} and legend["emit"].startswith("dark blue")
+        return
+    assert style["fontfamily"][0] == cjk_font()
+    for text in shown:
+        if text != words["total"]:  # "Total params: {n}", as Keras prints it
+            assert HAN.search(text), text
+    lstmlab.set_language("en")
+    assert figure_words()[1]["emit"].startswith("dark blue")

@@ -38,9 +38,10 @@ def add_arguments(parser):
 def write_page(folder, which="all"):
     """Write the explorers' page notebook into `folder` (a fresh folder: never a learner's notebook)."""
     import nbformat
-    intro = msg("explore.page.intro", button=msg("explore.stack.check_keras"))
+    intro = msg("explore.page.intro", button=msg("explore.stack.check_keras")) + "\n\n" + msg("explore.page.lessons")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(intro), nbformat.v4.new_code_cell(CODE[which])])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["title"] = msg("explore.page.title")  # the browser tab's title in Voila (not the file's name)
     path = Path(folder) / PAGE
     if path.exists():
         raise FileExistsError(f"{path} exists; lstmlab explore writes only into a fresh folder")  # not learner-facing

@@ -216,6 +216,17 @@ def grade(stack, answers):
     return marks
 
 
+def _sentence_case(text):
+    """The first letter upper-cased, unless the text starts with code (return_sequences, kernel.T stay as written)."""
+    first = text.split(" ", 1)[0]
+    return text if re.search(r"[_.=()]", first) else text[:1].upper() + text[1:]
+
+
+def layer_code(stack):
+    """Per layer, the code line that makes it ('keras.layers.LSTM(64, return_sequences=True)'), as the quiz shows."""
+    return [_spec_code(spec) for spec in stack.layers]
+
+
 def feedback_html(marks, answers=False):
     """The quiz's verdict: the score, then per miss a hint (and the mistake's name); the answers only if asked."""
     right = sum(m.ok for m in marks)
@@ -228,9 +239,9 @@ def feedback_html(marks, answers=False):
             line = msg("explore.quiz.right_line", where=where, verdict=verdict)
             items.append(f"<li class='lstmlab-right'>{line}</li>")
             continue
-        named = msg("explore.quiz.named", mistake=m.mistake[:1].upper() + m.mistake[1:]) if m.mistake else ""
+        named = msg("explore.quiz.named", mistake=_sentence_case(m.mistake)) if m.mistake else ""
         named = f"<b>{html.escape(named)}</b> " if named else ""
-        hint = html.escape(m.hint[:1].upper() + m.hint[1:])
+        hint = html.escape(_sentence_case(m.hint))
         verdict = f"<span style='color:#9b2c2c'>{msg('explore.quiz.not_yet')}</span>"
         line = msg("explore.quiz.miss_line", where=where, verdict=verdict, named=named, hint=hint)
         text = f"<li class='lstmlab-miss'>{line}"

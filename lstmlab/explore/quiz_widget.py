@@ -4,8 +4,8 @@ import html
 import ipywidgets as widgets
 
 from ..messages import msg
-from .quiz_core import feedback_html, grade, keras_code, questions
-from .shell import WIDE, button, style_sheet
+from .quiz_core import feedback_html, grade, keras_code, layer_code, questions
+from .shell import INVALID, WIDE, button, mark, row, style_sheet
 from .stack_core import CODE_BLOCK
 
 
@@ -24,13 +24,18 @@ class ShapeQuiz(widgets.VBox):
         self.check_button = button(msg("explore.quiz.check"), icon="check", tooltip=msg("explore.quiz.check_tooltip"))
         self.answers_button = button(msg("explore.quiz.show_answers"), icon="eye",
                                      tooltip=msg("explore.quiz.answers_tooltip"))
+        self.next_button = button(msg("explore.quiz.next"), icon="arrow-right", button_style="success")
+        self.next_button.layout.display = "none"  # after a full score
+        self.why_no_answers = widgets.HTML()  # why "Show the answers" cannot be pressed yet
         self.feedback = widgets.HTML()
         self.marks, self.shown = None, False
+        self.next_button.on_click(lambda button: self.next_question())
         self.question.observe(lambda change: self.show(), names="value")
         self.check_button.on_click(lambda button: self.check())
         self.answers_button.on_click(lambda button: self.show_answers())
         super().__init__([style_sheet(), self.question, self.code, self.answers,
-                          widgets.HBox([self.check_button, self.answers_button]), self.feedback])
+                          row([self.check_button, self.answers_button, self.why_no_answers, self.next_button]),
+                          self.feedback])
         self.add_class("lstmlab-shape-quiz")
         self.show()
 
@@ -56,15 +61,32 @@ class ShapeQuiz(widgets.VBox):
         self.shape_boxes = [self._box(msg("explore.quiz.shape_box", k=k), "(None, ...)") for k in range(1, n + 1)]
         self.param_boxes = [self._box(msg("explore.quiz.params_box", k=k), msg("explore.quiz.params_placeholder"))
                             for k in range(1, n + 1)]
-        self.answers.children = [widgets.HBox([s, p]) for s, p in zip(self.shape_boxes, self.param_boxes)]
+        names = [widgets.HTML(f"<span class='lstmlab-quiz-layer'>{msg('explore.quiz.layer', k=k)}: "
+                              f"<code>{html.escape(code)}</code></span>")
+                 for k, code in enumerate(layer_code(self.stack), 1)]
+        self.answers.children = [widgets.VBox([name, row([s, p])]) for name, s, p in
+                                 zip(names, self.shape_boxes, self.param_boxes)]
         self.feedback.value, self.marks, self.shown = "", None, False
         self.answers_button.disabled = True
+        self.why_no_answers.value = f"<i>{msg('explore.quiz.answers_after_check')}</i>"
+        self.next_button.layout.display = "none"
 
     def check(self):
         """Grade the typed answers: a hint per miss (the answers stay hidden unless they were asked for)."""
         self.marks = grade(self.stack, [(s.value, p.value) for s, p in zip(self.shape_boxes, self.param_boxes)])
-        self.answers_button.disabled = all(m.ok for m in self.marks)
+        full = all(m.ok for m in self.marks)
+        self.answers_button.disabled = full
+        self.why_no_answers.value = f"<i>{msg('explore.quiz.all_right')}</i>" if full else ""
+        for box, m in zip([b for pair in zip(self.shape_boxes, self.param_boxes) for b in pair], self.marks):
+            mark(box, INVALID, not m.ok)  # each miss marked where it was typed
+        last = self.question.value == len(self.questions) - 1
+        self.next_button.layout.display = None if full and not last else "none"
         self.feedback.value = feedback_html(self.marks, answers=self.shown)
+
+    def next_question(self):
+        """After a full score: the next model, with empty boxes."""
+        if self.question.value < len(self.questions) - 1:
+            self.question.value += 1
 
     def show_answers(self):
         """On request: the expected answers, each explained."""

@@ -11,6 +11,16 @@ CSS = f"""<style>
 </style>"""
 
 
+def row(children):
+    """An HBox whose controls wrap onto the next line in a narrow window (640 px) instead of shrinking to a knob."""
+    return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+
+
+def slider_layout():
+    """A slider never narrower than its label and a usable track (ipywidgets shrinks it to a knob in a narrow HBox)."""
+    return widgets.Layout(width="calc(100% - 4px)", max_width="420px")  # less its 2 px margins
+
+
 def style_sheet():
     """An invisible HTML widget holding the explorers' CSS (a <style> applies wherever the widget is)."""
     return widgets.HTML(CSS, layout=widgets.Layout(display="none"))
@@ -18,7 +28,8 @@ def style_sheet():
 
 def picture_image():
     """An Image for explore.picture.Picture: never wider than its container, never stretched (height follows)."""
-    return widgets.Image(format="svg+xml", layout=widgets.Layout(max_width="100%", height="auto"))
+    # less the widget's 2 px margins: a figure never pokes out of a 640 px notebook
+    return widgets.Image(format="svg+xml", layout=widgets.Layout(max_width="calc(100% - 4px)", height="auto"))
 
 
 def show_picture(image, pic):

@@ -137,16 +137,32 @@ def total_text(total):
     return f"Total params: {total:,}"
 
 
+def _formula_html(formula, keep):
+    """A formula that may break only between its top-level terms ('2 x', '3 x', '(1024 x (300 + 1024) + 2 x 1024)',
+    '= 8146944'), never inside parentheses: each term is kept on one line."""
+    terms, depth, current = [], 0, ""
+    for word in formula.split(" "):
+        current = f"{current} {word}" if current else word
+        depth += word.count("(") - word.count(")")
+        if depth == 0 and word not in ("x", "+", "="):  # an operator stays with the operand after it
+            terms.append(current)
+            current = ""
+    terms += [current] if current else []
+    return " ".join(f"<span class='lstmlab-term' style='{keep}'>{html.escape(term)}</span>" for term in terms)
+
+
 def table_html(stack):
-    """The engine's rows as an HTML table (one <tr data-layer=k> per layer) for the widget.
+    """The engine's rows as an HTML table (one <tr data-layer=k> per layer, its formula on a row of its own) for the
+    widget.
 
     Shapes and counts never wrap (a shape broken over two lines reads as two shapes); a long name may break
-    between name and type, as in the diagram, and the formula may wrap. The headers Keras's model.summary() prints
-    stay as Keras prints them, in English; ours are in the language in use.
+    between name and type, as in the diagram; the formula has the table's width and breaks only between its terms,
+    never inside parentheses. Every header is in the language in use (in English, as Keras's model.summary()).
     """
     keep = "white-space:nowrap"
-    headers = ("#", "Layer (type)", msg("explore.stack.input_shape"), "Output shape", "Param #",
-               msg("explore.stack.formula"))
+    headers = ("#", msg("explore.stack.col_name"), msg("explore.stack.input_shape"), msg("explore.stack.col_output"),
+               msg("explore.stack.col_params"))
+    formula = msg("explore.stack.formula")
     head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>" for h in headers)
     body = "".join(
         f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td>"
@@ -154,17 +170,20 @@ def table_html(stack):
         f"<td class='lstmlab-in' style='{keep}'>{fmt_shape(r.input_shape)}</td>"
         f"<td class='lstmlab-out' style='{keep}'>{fmt_shape(r.output_shape)}</td>"
         f"<td class='lstmlab-params' style='text-align:right;{keep}'>{r.params:,}</td>"
-        f"<td><code style='{MONO}'>{html.escape(r.formula_line)}</code></td></tr>"
+        f"</tr><tr class='lstmlab-formula-row' data-formula='{r.index}'><td></td><td colspan='4' style='color:#4a5568'>"
+        f"{formula} <code style='{MONO}'>{_formula_html(r.formula_line, keep)}</code></td></tr>"
         for r, spec in zip(stack.summary(), stack.layers))
     style = ("<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 8px; line-height: 1.4}"
              ".lstmlab-stack-table td {vertical-align: top}</style>")
     return f"{style}<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def error_html(exc):
-    """An invalid configuration, explained inside the widget (never a traceback)."""
+def error_html(exc, keras=None):
+    """An invalid configuration, explained inside the widget (never a traceback), and Keras 3's own error for it."""
+    said = (f"<br><span class='lstmlab-keras-error'>{msg('explore.stack.keras_says')}<br><code style='{MONO}'>"
+            f"{html.escape(keras)}</code></span>") if keras else ""
     return ("<div class='lstmlab-error' style='color:#9b2c2c;background:#fff5f5;border-left:4px solid #e53e3e;"
-            f"padding:6px 10px'><b>{msg('explore.stack.does_not_build')}</b><br>{html.escape(str(exc))}</div>")
+            f"padding:6px 10px'><b>{msg('explore.stack.does_not_build')}</b><br>{html.escape(str(exc))}{said}</div>")
 
 
 @dataclass(frozen=True)
@@ -177,20 +196,71 @@ class StackView:
     error: str
 
 
+def stack_fix(state):
+    """(the fix in words, the fixed StackState) for a stack that does not build, when one change fixes it; else None."""
+    for k, seq in enumerate(state.return_sequences[:-1], 1):
+        if not seq:  # layer k+1 needs layer k's whole h sequence
+            fixed = state.return_sequences[:k - 1] + (True,) + state.return_sequences[k:]
+            return msg("explore.stack.fix_sequences", k=k), replace(state, return_sequences=fixed)
+    if state.stateful and state.batch is None:
+        return msg("explore.stack.fix_batch", batch=16), replace(state, batch=16)
+    return None
+
+
+KERAS_NAMES = {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "simple_rnn"}
+
+
+def keras_error(state):
+    """The error Keras 3 raises for a stack that does not build (its own words, for a fresh session's layer names), or
+    None when this explorer does not know it."""
+    for k, seq in enumerate(state.return_sequences[:-1]):
+        if not seq:  # layer k+2 gets layer k+1's last h only: (batch, units)
+            base = "bidirectional" if state.bidirectional else KERAS_NAMES[state.cell]
+            name = f"{base}_{k + 1}"
+            shape = fmt_shape((state.batch, state.units[k] * (2 if state.bidirectional else 1)))
+            return (f"ValueError: Input 0 with name 'None' of layer '{name}' is incompatible with the layer: "
+                    f"expected ndim=3, found ndim=2. Full shape received: {shape}")  # not learner-facing: Keras's words
+    if state.stateful and state.batch is None and not state.bidirectional:
+        return ("ValueError: When using `stateful=True` in a RNN, the batch size must be static. Found dynamic batch "
+                f"size: sequence.shape={fmt_shape((None, state.timesteps, state.features))}")  # not learner-facing
+    return None
+
+
 def stack_view(state):
     """StackState -> StackView; never raises for a bad configuration, it explains it instead."""
+    if state.stateful and state.batch is None:  # the page's batch box, not the engine's batch_size=... argument
+        return StackView(None, "", "Total params: -", error_html(msg("explore.stack.stateful_needs_batch"),
+                                                                 keras_error(state)))
     try:
         stack = build_stack(state)
     except (ValueError, TypeError) as exc:
-        return StackView(None, "", "Total params: -", error_html(exc))
+        return StackView(None, "", "Total params: -", error_html(exc, keras_error(state)))
     return StackView(stack, table_html(stack), total_text(stack.count_params()), "")
 
 
+def figure_words():
+    """(words, legend, text_style) for plots.stack.stack_grid_figure in the page's language (font permitting)."""
+    from .figure_text import figure_speaking
+    with figure_speaking() as style:
+        words = {"input": msg("explore.stack.fig_input"), "output": msg("explore.stack.fig_output"),
+                 "x_at": msg("explore.stack.fig_x_at", t="{t}"), "params": msg("explore.stack.fig_params", n="{n}"),
+                 "stateful": msg("explore.stack.fig_stateful"), "total": total_text(0).replace("0", "{n}")}
+        legend = {"emit": msg("explore.stack.legend_emit"), "quiet": msg("explore.stack.legend_quiet"),
+                  "backward": msg("explore.stack.legend_backward"),
+                  "backward_emit": msg("explore.stack.legend_backward_emit"),
+                  "stateful": msg("explore.stack.legend_stateful"), "dense": msg("explore.stack.legend_dense"),
+                  "dropout": msg("explore.stack.legend_dropout")}
+    return words, legend, style
+
+
 def stack_picture(stack, max_timesteps=8):
-    """The layers x timesteps diagram of a Stack, as an explore.picture.Picture (SVG at its natural size)."""
+    """The layers x timesteps diagram of a Stack, as an explore.picture.Picture (SVG at its natural size); the total
+    is left out of it: the explorer shows it once, beside the table."""
     from ..plots.stack import stack_grid_figure
     from .picture import picture
-    return picture(stack_grid_figure(stack, max_timesteps=max_timesteps))
+    words, legend, style = figure_words()
+    return picture(stack_grid_figure(stack, max_timesteps=max_timesteps, words=words, legend=legend, text_style=style,
+                                     show_total=False))
 
 
 def _keras_shape(shape):

@@ -14,6 +14,8 @@ MESSAGES = {
     "explore.page.intro": "# lstmlab explorers\nMove a control and watch shapes, parameters and state change. Every number "
                           "comes from lstmlab's shape engine and NumPy reference; **{button}** builds the same model in "
                           "Keras 3.",
+    "explore.page.title": "lstmlab explorers: LSTM shapes, cells and state",
+    "explore.page.lessons": "The lessons behind them: `make lab` in the lstmlab folder opens the course in JupyterLab.",
     "explore.tabs.stack": "Stack",
     "explore.tabs.cell": "Cell",
     "explore.tabs.stateful": "Stateful",
@@ -29,7 +31,22 @@ MESSAGES = {
     "explore.stack.check_keras": "Check with Keras",
     "explore.stack.check_keras_tooltip": "build this stack in Keras 3 and compare its summary",
     "explore.stack.input_shape": "Input shape",
-    "explore.stack.formula": "Formula",
+    "explore.stack.formula": "Formula:",
+    "explore.stack.col_name": "Layer (type)",
+    "explore.stack.col_output": "Output shape",
+    "explore.stack.col_params": "Param #",
+    "explore.stack.fig_input": "input",
+    "explore.stack.fig_output": "output",
+    "explore.stack.fig_x_at": "x at {t}",
+    "explore.stack.fig_params": "{n} params",
+    "explore.stack.fig_stateful": "stateful: state kept for next batch",
+    "explore.stack.legend_emit": "dark blue: this step's h leaves the layer",
+    "explore.stack.legend_quiet": "light blue: h only flows on in time",
+    "explore.stack.legend_backward": "red arrows: the backward direction (Bidirectional)",
+    "explore.stack.legend_backward_emit": "red edge: the backward direction's h leaves the layer here, at its last step t=1",
+    "explore.stack.legend_stateful": "dashed purple: the state is kept for the next batch (stateful)",
+    "explore.stack.legend_dense": "orange: Dense",
+    "explore.stack.legend_dropout": "grey: Dropout",
     "explore.stack.not_whole": "{name} must be a whole number from 1 to {max_size}; {typed!r} is not a whole number",
     "explore.stack.out_of_range": "{name} must be a whole number from 1 to {max_size}, got {value}",
     "explore.stack.bad_batch": "batch must be a positive whole number or None, got {text!r}",
@@ -38,7 +55,14 @@ MESSAGES = {
     "explore.stack.unknown_cell": "cell must be one of {cells}, got {cell!r}",
     "explore.stack.unknown_head": "head must be one of {heads}, got {head!r}",
     "explore.stack.does_not_build": "This stack does not build.",
-    "explore.stack.stale": "Greyed below: the last stack that could be read.",
+    "explore.stack.check_disabled": "Check with Keras works once the stack above builds (the greyed stack is an older one).",
+    "explore.stack.stateful_needs_batch": "stateful=True needs a fixed batch size (state row i carries to sample i of the "
+                                          "next batch): type a number in the batch box above; in Keras it is "
+                                          "keras.Input(batch_shape=(batch, timesteps, features)).",
+    "explore.stack.fix_sequences": "Fix: set return_sequences=True on layer {k}",
+    "explore.stack.fix_batch": "Fix: set batch to {batch}",
+    "explore.stack.keras_says": "What Keras 3 raises when it builds this model:",
+    "explore.stack.stale": "Greyed below: the last stack that could be read and built.",
     "explore.stack.draw_failed": "could not draw the diagram: {error}",
     "explore.stack.building": "building the model in Keras...",
     "explore.stack.keras_failed": "Keras could not build it: {error}",
@@ -87,6 +111,33 @@ MESSAGES = {
     "explore.cell.report_mean": "mean forget gate f = {f_mean}: {verdict}.",
     "explore.cell.report_kept": "share of c at step 1 still in c at step {last} through f alone (product of f): {kept}",
     "explore.cell.report_final": "final c = {c}, final h = {h}",
+    "explore.cell.timesteps_from_values": "set by the x values you typed (one step per value)",
+    # a learner's own lstm_step beside the reference (CellExplorer(step=lstm_step))
+    "explore.compare.same": "Your {function} gives the reference's c and h at every one of the {n} steps.",
+    "explore.compare.differs": "Your {function} first differs from the reference at step {t}, in {output}: expected "
+                               "{expected}, yours {got} (outlined in red below).",
+    "explore.compare.gate": "The gate where it goes wrong there (from the same h and c as the reference): {gate}, "
+                            "in {formula}.",
+    "explore.compare.no_gate": "Every gate reacts as the reference's there: look at how c and h are put together.",
+    "explore.compare.h_range": "Your h leaves [-1, 1] (largest |h| = {largest}), which h = o*tanh(c) never does: is the "
+                               "tanh on c missing?",
+    "explore.compare.raised": "Your {function} raised {error} at step {t}.",
+    "explore.compare.bad_return": "Your {function} must return (h, c), two arrays of shape {shape}; at step {t} it "
+                                  "returned a {got}.",
+    "explore.compare.fig_reference": "reference",
+    "explore.compare.fig_yours": "yours",
+    "explore.compare.fig_c": "c  cell state",
+    "explore.compare.fig_h": "h  hidden state (tanh keeps it in [-1, 1])",
+    "explore.compare.fig_t": "time step t",
+    "explore.compare.fig_unit": "unit {u}",
+    "explore.compare.fig_first": "first difference",
+    "explore.compare.fig_diff": "yours - reference",
+    "explore.cell.fig_i": "i  input gate (how much of c~ to write)",
+    "explore.cell.fig_f": "f  forget gate (how much of c to keep)",
+    "explore.cell.fig_c_tilde": "c~  candidate (tanh)",
+    "explore.cell.fig_o": "o  output gate (how much of c to show)",
+    "explore.cell.fig_c": "c  cell state: c = f*c + i*c~",
+    "explore.cell.fig_h": "h  hidden state: h = o*tanh(c)",
     "explore.cell.stale": "The heatmaps below, greyed, are for the last input that could be read.",
     "explore.cell.values_not_numbers": "x values must be numbers separated by commas, like 1, 0, 0.5; got {text!r}",
     "explore.cell.values_count": "x values: give 1 to 64 finite numbers, got {n} from {text!r}",
@@ -108,13 +159,28 @@ MESSAGES = {
     "explore.stateful.all_continue": "all {n} hand-overs continue the same series: state carries memory across batches",
     "explore.stateful.some_wrong": "{wrong} of {carried} hand-overs give a sample another series' (or an out-of-order) "
                                    "state: with shuffled batches, stateful=True feeds the LSTM the wrong memory",
+    "explore.stateful.table_note": "The table lists the first {shown} of the {n} batches; the rest follow the same pattern.",
+    "explore.stateful.fig_reset": "stateful=True, reset_states() between batches",
+    "explore.stateful.fig_no_reset": "stateful=True, no reset",
+    "explore.stateful.fig_shuffled": ", shuffled batches",
+    "explore.stateful.fig_in_order": ", batches in order",
+    "explore.stateful.series": "series {s}",
+    "explore.stateful.chunk": "chunk {k}",
+    "explore.stateful.zeros": "zeros",
+    "explore.stateful.legend_ok": "green arrow: the row's state continues the same series",
+    "explore.stateful.legend_wrong": "red dashed arrow: the row gets another series' (or an earlier part's) state: the "
+                                     "wrong memory",
+    "explore.stateful.legend_reset": "x: reset_states(), the next batch starts from zeros",
     "explore.stateful.figure_note": "The figure above draws the first {shown} of these {n} batches.",
     "explore.stateful.code_fixed_batch": "stateful needs a fixed batch",
     "explore.stateful.code_keras2": "Keras 2, as seen online: LSTM(units, stateful=True, batch_input_shape=({batch}, "
                                     "{timesteps}, features)),",
     "explore.stateful.code_keras3": "which Keras 3 no longer accepts: give the batch to keras.Input(batch_shape=...) "
                                     "instead",
-    "explore.stateful.code_reset": "or layer.reset_states(): zeros before the next pass",
+    "explore.stateful.code_reset": "zeros before every batch, as the diagram shows (the same as stateful=False)",
+    "explore.stateful.code_loop": "one batch at a time, so that reset_states() runs between batches",
+    "explore.stateful.code_in_order": "in order: row i of batch k+1 continues row i of batch k",
+    "explore.stateful.code_shuffled": "shuffled, as fit(shuffle=True) does (harmless here: every batch starts from zeros)",
     "explore.stateful.code_no_reset": "no reset: state flows from the last batch of this epoch into the next epoch too",
     "explore.stateful.too_short": "a series of {length} steps split into batch={batch} streams gives {stream} steps per "
                                   "stream, fewer than timesteps={timesteps}: need at least batch * timesteps = {need} "
@@ -123,6 +189,14 @@ MESSAGES = {
                                        "{stream} rows per stream, fewer than timesteps={timesteps}: need at least "
                                        "batch * timesteps = {need} rows (use a smaller batch or fewer timesteps)",
     # the shape quiz: its boxes and buttons, how a verdict reads, what cannot be read
+    # predict, then reveal (StackExplorer(predict=True))
+    "explore.predict.ask": "Predict first: type each layer's output shape and parameter count, then Reveal.",
+    "explore.predict.reveal": "Reveal",
+    "explore.predict.no_misses": "No misses in {n} predictions so far.",
+    "explore.predict.tally": "Your misses over {n} predictions, by classic mistake:",
+    "explore.predict.miss": "{mistake}: {n}",
+    "explore.predict.unnamed": "not a classic mistake",
+    "explore.predict.lesson": "(covered in lesson {lesson})",
     "explore.quiz.question": "question",
     "explore.quiz.model": "model {k}",
     "explore.quiz.shape_box": "output shape {k}",
@@ -132,6 +206,10 @@ MESSAGES = {
     "explore.quiz.check_tooltip": "check your answers (or press Enter in a box)",
     "explore.quiz.show_answers": "Show the answers",
     "explore.quiz.answers_tooltip": "the expected shapes and counts, explained",
+    "explore.quiz.layer": "layer {k}",
+    "explore.quiz.next": "Next model",
+    "explore.quiz.answers_after_check": "Check first: the answers can be shown after a try.",
+    "explore.quiz.all_right": "All right: nothing to show.",
     "explore.quiz.score": "{right} of {total} right",
     "explore.quiz.where_shape": "layer {layer} output shape",
     "explore.quiz.where_params": "layer {layer} params",
@@ -240,7 +318,9 @@ MESSAGES = {
 
     # --- passed, not attempted, what went wrong --------------------------------------------------------------
     "note.passed": "{meaning} (checked on {n} random inputs)",
-    "note.not_attempted": "`{function}` still raises NotImplementedError. Write its body, then run this cell again.",
+    "note.not_attempted": "`{function}` still raises NotImplementedError. Body already written? Then its `def` cell has "
+                          "not run since: click it, press Shift+Enter, then run this check again. Not yet? Write its "
+                          "body first.",
     "problem.raised": "Your function raised {error} on case {k} of {n}.",
     "problem.timeout": "Timed out on case {k} of {n}: {detail}.",
     "problem.items_file": "use_items: cannot load {source} ({why}); ask your teacher for the course's items file.",
@@ -338,6 +418,7 @@ MESSAGES = {
     "hint.lstm_shapes": "This is a shape error. kernel is (features, 4*units) and recurrent_kernel is (units, 4*units), "
                         "so z = x @ kernel + h @ recurrent_kernel + bias is (batch, 4*units). Print the shapes of your "
                         "arrays to find the one that is not what you expect.",
+    "hint.explorer": "See it step by step in the cell explorer, beside the reference: run `{code}`.",
     "hint.shapes": "This is a shape error: print the shapes of your arrays (`.shape`) to find the one that is not "
                    "what you expect.",
     "case.which": "case {k} of {n}: {inputs}",

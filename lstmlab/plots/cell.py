@@ -1,6 +1,7 @@
 """One LSTM cell through time: a heatmap per gate (i, f, c~, o) and per state (c, h), steps across, units down."""
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from ..reference.validate import fmt_shape
 
@@ -9,7 +10,7 @@ PANELS = (  # key, title, colour map, fixed value range (None: symmetric around 
     ("f", "f  forget gate (how much of c to keep)", "viridis", (0.0, 1.0)),
     ("c_tilde", "c~  candidate (tanh)", "RdBu_r", (-1.0, 1.0)),
     ("o", "o  output gate (how much of c to show)", "viridis", (0.0, 1.0)),
-    ("c", "c  cell state: c = f*c + i*c~", "RdBu_r", None),
+    ("c", "c  cell state: c = f*c + i*c~", "RdBu_r", (-2.0, 2.0)),  # fixed, so inputs compare (beyond: saturated)
     ("h", "h  hidden state: h = o*tanh(c)", "RdBu_r", (-1.0, 1.0)),
 )
 
@@ -36,12 +37,18 @@ def check_trace(trace):
     return arrays
 
 
-def gate_trace_figure(trace):
-    """Heatmaps of i, f, c~, o, c, h over steps (x) and units (y), values written in when small; returns a Figure."""
+def gate_trace_figure(trace, *, titles=None, words=None, text_style=None):
+    """Heatmaps of i, f, c~, o, c, h over steps (x) and units (y), values written in when small; returns a Figure.
+
+    titles ({key: title}), words ({"t": ..., "unit": "unit {u}"}), text_style: the labels in another language.
+    """
     arrays = check_trace(trace)
+    titles = {**{key: title for key, title, *_ in PANELS}, **(titles or {})}
+    words = {"t": "time step t", "unit": "unit {u}", **(words or {})}
+    style = text_style or {}
     timesteps, units = arrays["i"].shape
     annotate = timesteps * units <= 96
-    fig = Figure(figsize=(min(3.4 + 0.42 * timesteps, 12), 1.2 + 3 * (0.55 + 0.28 * units)), dpi=80,
+    fig = Figure(figsize=(min(3.6 + 0.62 * timesteps, 14), 1.4 + 3 * (0.6 + 0.3 * units)), dpi=80,
                  layout="constrained")
     axes = fig.subplots(3, 2, sharex=True, squeeze=False)
     for ax, (key, title, cmap, vrange) in zip(axes.flat, PANELS):
@@ -50,14 +57,58 @@ def gate_trace_figure(trace):
             bound = max(float(np.abs(values).max()), 1e-9)
             vrange = (-bound, bound)
         im = ax.imshow(values, cmap=cmap, vmin=vrange[0], vmax=vrange[1], aspect="auto", interpolation="nearest")
-        ax.set_title(title, fontsize=9, loc="left")
-        ax.set_yticks(range(units), [f"unit {u}" for u in range(units)] if units <= 8 else None, fontsize=7)
-        ax.set_xticks(range(timesteps), [str(t) for t in range(1, timesteps + 1)], fontsize=7)
+        ax.set_title(titles[key], fontsize=10, loc="left", **style)
+        if units <= 8:
+            ax.set_yticks(range(units), [words["unit"].format(u=u) for u in range(units)], fontsize=9, **style)
+        ax.set_xticks(range(timesteps), [str(t) for t in range(1, timesteps + 1)], fontsize=9)
         if annotate:
             for (u, t), v in np.ndenumerate(values):
                 dark = cmap == "viridis" and v < 0.55 or cmap != "viridis" and abs(v) > 0.6 * max(abs(vrange[0]), vrange[1])
-                ax.text(t, u, f"{v:.2f}", ha="center", va="center", fontsize=6.5, color="white" if dark else "black")
+                ax.text(t, u, f"{v:.2f}", ha="center", va="center", fontsize=8.5, color="white" if dark else "black")
         fig.colorbar(im, ax=ax, shrink=0.8, pad=0.01)
     for ax in axes[-1]:
-        ax.set_xlabel("time step t", fontsize=8)
+        ax.set_xlabel(words["t"], fontsize=10, **style)
+    return fig
+
+
+# -- a learner's lstm_step beside the reference (CellExplorer(step=...)) ---------------------------------------------
+OUTLINE = "#e53e3e"
+LABELS = {  # English defaults; the explorer passes them in the language in use
+    "reference": "reference", "yours": "yours", "c": "c  cell state", "h": "h  hidden state (tanh keeps it in [-1, 1])",
+    "t": "time step t", "unit": "unit {u}", "first": "first difference", "diff": "yours - reference",
+}
+
+
+def compare_figure(reference, mine, first=None, labels=None, text_style=None):
+    """Heatmaps of c and h (rows): the reference's, the learner's (one colour scale) and their difference (columns);
+    first = (t, key) is outlined in red."""
+    labels = {**LABELS, **(labels or {})}
+    style = text_style or {}
+    timesteps, units = np.asarray(reference["h"]).shape
+    fig = Figure(figsize=(2.6 + 1.1 * timesteps, 1.4 + 2 * (0.6 + 0.34 * units)), dpi=96, layout="constrained")
+    axes = fig.subplots(2, 3, sharex=True, squeeze=False)
+    for row, key in enumerate(("c", "h")):
+        ref, own = np.asarray(reference[key], float), np.asarray(mine[key], float)  # (timesteps, units) each
+        bound = max(1.0, float(np.abs(ref).max()), float(np.abs(own).max()))  # one scale for both columns
+        gap = max(float(np.abs(own - ref).max()), 1e-9)  # the difference on its own scale: small slips show too
+        for col, (who, values, scale) in enumerate((("reference", ref, bound), ("yours", own, bound),
+                                                    ("diff", own - ref, gap))):
+            ax = axes[row, col]
+            im = ax.imshow(values.T, cmap="RdBu_r" if col < 2 else "PuOr_r", vmin=-scale, vmax=scale, aspect="auto",
+                           interpolation="nearest")
+            ax.set_title(f"{labels[who]}: {labels[key]}" if col < 2 else labels[who], fontsize=10, loc="left", **style)
+            ax.set_yticks(range(units), [labels["unit"].format(u=u) for u in range(units)] if col == 0 else [],
+                          fontsize=9, **style)
+            ax.set_xticks(range(timesteps), [str(t) for t in range(1, timesteps + 1)], fontsize=9)
+            if timesteps * units <= 96:
+                for (u, t), v in np.ndenumerate(values.T):
+                    ax.text(t, u, f"{v:.2f}", ha="center", va="center", fontsize=9,
+                            color="white" if abs(v) > 0.6 * scale else "black")
+            if first is not None and first[1] == key:
+                ax.add_patch(Rectangle((first[0] - 0.5, -0.5), 1, units, fill=False, edgecolor=OUTLINE, lw=2.5,
+                                       label=labels["first"]))
+            if col >= 1:
+                fig.colorbar(im, ax=axes[row, :2].tolist() if col == 1 else ax, shrink=0.8, pad=0.01)
+    for ax in axes[-1]:
+        ax.set_xlabel(labels["t"], fontsize=10, **style)
     return fig

@@ -20,9 +20,16 @@ LEGEND = {  # what each mark means; a figure lists only the marks it draws
     "emit": "dark blue: this step's h leaves the layer",
     "quiet": "light blue: h only flows on in time",
     "backward": "red arrows: the backward direction (Bidirectional)",
+    "backward_emit": "red edge: the backward direction's h leaves the layer here, at its last step t=1",
     "stateful": "dashed purple: the state is kept for the next batch (stateful)",
     "dense": "orange: Dense",
     "dropout": "grey: Dropout",
+}
+
+
+WORDS = {  # the figure's other words, English by default; the StackExplorer passes them in the language in use
+    "input": "input", "output": "output", "x_at": "x at {t}", "params": "{n} params",
+    "stateful": "stateful: state kept for next batch", "total": "Total params: {n}",
 }
 
 
@@ -45,6 +52,8 @@ def legend_items(stack, max_timesteps=8):
                 found.add("quiet")
             if isinstance(spec, Bidirectional) and cells > 1:
                 found.add("backward")
+                if len(row.output_shape) != 3:
+                    found.add("backward_emit")
             if spec.stateful:
                 found.add("stateful")
         elif isinstance(inner, Dense):
@@ -59,13 +68,13 @@ def _text_width(text, fontsize, em=0.6):
     return max(len(line) for line in text.split("\n")) * em * fontsize / 72
 
 
-def _notes(row, spec):
+def _notes(row, spec, words=WORDS):
     """The text right of a layer's row: its output shape, parameters and flags."""
     flag = ""
     if is_recurrent(spec):
         flag = "\nreturn_sequences=True" if spec.return_sequences else "\nreturn_sequences=False"
-        flag += "\nstateful: state kept for next batch" if spec.stateful else ""
-    return f"{fmt_shape(row.output_shape)}\n{row.params:,} params{flag}"
+        flag += "\n" + words["stateful"] if spec.stateful else ""
+    return f"{fmt_shape(row.output_shape)}\n{words['params'].format(n=f'{row.params:,}')}{flag}"
 
 
 def step_columns(timesteps, max_timesteps=8):
@@ -86,10 +95,10 @@ def _state_label(spec):
     return "h, c" if inner.kind == "LSTM" else "h"
 
 
-def _box(ax, x, y, color, text="", text_color="white", w=BOX_W, h=BOX_H):
+def _box(ax, x, y, color, text="", text_color="white", w=BOX_W, h=BOX_H, edge="#2d3748", lw=0.8):
     from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.02,rounding_size=0.08",
-                                facecolor=color, edgecolor="#2d3748", linewidth=0.8))
+                                facecolor=color, edgecolor=edge, linewidth=lw))
     if text:
         ax.text(x, y, text, ha="center", va="center", fontsize=7, color=text_color)
 
@@ -118,25 +127,34 @@ def _layer_cells(row, spec, xs, columns):
     return [xs[-1]]
 
 
-def stack_grid_figure(stack, max_timesteps=8):
-    """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure."""
+def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_style=None, show_total=True):
+    """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure.
+
+    words, legend, text_style (optional): WORDS and LEGEND in another language, and the font to draw them with.
+    show_total: False where the total is already shown beside the figure (the StackExplorer).
+    """
     from matplotlib.figure import Figure
+    words, legend = {**WORDS, **(words or {})}, {**LEGEND, **(legend or {})}
+    style = text_style or {}
     rows, columns = stack.summary(), step_columns(stack.timesteps, max_timesteps)
     xs = list(range(len(columns)))  # one x per drawn column
     n = len(rows)
-    input_text = f"input\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}"
-    output_text = f"output\n{fmt_shape(stack.output_shape)}"
+    input_text = f"{words['input']}\n{fmt_shape((stack.batch_size, stack.timesteps, stack.features))}"
+    output_text = f"{words['output']}\n{fmt_shape(stack.output_shape)}"
     names = [layer_label(row, spec).replace(" (", "\n(", 1) for row, spec in zip(rows, stack.layers)]
-    notes = [_notes(row, spec) for row, spec in zip(rows, stack.layers)]
-    total = f"Total params: {rows.total:,}"
+    notes = [_notes(row, spec, words) for row, spec in zip(rows, stack.layers)]
+    total = words["total"].format(n=f"{rows.total:,}")
     # margins (in x units) as wide as their text: labels end at -0.6, notes start 0.62 right of the last step
-    left = 0.6 + max(_text_width(t, 8) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
-    right = 0.62 + max([_text_width(t, 7.5) for t in notes] + [_text_width(total, 9, 0.65)]) / COLUMN_IN + 0.15
+    left = 0.6 + max(_text_width(t, 8.5) for t in [input_text, output_text, *names]) / COLUMN_IN + 0.15
+    right = 0.62 + max([_text_width(t, 8.5) for t in notes] + [_text_width(total, 9, 0.65)] * show_total) / COLUMN_IN + 0.15
     last = len(columns) - 1
-    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2)), dpi=80)
+    key = "   ".join(legend[item] for item in legend_items(stack, max_timesteps))
+    key = textwrap.fill(key, int(((left + last + right) * COLUMN_IN - 0.2) * 72 / (0.6 * 9)))
+    extra = max(0.0, 0.22 * (key.count("\n") + 1) - 0.25)  # y units below the input row for a longer legend
+    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2) + 0.9 * extra), dpi=80)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-left, last + right)
-    ax.set_ylim(-1.1, n + 1.4)
+    ax.set_ylim(-1.1 - extra, n + 1.4)
     ax.axis("off")
     # the input row: one x_t per step
     for x, t in zip(xs, columns):
@@ -144,11 +162,12 @@ def stack_grid_figure(stack, max_timesteps=8):
             ax.text(x, 0, "...", ha="center", va="center", fontsize=10, color=GREY)
         else:
             _box(ax, x, 0, "#edf2f7")
-        ax.text(x, -0.55, f"x at {_step_label(t)}" if t is not None else "...", ha="center", va="center", fontsize=7,
-                color=GREY)
-    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=8)
+        ax.text(x, -0.55, words["x_at"].format(t=_step_label(t)) if t is not None else "...", ha="center",
+                va="center", fontsize=9, color="#4a5568", **style)
+    ax.text(-0.6, 0, input_text, ha="right", va="center", fontsize=8.5, **style)
     _arrow = _Arrows()
     below = [x for x, t in zip(xs, columns) if t is not None]  # cells of the row below whose output goes up
+    backward_out = []  # the cell of the row below whose backward h goes up too (Bidirectional, one output)
     for row, spec, name, note in zip(rows, stack.layers, names, notes):
         y = row.index
         cells = _layer_cells(row, spec, xs, columns)
@@ -156,10 +175,16 @@ def stack_grid_figure(stack, max_timesteps=8):
         for x in cells:  # what flows up from the row below into this layer
             if x in below:
                 _arrow(ax, (x, y - 1 + BOX_H / 2), (x, y - BOX_H / 2), color=EMIT)
+        for x in backward_out:  # the backward h (at t=1) goes up beside the forward h (at t=T)
+            _arrow(ax, (x + BOX_W / 4, y - 1 + BOX_H / 2), (cells[-1] - BOX_W / 4, y - BOX_H / 2), color=BACKWARD)
+        backward_out = []
         if is_recurrent(spec):
+            # Bidirectional without return_sequences: [forward h at t=T, backward h at t=1] (its last step)
+            backward_last = isinstance(spec, Bidirectional) and not sequence_out and len(cells) > 1
             for j, x in enumerate(cells):
-                emits = sequence_out or x == cells[-1]
-                _box(ax, x, y, EMIT if emits else QUIET)
+                emits = sequence_out or x == cells[-1] or (backward_last and j == 0)
+                edge = dict(edge=BACKWARD, lw=2.2) if backward_last and j == 0 else {}
+                _box(ax, x, y, EMIT if emits else QUIET, **edge)
                 if j:
                     gap = cells[j - 1]
                     if isinstance(spec, Bidirectional):
@@ -170,25 +195,27 @@ def stack_grid_figure(stack, max_timesteps=8):
                     if x - gap > 1:  # an elided stretch of time
                         ax.text((x + gap) / 2, y + 0.18, "...", ha="center", fontsize=9, color=GREY)
             if len(cells) > 1 and row.index == next(r.index for r, sp in zip(rows, stack.layers) if is_recurrent(sp)):
-                ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=7, color="#2d3748")
+                ax.text((cells[0] + cells[1]) / 2, y + 0.3, _state_label(spec), ha="center", fontsize=8.5,
+                        color="#2d3748")
             if spec.stateful:
                 _arrow(ax, (cells[-1] + BOX_W / 2, y), (cells[-1] + 0.55, y), ls="--", color=STATEFUL)
             below = cells if sequence_out else [cells[-1]]
+            backward_out = [cells[0]] if backward_last else []
         else:
             for x in cells:
                 _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
             below = cells
-        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8)
-        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=7.5)
+        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8.5)
+        ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=8.5, **style)
     top = n + 1
     for x in below:  # the model's outputs
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
-    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=8)
-    ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold")
-    key = "   ".join(LEGEND[item] for item in legend_items(stack, max_timesteps))
-    width_in = fig.get_size_inches()[0] - 0.2
-    ax.text((last + right - left) / 2, -0.8, textwrap.fill(key, int(width_in * 72 / (0.6 * 7))), ha="center",
-            va="top", fontsize=7, color=GREY)
+    for x in backward_out:  # a Bidirectional last layer: its backward h leaves at t=1
+        _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=BACKWARD)
+    ax.text(-0.6, top - 0.15, output_text, ha="right", va="center", fontsize=8.5, **style)
+    if show_total:
+        ax.text(last + 0.62, top - 0.15, total, ha="left", va="center", fontsize=9, fontweight="bold", **style)
+    ax.text((last + right - left) / 2, -0.8, key, ha="center", va="top", fontsize=9, color="#4a5568", **style)
     _arrow.draw(ax)
     return fig
 

@@ -17,10 +17,24 @@ LABEL_FONTSIZE = 10  # the labels inside the boxes (pt)
 WHOLE, OFF, ON = "#a0aec0", "#e53e3e", "#2f855a"  # stateful_chunks_figure: the whole run, stateful off, on
 
 
-def _label(series, chunk, timesteps):
+LABELS = {  # English defaults; the StatefulExplorer passes them in the language in use
+    "reset": "stateful=True, reset_states() between batches", "no_reset": "stateful=True, no reset",
+    "shuffled": ", shuffled batches", "in_order": ", batches in order", "one_batch": "one batch: nothing is handed over",
+    "batch": "batch {k}", "row": "row {i}", "series": "series {s}", "chunk": "chunk {k}", "zeros": "zeros",
+    "legend_ok": "green arrow: the row's state continues the same series",
+    "legend_wrong": "red dashed arrow: the row gets another series' (or an earlier part's) state: the wrong memory",
+    "legend_reset": "x: reset_states(), the next batch starts from zeros",
+}
+
+
+def _label(series, chunk, timesteps, stream, labels):
+    """A box's label: its series, and which steps it holds (x[a..b] of the whole series when `stream` is known)."""
+    name = labels["series"].format(s=series)
     if timesteps is None:
-        return f"series {series}\nchunk {chunk}"
-    return f"series {series}\nt {chunk * timesteps}..{(chunk + 1) * timesteps - 1}"
+        return f"{name}\n" + labels["chunk"].format(k=chunk)
+    first = chunk * timesteps + (series * stream if stream is not None else 0)
+    steps = f"x[{first}..{first + timesteps - 1}]" if stream is not None else f"t {first}..{first + timesteps - 1}"
+    return f"{name}\n{steps}"
 
 
 def _wrap(text, width_in, fontsize):
@@ -28,11 +42,17 @@ def _wrap(text, width_in, fontsize):
     return textwrap.fill(text, max(20, int(width_in * 72 / (0.56 * fontsize))))
 
 
-def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=False, timesteps=None, seed=0, layout=None):
+def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=False, timesteps=None, seed=0, layout=None,
+                         stream=None, verdict=None, labels=None, text_style=None):
     """Draw n_batches stateful batches of `batch` rows and every state hand-over between them; returns a Figure.
 
     layout (optional): the first n_batches rows of a stateful_layout(...) to draw instead of a fresh one.
+    stream (optional): steps per stream (series_length // batch): boxes then name the steps x[a..b] they hold.
+    verdict (optional): the line under the title (default: a summary of the hand-overs drawn).
+    labels, text_style (optional): LABELS in another language, and the font for them.
     """
+    labels = {**LABELS, **(labels or {})}
+    style = text_style or {}
     if layout is None:
         layout = stateful_layout(batch, n_batches, shuffled=shuffled, seed=seed)
     elif len(layout) != n_batches or any(len(rows) != batch for rows in layout):
@@ -41,33 +61,40 @@ def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=Fals
     drawn = n_batches * BOX_W + (n_batches - 1) * GAP
     width = max(LEFT + drawn + RIGHT, MIN_WIDTH)
     x0 = LEFT + (width - LEFT - RIGHT - drawn) / 2  # the batches, centred when the title sets the width
-    title = "stateful=True, " + ("reset_states() between batches" if reset_between else "no reset") + \
-        (", shuffled batches" if shuffled else ", batches in order")
-    verdict = summarize(links, lang="en") if links else "one batch: nothing is handed over"  # English, as all labels
+    title = labels["reset" if reset_between else "no_reset"] + labels["shuffled" if shuffled else "in_order"]
+    if verdict is None:
+        verdict = summarize(links, lang="en") if links else labels["one_batch"]  # English, as the default labels
     verdict = _wrap(verdict, width - 0.3, 9)
+    kinds = {"legend_reset" if not link.carried else "legend_ok" if link.ok else "legend_wrong" for link in links}
+    legend = [_wrap(labels[key], width - 0.3, 9) for key in ("legend_ok", "legend_wrong", "legend_reset") if key in kinds]
     top = 0.15 + 0.2 + 0.17 * (verdict.count("\n") + 1) + 0.15  # title, verdict lines, space
     header = top + 0.25  # the "batch k" line
     first = header + 0.2 + ROW / 2  # the centre of row 0
-    height = first + (batch - 1) * ROW + ROW / 2 + 0.15
+    bottom = first + (batch - 1) * ROW + ROW / 2 + 0.1  # where the legend starts
+    height = bottom + sum(0.17 * (line.count("\n") + 1) for line in legend) + 0.1
     fig = Figure(figsize=(width, height), dpi=96)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)  # y in inches from the top
     ax.axis("off")
-    ax.text(width / 2, 0.15, title, ha="center", va="top", fontsize=10, fontweight="bold")
-    ax.text(width / 2, 0.38, verdict, ha="center", va="top", fontsize=9, color="#2d3748", linespacing=1.25)
+    ax.text(width / 2, 0.15, title, ha="center", va="top", fontsize=10, fontweight="bold", **style)
+    ax.text(width / 2, 0.38, verdict, ha="center", va="top", fontsize=9, color="#2d3748", linespacing=1.25, **style)
+    y = bottom
+    for line in legend:  # what each kind of arrow means, for the kinds drawn
+        ax.text(0.15, y, line, ha="left", va="top", fontsize=9, color="#2d3748", linespacing=1.25, **style)
+        y += 0.17 * (line.count("\n") + 1)
     x_of = lambda k: x0 + k * (BOX_W + GAP)
     y_of = lambda i: first + i * ROW
     for k, rows in enumerate(layout):
-        ax.text(x_of(k) + BOX_W / 2, header, f"batch {k + 1}", ha="center", va="center", fontsize=10,
-                fontweight="bold")
+        ax.text(x_of(k) + BOX_W / 2, header, labels["batch"].format(k=k + 1), ha="center", va="center", fontsize=10,
+                fontweight="bold", **style)
         for i, (series, chunk) in enumerate(rows):
             ax.add_patch(FancyBboxPatch((x_of(k), y_of(i) - BOX_H / 2), BOX_W, BOX_H, boxstyle="round,pad=0.02",
                                         facecolor=COLORS[series % len(COLORS)], edgecolor="#2d3748", alpha=0.9))
-            ax.text(x_of(k) + BOX_W / 2, y_of(i), _label(series, chunk, timesteps), ha="center", va="center",
-                    fontsize=LABEL_FONTSIZE, color="white", linespacing=1.1)
+            ax.text(x_of(k) + BOX_W / 2, y_of(i), _label(series, chunk, timesteps, stream, labels), ha="center",
+                    va="center", fontsize=LABEL_FONTSIZE, color="white", linespacing=1.1, **style)
             if k == 0:
-                ax.text(x_of(0) - 0.1, y_of(i), f"row {i}", ha="right", va="center", fontsize=9)
+                ax.text(x_of(0) - 0.1, y_of(i), labels["row"].format(i=i), ha="right", va="center", fontsize=9, **style)
     for link in links:
         y = y_of(link.row)
         start, end = (x_of(link.batch) + BOX_W, y), (x_of(link.batch + 1), y)
@@ -75,13 +102,10 @@ def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=Fals
         if not link.carried:  # reset_states(): the arrow is cut, the next batch starts from zeros
             ax.plot([start[0], mid - 0.1], [y, y], color="#a0aec0", lw=1.2, ls="--")
             ax.text(mid, y, "x", ha="center", va="center", fontsize=12, color="#e53e3e", fontweight="bold")
-            ax.text(mid, y + 0.12, "zeros", ha="center", va="top", fontsize=8, color="#4a5568")
+            ax.text(mid, y + 0.12, labels["zeros"], ha="center", va="top", fontsize=9, color="#4a5568", **style)
             continue
-        color, style = ("#2f855a", "-") if link.ok else ("#e53e3e", "--")
-        ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=color, lw=1.4, ls=style))
-        if not link.ok:
-            ax.text(mid, y - 0.06, f"series {link.from_series}.{link.from_chunk}\n-> {link.to_series}.{link.to_chunk}",
-                    ha="center", va="bottom", fontsize=8, color="#e53e3e", linespacing=1.05)
+        color, line = ("#2f855a", "-") if link.ok else ("#e53e3e", "--")
+        ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=color, lw=1.4, ls=line))
     return fig
 
 
