@@ -347,6 +347,9 @@ MESSAGES = {
     "gate.i": "input gate i",
     "gate.f": "forget gate f",
     "gate.o": "output gate o",
+    # joiners for sentences built from parts: a list of items, and clauses of one sentence
+    "join.list": ", ",
+    "join.clauses": "; ",
     "language.unknown": "no message catalogue for the language {lang!r}; available: {known} (see issue #14)",
 
     # --- the items ------------------------------------------------------------------------------------------
