@@ -285,7 +285,7 @@ MESSAGES = {
     "where.returned": "你的函数返回的值",
     "where.index": "{at}（{axes}）",
     "where.gates": "{name} 中出错的数只在 {gates} 块里",
-    "where.first_step": "第一个出错的时间步是 t = {step}（时间步 0..{last} 中有 {count} 个出错）",
+    "where.first_step": "第一个出错的时间步在下标 {step}（下标从 0 数，0..{last} 中有 {count} 个时间步出错）",
     "where.isolated": "把{step}设为零后你的答案就对了：错误出在它参与计算的方式上",
     "step.bias": "偏置",
     "step.input_term": "输入 x",
