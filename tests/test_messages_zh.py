@@ -178,3 +178,16 @@ def test_inline_values_are_spaced_and_notebook_is_one_word():
     assert not [key for key, text in ZH.items() if "notebook" in text.replace(".ipynb", "")], "use 笔记本"
     set_language("zh")
     assert "实际是 None" in lstmlab.messages.msg("type.wrong_type", expected="一个数组 (h)", received="None")
+
+
+def test_the_explainer_labels_its_lines_with_a_full_width_colon_in_chinese():
+    """Issue #26: `说明：...` in Chinese, `Note: ...` in English: the label joiner is a catalogue entry too."""
+    model = lstmlab.Stack(input_shape=(5, 2), layers=[lstmlab.LSTM(8), lstmlab.Dense(1)])
+    set_language("zh")
+    report = lstmlab.explain(model)  # the report is worded when it is shown, in the language in use then
+    zh, zh_html = str(report), report._repr_html_()
+    set_language("en")
+    en = str(lstmlab.explain(model))
+    assert f"\n{ZH['explain.report.note']}：" in zh and f"<i>{ZH['explain.report.note']}：</i>" in zh_html, zh
+    assert f"{ZH['explain.report.note']}: " not in zh
+    assert f"\n{EN['explain.report.note']}: " in en, en

@@ -350,6 +350,8 @@ MESSAGES = {
     # joiners for sentences built from parts: a list of items, and clauses of one sentence
     "join.list": ", ",
     "join.clauses": "; ",
+    "join.label": ": ",  # between a label and what it labels: `Fix: ...`
+    "join.sentences": " ",  # between two whole sentences
     "language.unknown": "no message catalogue for the language {lang!r}; available: {known} (see issue #14)",
 
     # --- the items ------------------------------------------------------------------------------------------
