@@ -4,7 +4,9 @@
 （反引号里的文字、`h = o * tanh(c)` 这类表达式、`keras.layers.LSTMCell`）保持原样，不翻译。
 术语依照 notebooks/zh/glossary.ipynb：unit = 隐藏单元（`units` = 隐藏状态 h 的维度），cell = LSTM 的 cell
 （一个时间步的计算），时间步、样本、批次、有状态、隐藏状态 h、细胞状态 c，
-以及输入门 i、遗忘门 f、候选值 c̃（代码里写作 c_tilde）、输出门 o。
+以及输入门 i、遗忘门 f、候选值 c̃（代码里写作 c_tilde）、输出门 o。权重的四块说成“三个门加候选值”，不说“四个门”；
+notebook 一律写“笔记本”；占位符前后与汉字之间留一个空格（“实际是 {received}”）；代码拼句子时，并列的几项、
+分句、标签与内容之间的标点来自 join.* 这几个键（顿号、分号、全角冒号），不在代码里写半角的 ", "、"; "。
 """
 
 MESSAGES = {
@@ -191,7 +193,7 @@ MESSAGES = {
     "explore.hint.gru_one_bias": "Keras 3 的 GRU 默认 reset_after=True：每一块都有两份偏置，3 x (units x (features + "
                                  "units) + 2 x units)。",
     "explore.mistake.missing_gates": "只算了一块",
-    "explore.hint.missing_gates": "{kind} 的权重分成 {gates} 块（门和候选值，LSTM 是三个门加候选值），每一块都有自己的 "
+    "explore.hint.missing_gates": "{kind} 的权重分成 {gates} 块（LSTM 是三个门加候选值，GRU 是两个门加候选值），每一块都有自己的 "
                                   "kernel、recurrent kernel 和偏置，所以要乘以 {gates}。",
     "explore.mistake.missing_recurrent": "漏了 recurrent kernel",
     "explore.hint.missing_recurrent": "每一块还要乘上一步的 h：加上 units x units 的 recurrent kernel。",
@@ -619,7 +621,7 @@ MESSAGES = {
     "mistake.pytorch_biases": "每一块算了两个偏置向量（PyTorch 的算法：bias_ih 和 bias_hh）；Keras 只有一个",
     "fix.pytorch_biases": "Keras 的 LSTM 只有一个长度为 4*units 的偏置：4 * (units * (features + units) + units)；PyTorch 的 nn.LSTM 多一个，多出 4 * units 个参数。",
     "mistake.three_gates": "只算了三个门（i、f、o），漏了候选值 c 那一块",
-    "fix.three_gates": "LSTM 的权重有四块，三个门加候选值：i、f、c（候选值）和 o，4 * (units * (features + units) + units)。",
+    "fix.three_gates": "LSTM 的权重有四块，即三个门加候选值（i、f、o 和候选值 c），所以是 4 * (units * (features + units) + units)。",
     "mistake.lstm_input_features": "每个 LSTM 的 kernel 都按模型输入的特征数来算了，好像每一层都接收 X(t)、都用自己的 input_shape（种子 000 的问题：“第二层 LSTM 层是否接收 X(t)(作为输入)？”）",
     "fix.lstm_input_features": "只有第一层 LSTM 看到数据的特征；第 k+1 层的 kernel 是 (第 k 层的 units, 4 * 本层 units)，所以 LSTM(64) 之后的 LSTM(32) 有 4 * (32 * (64 + 32) + 32) = 12416 个参数；后面各层的 input_shape 会被忽略。",
     "mistake.per_timestep": "参数按每个时间步各算了一份",
