@@ -141,3 +141,53 @@ def test_lstmlab_lang_zh_makes_check_speak_chinese_in_a_fresh_process():
     assert out.returncode == 0, out.stderr
     _chinese(out.stdout)
     assert ZH["mistake.one_gate"] in out.stdout
+
+
+def _late_steps_scaled():
+    """An lstm_layer whose h is 1.5 times too large from time step index 2 on: its where-text has three axis words
+    and a second clause (the first wrong step)."""
+    return _learner("02_through_time.ipynb", "lstm_layer", "outputs.append(h)", "outputs.append(h if t < 2 else 1.5 * h)")
+
+
+def test_sentences_built_from_parts_take_their_punctuation_from_the_catalogue():
+    """Issue #26: a list joins with 、 and clauses with ； in Chinese, with ", " and "; " in English."""
+    fn = _late_steps_scaled()
+    set_language("zh")
+    zh = check("lstm_layer", fn, seed=11, quiet=True)
+    set_language("en")
+    en = check("lstm_layer", fn, seed=11, quiet=True)
+    assert zh.status == en.status == "failed"
+    assert re.search(r"（样本 \d+、时间步 \d+、隐藏单元 \d+）；第一个出错的时间步下标为 2（", zh.where), zh.where
+    assert re.search(r"\(sample \d+, time step \d+, unit \d+\); the first wrong time step is t = 2 ", en.where), en.where
+    assert "x (5, 6, 7)、kernel (7, 16)、" in zh.message and "x (5, 6, 7), kernel (7, 16), " in en.message
+    assert not re.search(r"[\u4e00-\u9fff][,;] |[,;] [\u4e00-\u9fff]", zh.message), zh.message
+
+
+def test_the_four_blocks_are_three_gates_plus_a_candidate():
+    """Issue #26: Chinese textbooks count three gates and a candidate (候选值), never 「四个门」."""
+    counted = [key for key, text in ZH.items() if re.search(r"(四|4) ?个门|门块|逐门|各门", text)]
+    assert not counted, counted
+    for key in ("mistake.one_gate", "fix.one_gate", "explore.quiz.why_lstm", "explore.hint.missing_gates"):
+        assert "三个门加候选值" in ZH[key] or "三个门和候选值" in ZH[key], (key, ZH[key])
+
+
+def test_inline_values_are_spaced_and_notebook_is_one_word():
+    """Issue #26: 「实际是 None」, not 「实际是None」; the learner reads 笔记本, never a bare English notebook."""
+    tight = [key for key, text in ZH.items() if re.search(r"[\u4e00-\u9fff]\{(expected|received)\}", text)]
+    assert not tight, tight
+    assert not [key for key, text in ZH.items() if "notebook" in text.replace(".ipynb", "")], "use 笔记本"
+    set_language("zh")
+    assert "实际是 None" in lstmlab.messages.msg("type.wrong_type", expected="一个数组 (h)", received="None")
+
+
+def test_the_explainer_labels_its_lines_with_a_full_width_colon_in_chinese():
+    """Issue #26: `说明：...` in Chinese, `Note: ...` in English: the label joiner is a catalogue entry too."""
+    model = lstmlab.Stack(input_shape=(5, 2), layers=[lstmlab.LSTM(8), lstmlab.Dense(1)])
+    set_language("zh")
+    report = lstmlab.explain(model)  # the report is worded when it is shown, in the language in use then
+    zh, zh_html = str(report), report._repr_html_()
+    set_language("en")
+    en = str(lstmlab.explain(model))
+    assert f"\n{ZH['explain.report.note']}：" in zh and f"<i>{ZH['explain.report.note']}：</i>" in zh_html, zh
+    assert f"{ZH['explain.report.note']}: " not in zh
+    assert f"\n{EN['explain.report.note']}: " in en, en

@@ -74,7 +74,8 @@ def test_without_a_cjk_font_labels_are_english_with_a_note(monkeypatch, rng, cap
     assert capsys.readouterr().out.strip() == fonts.NOTE
     labels = texts(fig)
     assert not any(has_cjk(t) for t in labels)
-    assert any("time step t=0" in t for t in labels)
+    assert any("time step t=1" in t for t in labels)  # t counts from 1, as the glossary says (issue #26)
+    assert not any("t=0" in t for t in labels)
     assert glyph_warnings(fig) == []
 
 

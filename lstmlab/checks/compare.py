@@ -24,7 +24,7 @@ def describe_value(value):
     if value is None:
         return msg("value.none")
     if isinstance(value, dict):
-        return msg("value.dict", keys=", ".join(repr(k) for k in sorted(value)))
+        return msg("value.dict", keys=msg("join.list").join(repr(k) for k in sorted(value)))
     if isinstance(value, list):
         return msg("value.sequence", n=len(value))
     if isinstance(value, np.ndarray):

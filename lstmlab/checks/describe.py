@@ -56,7 +56,7 @@ def gate_text(item, case, expected, received, names):
             continue
         gates = _gates(wrong_numbers(item, exp, got), axes.index("gate"))
         if gates and len(gates) < 4:
-            return msg("where.gates", name=name, gates=", ".join(gates))
+            return msg("where.gates", name=name, gates=msg("join.list").join(gates))
     return None
 
 
@@ -70,7 +70,7 @@ def where_text(item, case, diff):
             return msg("where.axis", name=diff.name, axis=axis, label=msg(f"axisname.{labels[axis]}"),
                        expected=exp.shape[axis], received=got.shape[axis])
         if exp.ndim != got.ndim:
-            axes = ", ".join(msg(f"axisname.{label}") for label in labels) if labels and len(labels) == exp.ndim else ""
+            axes = msg("join.list").join(msg(f"axisname.{label}") for label in labels) if labels and len(labels) == exp.ndim else ""
             return msg("where.ndim" if axes else "where.ndim_plain", name=diff.name, expected=exp.ndim,
                        received=got.ndim, axes=axes)
         return msg("where.output", name=diff.name)
@@ -78,18 +78,18 @@ def where_text(item, case, diff):
     text = f"{diff.name}{_index(where)}"
     if not labels or len(labels) != exp.ndim or not exp.ndim:
         return text
-    text = msg("where.index", at=text, axes=", ".join(_axis_word(lbl, int(k), exp.shape[a])
-                                                      for a, (lbl, k) in enumerate(zip(labels, where))))
+    text = msg("where.index", at=text, axes=msg("join.list").join(_axis_word(lbl, int(k), exp.shape[a])
+                                                               for a, (lbl, k) in enumerate(zip(labels, where))))
     extra = []
     for axis, label in enumerate(labels):
         others = tuple(a for a in range(exp.ndim) if a != axis)
         gates = _gates(diff.bad, axis) if label == "gate" else None
         if gates and len(gates) < 4:
-            extra.append(msg("where.gates", name=diff.name, gates=", ".join(gates)))
+            extra.append(msg("where.gates", name=diff.name, gates=msg("join.list").join(gates)))
         if label == "step" and exp.shape[axis] > 1:
             steps = np.flatnonzero(np.any(diff.bad, axis=others))
             extra.append(msg("where.first_step", step=int(steps[0]), last=exp.shape[axis] - 1, count=len(steps)))
-    return "; ".join([text] + extra)
+    return msg("join.clauses").join([text] + extra)
 
 
 def _close(a, b):
@@ -131,4 +131,4 @@ def describe(item, case, found, expected, received, reveal):
     names = item.output_names(case)
     places = [where_text(item, case, found), gate_text(item, case, expected, received, names),
               kind_text(item, case, found)]
-    return problem_text(found, reveal), "; ".join(dict.fromkeys(p for p in places if p))
+    return problem_text(found, reveal), msg("join.clauses").join(dict.fromkeys(p for p in places if p))

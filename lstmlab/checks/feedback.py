@@ -35,7 +35,7 @@ def verdict_for(item_id, fn, seed=0):
     try:
         item = get_item(item_id)
     except KeyError:
-        return Verdict(str(item_id), "error", problem=msg("problem.no_item", item=item_id, items=", ".join(all_items(session_files()))))
+        return Verdict(str(item_id), "error", problem=msg("problem.no_item", item=item_id, items=msg("join.list").join(all_items(session_files()))))
     if not callable(fn):
         return Verdict(item.id, "error", max_points=item.points,
                        problem=msg("problem.not_a_function", function=item.function, kind=type(fn).__name__))

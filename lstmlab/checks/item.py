@@ -157,7 +157,7 @@ class Item:
                 parts.append(f"{name} {tuple(value.shape)}")
             elif isinstance(value, (bool, int, float, np.integer)) or value is None:
                 parts.append(f"{name}={value}")
-        return ", ".join(parts)
+        return msg("join.list").join(parts)
 
     def show_inputs(self, case, limit=60):
         """The case's inputs as code a learner can paste to reproduce it (arrays of more than `limit` numbers by shape)."""

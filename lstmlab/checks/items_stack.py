@@ -202,6 +202,6 @@ ITEMS = [
          compose=lambda mistakes, **k: _stack_wrong(**k, mistake=mistakes),
          isolate=(("step.dense_bias", zeroed("dense_bias")), ("step.input_term", zeroed("x"))),
          describe=lambda case: msg("case.stack_forward", shape=tuple(case["x"].shape),
-                                   units=", ".join(str(w[1].shape[0]) for w in case["lstm_weights"]),
+                                   units=msg("join.list").join(str(w[1].shape[0]) for w in case["lstm_weights"]),
                                    dense=case["dense_kernel"].shape[1])),
 ]

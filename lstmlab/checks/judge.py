@@ -131,6 +131,6 @@ def judge(item, cases, results, reveal=True, more=None):
                              as_outputs(item, trees[k], cases[k]), reveal)
     if not named:
         isolated = _isolated(item, cases, more)
-        explained = explained[0], "; ".join(p for p in (explained[1], isolated) if p)
+        explained = explained[0], msg("join.clauses").join(p for p in (explained[1], isolated) if p)
     problem, where = explained
     return verdict("failed", problem=problem, where=where, **_case(item, cases, k, reveal), **named)

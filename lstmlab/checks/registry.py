@@ -109,7 +109,7 @@ def get_item(item_id):
     """The Item with this id (the course's, or a teacher's loaded by use_items), or a clear error listing the ids."""
     items = all_items(session_files())
     if item_id not in items:
-        raise KeyError(msg("problem.no_item", item=item_id, items=", ".join(items)))
+        raise KeyError(msg("problem.no_item", item=item_id, items=msg("join.list").join(items)))
     return items[item_id]
 
 

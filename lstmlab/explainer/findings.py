@@ -125,7 +125,7 @@ def no_fused_kernel(layers, batch_shape):
         if why:
             where = msg("explain.no_fused_kernel.inside", kind=rnn.kind, layer=info.name) \
                 if info.kind == "Bidirectional" else ""
-            found.append(Finding(info.name, msg("explain.no_fused_kernel", why=", ".join(why)),
+            found.append(Finding(info.name, msg("explain.no_fused_kernel", why=msg("join.list").join(why)),
                                  msg("explain.no_fused_kernel.fix", where=where,
                                      gru=", reset_after=True" if rnn.kind == "GRU" else ""), "no_fused_kernel", tuple(change)))
     return found
@@ -157,7 +157,7 @@ def one_step(layers, batch_shape):
             return []
         later = [i.name for i in layers[info.index:] if i.rnn is not None]
         fed = later and info.rnn.get("return_sequences")
-        also = msg("explain.one_step.also", layers=", ".join(later)) if fed else ""
+        also = msg("explain.one_step.also", layers=msg("join.list").join(later)) if fed else ""
         return [Finding(info.name, msg("explain.one_step", layer=info.name, shape=_short(shape), also=also),
                         msg("explain.one_step.fix"), "one_step")]
     return []

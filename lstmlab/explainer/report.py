@@ -16,7 +16,8 @@ class Finding:
     change: tuple = ()  # ((layer name, option, value), ...): the fix as config changes, where it is one
 
     def __str__(self):
-        return f"{self.layer}: {self.message}\n    {msg('explain.report.fix')}: {self.fix}"
+        said = msg("join.label")
+        return f"{self.layer}{said}{self.message}\n    {msg('explain.report.fix')}{said}{self.fix}"
 
 
 @dataclass
@@ -59,22 +60,22 @@ class Report:
         if not self.in_scope:
             return []
         if not self.findings:
-            return [f"{msg('explain.report.none')} {msg('explain.report.nothing')}"]
-        lines = [msg("explain.report.findings", n=len(self.findings))]
+            return [msg("join.sentences").join((msg("explain.report.none"), msg("explain.report.nothing")))]
+        lines, said = [msg("explain.report.findings", n=len(self.findings))], msg("join.label")
         for k, f in enumerate(self.findings, 1):
-            lines += [f"  {k}. {f.layer}: {f.message}", f"     {msg('explain.report.fix')}: {f.fix}"]
+            lines += [f"  {k}. {f.layer}{said}{f.message}", f"     {msg('explain.report.fix')}{said}{f.fix}"]
         return lines
 
     def __str__(self):
-        lines = [self.title, ""]
+        lines, said = [self.title, ""], msg("join.label")
         for note in self.layers:
             lines.append(f"{note.index}. {note.name} ({note.kind})")
             lines.append(f"   {note.flow}")
-            lines.append(f"   {msg('explain.report.params')}: {note.params_line}")
+            lines.append(f"   {msg('explain.report.params')}{said}{note.params_line}")
             lines += [f"   - {text}" for text in note.notes]
         if self.layers:
             lines.append("")
-        lines += [f"{msg('explain.report.note')}: {text}" for text in self.notes]
+        lines += [f"{msg('explain.report.note')}{said}{text}" for text in self.notes]
         if self.notes:
             lines.append("")
         lines += self._finding_lines()
@@ -84,23 +85,23 @@ class Report:
 
     def _repr_html_(self):
         """The same, as HTML for Jupyter."""
-        e = html.escape
+        e, said = html.escape, html.escape(msg("join.label"))
         parts = [f"<div class='lstmlab-explain'><p><b>{e(self.title)}</b></p>"]
         if self.layers:
             parts.append("<ol>")
             for note in self.layers:
                 items = "".join(f"<li>{e(t)}</li>" for t in note.notes)
                 parts.append(f"<li><b>{e(note.name)}</b> ({e(note.kind)})<br><code>{e(note.flow)}</code><br>"
-                             f"{e(msg('explain.report.params'))}: <code>{e(note.params_line)}</code><ul>{items}</ul></li>")
+                             f"{e(msg('explain.report.params'))}{said}<code>{e(note.params_line)}</code><ul>{items}</ul></li>")
             parts.append("</ol>")
-        parts += [f"<p><i>{e(msg('explain.report.note'))}:</i> {e(text)}</p>" for text in self.notes]
+        parts += [f"<p><i>{e(msg('explain.report.note'))}{said}</i>{e(text)}</p>" for text in self.notes]
         if self.in_scope and not self.findings:
-            parts.append(f"<p style='color:#2e7d32'><b>{e(msg('explain.report.none'))}</b> "
+            parts.append(f"<p style='color:#2e7d32'><b>{e(msg('explain.report.none'))}</b>{e(msg('join.sentences'))}"
                          f"{e(msg('explain.report.nothing'))}</p>")
         elif self.findings:
             parts.append(f"<p><b>{e(msg('explain.report.findings', n=len(self.findings)))}</b></p><ol>")
-            parts += [f"<li style='color:#b23c17'><b>{e(f.layer)}</b>: {e(f.message)}<br>"
-                      f"<span style='color:#1a5fb4'>{e(msg('explain.report.fix'))}: {e(f.fix)}</span></li>"
+            parts += [f"<li style='color:#b23c17'><b>{e(f.layer)}</b>{said}{e(f.message)}<br>"
+                      f"<span style='color:#1a5fb4'>{e(msg('explain.report.fix'))}{said}{e(f.fix)}</span></li>"
                       for f in self.findings]
             parts.append("</ol>")
         return "".join(parts) + "</div>"

@@ -25,7 +25,7 @@ PUNCTUATION = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u20
 
 def scope():
     """What explain_code reads, in words."""
-    return msg("explain.code.scope", layers=", ".join(KNOWN))
+    return msg("explain.code.scope", layers=msg("join.list").join(KNOWN))
 
 
 class CantTranslate(Exception):

@@ -428,6 +428,11 @@ MESSAGES = {
     "gate.i": "input gate i",
     "gate.f": "forget gate f",
     "gate.o": "output gate o",
+    # joiners for sentences built from parts: a list of items, and clauses of one sentence
+    "join.list": ", ",
+    "join.clauses": "; ",
+    "join.label": ": ",  # between a label and what it labels: `Fix: ...`
+    "join.sentences": " ",  # between two whole sentences
     "language.unknown": "no message catalogue for the language {lang!r}; available: {known} (see issue #14)",
 
     # --- the items ------------------------------------------------------------------------------------------

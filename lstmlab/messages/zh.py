@@ -4,7 +4,9 @@
 （反引号里的文字、`h = o * tanh(c)` 这类表达式、`keras.layers.LSTMCell`）保持原样，不翻译。
 术语依照 notebooks/zh/glossary.ipynb：unit = 隐藏单元（`units` = 隐藏状态 h 的维度），cell = LSTM 的 cell
 （一个时间步的计算），时间步、样本、批次、有状态、隐藏状态 h、细胞状态 c，
-以及输入门 i、遗忘门 f、候选值 c̃（代码里写作 c_tilde）、输出门 o。
+以及输入门 i、遗忘门 f、候选值 c̃（代码里写作 c_tilde）、输出门 o。权重的四块说成“三个门加候选值”，不说“四个门”；
+notebook 一律写“笔记本”；占位符前后与汉字之间留一个空格（“实际是 {received}”）；代码拼句子时，并列的几项、
+分句、标签与内容之间的标点来自 join.* 这几个键（顿号、分号、全角冒号），不在代码里写半角的 ", "、"; "。
 """
 
 MESSAGES = {
@@ -227,15 +229,15 @@ MESSAGES = {
     "explore.quiz.why_units": "最后一个轴是 units = {units}（h 的长度）；第一个轴是批次，{batch}",
     "explore.quiz.why_no_weights": "{kind} 没有权重",
     "explore.quiz.why_params": "{formula}；与时间步数无关",
-    "explore.quiz.why_lstm": "4 个门 x (units x (输入特征数 + units) + units)：{why}",
+    "explore.quiz.why_lstm": "LSTM：三个门加候选值，共 4 块，每块 units x (输入特征数 + units) + units。{why}",
     # 用文字写出的参数公式（只是提示，不是答案）
     "explore.rule.dense": "输入特征数 x units + units",
-    "explore.rule.gru": "3 个门 x (units x (输入特征数 + units) + 2 x units)",
+    "explore.rule.gru": "3 块（两个门加候选值）x (units x (输入特征数 + units) + 2 x units)",
     "explore.rule.one_gate": "units x (输入特征数 + units) + units",
-    "explore.rule.gates": "{gates} 个门 x (units x (输入特征数 + units) + units)",
+    "explore.rule.gates": "{gates} 块（门和候选值）x (units x (输入特征数 + units) + units)",
     "explore.rule.bidirectional": "2 x ({rule})，两个方向各一份",
     "explore.quiz.bias_dense": "Dense 的每个 unit 都有一个偏置",
-    "explore.quiz.bias_gates": "每个门对每个隐藏单元都有一个偏置",
+    "explore.quiz.bias_gates": "每一块（门或候选值）对每个隐藏单元都有一个偏置",
     "explore.quiz.bias_unit": "每个隐藏单元都有一个偏置",
     # 小测验能认出的典型错误：先是名称，再是提示（讲规则，不给答案）
     "explore.mistake.missing_batch": "漏了批次维",
@@ -264,13 +266,13 @@ MESSAGES = {
     "explore.mistake.missing_bias": "漏了偏置",
     "explore.hint.missing_bias": "{bias}：也就是 {rule} 里最后那个 + units。",
     "explore.mistake.gru_one_bias": "GRU 只算了一份偏置",
-    "explore.hint.gru_one_bias": "Keras 3 的 GRU 默认 reset_after=True：每个门有两份偏置，3 x (units x (features + "
+    "explore.hint.gru_one_bias": "Keras 3 的 GRU 默认 reset_after=True：每一块都有两份偏置，3 x (units x (features + "
                                  "units) + 2 x units)。",
-    "explore.mistake.missing_gates": "漏了门",
-    "explore.hint.missing_gates": "{kind} 有 {gates} 个门，每个门都有自己的 kernel、recurrent kernel 和偏置：要乘以 "
-                                  "{gates}。",
+    "explore.mistake.missing_gates": "只算了一块",
+    "explore.hint.missing_gates": "{kind} 的权重分成 {gates} 块（LSTM 是三个门加候选值，GRU 是两个门加候选值），每一块都有自己的 "
+                                  "kernel、recurrent kernel 和偏置，所以要乘以 {gates}。",
     "explore.mistake.missing_recurrent": "漏了 recurrent kernel",
-    "explore.hint.missing_recurrent": "每个门还要乘上一步的 h：加上 units x units 的 recurrent kernel。",
+    "explore.hint.missing_recurrent": "每一块还要乘上一步的 h：加上 units x units 的 recurrent kernel。",
     "explore.mistake.bidirectional_once": "Bidirectional 只算了一份",
     "explore.hint.bidirectional_once": "Bidirectional 里有两层，一层正向、一层反向：参数量是两倍。",
     "explore.mistake.wrong_features": "输入特征数弄错了",
@@ -325,16 +327,16 @@ MESSAGES = {
     "problem.layer_params_hidden": "参数量不对：你写的是 {received}。",
 
     # --- 类型与结构 ---------------------------------------------------------------------------------------------
-    "type.wrong_type": "类型不对：应为{expected}，实际是{received}。",
-    "type.wrong_count": "返回值的个数不对：应为{expected}，实际是{received}。",
-    "type.part": "{name} 的类型不对：应为{expected}，实际是{received}。",
-    "type.shapes_list": "结构不对：应为一个列表，含 {n} 个 (output_shape, params) 对，每层一个；实际是{received}。",
+    "type.wrong_type": "类型不对：应为 {expected}，实际是 {received}。",
+    "type.wrong_count": "返回值的个数不对：应为 {expected}，实际是 {received}。",
+    "type.part": "{name} 的类型不对：应为 {expected}，实际是 {received}。",
+    "type.shapes_list": "结构不对：应为一个列表，含 {n} 个 (output_shape, params) 对，每层一个；实际是 {received}。",
     "type.shapes_pair": "第 {layer} 层的结构不对：应为一个 (output_shape, params) 对，例如 "
-                        "((None, 5, 64), 17152)；实际是{received}。",
+                        "((None, 5, 64), 17152)；实际是 {received}。",
     "type.shapes_shape": "第 {layer} 层输出形状的类型不对：应为元组，例如 (None, 32)，批次那一维写 None；"
-                         "实际是{received}。",
+                         "实际是 {received}。",
     "type.shapes_shape_int": "第 {layer} 层输出形状的类型不对：各维大小应为 int，例如 (None, 5, 64)。",
-    "type.shapes_params": "第 {layer} 层参数量的类型不对：应为 int，实际是{received}。",
+    "type.shapes_params": "第 {layer} 层参数量的类型不对：应为 int，实际是 {received}。",
     "spec.tuple": "由 {n} 个数组组成的元组 ({names})",
     "spec.array": "一个数组 ({name})",
     "spec.int": "一个 int ({name})",
@@ -361,8 +363,8 @@ MESSAGES = {
     "where.output": "{name}",
     "where.returned": "你的函数返回的值",
     "where.index": "{at}（{axes}）",
-    "where.gates": "{name} 中出错的数只在门块 {gates} 里",
-    "where.first_step": "第一个出错的时间步是 t = {step}（时间步 0..{last} 中有 {count} 个出错）",
+    "where.gates": "{name} 中出错的数只在 {gates} 块里",
+    "where.first_step": "第一个出错的时间步下标为 {step}（下标 0..{last} 中有 {count} 个出错）",
     "where.isolated": "把{step}设为零后你的答案就对了：错误出在它参与计算的方式上",
     "step.bias": "偏置",
     "step.input_term": "输入 x",
@@ -386,7 +388,7 @@ MESSAGES = {
     "axis.batch": "批次 {index}",
     "axis.chunk": "分块 {index}",
     "axis.row": "行 {index}",
-    "axis.gate_unit": "门 {gate}，隐藏单元 {unit}",
+    "axis.gate_unit": "{gate} 块的隐藏单元 {unit}",
     "axisname.sample": "样本",
     "axisname.step": "时间步",
     "axisname.unit": "隐藏单元",
@@ -395,7 +397,7 @@ MESSAGES = {
     "axisname.batch": "批次",
     "axisname.chunk": "分块",
     "axisname.row": "行",
-    "axisname.gate": "4*units：依次是门 i、f、c、o",
+    "axisname.gate": "4*units：依次是 i、f、c、o 四块（三个门加候选值）",
     "hint.lstm_shapes": "这是形状错误。kernel 是 (features, 4*units)，recurrent_kernel 是 (units, 4*units)，"
                         "所以 z = x @ kernel + h @ recurrent_kernel + bias 是 (batch, 4*units)。把各个数组的形状打印出来，"
                         "找出和你预想不一样的那个。",
@@ -408,12 +410,17 @@ MESSAGES = {
     "gate.i": "输入门 i",
     "gate.f": "遗忘门 f",
     "gate.o": "输出门 o",
+    # 由几部分拼成的句子用的连接符：并列的几项用顿号，同一句里的几个分句用分号
+    "join.list": "、",
+    "join.clauses": "；",
+    "join.label": "：",  # 标签和内容之间：“修改：……”
+    "join.sentences": "",  # 两个完整的句子之间：中文句号后面不空格
     "language.unknown": "没有语言 {lang!r} 的消息目录；可用的语言：{known}（见 issue #14）",
 
     # --- 各个练习 -----------------------------------------------------------------------------------------------
     "title.lstm_step": "LSTM 的一个时间步",
     "title.lstm_param_count": "一个 LSTM 层的参数量",
-    "title.split_gates": "权重里的各个门块",
+    "title.split_gates": "把权重拆成四块",
     "title.lstm_layer": "带 return_sequences 和 return_state 的 LSTM 层",
     "title.lstm_layer_initial_state": "从给定状态出发的 LSTM 层",
     "title.last_output": "序列的最后一个输出",
@@ -427,7 +434,7 @@ MESSAGES = {
     "title.lstm_layer_backward": "一整层的随时间反向传播（BPTT）",
     "meaning.lstm_step": "你的这一步算出的 h 和 c 与 keras.layers.LSTMCell 一致（在 float32 精度内）。",
     "meaning.lstm_param_count": "4 * (units * (features + units) + units)：参数量与时间步数无关。",
-    "meaning.split_gates": "任何 LSTM 权重都可以按 Keras 的顺序 i、f、c、o 逐门拆开来看。",
+    "meaning.split_gates": "任何 LSTM 权重都可以按 Keras 的顺序 i、f、c、o 拆成四块（三个门加候选值）来看。",
     "meaning.lstm_layer": "两个开关无论怎样组合，你的层返回的都和 keras.layers.LSTM 一样。",
     "meaning.lstm_layer_initial_state": "你的层能从给定状态接着算，与 "
                                         "LSTM(...)(x, initial_state=[h0, c0]) 的结果一致。",
@@ -457,7 +464,7 @@ MESSAGES = {
 
     # --- LSTM 的一个时间步（第 01 课；每个层、堆叠和有状态练习里也都有） -----------------------------------------------
     "mistake.gate_order": "门的顺序错了（写成了 i, f, o, c）",
-    "fix.gate_order": "Keras 按 i、f、c、o 的顺序存放各门：z[:, 2*units:3*units] 是候选值 c_tilde，"
+    "fix.gate_order": "Keras 按 i、f、c、o 的顺序存放这四块：z[:, 2*units:3*units] 是候选值 c_tilde，"
                       "z[:, 3*units:] 才是输出门 o。",
     "mistake.if_swapped": "输入门和遗忘门弄反了",
     "fix.if_swapped": "z 的第一块是输入门 i，第二块是遗忘门 f："
@@ -473,7 +480,7 @@ MESSAGES = {
     "mistake.no_bias": "漏了偏置",
     "fix.no_bias": "加上偏置：z = x @ kernel + h @ recurrent_kernel + bias。",
     "mistake.split_rows": "沿批次轴拆分了 z",
-    "fix.split_rows": "各门是 z (batch, 4*units) 的列块：用 np.split(z, 4, axis=1)，不是 axis=0。",
+    "fix.split_rows": "四块是 z (batch, 4*units) 的列块：用 np.split(z, 4, axis=1)，不是 axis=0。",
     "mistake.no_tanh_c": "c 上漏了 tanh",
     "fix.no_tanh_c": "应为 h = o * tanh(c)，而不是 o * c。",
     "mistake.sigmoid_candidate": "候选值用了 sigmoid",
@@ -499,36 +506,36 @@ MESSAGES = {
                          "c = f * c + i * c_tilde）。",
 
     # --- 参数量 -------------------------------------------------------------------------------------------------
-    "mistake.one_gate": "只算了一个门，而不是四个",
-    "fix.one_gate": "4 个门（i、f、c、o）各有自己的 kernel、recurrent kernel 和偏置："
+    "mistake.one_gate": "只算了一块，而不是三个门加候选值共四块",
+    "fix.one_gate": "三个门和候选值（i、f、c、o 四块）各有自己的 kernel、recurrent kernel 和偏置："
                     "4 * (units * (inputs + units) + units)。",
     "mistake.count_no_bias": "漏算了偏置",
-    "fix.count_no_bias": "每个门都有 `units` 个偏置：4 * (units * (features + units) + units)。",
+    "fix.count_no_bias": "每一块都有 `units` 个偏置：4 * (units * (features + units) + units)。",
     "mistake.no_recurrent": "漏算了 recurrent kernel",
     "fix.no_recurrent": "h 经过一个 (units, 4*units) 的 recurrent kernel 反馈回来：units * (features + units)。",
-    "mistake.bias_once": "四个门只算了一份偏置",
-    "fix.bias_once": "偏置的形状是 (4*units,)：每个门都有自己的一份，所以它在 4 * (...) 的括号里面。",
-    "mistake.bias_one_per_gate": "每个门只算了一个偏置数",
-    "fix.bias_one_per_gate": "每个门对每个隐藏单元都有一个偏置：应为 + units，不是 + 1。",
+    "mistake.bias_once": "四块（三个门和候选值）只算了一份偏置",
+    "fix.bias_once": "偏置的形状是 (4*units,)：每一块都有自己的一份，所以它在 4 * (...) 的括号里面。",
+    "mistake.bias_one_per_gate": "每一块只算了一个偏置数",
+    "fix.bias_one_per_gate": "每一块对每个隐藏单元都有一个偏置：应为 + units，不是 + 1。",
     "mistake.units_features_swapped": "units 和 features 弄反了",
     "fix.units_features_swapped": "kernel 是 (features, 4*units)，recurrent kernel 是 (units, 4*units)："
                                   "4 * (units * (features + units) + units)。",
 
-    # --- 权重里的各个门块 ---------------------------------------------------------------------------------------
+    # --- 把权重拆成四块 ---------------------------------------------------------------------------------------
     "mistake.split_gate_order": "门的顺序错了（写成了 i, f, o, c）",
-    "fix.split_gate_order": "Keras 的列块顺序是 i、f、c、o（候选值在第三块，输出门在最后）。",
+    "fix.split_gate_order": "Keras 的四个列块依次是 i、f、c、o（候选值在第三块，输出门在最后）。",
     "mistake.split_if_swapped": "输入门和遗忘门弄反了",
     "fix.split_if_swapped": "第一个列块是输入门 i，第二个是遗忘门 f。",
     "mistake.split_tf1_order": "用了 TensorFlow 1 的门顺序 (i, c, f, o)",
     "fix.split_tf1_order": "Keras 的顺序是 i、f、c、o；TensorFlow 1 的 LSTMCell 用的是 i、c (j)、f、o。",
     "mistake.split_rows_axis": "沿错误的轴拆分",
-    "fix.split_rows_axis": "各门是列块：沿最后一个轴（4*units）拆分，不是沿行拆分。",
+    "fix.split_rows_axis": "四块是列块：沿最后一个轴（4*units）拆分，不是沿行拆分。",
     "mistake.split_interleaved": "按列交错取，而不是按块取",
-    "fix.split_interleaved": "每个门是 `units` 个相邻列组成的一块，weight[:, k*units:(k+1)*units]，"
+    "fix.split_interleaved": "每一块由 `units` 个相邻的列组成，weight[:, k*units:(k+1)*units]，"
                              "不是每隔 4 列取一列（weight[:, k::4]）。",
     "mistake.units_from_rows": "从行数读出了 units",
     "fix.units_from_rows": "units = weight.shape[-1] // 4：4*units 是列数，与行数无关。",
-    "mistake.blocks_transposed": "门块被转置了",
+    "mistake.blocks_transposed": "这几块被转置了",
     "fix.blocks_transposed": "每个块保留权重原来的行：形状是 (rows, units)，不是 (units, rows)。",
 
     # --- 沿时间展开的一层（第 02 课） ------------------------------------------------------------------------------
@@ -660,7 +667,7 @@ MESSAGES = {
     "mistake.trimmed_first": "先把序列截成 n_batches * batch * timesteps 行，再切成 batch 条数据流",
     "fix.trimmed_first": "先把序列切成 batch 条数据流，每条 len(series) // batch 行（第 i 条从第 i * stream 行开始），再丢掉每条流末尾凑不满一个分块的时间步。",
     "mistake.two": "同时有两个错误：{first}；以及{second}",
-    "fix.two": "{first} 另外：{second}",
+    "fix.two": "{first}另外：{second}",
     "mistake.dbias_mean": "dbias 对批次取了平均，而不是求和",
     "fix.dbias_mean": "损失把每个样本的贡献加起来：dbias = dz.sum(axis=0)（要取平均也应在损失里，而不是这里）。",
     "mutation.value_negated": "步骤 `{step}`：符号反了",
@@ -689,16 +696,16 @@ MESSAGES = {
     "fix.mase_inverted": "MASE = 预测的 MAE / 训练部分上季节性朴素预测的 MAE（小于 1 表示比朴素预测好）。",
     "mistake.mase_n_not_n_minus_season": "朴素预测的误差除以了 n，而不是差分的个数 n - season",
     "fix.mase_n_not_n_minus_season": "训练部分只有 n - season 个季节差分：用 np.mean(np.abs(y_train[season:] - y_train[:-season]))。",
-    "mistake.pytorch_biases": "每个门算了两个偏置向量（PyTorch 的算法：bias_ih 和 bias_hh）；Keras 只有一个",
+    "mistake.pytorch_biases": "每一块算了两个偏置向量（PyTorch 的算法：bias_ih 和 bias_hh）；Keras 只有一个",
     "fix.pytorch_biases": "Keras 的 LSTM 只有一个长度为 4*units 的偏置：4 * (units * (features + units) + units)；PyTorch 的 nn.LSTM 多一个，多出 4 * units 个参数。",
-    "mistake.three_gates": "只算了三个门块（i、f、o），漏了候选值 c",
-    "fix.three_gates": "LSTM 有四块权重：i、f、c（候选值）和 o：4 * (units * (features + units) + units)。",
+    "mistake.three_gates": "只算了三个门（i、f、o），漏了候选值 c 那一块",
+    "fix.three_gates": "LSTM 的权重有四块，即三个门加候选值（i、f、o 和候选值 c），所以是 4 * (units * (features + units) + units)。",
     "mistake.lstm_input_features": "每个 LSTM 的 kernel 都按模型输入的特征数来算了，好像每一层都接收 X(t)、都用自己的 input_shape（种子 000 的问题：“第二层 LSTM 层是否接收 X(t)(作为输入)？”）",
     "fix.lstm_input_features": "只有第一层 LSTM 看到数据的特征；第 k+1 层的 kernel 是 (第 k 层的 units, 4 * 本层 units)，所以 LSTM(64) 之后的 LSTM(32) 有 4 * (32 * (64 + 32) + 32) = 12416 个参数；后面各层的 input_shape 会被忽略。",
     "mistake.per_timestep": "参数按每个时间步各算了一份",
     "fix.per_timestep": "同一个 cell 的权重在每个时间步重复使用：参数个数与 timesteps 无关。",
     "mistake.tf1_gate_order": "用了 TensorFlow 1 的门顺序 (i, c, f, o)：遗忘门和候选值对调了",
-    "fix.tf1_gate_order": "Keras 按 i、f、c、o 存放各门（TensorFlow 1 的 LSTMCell 用的是 i、c (j)、f、o）：写成 `i, f, c_tilde, o = np.split(z, 4, axis=1)`。",
+    "fix.tf1_gate_order": "Keras 按 i、f、c、o 存放这四块（TensorFlow 1 的 LSTMCell 用的是 i、c (j)、f、o）：写成 `i, f, c_tilde, o = np.split(z, 4, axis=1)`。",
     "mistake.reversed_time": "时间步倒着走了（从最后一步开始）",
     "fix.reversed_time": "LSTM 先读 x[:, 0]，最后读 x[:, -1]：循环写成 `for t in range(timesteps)`。",
     "mistake.pass_h_state": "把第 k 层最后的 h 当作第 k+1 层的初始状态传了过去",
@@ -758,7 +765,7 @@ MESSAGES = {
     "mistake.dc_prev_incoming": "dc_prev 只用了传入的 dc",
     "fix.dc_prev_incoming": "dc_prev = dc_total * f，其中 dc_total 包含经由 h 的那条路径。",
     "mistake.dz_gate_order": "dz 里门的顺序错了（写成了 i, f, o, c）",
-    "fix.dz_gate_order": "dz 的各块与 z 一样，遵循 Keras 的门顺序 i、f、c、o。",
+    "fix.dz_gate_order": "dz 的四块与 z 一样，按 Keras 的顺序 i、f、c、o 排列。",
     "mistake.dz_if_swapped": "dz 里输入门和遗忘门弄反了",
     "fix.dz_if_swapped": "dz 的第一块是 dz_i，第二块是 dz_f（Keras 的顺序 i、f、c、o）。",
     "mistake.dx_no_transpose": "算 dx 时 kernel 没有转置",
@@ -827,12 +834,12 @@ MESSAGES = {
     "grade.sandbox_not_started": "评分器无法启动沙箱（{error}）：{fault}",
     "grade.sandbox_failed": "评分沙箱没有启动（{why}）：{fault}",
     "grade.exit_code": "退出码 {code}",
-    "grade.failed_on_notebook": "评分器在这个 notebook 上出错了（{why}）：{fault}",
+    "grade.failed_on_notebook": "评分器在这个笔记本上出错了（{why}）：{fault}",
     "grade.worker_died": "负责评分的进程意外退出",
     "grade.unit_timeout": "运行超过了 {seconds} 秒",
     "grade.unit_refused": "它的结果被拒收：{why}",
     "grade.unit_dead": "让评分进程停止了（退出码 {code}）",
-    "grade.total_time": "还没轮到它，整个 notebook 的总时限就用完了",
+    "grade.total_time": "还没轮到它，整个笔记本的总时限就用完了",
     "grade.cell_timeout": "{id}：答案单元格{detail}；其他练习照常评分",
     "grade.cell_dead": "{id}：答案单元格{detail}；其他练习照常评分",
     "grade.call_timeout": "{id}：你的函数{detail}（是不是死循环？）；其他练习照常评分",
@@ -847,21 +854,21 @@ MESSAGES = {
     "grade.with_note": "{feedback}（注：{note}）",
     "grade.unknown_status": "保存的结果带有未知状态 {status}",
     "grade.unreadable_result": "保存的结果无法读取（{error}）",
-    "grade.no_answer_cell": "提交的 notebook 里找不到答案单元格（被删掉了，或者它的元数据被删掉了）",
+    "grade.no_answer_cell": "提交的笔记本里找不到答案单元格（被删掉了，或者它的元数据被删掉了）",
     "grade.duplicate_cells": "有 {n} 个答案单元格带着这个 id；只评了最后一个，且只评一次",
-    "grade.unreadable": "无法读取这个 notebook：{why}",
+    "grade.unreadable": "无法读取这个笔记本：{why}",
     "grade.not_regular": "它不是普通文件",
     "grade.too_big": "它超过了 {mb} MB",
     "grade.empty_file": "文件是空的：请在 Jupyter 中打开并保存它，然后重新提交",
-    "grade.no_match": "{file}：与任何练习 notebook 都对不上（按文件名和练习 id 都找不到）",
+    "grade.no_match": "{file}：与任何练习笔记本都对不上（按文件名和练习 id 都找不到）",
     "grade.file_problem": "{file}：{problem}",
     "grade.also_matches": "{name}：评的是 {file}；{other} 也对应这份作业，但没有评分",
-    "grade.link_note": "{file} 是一个符号链接（指向 {target}）；链接不评分：请提交 notebook 文件本身",
-    "grade.link_scored": "{file} 是一个符号链接（指向 {target}）：记 0 分；链接不评分，请提交 notebook 文件本身",
+    "grade.link_note": "{file} 是一个符号链接（指向 {target}）；链接不评分：请提交笔记本文件本身",
+    "grade.link_scored": "{file} 是一个符号链接（指向 {target}）：记 0 分；链接不评分，请提交笔记本文件本身",
     "grade.assignment_note": "{name}：{note}",
-    "grade.invalid_notebook": "它不是有效的 Jupyter notebook（nbformat 4）：{error}",
+    "grade.invalid_notebook": "它不是有效的 Jupyter 笔记本（nbformat 4）：{error}",
     "grade.not_regular_note": "{file} 不是普通文件（例如 FIFO 或设备文件）；不评分",
-    "grade.too_deep": "有 {count} 个文件夹的深度超过 {levels} 层，没有在其中查找 notebook（例如 {folder}）",
+    "grade.too_deep": "有 {count} 个文件夹的深度超过 {levels} 层，没有在其中查找笔记本（例如 {folder}）",
     "grade.folder_unreadable": "无法搜索文件夹 {folder}（{why}）",
     "grade.failed_on_learner": "评分器在这份提交上出错了（{why}）：{fault}",
     "lms.not_utf8": "{file} 不是 UTF-8 文本（{error}）；请从学习平台重新导出为 CSV",
@@ -929,7 +936,7 @@ MESSAGES = {
     "grade.untrusted.too_many_elements": "某个数组有 {count} 个元素，超过了上限 {limit}",
     "grade.untrusted.data_mismatch": "某个数组的数据与文件头对不上",
     "grade.cell_too_long": "你的答案单元格有 {size} 个字符；评分器只运行不超过 {limit} 个字符的答案单元格，所以没有运行它",
-    "grade.answers_too_long": "算上这个单元格，你的答案单元格共有 {size} 个字符；评分器在一个 notebook 里最多运行 {limit} 个字符，所以没有运行它",
+    "grade.answers_too_long": "算上这个单元格，你的答案单元格共有 {size} 个字符；评分器在一个笔记本里最多运行 {limit} 个字符，所以没有运行它",
     "grade.too_many_commands": "你的答案单元格有 {count} 行 IPython 命令（!、% 或 ?）；评分器只运行最多含 {limit} 行命令的答案单元格，所以没有运行它",
     "grade.cell_not_python": "你的答案单元格无法转换成 Python 代码（{error}），所以没有运行它",
     "grade.sandbox.refused_import": "评分时不能使用 {module}：答案只能用 NumPy",
@@ -944,7 +951,7 @@ MESSAGES = {
     "grade.sandbox.no_function": "NameError: 没有定义名为 {function} 的函数",
     "grade.gradescope.isolation_bubblewrap": "本次评分在 lstmlab 的 bubblewrap 沙箱中进行：你的代码无法访问其他任何文件、进程或网络，并受 lstmlab 的时间和内存限制。",
     "grade.gradescope.isolation_uid": "本次评分以一个独立的非特权用户身份进行（这个容器无法运行 bubblewrap，由老师选择了这种隔离方式）：你的代码读不到评分器的任何文件，它启动的每个进程在运行结束后都会被终止，并受 lstmlab 的时间和内存限制。",
-    "grade.gradescope.no_match": "你提交的文件里没有与这份作业（{names}）对应的 notebook：请上传练习 notebook 本身（例如 {first}.ipynb），并保留其中的答案单元格。",
+    "grade.gradescope.no_match": "你提交的文件里没有与这份作业（{names}）对应的笔记本：请上传练习笔记本本身（例如 {first}.ipynb），并保留其中的答案单元格。",
     "grade.gradescope.failed": "自动评分器无法给这份提交评分（lstmlab grade 退出码 {status}）：{reason}",
     "grade.gradescope.not_your_fault": "这不是你的错：请告诉老师。",
     "grade.gradescope.failed_short": "自动评分器无法给这份提交评分：请告诉老师。",

@@ -63,7 +63,8 @@ def unit_cell_figure(x, kernel, recurrent_kernel, bias, *, max_timesteps=4):
                                     facecolor=CELL, edgecolor="#1a365d"))
         ax.text(x0 + 0.8, 1.0, label("同一个 LSTM cell\n（同一组权重）", "the same LSTM cell\n(same weights)"),
                 ha="center", va="center", fontsize=7, color="white", **style)
-        ax.text(x0 + 0.8, -0.1, label(f"时间步 t={t}\n输入 x_t：{features} 个特征", f"time step t={t}\nx_t: {features} features"),
+        ax.text(x0 + 0.8, -0.1, label(f"时间步 t={t + 1}\n输入 x_t：{features} 个特征",  # t counts from 1 (glossary)
+                                      f"time step t={t + 1}\nx_t: {features} features"),
                 ha="center", va="center", fontsize=7, **style)
         ax.annotate("", xy=(x0 + 0.8, 0.55), xytext=(x0 + 0.8, 0.2), arrowprops=dict(arrowstyle="-|>", lw=1))
         _column(ax, x0 + 0.35, 1.7, h[t], cmap, style)
