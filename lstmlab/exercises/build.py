@@ -54,8 +54,11 @@ def make_exercise(solution_path):
     return nb
 
 
-def state(path, fresh):
-    """'missing', 'current', 'stale' (ours, out of date) or 'edited' (its cells differ from its own stored hash)."""
+def state(path, fresh, same=None):
+    """'missing', 'current', 'stale' (ours, out of date) or 'edited' (its cells differ from its own stored hash).
+
+    same(old, stored): whether ours is up to date, from the notebook on disk and its stored `lstmlab` metadata
+    (default: its sources hash is fresh's); `lstmlab translate` also compares cell ids and metadata."""
     import nbformat
     if not path.exists():
         return "missing"
@@ -63,10 +66,12 @@ def state(path, fresh):
         old = nbformat.read(str(path), as_version=4)
     except Exception:
         return "edited"
-    stored = old.metadata.get("lstmlab", {}).get("hash") if isinstance(old.metadata.get("lstmlab"), dict) else None
-    if stored != sources_hash(old):
+    stored = old.metadata.get("lstmlab") if isinstance(old.metadata.get("lstmlab"), dict) else {}
+    if stored.get("hash") != sources_hash(old):
         return "edited"
-    return "current" if stored == fresh.metadata["lstmlab"]["hash"] else "stale"
+    if same is None:
+        return "current" if stored.get("hash") == fresh.metadata["lstmlab"]["hash"] else "stale"
+    return "current" if same(old, stored) else "stale"
 
 
 def execute(nb, folder):

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from ..exercises.build import sources_hash
+from ..exercises.build import state as generated_state
 from ..exercises.contract import REPO
 from .catalog import lookup
 from .units import translate_code, translate_markdown
@@ -78,18 +79,8 @@ def fresh(pair):
 
 def state(path, new):
     """'missing', 'current', 'stale' (ours, out of date: sources, cell ids or metadata) or 'edited' (not as generated)."""
-    import nbformat
-    if not path.exists():
-        return "missing"
-    try:
-        old = nbformat.read(str(path), as_version=4)
-    except Exception:
-        return "edited"
-    stored = old.metadata.get("lstmlab") if isinstance(old.metadata.get("lstmlab"), dict) else {}
-    if stored.get("hash") != sources_hash(old):
-        return "edited"
-    same = stored == new.metadata["lstmlab"] and [c.get("id") for c in old.cells] == stored.get("ids")
-    return "current" if same else "stale"
+    return generated_state(path, new, lambda old, stored: stored == new.metadata["lstmlab"]
+                           and [c.get("id") for c in old.cells] == stored.get("ids"))
 
 
 def unexecuted(path):
