@@ -197,7 +197,7 @@ def test_a_chinese_autograder_tells_students_in_chinese(tmp_path):
     (root / "submission" / "notes.txt").write_text("I forgot the notebook")
     results, _ = _grade(root)
     assert results["score"] == 0 and "01_one_cell.ipynb" in results["output"]
-    assert "请上传练习 notebook 本身" in results["output"] and "No notebook" not in results["output"]
+    assert "请上传练习笔记本本身" in results["output"] and "No notebook" not in results["output"]
     wrong = _install(out, tmp_path / "wrong", [(ROOT / "exercises" / "01_one_cell.ipynb", "01_one_cell.ipynb")])
     results, _ = _grade(wrong)
     assert results["tests"] and all(re.search(r"[\u4e00-\u9fff]", t["output"]) for t in results["tests"])
