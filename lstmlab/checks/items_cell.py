@@ -116,6 +116,7 @@ def _split_mistake(key):
 # the parameter count's mistakes, each changing one term of 4 * (units * (features + units) + units)
 COUNT_STEPS = {"one_gate": "gates", "three_gates": "gates", "count_no_bias": "bias", "bias_once": "bias",
                "bias_one_per_gate": "bias", "pytorch_biases": "bias", "no_recurrent": "recurrent",
+               "recurrent_per_unit": "recurrent",
                "units_features_swapped": "sizes"}
 
 
@@ -127,7 +128,7 @@ def _count(units, features, mistake=None):
     gates = 1 if "one_gate" in m else 3 if "three_gates" in m else 4
     per_gate_bias = 0 if m & {"count_no_bias", "bias_once"} else 1 if "bias_one_per_gate" in m else (
         2 * units if "pytorch_biases" in m else units)
-    weights = units * (features + (0 if "no_recurrent" in m else units))
+    weights = units * (features + (0 if "no_recurrent" in m else 1 if "recurrent_per_unit" in m else units))
     return gates * (weights + per_gate_bias) + (units if "bias_once" in m else 0)
 
 
@@ -145,7 +146,7 @@ ITEMS = [
          lambda units, features: LSTM(units).params(features)[0], outputs=("count",), kind="int", exact=True,
          mistakes=tuple(_count_mistake(key) for key in (
              "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped",
-             "pytorch_biases", "three_gates")),
+             "pytorch_biases", "three_gates", "recurrent_per_unit")),
          compose=lambda mistakes, **k: _count(**k, mistake=mistakes)),
     Item("split_gates", LESSON, 1, ("weight",), _split_cases,
          lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),

@@ -32,15 +32,18 @@ def _sizes(series, train_fraction, val_fraction, rounding=int):
 
 
 SPLIT_STEPS = {"split_val_from_end": "parts", "split_overlap": "parts", "split_test_with_val": "parts",
-               "split_rounded": "sizes"}
+               "split_reversed": "parts", "split_rounded": "sizes"}
 
 
 def _split(series, train_fraction, val_fraction, mistake=None):
     """time_split as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis): the
     validation part from the very end, starting one step early, the test part holding the validation rows, or sizes
-    rounded instead of floored."""
+    rounded instead of floored, or the parts taken from the wrong end (time reversed)."""
     m = mutant_keys(mistake)
     n_train, n_val = _sizes(series, train_fraction, val_fraction, round if "split_rounded" in m else int)
+    n = len(series)
+    if "split_reversed" in m:  # the past at the end: test from the start, training from the end
+        return series[n - n_train:], series[n - n_train - n_val:n - n_train], series[:n - n_train - n_val]
     if "split_val_from_end" in m:
         return series[:n_train], series[len(series) - n_val:], series[n_train:len(series) - n_val]
     if "split_overlap" in m:
@@ -49,16 +52,46 @@ def _split(series, train_fraction, val_fraction, mistake=None):
     return series[:n_train], series[n_train:n_train + n_val], test
 
 
-def _shuffled(tree, case):
-    """Parts of the right sizes that hold every row once, but not in time order: the series was shuffled first."""
+def _row_indices(tree, case):
+    """The answer's three parts as the series' row numbers they hold (None if a row is not the series' own)."""
     parts = [np.asarray(p, dtype=np.float64) for p in tree]
-    expected = ref_split(**case)
-    if len(parts) != 3 or any(p.shape != e.shape for p, e in zip(parts, expected)):
+    if len(parts) != 3:
+        return None
+    series = np.asarray(case["series"], dtype=np.float64)  # (n, ...)
+    where = {np.atleast_1d(row).tobytes(): t for t, row in enumerate(series)}
+    found = [[where.get(np.atleast_1d(row).tobytes()) for row in part] for part in parts]
+    return None if any(t is None for part in found for t in part) else [np.array(part, dtype=int) for part in found]
+
+
+def _reference_indices(case):
+    """The row numbers of the right train, validation and test parts."""
+    n_train, n_val = _sizes(case["series"], case["train_fraction"], case["val_fraction"])
+    n = len(case["series"])
+    return np.arange(n_train), np.arange(n_train, n_train + n_val), np.arange(n_train + n_val, n)
+
+
+def _out_of_order(parts):
+    return any(np.any(np.diff(part) <= 0) for part in parts)
+
+
+def _shuffled(tree, case):
+    """Parts of the right sizes that hold every row once, each part's rows out of time order and from any time: the
+    series was shuffled first."""
+    found, expected = _row_indices(tree, case), _reference_indices(case)
+    if found is None or [len(p) for p in found] != [len(e) for e in expected]:
         return False
-    rows = np.concatenate(parts)  # (n, ...) in the answer's order
-    series = np.asarray(case["series"], dtype=np.float64)[:len(rows)]
-    same_rows = np.allclose(np.sort(rows, axis=0), np.sort(series, axis=0))
-    return same_rows and not np.allclose(rows, series)
+    rows = np.concatenate(found)  # (n,) row numbers in the answer's order
+    mixed = any(set(p.tolist()) != set(e.tolist()) for p, e in zip(found, expected))
+    return sorted(rows.tolist()) == list(range(len(rows))) and mixed and _out_of_order(found)
+
+
+def _part_shuffled(tree, case):
+    """Each part holds its own rows, but one or more out of time order: a part was shuffled after the split."""
+    found, expected = _row_indices(tree, case), _reference_indices(case)
+    if found is None or len(found) != len(expected):
+        return False
+    same = all(len(p) == len(e) and set(p.tolist()) == set(e.tolist()) for p, e in zip(found, expected))
+    return same and _out_of_order(found)
 
 
 def _scale_cases(rng):
@@ -140,8 +173,9 @@ ITEMS = [
     Item("time_split", LESSON, 2, ("series", "train_fraction", "val_fraction"), _split_cases,
          lambda **k: ref_split(**k), outputs=("train", "val", "test"),
          mistakes=tuple(Mistake(key, lambda key=key, **k: _split(**k, mistake=key), variant=key, step=SPLIT_STEPS[key])
-                        for key in ("split_val_from_end", "split_overlap", "split_rounded", "split_test_with_val"))
-         + (Mistake("split_shuffled", None, fits=_shuffled),),
+                        for key in ("split_val_from_end", "split_overlap", "split_rounded", "split_test_with_val",
+                                    "split_reversed"))
+         + (Mistake("split_shuffled", None, fits=_shuffled), Mistake("split_part_shuffled", None, fits=_part_shuffled)),
          compose=lambda mistakes, **k: _split(**k, mistake=mistakes)),
     Item("scale_train_only", LESSON, 2, ("train", "val", "test"), _scale_cases,
          lambda **k: ref_scale(**k), outputs=("train_scaled", "val_scaled", "test_scaled"),

@@ -12,6 +12,7 @@ from .items_layer import in_whole
 from ..messages import msg
 
 STEP_VARIANTS = {m.variant for m in STEP_CORE}
+CARRY_VARIANTS = {"reset_each_step", "reset_c_each_step", "reset_h_each_step", "reversed_time"}  # inside each layer
 
 LESSON = "04_stacking"
 NONE, PAD = -1, -2  # how a shape's None and a missing dimension are encoded in the answer array
@@ -155,7 +156,7 @@ def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
     """The forward pass as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
     m = variants.keys(mistake)
     seq, state = x, None  # (batch, timesteps, features)
-    step = m & STEP_VARIANTS
+    step = m & (STEP_VARIANTS | CARRY_VARIANTS)
     for k, (kernel, recurrent_kernel, bias) in enumerate(lstm_weights):
         last = k == len(lstm_weights) - 1
         sequences = not last or bool(m & {"sequence_out", "first_step"})
@@ -172,7 +173,8 @@ def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
 
 STACK_STEPS = {"pass_states": "between_layers", "pass_h_state": "between_layers", "every_layer_x": "between_layers",
                "sequence_out": "last_layer", "first_step": "last_layer", "dense_on_c": "last_layer",
-               "dense_no_bias": "dense_bias", "dense_transposed": "dense"}
+               "dense_no_bias": "dense_bias", "dense_transposed": "dense",
+               **{key: "carry" for key in CARRY_VARIANTS}}
 
 
 def _stack_mistake(key, variant=None, fields=None):
@@ -197,7 +199,8 @@ ITEMS = [
          mistakes=tuple(_stack_mistake(key, variant) for key, variant in (
              ("pass_states", None), ("sequence_out", None), ("dense_first_step", "first_step"), ("dense_on_c", None),
              ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None),
-             ("pass_h_state", None)))
+             ("pass_h_state", None), ("reset_each_step", None), ("reset_c_each_step", None),
+             ("reset_h_each_step", None), ("reversed_time", None)))
          + tuple(in_whole(m, lambda mistake, **k: _stack_wrong(**k, mistake=mistake)) for m in STEP_CORE),
          compose=lambda mistakes, **k: _stack_wrong(**k, mistake=mistakes),
          isolate=(("step.dense_bias", zeroed("dense_bias")), ("step.input_term", zeroed("x"))),
