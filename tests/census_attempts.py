@@ -226,7 +226,8 @@ ATTEMPTS = [
     Attempt("stateful_batches", "a list of batches", [("return chunks.transpose(1, 0, 2, 3)",
                                                        "return [chunks[:, k] for k in range(n_batches)]")],
             "list_for_array"),
-    Attempt("stateful_batches", "wrong transpose", [("transpose(1, 0, 2, 3)", "transpose(1, 0, 3, 2)")], None),
+    Attempt("stateful_batches", "wrong transpose", [("transpose(1, 0, 2, 3)", "transpose(1, 0, 3, 2)")],
+            "answer_axes_swapped:batches:step:feature"),
 
     # --- stateful_forward -------------------------------------------------------------------------------------------
     Attempt("stateful_forward", "state reset per chunk", [(CHUNKS, CHUNKS + "        h, c = 0 * h, 0 * c\n")], "no_carry"),
