@@ -205,7 +205,7 @@ ATTEMPTS = [
     Attempt("stack_forward", "dense_kernel.T", [("h @ dense_kernel", "h @ dense_kernel.T")], "dense_transposed"),
     Attempt("stack_forward", "gates read as i, f, o, c", [(SPLIT, "i, f, o, c_tilde = np.split")], "gate_order"),
     Attempt("stack_forward", "the mean over time into the Dense", [("return h @ dense_kernel",
-                                                                    "return seq.mean(axis=1) @ dense_kernel")], None),
+                                                                    "return seq.mean(axis=1) @ dense_kernel")], "time_mean"),
 
     # --- stateful_batches -------------------------------------------------------------------------------------------
     Attempt("stateful_batches", "consecutive chunks", [(

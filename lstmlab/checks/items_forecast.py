@@ -155,15 +155,29 @@ def _mase_cases(rng):
 
 MASE_STEPS = {"mase_test_scale": "naive_data", "mase_no_season": "naive_lag", "mase_unscaled": "scale",
               "mase_squared": "error", "mase_inverted": "ratio", "mase_n_not_n_minus_season": "naive_mean"}
+MASE_TEXT = "np.mean(np.abs(y_true - y_pred))", "np.mean(np.abs(y_train[season:] - y_train[:-season]))"
+MASE_LINES = {  # generated names: the line as written and as it should be, on the step it changes
+    "mase_error_sum": ("error_reduce", "np.sum(np.abs(y_true - y_pred))", MASE_TEXT[0]),
+    "mase_error_median": ("error_reduce", "np.median(np.abs(y_true - y_pred))", MASE_TEXT[0]),
+    "mase_rmse": ("error_reduce", "np.sqrt(np.mean((y_true - y_pred) ** 2))", MASE_TEXT[0]),
+    "mase_naive_signed": ("naive_abs", "np.mean(y_train[season:] - y_train[:-season])", MASE_TEXT[1]),
+    "mase_naive_values": ("naive_abs", "np.mean(np.abs(y_train))", MASE_TEXT[1]),
+}
 
 
 def _mase(y_true, y_pred, y_train, season, mistake=None):
     """MASE as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
     m = mutant_keys(mistake)
     error = (y_true - y_pred) ** 2 if "mase_squared" in m else np.abs(y_true - y_pred)  # (n_test,)
+    if "mase_error_sum" in m or "mase_error_median" in m:  # the errors reduced otherwise than by their mean
+        error = np.full_like(error, np.sum(error) if "mase_error_sum" in m else np.median(error))
+    if "mase_rmse" in m:
+        error = np.full_like(error, np.sqrt(np.mean((y_true - y_pred) ** 2)))
     values, lag = (y_true if "mase_test_scale" in m else y_train), (1 if "mase_no_season" in m else season)
     diffs = values[lag:] - values[:-lag]  # (n - lag,)
-    naive = diffs ** 2 if "mase_squared" in m else np.abs(diffs)  # (n - lag,)
+    naive = diffs ** 2 if "mase_squared" in m else diffs if "mase_naive_signed" in m else np.abs(diffs)  # (n - lag,)
+    if "mase_naive_values" in m:
+        naive = np.abs(values)  # (n,) the values, not their differences
     scale = 1.0 if "mase_unscaled" in m else (
         np.sum(naive) / len(values) if "mase_n_not_n_minus_season" in m else np.mean(naive))
     return scale / np.mean(error) if "mase_inverted" in m else np.mean(error) / scale
@@ -191,6 +205,8 @@ ITEMS = [
     Item("mase", LESSON, 2, ("y_true", "y_pred", "y_train", "season"), _mase_cases,
          lambda **k: ref_mase(**k), outputs=("mase",),
          mistakes=tuple(Mistake(key, lambda key=key, **k: _mase(**k, mistake=key), variant=key, step=MASE_STEPS[key])
-                        for key in MASE_STEPS),
+                        for key in MASE_STEPS)
+         + tuple(Mistake(key, lambda key=key, **k: _mase(**k, mistake=key), variant=key, kind="line", step=step,
+                         code={"wrong": wrong, "right": right}) for key, (step, wrong, right) in MASE_LINES.items()),
          compose=lambda mistakes, **k: _mase(**k, mistake=mistakes)),
 ]

@@ -1,6 +1,8 @@
 """Lesson 02, through time: an LSTM layer with Keras's flags, an initial state, the last output."""
 from dataclasses import replace
 
+import numpy as np
+
 from ..reference.layer import lstm_layer as ref_layer
 from .mutants import lstm as variants
 from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
@@ -88,6 +90,9 @@ LAST_STEPS = {"first_step": "index", "second_to_last": "index", "len_is_batch": 
 def _last(sequence, mistake=None):
     """last_output as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
     m = variants.keys(mistake)
+    for reduce in REDUCERS:
+        if f"time_{reduce}" in m:
+            return getattr(np, reduce)(sequence, axis=1)  # (batch, units): every step reduced
     t = 0 if "first_step" in m else -2 if "second_to_last" in m else len(sequence) - 1 if "len_is_batch" in m else (
         sequence.shape[1] if "index_past_end" in m else -1)
     if "last_sample" in m:
@@ -97,6 +102,14 @@ def _last(sequence, mistake=None):
     if "kept_time_axis" in m:
         return sequence[:, t:t + 1 if t != -1 else None, :]  # (batch, 1, units)
     return sequence[:, t, :]  # (batch, units)
+
+
+REDUCERS = ("mean", "sum", "max")  # what learners reduce the time steps with instead of taking the last
+
+
+def reduced_mistake(key, compute, wrong, right, step):
+    """A reduction over an axis where one entry belongs (`np.mean(sequence, axis=1)` for `sequence[:, -1, :]`)."""
+    return Mistake(key, compute, variant=key, kind="reduced", step=step, code={"wrong": wrong, "right": right})
 
 
 SEQUENCE_AXES = ("sample", "step", "unit")
@@ -117,6 +130,8 @@ ITEMS = [
     Item("last_output", LESSON, 1, ("sequence",), _last_cases, lambda sequence: sequence[:, -1, :], outputs=("last",),
          axes={"last": STATE_AXES},
          mistakes=tuple(Mistake(key, lambda sequence, key=key: _last(sequence, key), variant=key, step=LAST_STEPS[key])
-                        for key in LAST_STEPS),
+                        for key in LAST_STEPS)
+         + tuple(reduced_mistake(f"time_{r}", lambda sequence, r=r: _last(sequence, f"time_{r}"),
+                                 f"np.{r}(sequence, axis=1)", "sequence[:, -1, :]", "index") for r in REDUCERS),
          compose=lambda mistakes, sequence: _last(sequence, mistakes)),
 ]

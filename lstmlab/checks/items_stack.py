@@ -8,7 +8,7 @@ from .mutants import lstm as variants
 from .compare import Mismatch, describe_value
 from .item import Item, Mistake, lstm_weights, zeroed
 from .items_cell import STEP_CORE
-from .items_layer import in_whole
+from .items_layer import REDUCERS, in_whole, reduced_mistake
 from ..messages import msg
 
 STEP_VARIANTS = {m.variant for m in STEP_CORE}
@@ -159,13 +159,16 @@ def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
     step = m & (STEP_VARIANTS | CARRY_VARIANTS)
     for k, (kernel, recurrent_kernel, bias) in enumerate(lstm_weights):
         last = k == len(lstm_weights) - 1
-        sequences = not last or bool(m & {"sequence_out", "first_step"})
+        sequences = not last or bool(m & {"sequence_out", "first_step", *(f"time_{r}" for r in REDUCERS)})
         inputs = x if "every_layer_x" in m else seq
         initial = state if "pass_states" in m else [state[0], np.zeros_like(state[1])] if (
             "pass_h_state" in m and state is not None) else None
         seq, h, c = variants.layer(inputs, kernel, recurrent_kernel, bias, sequences, True, initial, step)
         state = [h, c]
     top = seq[:, 0] if "first_step" in m and seq.ndim == 3 else c if "dense_on_c" in m else seq
+    for reduce in REDUCERS:
+        if f"time_{reduce}" in m:
+            top = getattr(np, reduce)(seq, axis=1)  # (batch, units): the last layer's steps reduced
     if "dense_transposed" in m:
         return top @ dense_kernel.T + (0 if "dense_no_bias" in m else dense_bias)
     return top @ dense_kernel + (0 if "dense_no_bias" in m else dense_bias)
@@ -174,7 +177,7 @@ def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
 STACK_STEPS = {"pass_states": "between_layers", "pass_h_state": "between_layers", "every_layer_x": "between_layers",
                "sequence_out": "last_layer", "first_step": "last_layer", "dense_on_c": "last_layer",
                "dense_no_bias": "dense_bias", "dense_transposed": "dense",
-               **{key: "carry" for key in CARRY_VARIANTS}}
+               **{key: "carry" for key in CARRY_VARIANTS}, **{f"time_{r}": "last_layer" for r in REDUCERS}}
 
 
 def _stack_mistake(key, variant=None, fields=None):
@@ -201,6 +204,9 @@ ITEMS = [
              ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None),
              ("pass_h_state", None), ("reset_each_step", None), ("reset_c_each_step", None),
              ("reset_h_each_step", None), ("reversed_time", None)))
+         + tuple(reduced_mistake(f"time_{r}", lambda r=r, **k: _stack_wrong(**k, mistake=f"time_{r}"),
+                                 f"np.{r}(seq, axis=1) @ dense_kernel", "seq[:, -1] @ dense_kernel", "last_layer")
+                 for r in REDUCERS)
          + tuple(in_whole(m, lambda mistake, **k: _stack_wrong(**k, mistake=mistake)) for m in STEP_CORE),
          compose=lambda mistakes, **k: _stack_wrong(**k, mistake=mistakes),
          isolate=(("step.dense_bias", zeroed("dense_bias")), ("step.input_term", zeroed("x"))),
