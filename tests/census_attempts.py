@@ -161,7 +161,8 @@ ATTEMPTS = [
     Attempt("count_batches", "floor + 1", [("-(-samples // batch_size)", "samples // batch_size + 1")], "one_batch_too_many"),
     Attempt("count_batches", "int() + 1", [("-(-samples // batch_size)", "int(samples / batch_size) + 1")],
             "one_batch_too_many"),
-    Attempt("count_batches", "the samples in the last batch", [("-(-samples // batch_size)", "samples % batch_size")], None),
+    Attempt("count_batches", "the samples in the last batch", [("-(-samples // batch_size)", "samples % batch_size")],
+            "remainder_only"),
 
     # --- predict_shapes ---------------------------------------------------------------------------------------------
     Attempt("predict_shapes", "one gate", [("4 * (units * (inputs + units) + units)", "units * (inputs + units) + units")],

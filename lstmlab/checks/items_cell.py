@@ -5,7 +5,7 @@ from ..reference.cell import lstm_step as ref_step
 from ..reference.weights import split_gates as ref_split
 from ..shapes.specs import LSTM
 from .mutants import lstm as variants
-from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
+from .item import LSTM_ISOLATE, Item, Mistake, line_mistake, lstm_weights, sizes, zeroed
 
 LESSON = "01_one_cell"
 
@@ -132,6 +132,21 @@ def _count(units, features, mistake=None):
     return gates * (weights + per_gate_bias) + (units if "bias_once" in m else 0)
 
 
+COUNT = "4 * (units * (features + units) + units)"
+COUNT_LINES = (  # one size or factor in the line changed
+    ("recurrent_by_features", lambda units, features: 4 * (units * (features + features) + units),
+     "4 * (units * (features + features) + units)", "recurrent"),
+    ("bias_by_features", lambda units, features: 4 * (units * (features + units) + features),
+     "4 * (units * (features + units) + features)", "bias"),
+    ("recurrent_one_block", lambda units, features: 4 * units * features + units * units + 4 * units,
+     "4 * units * features + units * units + 4 * units", "recurrent"),
+    ("weights_one_gate", lambda units, features: units * (features + units) + 4 * units,
+     "units * (features + units) + 4 * units", "gates"),
+    ("kernel_features_squared", lambda units, features: 4 * (features * features + units * units + units),
+     "4 * (features * features + units * units + units)", "sizes"),
+)
+
+
 def _count_mistake(key):
     return Mistake(key, lambda **k: _count(**k, mistake=key), variant=key, step=COUNT_STEPS[key])
 
@@ -146,7 +161,8 @@ ITEMS = [
          lambda units, features: LSTM(units).params(features)[0], outputs=("count",), kind="int", exact=True,
          mistakes=tuple(_count_mistake(key) for key in (
              "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped",
-             "pytorch_biases", "three_gates", "recurrent_per_unit")),
+             "pytorch_biases", "three_gates", "recurrent_per_unit"))
+         + tuple(line_mistake(key, compute, wrong, COUNT, step) for key, compute, wrong, step in COUNT_LINES),
          compose=lambda mistakes, **k: _count(**k, mistake=mistakes)),
     Item("split_gates", LESSON, 1, ("weight",), _split_cases,
          lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),

@@ -4,7 +4,7 @@ import math
 import numpy as np
 
 from ..data.windows import make_windows as ref_windows
-from .item import Item, Mistake
+from .item import Item, Mistake, line_mistake
 from .mutants.lstm import keys as mutant_keys
 
 LESSON = "03_shaping_data"
@@ -76,6 +76,18 @@ def _batches(samples, batch_size, mistake=None):
     return top // bottom + 1 if "one_batch_too_many" in m else math.ceil(top / bottom)
 
 
+CEIL = "math.ceil(samples / batch_size)"
+BATCH_LINES = (  # atomic changes of the one line: a sign, an off-by-one, a default constant, the remainder
+    ("ceil_sign_lost", lambda samples, batch_size: -samples // batch_size, "-samples // batch_size"),
+    ("ceil_minus_one", lambda samples, batch_size: (samples - 1) // batch_size, "(samples - 1) // batch_size"),
+    ("default_batch", lambda samples, batch_size: math.ceil(samples / 32), "math.ceil(samples / 32)"),
+    ("validation_split", lambda samples, batch_size: math.ceil(int(samples * 0.8) / batch_size),
+     "math.ceil(int(samples * 0.8) / batch_size)"),
+    ("plus_remainder", lambda samples, batch_size: samples // batch_size + samples % batch_size,
+     "samples // batch_size + samples % batch_size"),
+    ("remainder_only", lambda samples, batch_size: samples % batch_size, "samples % batch_size"),
+)
+
 ITEMS = [
     Item("make_windows", LESSON, 2, ("series", "timesteps", "target_column"), _window_cases,
          lambda **k: ref_windows(**k), outputs=("X", "y"), axes={"X": ("window", "step", "feature"), "y": ("window",)},
@@ -86,6 +98,7 @@ ITEMS = [
     Item("count_batches", LESSON, 1, ("samples", "batch_size"), _count_cases,
          lambda samples, batch_size: math.ceil(samples / batch_size), outputs=("batches",), kind="int", exact=True,
          mistakes=tuple(Mistake(key, lambda key=key, **k: _batches(**k, mistake=key), variant=key, step=BATCH_COUNT_STEPS[key])
-                        for key in BATCH_COUNT_STEPS),
+                        for key in BATCH_COUNT_STEPS)
+         + tuple(line_mistake(key, compute, wrong, CEIL, "rounding") for key, compute, wrong in BATCH_LINES),
          compose=lambda mistakes, **k: _batches(**k, mistake=mistakes)),
 ]

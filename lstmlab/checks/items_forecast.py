@@ -1,11 +1,13 @@
 """Lesson 10, forecasting: split by time, scale with the training part only, persistence, MASE."""
+import math
+
 import numpy as np
 
 from ..data.forecast import mase as ref_mase
 from ..data.forecast import persistence_forecast as ref_persistence
 from ..data.forecast import scale_train_only as ref_scale
 from ..data.forecast import time_split as ref_split
-from .item import Item, Mistake
+from .item import Item, Mistake, line_mistake
 from .mutants.lstm import keys as mutant_keys
 
 LESSON = "10_forecasting"
@@ -92,6 +94,93 @@ def _part_shuffled(tree, case):
         return False
     same = all(len(p) == len(e) and set(p.tolist()) == set(e.tolist()) for p, e in zip(found, expected))
     return same and _out_of_order(found)
+
+
+def _parts(series, n_train, val_start, val_end, train_end=None):
+    """train, validation and test cut at the given rows (the test part from the validation's end)."""
+    return series[:n_train if train_end is None else train_end], series[val_start:val_end], series[val_end:]
+
+
+def _n(series, fraction):
+    return int(len(series) * fraction)
+
+
+SPLIT_LINES = (  # key, the parts as cut, the line as written, as it should be
+    ("split_ceil", lambda series, train_fraction, val_fraction: _parts(
+        series, math.ceil(len(series) * train_fraction), math.ceil(len(series) * train_fraction),
+        math.ceil(len(series) * train_fraction) + math.ceil(len(series) * val_fraction)),
+     "int(np.ceil(n * fraction))", "int(n * fraction)", "sizes"),
+    ("split_val_of_rest", lambda series, train_fraction, val_fraction: _parts(
+        series, _n(series, train_fraction), _n(series, train_fraction),
+        _n(series, train_fraction) + int((len(series) - _n(series, train_fraction)) * val_fraction)),
+     "n_val = int((n - n_train) * val_fraction)", "n_val = int(n * val_fraction)", "sizes"),
+    ("split_val_of_train", lambda series, train_fraction, val_fraction: _parts(
+        series, _n(series, train_fraction), _n(series, train_fraction),
+        _n(series, train_fraction) + int(_n(series, train_fraction) * val_fraction)),
+     "n_val = int(n_train * val_fraction)", "n_val = int(n * val_fraction)", "sizes"),
+    ("split_val_floored_once", lambda series, train_fraction, val_fraction: _parts(
+        series, _n(series, train_fraction), _n(series, train_fraction), _n(series, train_fraction + val_fraction)),
+     "n_val = int(n * (train_fraction + val_fraction)) - n_train", "n_val = int(n * val_fraction)", "sizes"),
+    ("split_val_end_is_size", lambda series, train_fraction, val_fraction: (
+        series[:_n(series, train_fraction)], series[_n(series, train_fraction):_n(series, val_fraction)],
+        series[_n(series, train_fraction) + _n(series, val_fraction):]),
+     "val = series[n_train:n_val]", "val = series[n_train:n_train + n_val]", "parts"),
+    ("split_train_one_long", lambda series, train_fraction, val_fraction: _parts(
+        series, _n(series, train_fraction), _n(series, train_fraction),
+        _n(series, train_fraction) + _n(series, val_fraction), _n(series, train_fraction) + 1),
+     "train = series[:n_train + 1]", "train = series[:n_train]", "parts"),
+    ("split_val_to_end", lambda series, train_fraction, val_fraction: (
+        series[:_n(series, train_fraction)], series[_n(series, train_fraction):],
+        series[_n(series, train_fraction) + _n(series, val_fraction):]),
+     "val = series[n_train:]", "val = series[n_train:n_train + n_val]", "parts"),
+    ("split_size_not_len", lambda **k: _size_split(**k),
+     "n = series.size", "n = len(series)", "sizes"),
+)
+
+
+def _size_split(series, train_fraction, val_fraction):
+    """time_split with n counted as series.size (every number, not the rows)."""
+    n = series.size
+    n_train, n_val = int(n * train_fraction), int(n * val_fraction)
+    return series[:n_train], series[n_train:n_train + n_val], series[n_train + n_val:]
+
+
+SCALE_RIGHT = "(part - train.mean(axis=0)) / train.std(axis=0)"
+SCALE_LINES = (
+    ("scale_min_max", lambda train, val, test: _scaled_with(train.min(axis=0), train.max(axis=0) - train.min(axis=0),
+                                                            train, val, test),
+     "(part - train.min(axis=0)) / (train.max(axis=0) - train.min(axis=0))", "std"),
+    ("scale_by_var", lambda train, val, test: _scaled_with(train.mean(axis=0), train.var(axis=0), train, val, test),
+     "(part - train.mean(axis=0)) / train.var(axis=0)", "std"),
+    ("scale_not_centred", lambda train, val, test: _scaled_with(0.0, train.std(axis=0), train, val, test),
+     "part / train.std(axis=0)", "fit"),
+    ("scale_times_std", lambda train, val, test: tuple((part - train.mean(axis=0)) * train.std(axis=0)
+                                                      for part in (train, val, test)),
+     "(part - train.mean(axis=0)) * train.std(axis=0)", "std"),
+    ("scale_one_std", lambda train, val, test: _scaled_with(train.mean(axis=0), train.std(), train, val, test),
+     "(part - train.mean(axis=0)) / train.std()", "axis"),
+    ("scale_test_own", lambda train, val, test: (
+        *_scaled_with(train.mean(axis=0), train.std(axis=0), train, val, test)[:2],
+        (test - test.mean(axis=0)) / test.std(axis=0)),
+     "(test - test.mean(axis=0)) / test.std(axis=0)", "fit"),
+)
+
+PERSIST_RIGHT = "np.repeat(windows[:, -1][:, None], horizon, axis=1)"
+PERSIST_LINES = (
+    ("persist_last_window", lambda windows, horizon: np.repeat(windows[-1][:, None], horizon, axis=1),
+     "np.repeat(windows[-1][:, None], horizon, axis=1)", "value"),
+    ("persist_repeat_axis0", lambda windows, horizon: np.repeat(windows[:, -1][:, None], horizon, axis=0),
+     "np.repeat(windows[:, -1][:, None], horizon, axis=0)", "repeat"),
+    ("persist_horizon_plus_one", lambda windows, horizon: np.repeat(windows[:, -1][:, None], horizon + 1, axis=1),
+     "np.repeat(windows[:, -1][:, None], horizon + 1, axis=1)", "repeat"),
+    ("persist_seasonal", lambda windows, horizon: windows[:, -horizon:], "windows[:, -horizon:]", "value"),
+    ("persist_one_value", lambda windows, horizon: np.full((len(windows), horizon), windows[-1, -1]),
+     "np.full((len(windows), horizon), windows[-1, -1])", "value"),
+    ("persist_reshape_mixed", lambda windows, horizon: np.repeat(windows[:, -1], horizon).reshape(horizon, -1).T,
+     "np.repeat(windows[:, -1], horizon).reshape(horizon, -1).T", "repeat"),
+    ("persist_drift", lambda windows, horizon: _repeat(2 * windows[:, -1] - windows[:, -2], horizon),
+     "windows[:, -1] + (windows[:, -1] - windows[:, -2])", "value"),
+)
 
 
 def _scale_cases(rng):
@@ -189,18 +278,21 @@ ITEMS = [
          mistakes=tuple(Mistake(key, lambda key=key, **k: _split(**k, mistake=key), variant=key, step=SPLIT_STEPS[key])
                         for key in ("split_val_from_end", "split_overlap", "split_rounded", "split_test_with_val",
                                     "split_reversed"))
+         + tuple(line_mistake(key, compute, wrong, right, step) for key, compute, wrong, right, step in SPLIT_LINES)
          + (Mistake("split_shuffled", None, fits=_shuffled), Mistake("split_part_shuffled", None, fits=_part_shuffled)),
          compose=lambda mistakes, **k: _split(**k, mistake=mistakes)),
     Item("scale_train_only", LESSON, 2, ("train", "val", "test"), _scale_cases,
          lambda **k: ref_scale(**k), outputs=("train_scaled", "val_scaled", "test_scaled"),
          mistakes=tuple(Mistake(key, lambda key=key, **k: _scale(**k, mistake=key), variant=key, step=SCALE_STEPS[key])
                         for key in ("scale_leak_all", "scale_own_stats", "scale_fit_train_val", "scale_ddof1",
-                                    "scale_one_stat")),
+                                    "scale_one_stat"))
+         + tuple(line_mistake(key, compute, wrong, SCALE_RIGHT, step) for key, compute, wrong, step in SCALE_LINES),
          compose=lambda mistakes, **k: _scale(**k, mistake=mistakes)),
     Item("persistence_forecast", LESSON, 1, ("windows", "horizon"), _persistence_cases,
          lambda **k: ref_persistence(**k), outputs=("forecast",),
          mistakes=tuple(Mistake(key, lambda key=key, **k: _persist(**k, mistake=key), variant=key,
-                                step=PERSIST_STEPS[key]) for key in PERSIST_STEPS),
+                                step=PERSIST_STEPS[key]) for key in PERSIST_STEPS)
+         + tuple(line_mistake(key, compute, wrong, PERSIST_RIGHT, step) for key, compute, wrong, step in PERSIST_LINES),
          compose=lambda mistakes, **k: _persist(**k, mistake=mistakes)),
     Item("mase", LESSON, 2, ("y_true", "y_pred", "y_train", "season"), _mase_cases,
          lambda **k: ref_mase(**k), outputs=("mase",),
