@@ -32,6 +32,12 @@ GENERATED = (
     ("tanh_c_stored", "extra_tanh", "c = np.tanh(f * c + i * c_tilde)", "c = f * c + i * c_tilde", None),
     ("gate_sign", "wrong_sign", "sigmoid = lambda v: 1 / (1 + np.exp(v))", "sigmoid = lambda v: 1 / (1 + np.exp(-v))",
      None),
+    ("interleaved_gates", "line", "i, f, c_tilde, o = (z[:, k::4] for k in range(4))",
+     "i, f, c_tilde, o = np.split(z, 4, axis=1)", None),
+    ("coupled_input", "line", "c = f * c + (1 - f) * c_tilde", "c = f * c + i * c_tilde", None),
+    ("forget_inverted", "line", "c = (1 - f) * c + i * c_tilde", "c = f * c + i * c_tilde", None),
+    ("o_inside_tanh", "line", "h = np.tanh(o * c)", "h = o * np.tanh(c)", None),
+    ("relu_candidate", "line", "c_tilde = np.maximum(c_tilde, 0)", "c_tilde = np.tanh(c_tilde)", None),
 )
 
 
@@ -40,7 +46,8 @@ def generated_mistake(key, kind, wrong, right, term):
     should be."""
     code = dict(wrong=wrong, right=right, **({"term": term} if term else {}))
     return Mistake(key, lambda **k: variants.step(**k, mistake=key), variant=key, kind=kind,
-                   step=variants.STEP_OF[key], fields={"step": f"step.{variants.STEP_OF[key]}"}, code=code)
+                   step=variants.STEP_OF[key], code=code,
+                   fields={} if kind == "line" else {"step": f"step.{variants.STEP_OF[key]}"})
 
 
 def gate_mistakes(kind):

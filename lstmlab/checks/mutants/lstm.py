@@ -20,7 +20,8 @@ STEP_OF = {
     "hard_sigmoid": "gate_activation", "gate_sign": "gate_activation",
     "forget_added": "c_update", "candidate_added": "c_update", "no_forget_term": "c_update", "no_input_term": "c_update",
     "forget_not_applied": "c_update", "tanh_c_stored": "c_update",
-    "zero_state": "state",
+    "zero_state": "state", "interleaved_gates": "blocks", "coupled_input": "c_update", "forget_inverted": "c_update",
+    "o_inside_tanh": "h_update", "relu_candidate": "candidate",
     **{f"{kind}_gate_{g}": f"gate_{g}" for kind in ("tanh", "raw") for g in "ifo"},
 }
 STEP_KEYS = tuple(STEP_OF)
@@ -43,6 +44,8 @@ def step(x, h, c, kernel, recurrent_kernel, bias, mistake=None):
     hu = 0.0 if "no_h_term" in m else h @ (u.T if "transposed_recurrent" in m else u)  # (batch, 4*units)
     z = xw + hu + (0.0 if "no_bias" in m else bias)  # (batch, 4*units)
     i, f, c_tilde, o = np.split(z, 4, axis=0 if "split_rows" in m else 1)  # each (batch, units)
+    if "interleaved_gates" in m:
+        i, f, c_tilde, o = (z[:, k::4] for k in range(4))  # every 4th column: each (batch, units)
     if "gate_order" in m:
         c_tilde, o = o, c_tilde  # read as i, f, o, c
     if "if_swapped" in m:
@@ -59,17 +62,19 @@ def step(x, h, c, kernel, recurrent_kernel, bias, mistake=None):
         if f"raw_gate_{g}" in m:
             act[g] = lambda v: v
     cand = sigmoid if "sigmoid_candidate" in m else (lambda v: v) if "no_candidate_activation" in m else (
-        relu if "relu" in m else np.tanh)
+        relu if m & {"relu", "relu_candidate"} else np.tanh)
     i, f, c_tilde, o = act["i"](i), act["f"](f), cand(c_tilde), act["o"](o)  # each (batch, units)
-    forget = c if "forget_not_applied" in m else f + c if "forget_added" in m else f * c  # (batch, units)
-    write = i + c_tilde if "candidate_added" in m else i * c_tilde  # (batch, units)
+    forget = c if "forget_not_applied" in m else f + c if "forget_added" in m else (
+        (1 - f) * c if "forget_inverted" in m else f * c)  # (batch, units)
+    write = i + c_tilde if "candidate_added" in m else (1 - f) * c_tilde if "coupled_input" in m else (
+        i * c_tilde)  # (batch, units)
     c_new = (0.0 if "no_forget_term" in m else forget) + (0.0 if "no_input_term" in m else write)  # (batch, units)
     if "tanh_c_stored" in m:
         c_new = np.tanh(c_new)
     out = relu if "relu" in m else np.tanh
     c_read = c if "h_from_old_c" in m else c_new  # h from the state before the update
     shown = c_read if "no_tanh_c" in m else out(c_read)  # (batch, units)
-    h_new = o + shown if "output_added" in m else o * shown  # (batch, units)
+    h_new = o + shown if "output_added" in m else out(o * c_read) if "o_inside_tanh" in m else o * shown  # (batch, units)
     return h_new, c_new + np.zeros_like(h_new)
 
 
