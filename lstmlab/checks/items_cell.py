@@ -87,9 +87,10 @@ def _count_cases(rng):
 
 
 def _split_cases(rng):
-    """Rows never 4*units and never a multiple of 4: a split along the rows, or units read from them, always shows."""
+    """Rows never 4*units and never a multiple of 4: a split along the rows, or units read from them, always shows; one
+    weight has more rows than 4*units, so blocks cut from the rows are all full and their order shows too."""
     yield dict(weight=rng.normal(size=(3, 4 * 2)))
-    yield dict(weight=rng.normal(size=(5, 4 * 3)))
+    yield dict(weight=rng.normal(size=(13, 4 * 3)))
     units = int(rng.integers(2, 5))
     yield dict(weight=rng.normal(size=(int(rng.choice([1, 2, 3, 5, 6, 7])), 4 * units)))
 
@@ -114,6 +115,27 @@ def _split(weight, mistake=None):
         "icfo" if "split_tf1_order" in m else "ifco")
     parts = dict(zip(order, blocks))
     return tuple(parts[g].T if "blocks_transposed" in m else parts[g] for g in "ifco")
+
+
+def _blocks(weight, units, ends=None, rows=False):
+    """The four gate blocks as a learner slices them: units wide, ending at `ends` (None: 4 contiguous blocks), from
+    the columns (or the rows)."""
+    ends = ends or (units, 2 * units, 3 * units, None)
+    starts = (0, units, 2 * units, 3 * units)
+    return tuple(weight[a:b] if rows else weight[..., a:b] for a, b in zip(starts, ends))
+
+
+SPLIT_RIGHT = "i, f, c, o = (weight[..., k * units:(k + 1) * units] for k in range(4))"
+SPLIT_LINES = (  # one slice of the four changed
+    ("blocks_from_rows", lambda weight: _blocks(weight, weight.shape[-1] // 4, rows=True),
+     "i, f, c, o = (weight[k * units:(k + 1) * units] for k in range(4))"),
+    ("blocks_one_short", lambda weight: _blocks(weight, weight.shape[-1] // 4, tuple(
+        (k + 1) * (weight.shape[-1] // 4) - 1 for k in range(4))),
+     "i, f, c, o = (weight[..., k * units:(k + 1) * units - 1] for k in range(4))"),
+    ("units_by_three", lambda weight: _blocks(weight, weight.shape[-1] // 3), "units = weight.shape[-1] // 3"),
+    ("candidate_to_end", lambda weight: _blocks(weight, weight.shape[-1] // 4, (
+        weight.shape[-1] // 4, weight.shape[-1] // 2, None, None)), "c = weight[..., 2 * units:]"),
+)
 
 
 def _split_mistake(key):
@@ -174,6 +196,7 @@ ITEMS = [
     Item("split_gates", LESSON, 1, ("weight",), _split_cases,
          lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),
          axes={g: ("row", "unit") for g in "ifco"},
-         mistakes=tuple(_split_mistake(key) for key in SPLIT_STEPS),
+         mistakes=tuple(_split_mistake(key) for key in SPLIT_STEPS)
+         + tuple(line_mistake(key, compute, wrong, SPLIT_RIGHT, "slices") for key, compute, wrong in SPLIT_LINES),
          compose=lambda mistakes, weight: _split(weight, mistakes)),
 ]
