@@ -4,7 +4,7 @@ import numpy as np
 from ..data.stateful import stateful_batches as ref_batches
 from ..reference.layer import lstm_layer as ref_layer
 from .mutants import lstm as variants
-from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes
+from .item import LSTM_ISOLATE, Item, Mistake, line_mistake, lstm_weights, sizes
 from .items_cell import STEP_CORE
 from .items_layer import in_whole
 
@@ -50,6 +50,48 @@ def _batches_wrong(series, batch, timesteps, mistake):
     else:
         chunks = streams[:, :n_batches * timesteps].reshape(batch, n_batches, timesteps, features)
     return chunks if "batch_axes_swapped" in m else chunks.transpose(1, 0, 2, 3)
+
+
+def _cut(series, batch, timesteps, n_batches=None, series_from_end=False, stream_from_end=False, pad=False):
+    """The stateful batches with one line changed: how many batches, and which end the leftover rows are dropped from."""
+    features = series.shape[1]
+    stream = len(series) // batch
+    n_batches = stream // timesteps if n_batches is None else n_batches(stream)
+    rows = series[len(series) - batch * stream:] if series_from_end else series[:batch * stream]
+    streams = rows.reshape(batch, stream, features)  # (batch, stream, features)
+    if pad:
+        streams = np.pad(streams, ((0, 0), (0, max(n_batches * timesteps - stream, 0)), (0, 0)))
+    kept = streams[:, streams.shape[1] - n_batches * timesteps:] if stream_from_end else streams[:, :n_batches * timesteps]
+    return kept.reshape(batch, n_batches, timesteps, features).transpose(1, 0, 2, 3)
+
+
+BATCH_RIGHT = "streams = series[:batch * stream]; chunks = streams[:, :n_batches * timesteps]"
+BATCH_LINES = (
+    ("batches_one_row_kept", lambda **k: _cut(**k, n_batches=lambda stream: (stream - 1) // k["timesteps"]),
+     "n_batches = (stream - 1) // timesteps", "n_batches = stream // timesteps"),
+    ("series_cut_from_start", lambda **k: _cut(**k, series_from_end=True),
+     "streams = series[len(series) - batch * stream:]", "streams = series[:batch * stream]"),
+    ("streams_cut_from_start", lambda **k: _cut(**k, stream_from_end=True),
+     "chunks = streams[:, stream - n_batches * timesteps:]", "chunks = streams[:, :n_batches * timesteps]"),
+    ("last_chunk_padded", lambda **k: _cut(**k, n_batches=lambda stream: -(-stream // k["timesteps"]), pad=True),
+     "n_batches = -(-stream // timesteps)", "n_batches = stream // timesteps"),
+)
+
+
+def _batches_shuffled(tree, case):
+    """One array of the right batches in another order: the batches shuffled (fit's shuffle=True habit breaks the
+    carry)."""
+    right = ref_batches(**case)
+    if not isinstance(tree, np.ndarray) or tree.shape != right.shape or np.array_equal(tree, right):
+        return False
+    got = tree.astype(np.float64)
+    unused = list(range(len(right)))
+    for block in got:
+        match = next((k for k in unused if np.array_equal(block, right[k])), None)
+        if match is None:
+            return False
+        unused.remove(match)
+    return True
 
 
 def _forward_cases(rng):
@@ -118,7 +160,9 @@ ITEMS = [
                                 step=BATCH_STEPS[variant])
                         for key, variant in (("consecutive", "consecutive"), ("batch_axes_swapped", "batch_axes_swapped"),
                                              ("interleaved_streams", "interleaved"), ("remainder_kept", "remainder_kept"),
-                                             ("trimmed_first", "trimmed_first")))),
+                                             ("trimmed_first", "trimmed_first")))
+         + tuple(line_mistake(key, compute, wrong, right, "streams") for key, compute, wrong, right in BATCH_LINES)
+         + (Mistake("batches_shuffled", None, fits=_batches_shuffled),)),
     Item("stateful_forward", LESSON, 3, ("chunks", "kernel", "recurrent_kernel", "bias"),
          _forward_cases, lambda **k: _forward(**k), outputs=("outputs",), axes={"outputs": ("chunk", "sample", "unit")},
          mistakes=tuple(_forward_mistake(key, variant) for key, variant in (

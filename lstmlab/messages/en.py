@@ -647,6 +647,8 @@ MESSAGES = {
     "fix.split_part_shuffled": "keep every part in time order: a sequence model learns from rows in order (shuffle the training windows, if at all, not the rows of the series).",
     "mistake.recurrent_per_unit": "one recurrent weight per unit, as if the units were independent one-unit LSTMs",
     "fix.recurrent_per_unit": "every unit's gates read the whole h of the step before: the recurrent kernel is (units, 4*units), units * units weights per gate, not units.",
+    "mistake.batches_shuffled": "the batches shuffled: the right batches, in another order",
+    "fix.batches_shuffled": "keep the batches in time order (and fit with shuffle=False): batch k+1 must continue batch k for the state to carry over.",
     "mistake.split_shuffled": "the series shuffled before the split: each part holds rows from any time",
     "fix.split_shuffled": "never shuffle a time series before splitting it: train is the past, validation what follows, test the most recent rows, in order (shuffle only the training windows, if at all).",
     "mistake.scale_fit_train_val": "the scaler fitted on the training and validation parts together",

@@ -623,6 +623,8 @@ MESSAGES = {
     "fix.split_part_shuffled": "每个部分都要保持时间顺序：序列模型要按顺序学习各行（要打乱也只打乱训练用的窗口，而不是序列的行）。",
     "mistake.recurrent_per_unit": "每个单元只算了一个循环权重，好像各单元是互不相关的单单元 LSTM",
     "fix.recurrent_per_unit": "每个单元的门都读取上一步完整的 h：recurrent kernel 是 (units, 4*units)，每个门有 units * units 个权重，而不是 units 个。",
+    "mistake.batches_shuffled": "批次被打乱了：批次本身是对的，但顺序不对",
+    "fix.batches_shuffled": "让批次保持时间顺序（fit 时用 shuffle=False）：第 k+1 个批次必须接着第 k 个批次，状态才能传下去。",
     "mistake.split_shuffled": "切分前把序列打乱了：每个部分里都有来自任意时间的行",
     "fix.split_shuffled": "切分时间序列之前绝不能打乱：训练部分是过去，验证部分紧随其后，测试部分是最近的行，都保持时间顺序（要打乱也只打乱训练用的窗口）。",
     "mistake.scale_fit_train_val": "缩放器是用训练部分和验证部分一起拟合的",
