@@ -151,7 +151,8 @@ ATTEMPTS = [
                                              "X = [series[j:j + timesteps] for j in range(samples)]")], "list_for_array"),
     Attempt("make_windows", "a dict", [("return X, y", "return {'X': X, 'y': y}")], "dict_for_tuple"),
     Attempt("make_windows", "the column before the target", [("series[timesteps:, target_column]",
-                                                              "series[timesteps:, target_column - 1]")], None),
+                                                              "series[timesteps:, target_column - 1]")],
+            "target_column_one_based"),
 
     # --- count_batches ----------------------------------------------------------------------------------------------
     Attempt("count_batches", "floor division", [("-(-samples // batch_size)", "samples // batch_size")], "floor_batches"),
