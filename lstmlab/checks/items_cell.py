@@ -38,6 +38,8 @@ GENERATED = (
     ("forget_inverted", "line", "c = (1 - f) * c + i * c_tilde", "c = f * c + i * c_tilde", None),
     ("o_inside_tanh", "line", "h = np.tanh(o * c)", "h = o * np.tanh(c)", None),
     ("relu_candidate", "line", "c_tilde = np.maximum(c_tilde, 0)", "c_tilde = np.tanh(c_tilde)", None),
+    ("hard_sigmoid_keras3", "line", "sigmoid = lambda v: np.clip(v + 3, 0, 6) / 6",
+     "sigmoid = lambda v: 1 / (1 + np.exp(-v))", None),
 )
 
 
@@ -46,7 +48,7 @@ def generated_mistake(key, kind, wrong, right, term):
     should be."""
     code = dict(wrong=wrong, right=right, **({"term": term} if term else {}))
     return Mistake(key, lambda **k: variants.step(**k, mistake=key), variant=key, kind=kind,
-                   step=variants.STEP_OF[key], code=code,
+                   step=variants.STEP_OF[key], code=code, alone=kind == "line",  # line ones: singles only (fast)
                    fields={} if kind == "line" else {"step": f"step.{variants.STEP_OF[key]}"})
 
 

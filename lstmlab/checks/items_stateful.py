@@ -110,7 +110,7 @@ def _forward(chunks, kernel, recurrent_kernel, bias, mistake=None):
     if m & {"sample_to_sample", "sample_to_sample_per_batch"}:
         return _sample_to_sample(chunks, kernel, recurrent_kernel, bias, m)
     state, outputs = None, []
-    inner = m & (STEP_VARIANTS | {"reset_each_step"})
+    inner = m & (STEP_VARIANTS | {"reset_each_step", "reversed_time"})
     for chunk in chunks:  # (batch, timesteps, features)
         if m:
             out, h, c = variants.layer(chunk, kernel, recurrent_kernel, bias, "all_steps" in m, True, state, inner)
@@ -143,7 +143,7 @@ def _sample_to_sample(chunks, kernel, recurrent_kernel, bias, m):
 
 FORWARD_STEPS = {"no_carry": "carry", "h_only": "carry", "c_only": "carry", "sample_to_sample": "carry",
                  "sample_to_sample_per_batch": "carry", "reset_each_step": "carry", "all_steps": "output",
-                 "c_out": "output", "last_chunk_only": "output"}
+                 "c_out": "output", "last_chunk_only": "output", "reversed_time": "time_order"}
 
 
 def _forward_mistake(key, variant=None, fields=None):
@@ -167,7 +167,8 @@ ITEMS = [
          _forward_cases, lambda **k: _forward(**k), outputs=("outputs",), axes={"outputs": ("chunk", "sample", "unit")},
          mistakes=tuple(_forward_mistake(key, variant) for key, variant in (
              ("no_carry", None), ("h_only", None), ("c_only", None), ("reset_each_step", None), ("all_steps", None),
-             ("c_out", None), ("last_chunk_only", None), ("sample_to_sample", None), ("sample_to_sample_per_batch", None)))
+             ("c_out", None), ("last_chunk_only", None), ("sample_to_sample", None), ("sample_to_sample_per_batch", None),
+             ("reversed_time", None)))
          + tuple(in_whole(m, lambda mistake, **k: _forward(**k, mistake=mistake)) for m in STEP_CORE),
          isolate=LSTM_ISOLATE[:1], compose=lambda mistakes, **k: _forward(**k, mistake=mistakes)),
 ]

@@ -6,7 +6,7 @@ so that a variant that crashes crashes with the learner's very error, and one th
 """
 import numpy as np
 
-from ...reference.activations import hard_sigmoid_keras2, relu, sigmoid
+from ...reference.activations import hard_sigmoid, hard_sigmoid_keras2, relu, sigmoid
 
 GATES = "ifco"
 
@@ -21,7 +21,7 @@ STEP_OF = {
     "forget_added": "c_update", "candidate_added": "c_update", "no_forget_term": "c_update", "no_input_term": "c_update",
     "forget_not_applied": "c_update", "tanh_c_stored": "c_update",
     "zero_state": "state", "interleaved_gates": "blocks", "coupled_input": "c_update", "forget_inverted": "c_update",
-    "o_inside_tanh": "h_update", "relu_candidate": "candidate",
+    "o_inside_tanh": "h_update", "relu_candidate": "candidate", "hard_sigmoid_keras3": "gate_activation",
     **{f"{kind}_gate_{g}": f"gate_{g}" for kind in ("tanh", "raw") for g in "ifo"},
 }
 STEP_KEYS = tuple(STEP_OF)
@@ -52,7 +52,7 @@ def step(x, h, c, kernel, recurrent_kernel, bias, mistake=None):
         i, f = f, i  # read as f, i, c, o
     if "tf1_gate_order" in m:
         f, c_tilde = c_tilde, f  # read as i, c, f, o (TensorFlow 1's LSTMCell)
-    gate = hard_sigmoid_keras2 if "hard_sigmoid" in m else sigmoid
+    gate = hard_sigmoid_keras2 if "hard_sigmoid" in m else hard_sigmoid if "hard_sigmoid_keras3" in m else sigmoid
     if "gate_sign" in m:
         gate = (lambda g: lambda v: g(-v))(gate)  # 1 / (1 + exp(v))
     act = {"i": gate, "f": gate, "o": gate}
