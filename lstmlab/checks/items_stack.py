@@ -7,7 +7,7 @@ from ..shapes.stack import Stack
 from .mutants import lstm as variants
 from .compare import Mismatch, describe_value
 from .item import Item, Mistake, lstm_weights, zeroed
-from .items_cell import STEP_CORE
+from .items_cell import STEP_CORE, _count as lstm_count
 from .items_layer import REDUCERS, in_whole, reduced_mistake
 from ..messages import msg
 
@@ -39,10 +39,13 @@ def _shapes_ref(timesteps, features, layers):
     return _encode([(r.output_shape, r.params) for r in rows])
 
 
+COUNTED = ("pytorch_biases", "no_recurrent", "three_gates", "bias_once", "recurrent_per_unit")  # lstm_param_count's
 SHAPE_STEPS = {"one_gate": "lstm_params", "count_no_bias": "lstm_params", "per_timestep": "lstm_params",
                "no_sequences": "lstm_shape", "dense_no_bias": "dense_params", "no_batch_dim": "shape_form",
                "dense_drops_time": "dense_shape", "input_features_everywhere": "layer_inputs",
-               "lstm_input_features": "layer_inputs", "timesteps_as_features": "layer_inputs"}
+               "lstm_input_features": "layer_inputs", "timesteps_as_features": "layer_inputs",
+               **{key: "lstm_params" for key in COUNTED}, "dense_bias_by_inputs": "dense_params",
+               "sequence_units_first": "lstm_shape"}
 
 
 def _shapes_wrong(timesteps, features, layers, mistake):
@@ -55,12 +58,15 @@ def _shapes_wrong(timesteps, features, layers, mistake):
             shape[1] if "timesteps_as_features" in m else shape[-1])
         if lstm:
             params = 4 * (units * (inputs + units) + (0 if "count_no_bias" in m else units))
+            if m & set(COUNTED):  # the parameter count's own mistakes, as lstm_param_count names them
+                params = lstm_count(units, inputs, m & set(COUNTED))
             params //= 4 if "one_gate" in m else 1
             params *= timesteps if "per_timestep" in m else 1
             sequences = layer["return_sequences"] and "no_sequences" not in m
-            shape = (None, shape[1], units) if sequences and len(shape) == 3 else (None, units)
+            shape = ((None, units, shape[1]) if "sequence_units_first" in m else (None, shape[1], units)) if (
+                sequences and len(shape) == 3) else (None, units)
         else:
-            params = inputs * units + (0 if "dense_no_bias" in m else units)
+            params = inputs * units + (0 if "dense_no_bias" in m else inputs if "dense_bias_by_inputs" in m else units)
             shape = (None, units) if "dense_drops_time" in m else shape[:-1] + (units,)
         rows.append((shape[1:] if "no_batch_dim" in m else shape, params))
     return _encode(rows)
@@ -192,7 +198,8 @@ ITEMS = [
          mistakes=tuple(Mistake(key, lambda mistake=key, **k: _shapes_wrong(**k, mistake=mistake), variant=key,
                                 step=SHAPE_STEPS[key]) for key in (
              "one_gate", "count_no_bias", "no_sequences", "dense_no_bias", "no_batch_dim", "dense_drops_time",
-             "lstm_input_features", "input_features_everywhere", "timesteps_as_features", "per_timestep")),
+             "lstm_input_features", "input_features_everywhere", "timesteps_as_features", "per_timestep", *COUNTED,
+             "dense_bias_by_inputs", "sequence_units_first")),
          compose=lambda mistakes, **k: _shapes_wrong(**k, mistake=mistakes),
          explain=_shapes_explain,
          describe=lambda case: msg("case.stack", timesteps=case["timesteps"], features=case["features"],
