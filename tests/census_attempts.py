@@ -100,7 +100,8 @@ ATTEMPTS = [
     Attempt("lstm_layer", "collects c", [("outputs.append(h)", "outputs.append(c)")], "c_sequence"),
     Attempt("lstm_layer", "always the sequence", [("if return_sequences else h", "if True else h")], "sequence_not_last"),
     Attempt("lstm_layer", "h = sigmoid(o) * c", [("h = sigmoid(o) * np.tanh(c)", "h = sigmoid(o) * c")], "no_tanh_c"),
-    Attempt("lstm_layer", "one step too few", [("for t in range(timesteps)", "for t in range(timesteps - 1)")], None),
+    Attempt("lstm_layer", "one step too few", [("for t in range(timesteps)", "for t in range(timesteps - 1)")],
+            "one_step_short"),
     Attempt("lstm_layer", "runs backwards in time", [("for t in range(timesteps)", "for t in reversed(range(timesteps))")],
             "reversed_time"),
 

@@ -38,6 +38,9 @@ GENERATED = (
     ("forget_inverted", "line", "c = (1 - f) * c + i * c_tilde", "c = f * c + i * c_tilde", None),
     ("o_inside_tanh", "line", "h = np.tanh(o * c)", "h = o * np.tanh(c)", None),
     ("relu_candidate", "line", "c_tilde = np.maximum(c_tilde, 0)", "c_tilde = np.tanh(c_tilde)", None),
+    ("c_for_h_recurrent", "line", "z = x @ kernel + c @ recurrent_kernel + bias",
+     "z = x @ kernel + h @ recurrent_kernel + bias", None),
+    ("no_input_gate", "line", "c = f * c + c_tilde", "c = f * c + i * c_tilde", None),
     ("hard_sigmoid_keras3", "line", "sigmoid = lambda v: np.clip(v + 3, 0, 6) / 6",
      "sigmoid = lambda v: 1 / (1 + np.exp(-v))", None),
 )

@@ -33,9 +33,28 @@ def _plain(mistake, **k):
 
 LESSON = "02_through_time"
 
+LAYER_LINES = {  # the layer's loop with one line changed: (as written, as it should be)
+    "one_step_short": ("for t in range(timesteps - 1)", "for t in range(timesteps)"),
+    "zero_recorded": ("outputs = [h]", "outputs = []"),
+    "h_before_update": ("outputs.append(h); h, c = step(x[:, t], h, c)", "h, c = step(x[:, t], h, c); outputs.append(h)"),
+    "first_output": ("output = outputs[0]", "output = outputs[-1]"),
+    "forget_from_initial": ("c = f * c0 + i * c_tilde", "c = f * c + i * c_tilde"),
+    "recurrent_from_initial": ("z = x @ kernel + h0 @ recurrent_kernel + bias", "z = x @ kernel + h @ recurrent_kernel + bias"),
+}
+
+
+def layer_line(key, run=None):
+    """A layer's one-line mistake, named by the line as written and as it should be (tried alone, not paired)."""
+    run = run or _plain
+    wrong, right = LAYER_LINES[key]
+    return Mistake(key, lambda **k: run(key, **k), variant=key, kind="line", step=variants.LAYER_OF[key],
+                   code={"wrong": wrong, "right": right}, alone=True)
+
+
 LAYER_MISTAKES = tuple(layer_mistake(key) for key in (
     "last_only", "sequence_not_last", "swap_state", "no_return_state", "state_without_c", "time_major", "x_batch_index",
-    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence", "reversed_time")) + step_mistakes_in()
+    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence", "reversed_time")) + tuple(
+    layer_line(key) for key in ("one_step_short", "zero_recorded", "h_before_update", "first_output")) + step_mistakes_in()
 
 
 def _sequence_case(rng):
@@ -69,7 +88,9 @@ def _initial_mistake(key, variant=None):
 INITIAL_MISTAKES = tuple(_initial_mistake(key, variant) for key, variant in (
     ("ignored_initial_state", "zero_start"), ("swap_initial", None), ("h0_only", None), ("initial_each_step", None),
     ("last_only", None), ("time_major", None), ("x_batch_index", None), ("reset_each_step", None),
-    ("c_sequence", None))) + step_mistakes_in(lambda mistake, **k: _initial_ref(**k, mistake=mistake))
+    ("c_sequence", None))) + tuple(layer_line(key, lambda mistake, **k: _initial_ref(**k, mistake=mistake)) for key in (
+        "one_step_short", "zero_recorded", "h_before_update", "forget_from_initial", "recurrent_from_initial")) + (
+    step_mistakes_in(lambda mistake, **k: _initial_ref(**k, mistake=mistake)))
 
 
 def _last_cases(rng):
