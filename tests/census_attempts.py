@@ -100,7 +100,8 @@ ATTEMPTS = [
     Attempt("lstm_layer", "collects c", [("outputs.append(h)", "outputs.append(c)")], "c_sequence"),
     Attempt("lstm_layer", "always the sequence", [("if return_sequences else h", "if True else h")], "sequence_not_last"),
     Attempt("lstm_layer", "h = sigmoid(o) * c", [("h = sigmoid(o) * np.tanh(c)", "h = sigmoid(o) * c")], "no_tanh_c"),
-    Attempt("lstm_layer", "one step too few", [("for t in range(timesteps)", "for t in range(timesteps - 1)")], None),
+    Attempt("lstm_layer", "one step too few", [("for t in range(timesteps)", "for t in range(timesteps - 1)")],
+            "one_step_short"),
     Attempt("lstm_layer", "runs backwards in time", [("for t in range(timesteps)", "for t in reversed(range(timesteps))")],
             "reversed_time"),
 
@@ -151,7 +152,8 @@ ATTEMPTS = [
                                              "X = [series[j:j + timesteps] for j in range(samples)]")], "list_for_array"),
     Attempt("make_windows", "a dict", [("return X, y", "return {'X': X, 'y': y}")], "dict_for_tuple"),
     Attempt("make_windows", "the column before the target", [("series[timesteps:, target_column]",
-                                                              "series[timesteps:, target_column - 1]")], None),
+                                                              "series[timesteps:, target_column - 1]")],
+            "target_column_one_based"),
 
     # --- count_batches ----------------------------------------------------------------------------------------------
     Attempt("count_batches", "floor division", [("-(-samples // batch_size)", "samples // batch_size")], "floor_batches"),
@@ -161,7 +163,8 @@ ATTEMPTS = [
     Attempt("count_batches", "floor + 1", [("-(-samples // batch_size)", "samples // batch_size + 1")], "one_batch_too_many"),
     Attempt("count_batches", "int() + 1", [("-(-samples // batch_size)", "int(samples / batch_size) + 1")],
             "one_batch_too_many"),
-    Attempt("count_batches", "the samples in the last batch", [("-(-samples // batch_size)", "samples % batch_size")], None),
+    Attempt("count_batches", "the samples in the last batch", [("-(-samples // batch_size)", "samples % batch_size")],
+            "remainder_only"),
 
     # --- predict_shapes ---------------------------------------------------------------------------------------------
     Attempt("predict_shapes", "one gate", [("4 * (units * (inputs + units) + units)", "units * (inputs + units) + units")],
@@ -205,7 +208,7 @@ ATTEMPTS = [
     Attempt("stack_forward", "dense_kernel.T", [("h @ dense_kernel", "h @ dense_kernel.T")], "dense_transposed"),
     Attempt("stack_forward", "gates read as i, f, o, c", [(SPLIT, "i, f, o, c_tilde = np.split")], "gate_order"),
     Attempt("stack_forward", "the mean over time into the Dense", [("return h @ dense_kernel",
-                                                                    "return seq.mean(axis=1) @ dense_kernel")], None),
+                                                                    "return seq.mean(axis=1) @ dense_kernel")], "time_mean"),
 
     # --- stateful_batches -------------------------------------------------------------------------------------------
     Attempt("stateful_batches", "consecutive chunks", [(
@@ -226,7 +229,8 @@ ATTEMPTS = [
     Attempt("stateful_batches", "a list of batches", [("return chunks.transpose(1, 0, 2, 3)",
                                                        "return [chunks[:, k] for k in range(n_batches)]")],
             "list_for_array"),
-    Attempt("stateful_batches", "wrong transpose", [("transpose(1, 0, 2, 3)", "transpose(1, 0, 3, 2)")], None),
+    Attempt("stateful_batches", "wrong transpose", [("transpose(1, 0, 2, 3)", "transpose(1, 0, 3, 2)")],
+            "answer_axes_swapped:batches:step:feature"),
 
     # --- stateful_forward -------------------------------------------------------------------------------------------
     Attempt("stateful_forward", "state reset per chunk", [(CHUNKS, CHUNKS + "        h, c = 0 * h, 0 * c\n")], "no_carry"),

@@ -11,6 +11,7 @@ import pytest
 import lstmlab
 from lstmlab.checks import all_items, msg, set_language
 from lstmlab.checks.mutants.generic import KINDS as GENERIC_KINDS
+from lstmlab.checks.mutants.answer import KINDS as ANSWER_KINDS
 from lstmlab import messages
 from lstmlab.messages.en import MESSAGES
 from lstmlab.checks.verdict import STATUSES
@@ -64,6 +65,7 @@ def _dynamic_keys():
             for labels in item.axis_labels(case).values():
                 keys |= {f"axis.{label}" for label in labels if label != "gate"} | {f"axisname.{label}" for label in labels}
     keys |= {f"{kind}.value_{name}" for kind in ("mutation", "mutfix") for name in GENERIC_KINDS}
+    keys |= {f"{kind}.answer_{name}" for kind in ("mutation", "mutfix") for name in ANSWER_KINDS}
     keys |= {"axis.gate_unit"} | {f"headline.{status}" for status in STATUSES}
     keys |= {f"grade.sandbox.{key}" for key in RUNNER_KEYS} | {f"grade.gradescope.{key}" for key in STUDENT_KEYS}
     keys |= {f"{style}.{part}" for style in ("inline", "line") for part in ("mistake", "fix", "where", "case", "error")}

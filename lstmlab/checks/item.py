@@ -75,6 +75,12 @@ class Mistake:
         return self.text[1] if self.text else msg(self.message_keys[1], **self._fields())
 
 
+def line_mistake(key, compute, wrong, right, step=None):
+    """A mistake named by its line as written and as it should be (`wrong` where `right` belongs): an atomic change
+    of one line (an off-by-one, a default constant, the wrong reduction or operation) on the step it changes."""
+    return Mistake(key, compute, kind="line", step=step, code={"wrong": wrong, "right": right})
+
+
 @dataclass(frozen=True)
 class Item:
     """One graded exercise: the learner writes `fn(*args)`; we compare it with `reference(**case)`.

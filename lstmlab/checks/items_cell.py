@@ -5,7 +5,7 @@ from ..reference.cell import lstm_step as ref_step
 from ..reference.weights import split_gates as ref_split
 from ..shapes.specs import LSTM
 from .mutants import lstm as variants
-from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
+from .item import LSTM_ISOLATE, Item, Mistake, line_mistake, lstm_weights, sizes, zeroed
 
 LESSON = "01_one_cell"
 
@@ -32,6 +32,17 @@ GENERATED = (
     ("tanh_c_stored", "extra_tanh", "c = np.tanh(f * c + i * c_tilde)", "c = f * c + i * c_tilde", None),
     ("gate_sign", "wrong_sign", "sigmoid = lambda v: 1 / (1 + np.exp(v))", "sigmoid = lambda v: 1 / (1 + np.exp(-v))",
      None),
+    ("interleaved_gates", "line", "i, f, c_tilde, o = (z[:, k::4] for k in range(4))",
+     "i, f, c_tilde, o = np.split(z, 4, axis=1)", None),
+    ("coupled_input", "line", "c = f * c + (1 - f) * c_tilde", "c = f * c + i * c_tilde", None),
+    ("forget_inverted", "line", "c = (1 - f) * c + i * c_tilde", "c = f * c + i * c_tilde", None),
+    ("o_inside_tanh", "line", "h = np.tanh(o * c)", "h = o * np.tanh(c)", None),
+    ("relu_candidate", "line", "c_tilde = np.maximum(c_tilde, 0)", "c_tilde = np.tanh(c_tilde)", None),
+    ("c_for_h_recurrent", "line", "z = x @ kernel + c @ recurrent_kernel + bias",
+     "z = x @ kernel + h @ recurrent_kernel + bias", None),
+    ("no_input_gate", "line", "c = f * c + c_tilde", "c = f * c + i * c_tilde", None),
+    ("hard_sigmoid_keras3", "line", "sigmoid = lambda v: np.clip(v + 3, 0, 6) / 6",
+     "sigmoid = lambda v: 1 / (1 + np.exp(-v))", None),
 )
 
 
@@ -40,7 +51,8 @@ def generated_mistake(key, kind, wrong, right, term):
     should be."""
     code = dict(wrong=wrong, right=right, **({"term": term} if term else {}))
     return Mistake(key, lambda **k: variants.step(**k, mistake=key), variant=key, kind=kind,
-                   step=variants.STEP_OF[key], fields={"step": f"step.{variants.STEP_OF[key]}"}, code=code)
+                   step=variants.STEP_OF[key], code=code, alone=kind == "line",  # line ones: singles only (fast)
+                   fields={} if kind == "line" else {"step": f"step.{variants.STEP_OF[key]}"})
 
 
 def gate_mistakes(kind):
@@ -80,9 +92,10 @@ def _count_cases(rng):
 
 
 def _split_cases(rng):
-    """Rows never 4*units and never a multiple of 4: a split along the rows, or units read from them, always shows."""
+    """Rows never 4*units and never a multiple of 4: a split along the rows, or units read from them, always shows; one
+    weight has more rows than 4*units, so blocks cut from the rows are all full and their order shows too."""
     yield dict(weight=rng.normal(size=(3, 4 * 2)))
-    yield dict(weight=rng.normal(size=(5, 4 * 3)))
+    yield dict(weight=rng.normal(size=(13, 4 * 3)))
     units = int(rng.integers(2, 5))
     yield dict(weight=rng.normal(size=(int(rng.choice([1, 2, 3, 5, 6, 7])), 4 * units)))
 
@@ -109,6 +122,27 @@ def _split(weight, mistake=None):
     return tuple(parts[g].T if "blocks_transposed" in m else parts[g] for g in "ifco")
 
 
+def _blocks(weight, units, ends=None, rows=False):
+    """The four gate blocks as a learner slices them: units wide, ending at `ends` (None: 4 contiguous blocks), from
+    the columns (or the rows)."""
+    ends = ends or (units, 2 * units, 3 * units, None)
+    starts = (0, units, 2 * units, 3 * units)
+    return tuple(weight[a:b] if rows else weight[..., a:b] for a, b in zip(starts, ends))
+
+
+SPLIT_RIGHT = "i, f, c, o = (weight[..., k * units:(k + 1) * units] for k in range(4))"
+SPLIT_LINES = (  # one slice of the four changed
+    ("blocks_from_rows", lambda weight: _blocks(weight, weight.shape[-1] // 4, rows=True),
+     "i, f, c, o = (weight[k * units:(k + 1) * units] for k in range(4))"),
+    ("blocks_one_short", lambda weight: _blocks(weight, weight.shape[-1] // 4, tuple(
+        (k + 1) * (weight.shape[-1] // 4) - 1 for k in range(4))),
+     "i, f, c, o = (weight[..., k * units:(k + 1) * units - 1] for k in range(4))"),
+    ("units_by_three", lambda weight: _blocks(weight, weight.shape[-1] // 3), "units = weight.shape[-1] // 3"),
+    ("candidate_to_end", lambda weight: _blocks(weight, weight.shape[-1] // 4, (
+        weight.shape[-1] // 4, weight.shape[-1] // 2, None, None)), "c = weight[..., 2 * units:]"),
+)
+
+
 def _split_mistake(key):
     return Mistake(key, lambda weight: _split(weight, key), variant=key, step=SPLIT_STEPS[key])
 
@@ -116,6 +150,7 @@ def _split_mistake(key):
 # the parameter count's mistakes, each changing one term of 4 * (units * (features + units) + units)
 COUNT_STEPS = {"one_gate": "gates", "three_gates": "gates", "count_no_bias": "bias", "bias_once": "bias",
                "bias_one_per_gate": "bias", "pytorch_biases": "bias", "no_recurrent": "recurrent",
+               "recurrent_per_unit": "recurrent",
                "units_features_swapped": "sizes"}
 
 
@@ -127,8 +162,23 @@ def _count(units, features, mistake=None):
     gates = 1 if "one_gate" in m else 3 if "three_gates" in m else 4
     per_gate_bias = 0 if m & {"count_no_bias", "bias_once"} else 1 if "bias_one_per_gate" in m else (
         2 * units if "pytorch_biases" in m else units)
-    weights = units * (features + (0 if "no_recurrent" in m else units))
+    weights = units * (features + (0 if "no_recurrent" in m else 1 if "recurrent_per_unit" in m else units))
     return gates * (weights + per_gate_bias) + (units if "bias_once" in m else 0)
+
+
+COUNT = "4 * (units * (features + units) + units)"
+COUNT_LINES = (  # one size or factor in the line changed
+    ("recurrent_by_features", lambda units, features: 4 * (units * (features + features) + units),
+     "4 * (units * (features + features) + units)", "recurrent"),
+    ("bias_by_features", lambda units, features: 4 * (units * (features + units) + features),
+     "4 * (units * (features + units) + features)", "bias"),
+    ("recurrent_one_block", lambda units, features: 4 * units * features + units * units + 4 * units,
+     "4 * units * features + units * units + 4 * units", "recurrent"),
+    ("weights_one_gate", lambda units, features: units * (features + units) + 4 * units,
+     "units * (features + units) + 4 * units", "gates"),
+    ("kernel_features_squared", lambda units, features: 4 * (features * features + units * units + units),
+     "4 * (features * features + units * units + units)", "sizes"),
+)
 
 
 def _count_mistake(key):
@@ -145,11 +195,13 @@ ITEMS = [
          lambda units, features: LSTM(units).params(features)[0], outputs=("count",), kind="int", exact=True,
          mistakes=tuple(_count_mistake(key) for key in (
              "one_gate", "count_no_bias", "no_recurrent", "bias_once", "bias_one_per_gate", "units_features_swapped",
-             "pytorch_biases", "three_gates")),
+             "pytorch_biases", "three_gates", "recurrent_per_unit"))
+         + tuple(line_mistake(key, compute, wrong, COUNT, step) for key, compute, wrong, step in COUNT_LINES),
          compose=lambda mistakes, **k: _count(**k, mistake=mistakes)),
     Item("split_gates", LESSON, 1, ("weight",), _split_cases,
          lambda weight: tuple(ref_split(weight)[g] for g in "ifco"), outputs=("i", "f", "c", "o"),
          axes={g: ("row", "unit") for g in "ifco"},
-         mistakes=tuple(_split_mistake(key) for key in SPLIT_STEPS),
+         mistakes=tuple(_split_mistake(key) for key in SPLIT_STEPS)
+         + tuple(line_mistake(key, compute, wrong, SPLIT_RIGHT, "slices") for key, compute, wrong in SPLIT_LINES),
          compose=lambda mistakes, weight: _split(weight, mistakes)),
 ]

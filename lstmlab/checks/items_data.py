@@ -4,7 +4,7 @@ import math
 import numpy as np
 
 from ..data.windows import make_windows as ref_windows
-from .item import Item, Mistake
+from .item import Item, Mistake, line_mistake
 from .mutants.lstm import keys as mutant_keys
 
 LESSON = "03_shaping_data"
@@ -49,6 +49,30 @@ def _windows(series, timesteps, target_column, mistake):
     return X, y
 
 
+def _windows_line(series, timesteps, target_column, x_rows=None, y_start=None, width=0, x_target_only=False):
+    """make_windows with one line changed: the window's width, where y starts, or X's columns."""
+    n = len(series)
+    samples = n - timesteps
+    cols = series[:, target_column] if x_target_only else series  # (N,) or (N, features)
+    X = np.stack([cols[j:j + timesteps + width] for j in range(samples)])
+    y = series[timesteps if y_start is None else y_start(timesteps, samples):, target_column]
+    return X, y[:samples] if y_start is not None else y
+
+
+WINDOW_LINES = (  # key, the line as written, as it should be
+    ("x_target_only", lambda **k: _windows_line(**k, x_target_only=True),
+     "series[j:j + timesteps, target_column]", "series[j:j + timesteps]"),
+    ("target_one_too_far", lambda **k: _windows_line(**k, y_start=lambda t, s: t + 1),
+     "y = series[timesteps + 1:, target_column]", "y = series[timesteps:, target_column]"),
+    ("window_one_too_wide", lambda **k: _windows_line(**k, width=1),
+     "series[j:j + timesteps + 1]", "series[j:j + timesteps]"),
+    ("target_column_one_based", lambda series, timesteps, target_column: _windows_line(
+        series, timesteps, target_column - 1), "series[timesteps:, target_column - 1]", "series[timesteps:, target_column]"),
+    ("target_window_start", lambda **k: _windows_line(**k, y_start=lambda t, s: 0),
+     "y = series[:samples, target_column]", "y = series[timesteps:, target_column]"),
+)
+
+
 def _window_mistake(key):
     return Mistake(key, lambda **k: _windows(**k, mistake=key), variant=key, step=WINDOW_STEPS[key])
 
@@ -76,16 +100,30 @@ def _batches(samples, batch_size, mistake=None):
     return top // bottom + 1 if "one_batch_too_many" in m else math.ceil(top / bottom)
 
 
+CEIL = "math.ceil(samples / batch_size)"
+BATCH_LINES = (  # atomic changes of the one line: a sign, an off-by-one, a default constant, the remainder
+    ("ceil_sign_lost", lambda samples, batch_size: -samples // batch_size, "-samples // batch_size"),
+    ("ceil_minus_one", lambda samples, batch_size: (samples - 1) // batch_size, "(samples - 1) // batch_size"),
+    ("default_batch", lambda samples, batch_size: math.ceil(samples / 32), "math.ceil(samples / 32)"),
+    ("validation_split", lambda samples, batch_size: math.ceil(int(samples * 0.8) / batch_size),
+     "math.ceil(int(samples * 0.8) / batch_size)"),
+    ("plus_remainder", lambda samples, batch_size: samples // batch_size + samples % batch_size,
+     "samples // batch_size + samples % batch_size"),
+    ("remainder_only", lambda samples, batch_size: samples % batch_size, "samples % batch_size"),
+)
+
 ITEMS = [
     Item("make_windows", LESSON, 2, ("series", "timesteps", "target_column"), _window_cases,
          lambda **k: ref_windows(**k), outputs=("X", "y"), axes={"X": ("window", "step", "feature"), "y": ("window",)},
          mistakes=tuple(_window_mistake(key) for key in (
              "target_inside", "target_inside_all", "one_short", "one_too_many", "whole_row", "y_column", "no_overlap",
-             "window_axis", "target_dropped")),
+             "window_axis", "target_dropped"))
+         + tuple(line_mistake(key, compute, wrong, right, "lines") for key, compute, wrong, right in WINDOW_LINES),
          compose=lambda mistakes, **k: _windows(**k, mistake=mistakes)),
     Item("count_batches", LESSON, 1, ("samples", "batch_size"), _count_cases,
          lambda samples, batch_size: math.ceil(samples / batch_size), outputs=("batches",), kind="int", exact=True,
          mistakes=tuple(Mistake(key, lambda key=key, **k: _batches(**k, mistake=key), variant=key, step=BATCH_COUNT_STEPS[key])
-                        for key in BATCH_COUNT_STEPS),
+                        for key in BATCH_COUNT_STEPS)
+         + tuple(line_mistake(key, compute, wrong, CEIL, "rounding") for key, compute, wrong in BATCH_LINES),
          compose=lambda mistakes, **k: _batches(**k, mistake=mistakes)),
 ]

@@ -1,6 +1,8 @@
 """Lesson 02, through time: an LSTM layer with Keras's flags, an initial state, the last output."""
 from dataclasses import replace
 
+import numpy as np
+
 from ..reference.layer import lstm_layer as ref_layer
 from .mutants import lstm as variants
 from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes, zeroed
@@ -31,9 +33,28 @@ def _plain(mistake, **k):
 
 LESSON = "02_through_time"
 
+LAYER_LINES = {  # the layer's loop with one line changed: (as written, as it should be)
+    "one_step_short": ("for t in range(timesteps - 1)", "for t in range(timesteps)"),
+    "zero_recorded": ("outputs = [h]", "outputs = []"),
+    "h_before_update": ("outputs.append(h); h, c = step(x[:, t], h, c)", "h, c = step(x[:, t], h, c); outputs.append(h)"),
+    "first_output": ("output = outputs[0]", "output = outputs[-1]"),
+    "forget_from_initial": ("c = f * c0 + i * c_tilde", "c = f * c + i * c_tilde"),
+    "recurrent_from_initial": ("z = x @ kernel + h0 @ recurrent_kernel + bias", "z = x @ kernel + h @ recurrent_kernel + bias"),
+}
+
+
+def layer_line(key, run=None):
+    """A layer's one-line mistake, named by the line as written and as it should be (tried alone, not paired)."""
+    run = run or _plain
+    wrong, right = LAYER_LINES[key]
+    return Mistake(key, lambda **k: run(key, **k), variant=key, kind="line", step=variants.LAYER_OF[key],
+                   code={"wrong": wrong, "right": right}, alone=True)
+
+
 LAYER_MISTAKES = tuple(layer_mistake(key) for key in (
     "last_only", "sequence_not_last", "swap_state", "no_return_state", "state_without_c", "time_major", "x_batch_index",
-    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence", "reversed_time")) + step_mistakes_in()
+    "reset_each_step", "reset_c_each_step", "reset_h_each_step", "c_sequence", "reversed_time")) + tuple(
+    layer_line(key) for key in ("one_step_short", "zero_recorded", "h_before_update", "first_output")) + step_mistakes_in()
 
 
 def _sequence_case(rng):
@@ -67,7 +88,9 @@ def _initial_mistake(key, variant=None):
 INITIAL_MISTAKES = tuple(_initial_mistake(key, variant) for key, variant in (
     ("ignored_initial_state", "zero_start"), ("swap_initial", None), ("h0_only", None), ("initial_each_step", None),
     ("last_only", None), ("time_major", None), ("x_batch_index", None), ("reset_each_step", None),
-    ("c_sequence", None))) + step_mistakes_in(lambda mistake, **k: _initial_ref(**k, mistake=mistake))
+    ("c_sequence", None))) + tuple(layer_line(key, lambda mistake, **k: _initial_ref(**k, mistake=mistake)) for key in (
+        "one_step_short", "zero_recorded", "h_before_update", "forget_from_initial", "recurrent_from_initial")) + (
+    step_mistakes_in(lambda mistake, **k: _initial_ref(**k, mistake=mistake)))
 
 
 def _last_cases(rng):
@@ -88,6 +111,9 @@ LAST_STEPS = {"first_step": "index", "second_to_last": "index", "len_is_batch": 
 def _last(sequence, mistake=None):
     """last_output as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
     m = variants.keys(mistake)
+    for reduce in REDUCERS:
+        if f"time_{reduce}" in m:
+            return getattr(np, reduce)(sequence, axis=1)  # (batch, units): every step reduced
     t = 0 if "first_step" in m else -2 if "second_to_last" in m else len(sequence) - 1 if "len_is_batch" in m else (
         sequence.shape[1] if "index_past_end" in m else -1)
     if "last_sample" in m:
@@ -97,6 +123,14 @@ def _last(sequence, mistake=None):
     if "kept_time_axis" in m:
         return sequence[:, t:t + 1 if t != -1 else None, :]  # (batch, 1, units)
     return sequence[:, t, :]  # (batch, units)
+
+
+REDUCERS = ("mean", "sum", "max")  # what learners reduce the time steps with instead of taking the last
+
+
+def reduced_mistake(key, compute, wrong, right, step):
+    """A reduction over an axis where one entry belongs (`np.mean(sequence, axis=1)` for `sequence[:, -1, :]`)."""
+    return Mistake(key, compute, variant=key, kind="reduced", step=step, code={"wrong": wrong, "right": right})
 
 
 SEQUENCE_AXES = ("sample", "step", "unit")
@@ -117,6 +151,8 @@ ITEMS = [
     Item("last_output", LESSON, 1, ("sequence",), _last_cases, lambda sequence: sequence[:, -1, :], outputs=("last",),
          axes={"last": STATE_AXES},
          mistakes=tuple(Mistake(key, lambda sequence, key=key: _last(sequence, key), variant=key, step=LAST_STEPS[key])
-                        for key in LAST_STEPS),
+                        for key in LAST_STEPS)
+         + tuple(reduced_mistake(f"time_{r}", lambda sequence, r=r: _last(sequence, f"time_{r}"),
+                                 f"np.{r}(sequence, axis=1)", "sequence[:, -1, :]", "index") for r in REDUCERS),
          compose=lambda mistakes, sequence: _last(sequence, mistakes)),
 ]

@@ -7,11 +7,12 @@ from ..shapes.stack import Stack
 from .mutants import lstm as variants
 from .compare import Mismatch, describe_value
 from .item import Item, Mistake, lstm_weights, zeroed
-from .items_cell import STEP_CORE
-from .items_layer import in_whole
+from .items_cell import STEP_CORE, _count as lstm_count
+from .items_layer import REDUCERS, in_whole, reduced_mistake
 from ..messages import msg
 
 STEP_VARIANTS = {m.variant for m in STEP_CORE}
+CARRY_VARIANTS = {"reset_each_step", "reset_c_each_step", "reset_h_each_step", "reversed_time"}  # inside each layer
 
 LESSON = "04_stacking"
 NONE, PAD = -1, -2  # how a shape's None and a missing dimension are encoded in the answer array
@@ -38,10 +39,13 @@ def _shapes_ref(timesteps, features, layers):
     return _encode([(r.output_shape, r.params) for r in rows])
 
 
+COUNTED = ("pytorch_biases", "no_recurrent", "three_gates", "bias_once", "recurrent_per_unit")  # lstm_param_count's
 SHAPE_STEPS = {"one_gate": "lstm_params", "count_no_bias": "lstm_params", "per_timestep": "lstm_params",
                "no_sequences": "lstm_shape", "dense_no_bias": "dense_params", "no_batch_dim": "shape_form",
                "dense_drops_time": "dense_shape", "input_features_everywhere": "layer_inputs",
-               "lstm_input_features": "layer_inputs", "timesteps_as_features": "layer_inputs"}
+               "lstm_input_features": "layer_inputs", "timesteps_as_features": "layer_inputs",
+               **{key: "lstm_params" for key in COUNTED}, "dense_bias_by_inputs": "dense_params",
+               "sequence_units_first": "lstm_shape"}
 
 
 def _shapes_wrong(timesteps, features, layers, mistake):
@@ -54,12 +58,15 @@ def _shapes_wrong(timesteps, features, layers, mistake):
             shape[1] if "timesteps_as_features" in m else shape[-1])
         if lstm:
             params = 4 * (units * (inputs + units) + (0 if "count_no_bias" in m else units))
+            if m & set(COUNTED):  # the parameter count's own mistakes, as lstm_param_count names them
+                params = lstm_count(units, inputs, m & set(COUNTED))
             params //= 4 if "one_gate" in m else 1
             params *= timesteps if "per_timestep" in m else 1
             sequences = layer["return_sequences"] and "no_sequences" not in m
-            shape = (None, shape[1], units) if sequences and len(shape) == 3 else (None, units)
+            shape = ((None, units, shape[1]) if "sequence_units_first" in m else (None, shape[1], units)) if (
+                sequences and len(shape) == 3) else (None, units)
         else:
-            params = inputs * units + (0 if "dense_no_bias" in m else units)
+            params = inputs * units + (0 if "dense_no_bias" in m else inputs if "dense_bias_by_inputs" in m else units)
             shape = (None, units) if "dense_drops_time" in m else shape[:-1] + (units,)
         rows.append((shape[1:] if "no_batch_dim" in m else shape, params))
     return _encode(rows)
@@ -155,16 +162,19 @@ def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
     """The forward pass as a learner writes it, with one mistake or several (wrong on purpose, for diagnosis)."""
     m = variants.keys(mistake)
     seq, state = x, None  # (batch, timesteps, features)
-    step = m & STEP_VARIANTS
+    step = m & (STEP_VARIANTS | CARRY_VARIANTS)
     for k, (kernel, recurrent_kernel, bias) in enumerate(lstm_weights):
         last = k == len(lstm_weights) - 1
-        sequences = not last or bool(m & {"sequence_out", "first_step"})
+        sequences = not last or bool(m & {"sequence_out", "first_step", *(f"time_{r}" for r in REDUCERS)})
         inputs = x if "every_layer_x" in m else seq
         initial = state if "pass_states" in m else [state[0], np.zeros_like(state[1])] if (
             "pass_h_state" in m and state is not None) else None
         seq, h, c = variants.layer(inputs, kernel, recurrent_kernel, bias, sequences, True, initial, step)
         state = [h, c]
     top = seq[:, 0] if "first_step" in m and seq.ndim == 3 else c if "dense_on_c" in m else seq
+    for reduce in REDUCERS:
+        if f"time_{reduce}" in m:
+            top = getattr(np, reduce)(seq, axis=1)  # (batch, units): the last layer's steps reduced
     if "dense_transposed" in m:
         return top @ dense_kernel.T + (0 if "dense_no_bias" in m else dense_bias)
     return top @ dense_kernel + (0 if "dense_no_bias" in m else dense_bias)
@@ -172,7 +182,8 @@ def _stack_wrong(x, lstm_weights, dense_kernel, dense_bias, mistake):
 
 STACK_STEPS = {"pass_states": "between_layers", "pass_h_state": "between_layers", "every_layer_x": "between_layers",
                "sequence_out": "last_layer", "first_step": "last_layer", "dense_on_c": "last_layer",
-               "dense_no_bias": "dense_bias", "dense_transposed": "dense"}
+               "dense_no_bias": "dense_bias", "dense_transposed": "dense",
+               **{key: "carry" for key in CARRY_VARIANTS}, **{f"time_{r}": "last_layer" for r in REDUCERS}}
 
 
 def _stack_mistake(key, variant=None, fields=None):
@@ -187,7 +198,8 @@ ITEMS = [
          mistakes=tuple(Mistake(key, lambda mistake=key, **k: _shapes_wrong(**k, mistake=mistake), variant=key,
                                 step=SHAPE_STEPS[key]) for key in (
              "one_gate", "count_no_bias", "no_sequences", "dense_no_bias", "no_batch_dim", "dense_drops_time",
-             "lstm_input_features", "input_features_everywhere", "timesteps_as_features", "per_timestep")),
+             "lstm_input_features", "input_features_everywhere", "timesteps_as_features", "per_timestep", *COUNTED,
+             "dense_bias_by_inputs", "sequence_units_first")),
          compose=lambda mistakes, **k: _shapes_wrong(**k, mistake=mistakes),
          explain=_shapes_explain,
          describe=lambda case: msg("case.stack", timesteps=case["timesteps"], features=case["features"],
@@ -197,7 +209,11 @@ ITEMS = [
          mistakes=tuple(_stack_mistake(key, variant) for key, variant in (
              ("pass_states", None), ("sequence_out", None), ("dense_first_step", "first_step"), ("dense_on_c", None),
              ("dense_bias_missing", "dense_no_bias"), ("every_layer_x", None), ("dense_transposed", None),
-             ("pass_h_state", None)))
+             ("pass_h_state", None), ("reset_each_step", None), ("reset_c_each_step", None),
+             ("reset_h_each_step", None), ("reversed_time", None)))
+         + tuple(reduced_mistake(f"time_{r}", lambda r=r, **k: _stack_wrong(**k, mistake=f"time_{r}"),
+                                 f"np.{r}(seq, axis=1) @ dense_kernel", "seq[:, -1] @ dense_kernel", "last_layer")
+                 for r in REDUCERS)
          + tuple(in_whole(m, lambda mistake, **k: _stack_wrong(**k, mistake=mistake)) for m in STEP_CORE),
          compose=lambda mistakes, **k: _stack_wrong(**k, mistake=mistakes),
          isolate=(("step.dense_bias", zeroed("dense_bias")), ("step.input_term", zeroed("x"))),

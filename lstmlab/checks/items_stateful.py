@@ -4,7 +4,7 @@ import numpy as np
 from ..data.stateful import stateful_batches as ref_batches
 from ..reference.layer import lstm_layer as ref_layer
 from .mutants import lstm as variants
-from .item import LSTM_ISOLATE, Item, Mistake, lstm_weights, sizes
+from .item import LSTM_ISOLATE, Item, Mistake, line_mistake, lstm_weights, sizes
 from .items_cell import STEP_CORE
 from .items_layer import in_whole
 
@@ -52,6 +52,48 @@ def _batches_wrong(series, batch, timesteps, mistake):
     return chunks if "batch_axes_swapped" in m else chunks.transpose(1, 0, 2, 3)
 
 
+def _cut(series, batch, timesteps, n_batches=None, series_from_end=False, stream_from_end=False, pad=False):
+    """The stateful batches with one line changed: how many batches, and which end the leftover rows are dropped from."""
+    features = series.shape[1]
+    stream = len(series) // batch
+    n_batches = stream // timesteps if n_batches is None else n_batches(stream)
+    rows = series[len(series) - batch * stream:] if series_from_end else series[:batch * stream]
+    streams = rows.reshape(batch, stream, features)  # (batch, stream, features)
+    if pad:
+        streams = np.pad(streams, ((0, 0), (0, max(n_batches * timesteps - stream, 0)), (0, 0)))
+    kept = streams[:, streams.shape[1] - n_batches * timesteps:] if stream_from_end else streams[:, :n_batches * timesteps]
+    return kept.reshape(batch, n_batches, timesteps, features).transpose(1, 0, 2, 3)
+
+
+BATCH_RIGHT = "streams = series[:batch * stream]; chunks = streams[:, :n_batches * timesteps]"
+BATCH_LINES = (
+    ("batches_one_row_kept", lambda **k: _cut(**k, n_batches=lambda stream: (stream - 1) // k["timesteps"]),
+     "n_batches = (stream - 1) // timesteps", "n_batches = stream // timesteps"),
+    ("series_cut_from_start", lambda **k: _cut(**k, series_from_end=True),
+     "streams = series[len(series) - batch * stream:]", "streams = series[:batch * stream]"),
+    ("streams_cut_from_start", lambda **k: _cut(**k, stream_from_end=True),
+     "chunks = streams[:, stream - n_batches * timesteps:]", "chunks = streams[:, :n_batches * timesteps]"),
+    ("last_chunk_padded", lambda **k: _cut(**k, n_batches=lambda stream: -(-stream // k["timesteps"]), pad=True),
+     "n_batches = -(-stream // timesteps)", "n_batches = stream // timesteps"),
+)
+
+
+def _batches_shuffled(tree, case):
+    """One array of the right batches in another order: the batches shuffled (fit's shuffle=True habit breaks the
+    carry)."""
+    right = ref_batches(**case)
+    if not isinstance(tree, np.ndarray) or tree.shape != right.shape or np.array_equal(tree, right):
+        return False
+    got = tree.astype(np.float64)
+    unused = list(range(len(right)))
+    for block in got:
+        match = next((k for k in unused if np.array_equal(block, right[k])), None)
+        if match is None:
+            return False
+        unused.remove(match)
+    return True
+
+
 def _forward_cases(rng):
     for _ in range(3):
         batch, features, units = sizes(rng)
@@ -68,7 +110,7 @@ def _forward(chunks, kernel, recurrent_kernel, bias, mistake=None):
     if m & {"sample_to_sample", "sample_to_sample_per_batch"}:
         return _sample_to_sample(chunks, kernel, recurrent_kernel, bias, m)
     state, outputs = None, []
-    inner = m & (STEP_VARIANTS | {"reset_each_step"})
+    inner = m & (STEP_VARIANTS | {"reset_each_step", "reversed_time"})
     for chunk in chunks:  # (batch, timesteps, features)
         if m:
             out, h, c = variants.layer(chunk, kernel, recurrent_kernel, bias, "all_steps" in m, True, state, inner)
@@ -101,7 +143,7 @@ def _sample_to_sample(chunks, kernel, recurrent_kernel, bias, m):
 
 FORWARD_STEPS = {"no_carry": "carry", "h_only": "carry", "c_only": "carry", "sample_to_sample": "carry",
                  "sample_to_sample_per_batch": "carry", "reset_each_step": "carry", "all_steps": "output",
-                 "c_out": "output", "last_chunk_only": "output"}
+                 "c_out": "output", "last_chunk_only": "output", "reversed_time": "time_order"}
 
 
 def _forward_mistake(key, variant=None, fields=None):
@@ -118,12 +160,15 @@ ITEMS = [
                                 step=BATCH_STEPS[variant])
                         for key, variant in (("consecutive", "consecutive"), ("batch_axes_swapped", "batch_axes_swapped"),
                                              ("interleaved_streams", "interleaved"), ("remainder_kept", "remainder_kept"),
-                                             ("trimmed_first", "trimmed_first")))),
+                                             ("trimmed_first", "trimmed_first")))
+         + tuple(line_mistake(key, compute, wrong, right, "streams") for key, compute, wrong, right in BATCH_LINES)
+         + (Mistake("batches_shuffled", None, fits=_batches_shuffled),)),
     Item("stateful_forward", LESSON, 3, ("chunks", "kernel", "recurrent_kernel", "bias"),
          _forward_cases, lambda **k: _forward(**k), outputs=("outputs",), axes={"outputs": ("chunk", "sample", "unit")},
          mistakes=tuple(_forward_mistake(key, variant) for key, variant in (
              ("no_carry", None), ("h_only", None), ("c_only", None), ("reset_each_step", None), ("all_steps", None),
-             ("c_out", None), ("last_chunk_only", None), ("sample_to_sample", None), ("sample_to_sample_per_batch", None)))
+             ("c_out", None), ("last_chunk_only", None), ("sample_to_sample", None), ("sample_to_sample_per_batch", None),
+             ("reversed_time", None)))
          + tuple(in_whole(m, lambda mistake, **k: _forward(**k, mistake=mistake)) for m in STEP_CORE),
          isolate=LSTM_ISOLATE[:1], compose=lambda mistakes, **k: _forward(**k, mistake=mistakes)),
 ]

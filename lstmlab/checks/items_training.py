@@ -1,10 +1,12 @@
 """Lesson 06, training: the backward pass of one LSTM step, then BPTT through a layer."""
+from dataclasses import replace
+
 import numpy as np
 
 from ..reference.activations import sigmoid
 from ..reference.backward import lstm_layer_backward as ref_layer_backward
 from ..reference.backward import lstm_step_backward as ref_step_backward
-from .item import Item, Mistake, lstm_weights, sizes
+from .item import Item, Mistake, line_mistake, lstm_weights, sizes
 from .mutants import lstm as variants
 
 LESSON = "06_training"
@@ -45,9 +47,13 @@ def step_variant(dh, dc, x, h_prev, c_prev, kernel, recurrent_kernel, bias, mist
         d_i, d_f, d_o = z_i * (1 - z_i), z_f * (1 - z_f), z_o * (1 - z_o)
     else:
         d_i, d_f, d_o = i * (1 - i), f * (1 - f), o * (1 - o)
-    d_cand = 1.0 if "no_candidate_prime" in m else 1 - c_tilde ** 2  # (batch, units)
-    blocks = {"i": dc_total * c_tilde * d_i, "f": dc_total * c_prev * d_f, "c": dc_total * i * d_cand,
-              "o": dh * (c if "dz_o_with_c" in m else np.tanh(c)) * d_o}
+    d_cand = 1.0 if "no_candidate_prime" in m else c_tilde * (1 - c_tilde) if "candidate_sigmoid_prime" in m else (
+        1 - c_tilde ** 2)  # (batch, units)
+    read = np.tanh(c_prev) if "dz_o_with_c_prev" in m else c if "dz_o_with_c" in m else np.tanh(c)  # (batch, units)
+    blocks = {"i": dc_total * (c_prev if "dz_i_with_c_prev" in m else c_tilde) * d_i,
+              "f": dc_total * (c if "dz_f_with_c" in m else c_prev) * d_f,
+              "c": dc_total * (f if "dz_c_with_f" in m else i) * d_cand,
+              "o": (dc_total if "dz_o_with_dc" in m else dh) * read * d_o}
     order = "ifoc" if "dz_gate_order" in m else "fico" if "dz_if_swapped" in m else "ifco"
     dz = np.concatenate([blocks[g] for g in order], axis=1)  # (batch, 4*units)
     dc_prev = dc_total if "dc_prev_without_f" in m else dc * f if "dc_prev_incoming" in m else dc_total * f
@@ -79,7 +85,7 @@ def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
     dx = np.zeros_like(x)  # (batch, timesteps, features)
     dkernel, drecurrent_kernel, dbias = np.zeros_like(kernel), np.zeros_like(recurrent_kernel), np.zeros_like(bias)
     order = range(timesteps) if "forward_order" in m else reversed(range(timesteps))
-    step = m & set(STEP_VARIANTS)
+    step = m & (set(STEP_VARIANTS) | {row[0] for row in STEP_LINES})
     for t in order:
         carried_h = 0.0 if "no_dh_carry" in m else dh
         carried_c = 0.0 if "no_dc_carry" in m else dc
@@ -87,11 +93,13 @@ def layer_variant(doutput, x, kernel, recurrent_kernel, bias, mistake=None):
         before = t + 1 if "states_after" in m else t
         g = step_variant(given + carried_h, carried_c + np.zeros((batch, units)), x[:, t], hs[before], cs[before],
                          kernel, recurrent_kernel, bias, step)
-        dx[:, t], dh, dc = g[0], g[1], g[2]
+        dx[:, t], dh, dc = (g[0], g[2], g[1]) if "dh_dc_swapped" in m else (g[0], g[1], g[2])
         if "not_summed" in m:
             dkernel, drecurrent_kernel, dbias = g[3], g[4], g[5]
         else:
             dkernel, drecurrent_kernel, dbias = dkernel + g[3], drecurrent_kernel + g[4], dbias + g[5]
+    if "averaged_over_time" in m:
+        return dx, dkernel / timesteps, drecurrent_kernel / timesteps, dbias / timesteps
     return dx, dkernel, drecurrent_kernel, dbias
 
 
@@ -103,11 +111,32 @@ def _layer_mistake(key, variant):
     return Mistake(key, lambda **k: layer_variant(**k, mistake=variant), variant=variant, step=STEP_OF[variant])
 
 
-STEP_MISTAKES = tuple(_step_mistake(key, key) for key in STEP_VARIANTS)
+# one factor of one line replaced by its neighbour: (key, as written, as it should be), named by the line
+STEP_LINES = (
+    ("candidate_sigmoid_prime", "dc * i * c_tilde * (1 - c_tilde)", "dc * i * (1 - c_tilde ** 2)"),
+    ("dz_o_with_c_prev", "dh * np.tanh(c_prev) * o * (1 - o)", "dh * np.tanh(c) * o * (1 - o)"),
+    ("dz_f_with_c", "dc * c * f * (1 - f)", "dc * c_prev * f * (1 - f)"),
+    ("dz_i_with_c_prev", "dc * c_prev * i * (1 - i)", "dc * c_tilde * i * (1 - i)"),
+    ("dz_c_with_f", "dc * f * (1 - c_tilde ** 2)", "dc * i * (1 - c_tilde ** 2)"),
+    ("dz_o_with_dc", "dc * np.tanh(c) * o * (1 - o)", "dh * np.tanh(c) * o * (1 - o)"),
+)
+LAYER_LINES = (
+    ("averaged_over_time", "dkernel / timesteps, drecurrent_kernel / timesteps, dbias / timesteps",
+     "dkernel, drecurrent_kernel, dbias"),
+    ("dh_dc_swapped", "dx[:, t], dc, dh = step_backward(...)", "dx[:, t], dh, dc = step_backward(...)"),
+)
+
+
+def _lines(run, rows):
+    return tuple(replace(line_mistake(key, lambda key=key, **k: run(**k, mistake=key), wrong, right, "line"),
+                         alone=True) for key, wrong, right in rows)
+
+
+STEP_MISTAKES = tuple(_step_mistake(key, key) for key in STEP_VARIANTS) + _lines(step_variant, STEP_LINES)
 
 # in a layer, ignoring the incoming dc (or using it alone for dc_prev) is the same as not carrying dc: named that way
 LAYER_MISTAKES = tuple(_layer_mistake(key, key) for key in LAYER_VARIANTS + STEP_VARIANTS
-                       if key not in ("ignore_dc", "dc_prev_incoming"))
+                       if key not in ("ignore_dc", "dc_prev_incoming")) + _lines(layer_variant, STEP_LINES + LAYER_LINES)
 
 
 def _step_cases(rng):

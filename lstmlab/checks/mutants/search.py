@@ -14,7 +14,7 @@ from itertools import combinations
 
 import numpy as np
 
-from . import generic
+from . import answer, generic
 from ..compare import differences
 from ..encode import flatten, unflatten
 from ...messages import msg
@@ -56,10 +56,19 @@ def _generic(item):
     return _GENERIC[item.id]
 
 
+_ANSWER = {}  # item id -> the mutations of its answer (outputs swapped, an array transposed, ...)
+
+
+def _answer(item):
+    if item.id not in _ANSWER:
+        _ANSWER[item.id] = answer.mistakes(item)
+    return _ANSWER[item.id]
+
+
 def singles(item):
     """The item's single mistakes that can be computed, in the item's order (hand-written first), then the generic
-    mutations of its declared steps."""
-    return [m for m in (*item.mistakes, *_generic(item)) if m.compute is not None or m.fits is not None]
+    mutations of its declared steps, then those of its answer."""
+    return [m for m in (*item.mistakes, *_generic(item), *_answer(item)) if m.compute is not None or m.fits is not None]
 
 
 def pairs(item):
