@@ -45,6 +45,12 @@ def _libraries():
     return sorted((p.name, p.resolve()) for p in libdir.glob("libpython3*.so*") if p.exists())
 
 
+def interpreter():
+    """(python binary, stdlib folder, [(name, real file)] of libpython) of the real (base) interpreter, links resolved."""
+    python = Path(getattr(sys, "_base_executable", None) or sys.executable).resolve()
+    return python, Path(sysconfig.get_paths()["stdlib"]).resolve(), _libraries()
+
+
 def owned_folder(path):
     """path as a real folder (not a link) owned by this user, writable by no one else; made if missing."""
     path = Path(path)
@@ -144,13 +150,12 @@ def build(home, python, stdlib, libraries, numpy):
 
 def cached(cache=CACHE):
     """The Runtime of this interpreter in the cache, built on first use (root: the cache is shared)."""
-    python = Path(getattr(sys, "_base_executable", None) or sys.executable).resolve()
-    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
+    python, stdlib, libraries = interpreter()
     numpy = numpy_dirs()
     cache = owned_folder(cache)
     home = cache / f"python-{_key(python, numpy)}"
     if not os.path.lexists(home):
-        build(home, python, stdlib, _libraries(), numpy)
+        build(home, python, stdlib, libraries, numpy)
     st = os.lstat(home)
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o022:
         raise RuntimeError(f"{home} is not a folder this user built (a link, or writable by others): remove it")  # not learner-facing

@@ -68,19 +68,6 @@ class Isolation:
         return {"mode": self.name, "detail": self.detail, "uid": self.uid, "audit_hook": HOOK}
 
 
-def _numpy_dirs():
-    return runtime.numpy_dirs()
-
-
-def _interpreter():
-    """(python binary, stdlib dir, [libpython files]) of the real (base) interpreter, for binds at their own paths."""
-    python = Path(getattr(sys, "_base_executable", None) or sys.executable).resolve()
-    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
-    libdir = Path(sysconfig.get_config_var("LIBDIR") or "/nonexistent")
-    libs = sorted(p.resolve() for p in libdir.glob("libpython3*.so*") if p.is_file()) if libdir.is_dir() else []
-    return python, stdlib, sorted(set(libs))
-
-
 UID_BASE = 2_000_000_000  # learners' uids: UID_BASE + the grading process's pid, far from users and subuid ranges
 
 
@@ -103,10 +90,10 @@ def bubblewrap():
         return Isolation("bubblewrap", binds=[(built.home, PYTHON)], python=f"{PYTHON}/bin/{built.python.name}",
                          uid=_own_uid(), site=f"{PYTHON}/site", env={"LD_LIBRARY_PATH": f"{PYTHON}/lib"},
                          read_roots=[PYTHON])
-    python, stdlib, libs = _interpreter()
-    numpy_dirs = _numpy_dirs()
+    python, stdlib, libraries = runtime.interpreter()
+    libs = sorted({real for _, real in libraries})  # bound at their real paths, where the interpreter's links lead
     binds = [(python, python), *[(lib, lib) for lib in libs], (stdlib, stdlib)]
-    binds += [(d, Path(SITE) / d.name) for d in numpy_dirs]
+    binds += [(d, Path(SITE) / d.name) for d in runtime.numpy_dirs()]
     hidden = [stdlib / d for d in ("site-packages", "dist-packages") if (stdlib / d).is_dir()]
     return Isolation("bubblewrap", binds=binds, python=str(python), hidden=hidden, read_roots=[str(stdlib), SITE])
 
