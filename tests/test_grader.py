@@ -48,6 +48,14 @@ def test_grader_feedback_names_the_mistake_without_revealing_expected_values(tmp
     assert "received" not in values and "expected" not in values  # would give the hidden expected value away
 
 
+def test_a_blank_answer_graded_is_told_its_body_is_missing_not_to_rerun_a_cell(tmp_path):
+    """In the notebook a NotImplementedError may mean the def cell was not run again; the grader ran every cell."""
+    blank = answer_source("01_one_cell.ipynb", "lstm_step").split("    z = ")[0] + "    raise NotImplementedError\n"
+    step = by_id(grade(submission(tmp_path, "01_one_cell.ipynb", {"lstm_step": blank}), timeout=5))["lstm_step"]
+    assert step["status"] == "not_attempted" and "its body is not written yet" in step["feedback"]
+    assert "Shift+Enter" not in step["feedback"] and "has not run" not in step["feedback"]
+
+
 def test_grade_time_inputs_are_fresh(tmp_path):
     """A hard-coded answer that passes the notebook's check (seed 0) fails at grade time."""
     from lstmlab.checks import get_item

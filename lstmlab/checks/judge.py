@@ -94,7 +94,9 @@ def judge(item, cases, results, reveal=True, more=None):
     verdict = partial(Verdict, item.id, max_points=item.points)
     statuses = [r[0] for r in results]
     if not results or "not_attempted" in statuses:
-        return verdict("not_attempted", note=msg("note.not_attempted", function=item.function))
+        # in the notebook its def cell may simply not have been run again; the grader ran every cell
+        return verdict("not_attempted", note=msg("note.not_attempted" if reveal else "note.not_attempted_graded",
+                                                 function=item.function))
     for k, (status, _, detail) in enumerate(results):
         if status == "timeout":
             return verdict("timeout", problem=msg("problem.timeout", k=k + 1, n=len(cases), detail=detail),

@@ -321,6 +321,8 @@ MESSAGES = {
     "note.not_attempted": "`{function}` still raises NotImplementedError. Body already written? Then its `def` cell has "
                           "not run since: click it, press Shift+Enter, then run this check again. Not yet? Write its "
                           "body first.",
+    "note.not_attempted_graded": "`{function}` still raises NotImplementedError in the notebook you handed in, where every "
+                                 "cell was run: its body is not written yet.",
     "problem.raised": "Your function raised {error} on case {k} of {n}.",
     "problem.timeout": "Timed out on case {k} of {n}: {detail}.",
     "problem.items_file": "use_items: cannot load {source} ({why}); ask your teacher for the course's items file.",

@@ -308,6 +308,8 @@ MESSAGES = {
     "note.passed": "{meaning}（已用 {n} 组随机输入检查）",
     "note.not_attempted": "`{function}` 仍然抛出 NotImplementedError。已经写好函数体了？那么它的 `def` 单元格还没有重新运行："
                           "点击那个单元格，按 Shift+Enter，再重新运行这个检查。还没写？先写好函数体。",
+    "note.not_attempted_graded": "在你提交的笔记本里（每个单元格都运行过），`{function}` 仍然抛出 NotImplementedError："
+                                 "函数体还没有写。",
     "problem.raised": "你的函数在第 {k} 组（共 {n} 组）输入上抛出了 {error}。",
     "problem.timeout": "在第 {k} 组（共 {n} 组）输入上超时：{detail}。",
     "problem.items_file": "use_items：无法加载 {source}（{why}）；请向老师索取课程的练习定义文件。",
