@@ -1,0 +1,40 @@
+"""Stored experiment results (lstmlab/lessons/results) carry their provenance, and none is older than its code."""
+import json
+
+import pytest
+
+from lstmlab.lessons import provenance
+
+
+def test_every_stored_result_is_current():
+    stored = sorted(provenance.RESULTS.glob("*.json"))
+    problems = [line for path in stored for line in provenance.stale(json.loads(path.read_text()))]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_changed_source_makes_a_result_stale(tmp_path):
+    (tmp_path / "make.py").write_text("SEEDS = 5\n")
+    path = provenance.save("demo", config={"lr": 0.01}, seeds=[0, 1], results={"acc": [0.5, 0.6]},
+                           sources=["make.py"], folder=tmp_path / "out", root=tmp_path)
+    record = provenance.load("demo", folder=tmp_path / "out")
+    assert record["results"] == {"acc": [0.5, 0.6]} and record["seeds"] == [0, 1]
+    assert provenance.stale(record, root=tmp_path) == []
+    (tmp_path / "make.py").write_text("SEEDS = 3\n")
+    assert "changed" in provenance.stale(record, root=tmp_path)[0]
+    (tmp_path / "make.py").unlink()
+    assert "make.py" in provenance.stale(record, root=tmp_path)[0]
+    assert path.name == "demo.json"
+
+
+def test_missing_results_and_sources_say_what_was_expected(tmp_path):
+    with pytest.raises(FileNotFoundError, match="bench/ script"):
+        provenance.load("nothing", folder=tmp_path)
+    with pytest.raises(ValueError, match="source files"):
+        provenance.save("x", config={}, seeds=[], results={}, sources=[], folder=tmp_path)
+
+
+def test_the_results_are_package_data():
+    import tomllib
+    from pathlib import Path
+    data = tomllib.loads((Path(provenance.ROOT) / "pyproject.toml").read_text())
+    assert "results/*.json" in data["tool"]["setuptools"]["package-data"]["lstmlab.lessons"]
