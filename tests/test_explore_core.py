@@ -248,6 +248,16 @@ def test_grade_right_answers_from_the_engine_and_explains_misses():
         grade(stack, [("(None, 5, 64)", "1")])
 
 
+def test_quiz_for_lessons_01_to_03_asks_nothing_taught_later():
+    kinds = lambda stack: [type(spec).__name__ for spec in stack.layers]  # noqa: E731
+    early = questions(lesson=3)
+    assert [kinds(s) for s in early] == [["LSTM"], ["LSTM", "Dense"], ["LSTM"], ["LSTM", "Dense"], ["LSTM", "Dense"]]
+    for stack in early:  # one LSTM, never stateful: stacks are lesson 04, stateful lesson 05
+        assert stack.batch_size is None and not any(getattr(s, "stateful", False) for s in stack.layers)
+    assert len(questions(lesson=2)) == 2 and questions(lesson=5) == questions() and len(questions()) == 10
+    assert questions()[0] is not early[0] and "GRU" in str(questions(lesson=4)[4].layers)
+
+
 def test_keras_code_uses_keras3_inputs():
     assert "keras.Input(shape=(5, 2))" in keras_code(questions()[0])
     assert "keras.Input(batch_shape=(1, 4, 1))" in keras_code(questions()[-1])
@@ -365,7 +375,7 @@ def test_quiz_names_a_missing_bias_and_a_missing_batch_dimension():
     (5, [("(None, 20, 64)", "4992"), ("(None, 16)", "5184"), ("(None, 16)", "0"), ("(None, 3)", "51")], 1,
      "Bidirectional counted once"),
     (4, [("(None, 7, 16)", "864"), ("(None, 7, 2)", "34")], 1, "one GRU bias only"),
-    (6, [("(None, 4)", "96")], 0, "wrong batch axis"),
+    (-1, [("(None, 4)", "96")], 0, "wrong batch axis"),  # the stateful question, last
 ], ids=["return_sequences", "gates", "input-features", "timesteps", "recurrent-kernel", "bidirectional-shape",
         "bidirectional-params", "gru-bias", "fixed-batch"])
 def test_quiz_names_the_classic_misses(index, answers, field, mistake):

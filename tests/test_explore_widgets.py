@@ -196,6 +196,15 @@ def test_shape_quiz_grades_typed_answers():
     assert len(q.shape_boxes) == 4 and q.feedback.value == ""
 
 
+def test_shape_quiz_for_lesson_03_offers_only_its_questions():
+    q = lstmlab.ShapeQuiz(lesson=3)
+    assert len(q.question.options) == 5 and "keras.layers.LSTM(8)" in q.code.value
+    for k in range(5):
+        q.question.value = k
+        assert not re.search(r"GRU|Bidirectional|stateful|return_sequences=True\),\n    keras.layers.LSTM", q.code.value)
+    assert len(lstmlab.ShapeQuiz().question.options) == 10
+
+
 def test_cell_explorer_custom_values():
     e = lstmlab.CellExplorer()
     e.values.value = "1, 0, 0, 0, 0"

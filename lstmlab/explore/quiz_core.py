@@ -13,17 +13,23 @@ from ..shapes.specs import GRU, LSTM, Bidirectional, Dense, Dropout, TimeDistrib
 from ..shapes.stack import Stack
 
 
-def questions():
-    """The quiz's models, from the seed questions: stacking, units, return_sequences, Bidirectional, heads."""
-    return [
-        Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32)]),
-        Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32, return_sequences=True)]),
-        Stack((10, 3), [LSTM(8)]),
-        Stack((2, 4), [LSTM(50), Dense(1)]),
-        Stack((7, 1), [GRU(16, return_sequences=True), TimeDistributed(Dense(2))]),
-        Stack((20, 6), [Bidirectional(LSTM(32, return_sequences=True)), LSTM(16), Dropout(0.2), Dense(3)]),
-        Stack((4, 1), [LSTM(4, stateful=True)], batch_size=1),
-    ]
+QUESTIONS = [  # (the lesson that teaches it, the model): stacking, units, return_sequences, Bidirectional, heads
+    (4, Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32)])),
+    (4, Stack((5, 2), [LSTM(64, return_sequences=True), LSTM(32, return_sequences=True)])),
+    (2, Stack((10, 3), [LSTM(8)])),
+    (3, Stack((2, 4), [LSTM(50), Dense(1)])),
+    (4, Stack((7, 1), [GRU(16, return_sequences=True), TimeDistributed(Dense(2))])),
+    (4, Stack((20, 6), [Bidirectional(LSTM(32, return_sequences=True)), LSTM(16), Dropout(0.2), Dense(3)])),
+    (2, Stack((7, 3), [LSTM(4, return_sequences=True)])),
+    (3, Stack((1, 4), [LSTM(10), Dense(1)])),
+    (3, Stack((1, 4), [LSTM(10, return_sequences=True), Dense(7)])),
+    (5, Stack((4, 1), [LSTM(4, stateful=True)], batch_size=1)),
+]
+
+
+def questions(lesson=None):
+    """The quiz's models, from the seed questions; lesson=N keeps only those that lessons 01 to N teach."""
+    return [stack for taught, stack in QUESTIONS if lesson is None or taught <= lesson]
 
 
 def _spec_code(spec):

@@ -15,8 +15,8 @@ class ShapeQuiz(widgets.VBox):
     A miss gets a hint that names the likely mistake; the answers appear only after "Show the answers".
     """
 
-    def __init__(self, question=0):
-        self.questions = questions()
+    def __init__(self, question=0, lesson=None):
+        self.questions = questions(lesson)  # lesson=N: only what lessons 01 to N teach
         models = [(msg("explore.quiz.model", k=k + 1), k) for k in range(len(self.questions))]
         self.question = widgets.Dropdown(options=models, value=question, description=msg("explore.quiz.question"))
         self.code = widgets.HTML()
