@@ -1,4 +1,4 @@
-"""The four answers that now call a given helper, as they were written before (each with its own step): the form
+"""The answers that now call a given helper, as they were written before (each with its own step): the form
 the censuses' edits apply to (a learner who writes the step again instead of calling the given one)."""
 
 OWN_ANSWERS = {
@@ -67,5 +67,36 @@ OWN_ANSWERS = {
         '            h = sigmoid(o) * np.tanh(c)  # (batch, units)\n'
         '        outputs.append(h)  # (batch, units)\n'
         '    return np.stack(outputs)  # (n_chunks, batch, units)'
+    ),
+    'lstm_layer_backward': (
+        'def lstm_layer_backward(doutput, x, kernel, recurrent_kernel, bias):\n'
+        '    """BPTT for return_sequences=True from a zero state: (dx, dkernel, drecurrent_kernel, dbias)."""\n'
+        '    sigmoid = lambda v: 1.0 / (1.0 + np.exp(-v))\n'
+        '\n'
+        '    def step_backward(dh, dc, x_t, h_prev, c_prev):\n'
+        '        z = x_t @ kernel + h_prev @ recurrent_kernel + bias  # (batch, 4*units)\n'
+        '        z_i, z_f, z_c, z_o = np.split(z, 4, axis=1)  # each (batch, units)\n'
+        '        i, f, c_tilde, o = sigmoid(z_i), sigmoid(z_f), np.tanh(z_c), sigmoid(z_o)  # each (batch, units)\n'
+        '        c = f * c_prev + i * c_tilde  # (batch, units)\n'
+        '        dc = dc + dh * o * (1 - np.tanh(c) ** 2)  # (batch, units)\n'
+        '        dz = np.concatenate([dc * c_tilde * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - c_tilde ** 2),\n'
+        '                             dh * np.tanh(c) * o * (1 - o)], axis=1)  # (batch, 4*units)\n'
+        '        return dz @ kernel.T, dz @ recurrent_kernel.T, dc * f, x_t.T @ dz, h_prev.T @ dz, dz.sum(axis=0)\n'
+        '\n'
+        '    batch, timesteps, _ = x.shape\n'
+        '    units = recurrent_kernel.shape[0]\n'
+        '    hs, cs = [np.zeros((batch, units))], [np.zeros((batch, units))]  # the state before each step\n'
+        '    for t in range(timesteps):\n'
+        '        z = x[:, t] @ kernel + hs[-1] @ recurrent_kernel + bias  # (batch, 4*units)\n'
+        '        i, f, c_tilde, o = np.split(z, 4, axis=1)  # each (batch, units)\n'
+        '        cs.append(sigmoid(f) * cs[-1] + sigmoid(i) * np.tanh(c_tilde))  # (batch, units)\n'
+        '        hs.append(sigmoid(o) * np.tanh(cs[-1]))  # (batch, units)\n'
+        '    dx = np.zeros_like(x)  # (batch, timesteps, features)\n'
+        '    dkernel, drecurrent_kernel, dbias = np.zeros_like(kernel), np.zeros_like(recurrent_kernel), np.zeros_like(bias)\n'
+        '    dh, dc = np.zeros((batch, units)), np.zeros((batch, units))  # from step t+1\n'
+        '    for t in reversed(range(timesteps)):\n'
+        '        dx[:, t], dh, dc, dk, drk, db = step_backward(doutput[:, t] + dh, dc, x[:, t], hs[t], cs[t])\n'
+        '        dkernel, drecurrent_kernel, dbias = dkernel + dk, drecurrent_kernel + drk, dbias + db\n'
+        '    return dx, dkernel, drecurrent_kernel, dbias'
     ),
 }

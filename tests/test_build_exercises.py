@@ -73,7 +73,7 @@ def test_given_cells_hold_the_solutions_answers_and_the_notebook_says_which():
                 assert f"`{item_id}" in nb.cells[0].source and where[item_id][:2] in nb.cells[0].source, path.name
                 found.setdefault(path.name, []).append(item_id)
     assert found == {"02_through_time.ipynb": ["lstm_step"], "04_stacking.ipynb": ["lstm_step", "lstm_layer"],
-                     "05_stateful.ipynb": ["lstm_step"]}
+                     "05_stateful.ipynb": ["lstm_step"], "06_training.ipynb": ["lstm_step"]}
 
 
 def test_generation_is_deterministic_and_refuses_to_overwrite_learner_edits(tmp_path):
