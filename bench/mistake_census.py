@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from census_attempts import NOTEBOOK, figure, run_census  # noqa: E402
-from grading_helpers import answer_source  # noqa: E402
+from grading_helpers import census_source  # noqa: E402
 
 
 def _kind(verdict):
@@ -68,7 +68,7 @@ def _blind_files(folder):
 
 def blind_function(attempt, k):
     """The learner's function from the solution's answer with the attempt's edits, or the edit that did not apply."""
-    source = answer_source(NOTEBOOK[attempt.item], attempt.item)
+    source = census_source(NOTEBOOK[attempt.item], attempt.item)
     for old, new in attempt.edits:
         if old not in source:
             return None, old

@@ -10,7 +10,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from grading_helpers import answer_notebooks, answer_source
+from grading_helpers import answer_notebooks, census_source
 
 Attempt = namedtuple("Attempt", "item label edits expected")
 
@@ -165,6 +165,26 @@ ATTEMPTS = [
             "one_batch_too_many"),
     Attempt("count_batches", "the samples in the last batch", [("-(-samples // batch_size)", "samples % batch_size")],
             "remainder_only"),
+
+    # --- match_targets --------------------------------------------------------------------------------------------
+    Attempt("match_targets", "the last LSTM keeps its sequences", [("per_step = y.ndim == 3", "per_step = True")],
+            "targets_sequences_kept"),
+    Attempt("match_targets", "never a sequence", [("per_step = y.ndim == 3", "per_step = False")], "targets_no_sequences"),
+    Attempt("match_targets", "any 2-D y as one label per step", [("per_step = y.ndim == 3", "per_step = y.ndim > 1")],
+            "targets_2d_as_steps"),
+    Attempt("match_targets", "Dense(1) always", [("units = y.shape[-1] if y.ndim > 1 else 1", "units = 1")],
+            "targets_units_one"),
+    Attempt("match_targets", "units from X's features", [("units = y.shape[-1] if y.ndim > 1 else 1",
+                                                          "units = X.shape[-1]")], "targets_units_features"),
+    Attempt("match_targets", "y.shape[-1] for a 1-D y too", [("units = y.shape[-1] if y.ndim > 1 else 1",
+                                                              "units = y.shape[-1]")], "targets_units_last_axis"),
+    Attempt("match_targets", "y.shape[1]", [("units = y.shape[-1] if y.ndim > 1 else 1",
+                                             "units = y.shape[1] if y.ndim > 1 else 1")], "targets_units_axis1"),
+    Attempt("match_targets", "every number of one sample", [("units = y.shape[-1] if y.ndim > 1 else 1",
+                                                             "units = int(np.prod(y.shape[1:]))")], "targets_units_flat"),
+    Attempt("match_targets", "units first", [("return per_step, units", "return units, per_step")], "head_swapped"),
+    Attempt("match_targets", "a dict", [("return per_step, units", "return {'return_sequences': per_step, 'units': units}")],
+            "dict_for_tuple"),
 
     # --- predict_shapes ---------------------------------------------------------------------------------------------
     Attempt("predict_shapes", "one gate", [("4 * (units * (inputs + units) + units)", "units * (inputs + units) + units")],
@@ -322,8 +342,8 @@ ATTEMPTS = [
 
 
 def attempt_source(attempt):
-    """The solution's answer with the attempt's edits (each `old` must occur in it)."""
-    source = answer_source(NOTEBOOK[attempt.item], attempt.item)
+    """The solution's answer with the attempt's edits (each `old` must occur in it): census_source's form of it."""
+    source = census_source(NOTEBOOK[attempt.item], attempt.item)
     for old, new in attempt.edits:
         assert old in source, f"{attempt.item} / {attempt.label}: {old!r} not found in the solution"
         source = source.replace(old, new)

@@ -191,10 +191,10 @@ PLANTED = [  # (item, text in the solution's answer, the learner's edit, the mis
 @pytest.mark.parametrize("item_id,old,new,name", PLANTED)
 def test_planted_bug_in_the_solution_is_named(item_id, old, new, name):
     """A learner's edit of solutions/06_training.ipynb (not the variants) fails and is diagnosed by name."""
-    from grading_helpers import answer_source
+    from grading_helpers import answer_source, given_namespace
     from lstmlab.checks import check
     source = answer_source("06_training.ipynb", item_id)
-    ns = {"np": np}
+    ns = given_namespace("06_training.ipynb")  # np, and the given sigmoid and lstm_step
     exec(source, ns)
     assert check(item_id, ns[item_id], seed=11, quiet=True).passed
     assert old in source, f"planted edit {old!r} not found in the {item_id} solution"

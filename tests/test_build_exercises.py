@@ -59,6 +59,23 @@ def test_exercises_are_solutions_with_stubs():
         assert all("nbval-check-output" in c.metadata.get("tags", []) for c in checks)
 
 
+def test_given_cells_hold_the_solutions_answers_and_the_notebook_says_which():
+    """A given cell ({"lstmlab": {"given": [id, ...]}}) holds each named answer exactly as its solution writes it
+    (one source), and the notebook's first cell names each one; 02 onward no longer asks for the step again."""
+    from grading_helpers import answer_notebooks, answer_source
+    where, found = answer_notebooks(), {}
+    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for item_id in cell.metadata.get("lstmlab", {}).get("given", []):
+                assert where[item_id] < path.name, (path.name, item_id)  # an earlier exercise's answer
+                assert answer_source(where[item_id], item_id) in cell.source, (path.name, item_id)
+                assert f"`{item_id}" in nb.cells[0].source and where[item_id][:2] in nb.cells[0].source, path.name
+                found.setdefault(path.name, []).append(item_id)
+    assert found == {"02_through_time.ipynb": ["lstm_step"], "04_stacking.ipynb": ["lstm_step", "lstm_layer"],
+                     "05_stateful.ipynb": ["lstm_step"], "06_training.ipynb": ["lstm_step"]}
+
+
 def test_generation_is_deterministic_and_refuses_to_overwrite_learner_edits(tmp_path):
     sols = tmp_path / "solutions"
     sols.mkdir()

@@ -4,9 +4,9 @@ import importlib
 import pytest
 
 from census_blind.validate import problems
-from grading_helpers import answer_notebooks
+from grading_helpers import AWAITING_BLIND, answer_notebooks
 
-ITEMS = list(answer_notebooks())
+ITEMS = [i for i in answer_notebooks() if i not in AWAITING_BLIND]
 
 
 def test_every_item_has_a_census_file():

@@ -74,3 +74,15 @@ def test_large_scratch_cells_never_crowd_out_an_answer(tmp_path):
         nb.cells[at:at] = [nbformat.v4.new_code_cell(s) for s in (HELPER, first, second)]
     path = submission(tmp_path, NB, {"lstm_step": USES_HELPER}, edit=edit, source="exercises")
     assert by_id(grade(path))["lstm_step"]["status"] == "passed"
+
+
+def test_a_given_helper_is_carried_as_given_and_an_answer_may_call_it(tmp_path):
+    """Exercise 02 gives lstm_step in a given cell: the solutions' lstm_layer calls it and scores full marks in the
+    grader, also when the learner has broken the given cell (the grader restores it as given)."""
+    def sabotage(nb):
+        given = next(c for c in nb.cells if c.metadata.get("lstmlab", {}).get("given"))
+        given.source = given.source.replace("h = o * np.tanh(c)", "h = o * c")
+    path = submission(tmp_path, "02_through_time.ipynb", edit=sabotage)
+    graded = by_id(grade(path))
+    assert [(graded[i]["status"], graded[i]["points"]) for i in ("lstm_layer", "lstm_layer_initial_state")] == [
+        ("passed", 3), ("passed", 2)], graded

@@ -14,7 +14,7 @@ from lstmlab import messages
 from lstmlab.checks import check, set_language
 from lstmlab.messages.en import MESSAGES as EN
 from lstmlab.messages.zh import MESSAGES as ZH
-from grading_helpers import ROOT, answer_source
+from grading_helpers import ROOT, answer_source, given_namespace
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORDS = ("Likely mistake", "Not attempted", "Fix:", "Failed", "Where:")
@@ -68,7 +68,7 @@ def _chinese(text):
 def _learner(notebook, item_id, old, new):
     source = answer_source(notebook, item_id)
     assert old in source, f"planted edit {old!r} not found in the {item_id} solution"
-    ns = {"np": np, "sigmoid": lambda v: 1.0 / (1.0 + np.exp(-v))}
+    ns = given_namespace(notebook)  # np, sigmoid, and the lstm_step 02's answers call
     exec(source.replace(old, new), ns)
     return ns[item_id]
 

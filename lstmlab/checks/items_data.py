@@ -1,10 +1,13 @@
-"""Lesson 03, shaping data: windows (samples, timesteps, features) with targets, and batches per epoch."""
+"""Lesson 03, shaping data: windows (samples, timesteps, features) with targets, batches per epoch, and the head whose
+output matches the targets' shape."""
 import math
 
 import numpy as np
 
 from ..data.windows import make_windows as ref_windows
+from .compare import Mismatch, describe_value
 from .item import Item, Mistake, line_mistake
+from ..messages import msg
 from .mutants.lstm import keys as mutant_keys
 
 LESSON = "03_shaping_data"
@@ -127,3 +130,87 @@ ITEMS = [
          + tuple(line_mistake(key, compute, wrong, CEIL, "rounding") for key, compute, wrong in BATCH_LINES),
          compose=lambda mistakes, **k: _batches(**k, mistake=mistakes)),
 ]
+
+
+# --- match_targets: the model's output shape against the targets' (lesson 03, section 4's rule) -------------------
+
+def _target_cases(rng):
+    """X (samples, timesteps, features) with targets y of each kind: k numbers per sample (samples, k), one per step
+    (samples, timesteps, 1), make_windows' (samples,), k per step (samples, timesteps, k), one per sample (samples, 1).
+    samples, timesteps, features and k all differ, so no axis's size can stand in for another's."""
+    yield dict(X=rng.normal(size=(6, 4, 4)), y=rng.normal(size=(6, 7)))  # seed 004: 4 steps of A, B, C, D; 7 targets
+    while True:
+        samples, timesteps, features, k = (int(v) for v in rng.integers([5, 2, 1, 2], [9, 7, 6, 6]))
+        if len({samples, timesteps, features, k}) == 4:
+            break
+    for shape in ((samples, timesteps, 1), (samples,), (samples, timesteps, k), (samples, 1)):
+        yield dict(X=rng.normal(size=(samples, timesteps, features)), y=rng.normal(size=shape))
+
+
+def _head(sequences, units):
+    """(return_sequences, units) as the answer array: (2,), the flag as 0 or 1."""
+    return np.array([float(sequences), float(units)])  # (2,)
+
+
+def _targets_ref(X, y):
+    """The head whose output the shape engine finds equal to y's shape, batch aside (Keras reads a 1-D y as (samples, 1))."""
+    from ..shapes.specs import LSTM, Dense
+    from ..shapes.stack import Stack
+    want = (None, *y.shape[1:]) if y.ndim > 1 else (None, 1)
+    for sequences in (False, True):
+        rows = Stack(input_shape=X.shape[1:], layers=[LSTM(8, return_sequences=sequences), Dense(want[-1])]).summary()
+        if tuple(rows[-1].output_shape) == want:
+            return _head(sequences, want[-1])
+    raise ValueError(f"no LSTM + Dense head gives the targets' shape {y.shape}")  # not learner-facing: a bad case
+
+
+TARGET_STEPS = {"targets_sequences_kept": "sequences", "targets_no_sequences": "sequences",
+                "targets_2d_as_steps": "sequences", "targets_units_one": "units", "targets_units_features": "units",
+                "targets_units_axis1": "units", "targets_units_last_axis": "units", "targets_units_flat": "units",
+                "targets_units_timesteps": "units"}
+
+
+def _targets_wrong(X, y, mistake):
+    """The head as a learner chooses it, with one mistake or two (wrong on purpose, for diagnosis)."""
+    m = mutant_keys(mistake)
+    sequences = _pick({"targets_sequences_kept": True, "targets_no_sequences": False,
+                       "targets_2d_as_steps": y.ndim >= 2}, m, y.ndim == 3)
+    units = _pick({"targets_units_one": 1, "targets_units_features": X.shape[-1],
+                   "targets_units_axis1": y.shape[1] if y.ndim > 1 else 1, "targets_units_last_axis": y.shape[-1],
+                   "targets_units_flat": y[0].size, "targets_units_timesteps": X.shape[1]},
+                  m, y.shape[-1] if y.ndim > 1 else 1)
+    return _head(sequences, units)
+
+
+def _targets_normalize(tree, case):
+    """The learner returns (return_sequences, units): a bool (or 0/1) and an int of at least 1."""
+    parts = [np.asarray(p) for p in tree] if isinstance(tree, np.ndarray) and tree.ndim == 1 else tree  # (True, 7)
+    if not isinstance(parts, list) or len(parts) != 2 or any(
+            not isinstance(p, np.ndarray) or p.ndim != 0 for p in parts):
+        raise Mismatch("head_pair", "dict_for_tuple" if isinstance(tree, dict) else None, received=describe_value(tree))
+    flag, units = (np.asarray(p) for p in parts)
+    if flag not in (0, 1):
+        swapped = units in (0, 1) and flag.dtype.kind in "iu" and flag >= 1
+        raise Mismatch("head_flag", "head_swapped" if swapped else None, received=describe_value(flag))
+    if units.dtype.kind not in "iu":
+        raise Mismatch("head_units", "float_for_int", received=describe_value(units))
+    if units < 1:
+        raise Mismatch("head_units", received=describe_value(units))
+    return [_head(bool(flag), int(units))]
+
+
+def _targets_explain(expected, received, case, reveal):
+    """(problem, where): the output the learner's head gives, beside the targets' shape."""
+    sequences, units = bool(received[0][0]), int(received[0][1])
+    timesteps = case["X"].shape[1]
+    output = f"(None, {timesteps}, {units})" if sequences else f"(None, {units})"
+    return (msg("problem.head_mismatch", sequences=sequences, units=units, output=output, y=tuple(case["y"].shape)),
+            msg("where.head", sequences=sequences, units=units))
+
+
+ITEMS.append(
+    Item("match_targets", LESSON, 2, ("X", "y"), _target_cases, _targets_ref, outputs=("answer",), exact=True,
+         normalize=_targets_normalize, explain=_targets_explain,
+         mistakes=tuple(Mistake(key, lambda key=key, **k: _targets_wrong(**k, mistake=key), variant=key,
+                                step=TARGET_STEPS[key]) for key in TARGET_STEPS),
+         compose=lambda mistakes, **k: _targets_wrong(**k, mistake=mistakes)))

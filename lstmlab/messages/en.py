@@ -356,6 +356,13 @@ MESSAGES = {
     "type.shapes_shape_int": "Wrong type for the output shape of layer {layer}: its sizes should be ints, like "
                              "(None, 5, 64).",
     "type.shapes_params": "Wrong type for the parameter count of layer {layer}: expected an int, received {received}.",
+    "type.head_pair": "Wrong structure: expected a pair (return_sequences, units), like (False, 7); received {received}.",
+    "type.head_flag": "Wrong value for return_sequences: expected True or False, received {received}.",
+    "type.head_units": "Wrong value for units: expected an int of at least 1, received {received}.",
+    "problem.head_mismatch": "With return_sequences={sequences} and Dense({units}) the model's output is {output}, but "
+                             "the targets y are {y}: apart from the batch the two must match (a 1-D y, (samples,), "
+                             "counts as (samples, 1)).",
+    "where.head": "the head you chose: LSTM(..., return_sequences={sequences}), then Dense({units})",
     "spec.tuple": "a tuple ({names}) of {n} arrays",
     "spec.array": "an array ({name})",
     "spec.int": "an int ({name})",
@@ -446,6 +453,7 @@ MESSAGES = {
     "title.last_output": "The last output of a sequence",
     "title.make_windows": "Windows with targets",
     "title.count_batches": "Batches per epoch",
+    "title.match_targets": "The head that matches the targets",
     "title.predict_shapes": "Predict a stack's shapes and parameters",
     "title.stack_forward": "A forward pass through a stack",
     "title.stateful_batches": "Stateful batches",
@@ -462,6 +470,9 @@ MESSAGES = {
     "meaning.last_output": "sequence[:, -1, :] is what return_sequences=False returns (and equals the final h).",
     "meaning.make_windows": "X is (samples, timesteps, features) and y[j] is the row right after window j.",
     "meaning.count_batches": "fit() runs ceil(samples / batch_size) steps per epoch; the last batch may be smaller.",
+    "meaning.match_targets": "The model's output matches the targets' shape apart from the batch: one label per sample "
+                             "needs return_sequences=False, one per step needs True, and Dense's units are the "
+                             "numbers in one label.",
     "meaning.predict_shapes": "You can read any stack's summary before running it.",
     "meaning.stack_forward": "Each LSTM feeds its h sequence to the next; the last one's final h goes through the Dense.",
     "meaning.stateful_batches": "Sample i of batch k+1 continues sample i of batch k, as stateful=True assumes.",
@@ -646,6 +657,31 @@ MESSAGES = {
                               "use ceil(samples / batch_size).",
     "mistake.batches_swapped": "samples and batch_size swapped",
     "fix.batches_swapped": "the number of batches is samples divided by batch_size, rounded up.",
+    "mistake.targets_sequences_kept": "the last LSTM still returns sequences (seed 004's model)",
+    "fix.targets_sequences_kept": "one label per sample, y (samples, k): return_sequences=False on the last LSTM, so "
+                                  "the output is (None, k), not (None, timesteps, k).",
+    "mistake.targets_no_sequences": "return_sequences=False for one label per step",
+    "fix.targets_no_sequences": "a 3-D y (samples, timesteps, k) has a label at every step: return_sequences=True, so "
+                                "Dense gives one output per step.",
+    "mistake.targets_2d_as_steps": "a 2-D y read as one label per step",
+    "fix.targets_2d_as_steps": "y (samples, k) is k numbers for each sample, with no time axis: return_sequences=False. "
+                               "Only a 3-D y (samples, timesteps, k) needs True (test y.ndim == 3).",
+    "mistake.targets_units_one": "Dense(1) whatever the targets",
+    "fix.targets_units_one": "Dense's units are the numbers in one label: y.shape[-1] (1 for a 1-D y).",
+    "mistake.targets_units_features": "Dense's units from X's features",
+    "fix.targets_units_features": "the head's units follow the targets, not the inputs: y.shape[-1], not X.shape[-1].",
+    "mistake.targets_units_axis1": "Dense's units from y's time axis",
+    "fix.targets_units_axis1": "in y (samples, timesteps, k) axis 1 is time; the units are the last axis, y.shape[-1].",
+    "mistake.targets_units_last_axis": "a 1-D y's length as Dense's units",
+    "fix.targets_units_last_axis": "for a 1-D y, (samples,), y.shape[-1] is the number of samples: one number per "
+                                   "sample is Dense(1).",
+    "mistake.targets_units_flat": "Dense's units as every number of one sample's targets",
+    "fix.targets_units_flat": "with return_sequences=True, Dense acts at every step: its units are the numbers of one "
+                              "step's label, y.shape[-1], not timesteps * k.",
+    "mistake.targets_units_timesteps": "Dense's units from X's time steps",
+    "fix.targets_units_timesteps": "the head's units come from y: y.shape[-1] (1 for a 1-D y), not X.shape[1].",
+    "mistake.head_swapped": "units and return_sequences in the wrong order",
+    "fix.head_swapped": "return (return_sequences, units), the flag first: e.g. return False, 7.",
 
     # --- stacking (lesson 04) ---------------------------------------------------------------------------------
     "mistake.no_sequences": "return_sequences ignored",

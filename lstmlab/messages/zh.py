@@ -339,6 +339,12 @@ MESSAGES = {
                          "实际是 {received}。",
     "type.shapes_shape_int": "第 {layer} 层输出形状的类型不对：各维大小应为 int，例如 (None, 5, 64)。",
     "type.shapes_params": "第 {layer} 层参数量的类型不对：应为 int，实际是 {received}。",
+    "type.head_pair": "结构不对：应为一个 (return_sequences, units) 对，例如 (False, 7)；实际是 {received}。",
+    "type.head_flag": "return_sequences 的值不对：应为 True 或 False，实际是 {received}。",
+    "type.head_units": "units 的值不对：应为不小于 1 的 int，实际是 {received}。",
+    "problem.head_mismatch": "return_sequences={sequences} 加 Dense({units}) 时模型的输出是 {output}，而目标值 y 是 {y}："
+                             "除批次维外两者必须一致（一维的 y，即 (samples,)，按 (samples, 1) 算）。",
+    "where.head": "你选的输出头：LSTM(..., return_sequences={sequences})，再接 Dense({units})",
     "spec.tuple": "由 {n} 个数组组成的元组 ({names})",
     "spec.array": "一个数组 ({name})",
     "spec.int": "一个 int ({name})",
@@ -428,6 +434,7 @@ MESSAGES = {
     "title.last_output": "序列的最后一个输出",
     "title.make_windows": "切窗口并配上目标值",
     "title.count_batches": "每个 epoch 的批次数",
+    "title.match_targets": "让输出头与目标值的形状对上",
     "title.predict_shapes": "预测一个堆叠模型的形状和参数量",
     "title.stack_forward": "堆叠模型的前向传播",
     "title.stateful_batches": "有状态模型的批次",
@@ -443,6 +450,8 @@ MESSAGES = {
     "meaning.last_output": "sequence[:, -1, :] 就是 return_sequences=False 时返回的东西（也等于最后的 h）。",
     "meaning.make_windows": "X 是 (samples, timesteps, features)，y[j] 是紧跟在窗口 j 后面的那一行。",
     "meaning.count_batches": "fit() 每个 epoch 运行 ceil(samples / batch_size) 步；最后一个批次可能小一些。",
+    "meaning.match_targets": "除批次维外，模型输出与目标值形状一致：每个样本一个标签要 return_sequences=False，每一步一个"
+                             "标签要 True，Dense 的 units 就是一个标签里的数字个数。",
     "meaning.predict_shapes": "不用运行，你就能读出任何堆叠模型的 summary。",
     "meaning.stack_forward": "每个 LSTM 层把自己的 h 序列交给下一层；最后一层的最终 h 再送进 Dense。",
     "meaning.stateful_batches": "第 k+1 个批次的样本 i 接续第 k 个批次的样本 i，这正是 stateful=True 的前提。",
@@ -623,6 +632,30 @@ MESSAGES = {
                               "改用 ceil(samples / batch_size)。",
     "mistake.batches_swapped": "samples 和 batch_size 弄反了",
     "fix.batches_swapped": "批次数是 samples 除以 batch_size，再向上取整。",
+    "mistake.targets_sequences_kept": "最后一个 LSTM 仍然返回序列（种子 004 的模型）",
+    "fix.targets_sequences_kept": "每个样本一个标签，y 为 (samples, k)：最后一个 LSTM 要 return_sequences=False，这样"
+                                  "输出是 (None, k)，而不是 (None, timesteps, k)。",
+    "mistake.targets_no_sequences": "每一步一个标签却用了 return_sequences=False",
+    "fix.targets_no_sequences": "三维的 y (samples, timesteps, k) 每一步都有标签：要 return_sequences=True，Dense 才会"
+                                "在每一步给出输出。",
+    "mistake.targets_2d_as_steps": "把二维的 y 当成了每一步一个标签",
+    "fix.targets_2d_as_steps": "y (samples, k) 是每个样本 k 个数，没有时间轴：return_sequences=False。只有三维的 y "
+                               "(samples, timesteps, k) 才要 True（判断 y.ndim == 3）。",
+    "mistake.targets_units_one": "不管目标值是什么都用 Dense(1)",
+    "fix.targets_units_one": "Dense 的 units 是一个标签里的数字个数：y.shape[-1]（一维的 y 为 1）。",
+    "mistake.targets_units_features": "Dense 的 units 取了 X 的特征数",
+    "fix.targets_units_features": "输出头的 units 由目标值决定，而不是输入：用 y.shape[-1]，不是 X.shape[-1]。",
+    "mistake.targets_units_axis1": "Dense 的 units 取了 y 的时间轴",
+    "fix.targets_units_axis1": "在 y (samples, timesteps, k) 中第 1 轴是时间；units 是最后一轴 y.shape[-1]。",
+    "mistake.targets_units_last_axis": "把一维 y 的长度当成了 Dense 的 units",
+    "fix.targets_units_last_axis": "对一维的 y，即 (samples,)，y.shape[-1] 是样本数：每个样本一个数就是 Dense(1)。",
+    "mistake.targets_units_flat": "Dense 的 units 取了一个样本全部目标值的个数",
+    "fix.targets_units_flat": "return_sequences=True 时 Dense 在每一步上作用：units 是一步标签里的数字个数 "
+                              "y.shape[-1]，不是 timesteps * k。",
+    "mistake.targets_units_timesteps": "Dense 的 units 取了 X 的时间步数",
+    "fix.targets_units_timesteps": "输出头的 units 来自 y：y.shape[-1]（一维的 y 为 1），不是 X.shape[1]。",
+    "mistake.head_swapped": "units 和 return_sequences 的顺序弄反了",
+    "fix.head_swapped": "返回 (return_sequences, units)，开关在前：例如 return False, 7。",
 
     # --- 堆叠（第 04 课） -------------------------------------------------------------------------------------------
     "mistake.no_sequences": "忽略了 return_sequences",

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from grading_helpers import answer_notebooks, answer_source  # noqa: E402
+from grading_helpers import answer_notebooks, census_source  # noqa: E402
 
 CASES = 60
 
@@ -120,7 +120,7 @@ def function(source, item):
 
 def edited(item, attempt):
     """The solution's answer source with the attempt's edits applied (each `old` must occur in it)."""
-    source = answer_source(answer_notebooks()[item], item)
+    source = census_source(answer_notebooks()[item], item)
     for old, new in attempt.edits:
         if old not in source:
             raise ValueError(f"{item}: {attempt.label!r}: edit target not in the answer: {old!r}")
@@ -131,7 +131,7 @@ def edited(item, attempt):
 def problems(item, cases=CASES):
     """Sentences on attempts that do not apply, run on under a quarter of cases, or match the solution or each other."""
     attempts = importlib.import_module(f"census_blind.{item}").ATTEMPTS
-    reference = function(answer_source(answer_notebooks()[item], item), item)
+    reference = function(census_source(answer_notebooks()[item], item), item)
     found, outputs = [], {}
     for attempt in attempts:
         if attempt.item != item or attempt.mistakes not in (1, 2):
