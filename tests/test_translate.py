@@ -91,7 +91,15 @@ def test_build_never_overwrites_an_edited_chinese_notebook(clone):
     assert "# 我的笔记" in target.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("pair", [PAIR, EXERCISE], ids=["lesson", "exercise"])
+LESSONS = [tuple(f"{where}{name}" for where in ("notebooks/", "locale/zh/notebooks/", "notebooks/zh/"))
+           for name in ("00_start_here.ipynb", "01_one_cell.ipynb", "03_shaping_data.ipynb")]
+
+
+def han(text):
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize("pair", [PAIR, EXERCISE] + LESSONS, ids=["lesson", "exercise", "00", "01", "03"])
 def test_the_chinese_notebook_is_the_english_one_translated(pair):
     english, chinese = (nbformat.read(ROOT / p, as_version=4) for p in (pair[0], pair[2]))
     first, rest = chinese.cells[0], chinese.cells[1:]
@@ -99,7 +107,14 @@ def test_the_chinese_notebook_is_the_english_one_translated(pair):
     assert [c.get("id") for c in rest] == [c.get("id") for c in english.cells]
     for e, z in zip(english.cells, rest):
         assert z.cell_type == e.cell_type
-        assert z.metadata.get("lstmlab") == e.metadata.get("lstmlab")  # the answer-cell contract
+        e_meta, z_meta = e.metadata.get("lstmlab"), z.metadata.get("lstmlab")
+        release = catalog.release_text(e)
+        if release:  # what a release shows instead of the cell: translated too, the rest of the metadata kept
+            said = z_meta["release"]
+            assert han(said) > 0.2 * len(said) and said.count("{install}") == release.count("{install}"), said
+            assert {k: v for k, v in z_meta.items() if k != "release"} == {k: v for k, v in e_meta.items() if k != "release"}
+        else:
+            assert z_meta == e_meta  # the answer-cell contract
         assert z.metadata.get("tags") == e.metadata.get("tags")
         if e.cell_type == "code":
             assert code_tree(z.source) == code_tree(e.source)  # the same code; only comments differ
@@ -107,9 +122,29 @@ def test_the_chinese_notebook_is_the_english_one_translated(pair):
         else:
             assert len(markdown_units(z.source)) >= 1 or not markdown_units(e.source)
     prose = "".join(c.source for c in rest if c.cell_type == "markdown")
-    han = sum("\u4e00" <= ch <= "\u9fff" for ch in prose)
-    assert han > 0.3 * len(prose), "the Chinese notebook's text is mostly not Chinese"
+    assert han(prose) > 0.3 * len(prose), "the Chinese notebook's text is mostly not Chinese"
     assert "四个门" not in prose
+
+
+def test_a_release_text_is_a_unit_of_its_cell_and_is_translated_with_it():
+    """A cell that a release replaces ({"lstmlab": {"release": TEXT}}) has TEXT's units in the catalogue, and the
+    generated notebook carries TEXT translated (placeholders and code blocks kept), so a Chinese release is Chinese."""
+    from lstmlab.translate.build import translated
+    english = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_markdown_cell("Run `make lab`.")
+    cell.metadata["lstmlab"] = {"release": "Install it:\n\n```\n{install}\n```\n\nthen restart."}
+    gone = nbformat.v4.new_markdown_cell("Teachers: `lstmlab grade`.")
+    gone.metadata["lstmlab"] = {"release": ""}
+    english.cells = [cell, gone]
+    po = catalog.template(english, "x", "zh")
+    assert [m.id for m in po if m.id] == ["Run `make lab`.", "Install it:", "then restart.", "Teachers: `lstmlab grade`."]
+    for m, said in zip([m for m in po if m.id], ["运行 `make lab`。", "安装：", "然后重启。", "教师：`lstmlab grade`。"]):
+        m.string = said
+    chinese = translated(english, po, "zh", "notebooks/x")
+    assert chinese.cells[1].source == "运行 `make lab`。"
+    assert chinese.cells[1].metadata["lstmlab"] == {"release": "安装：\n\n```\n{install}\n```\n\n然后重启。"}
+    assert chinese.cells[2].metadata["lstmlab"] == {"release": ""}  # still left out of a release
+    assert english.cells[0].metadata["lstmlab"]["release"].startswith("Install it:")  # the English is not touched
 
 
 def test_no_unit_is_lost_or_changed_when_nothing_is_translated():

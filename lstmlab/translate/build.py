@@ -4,7 +4,7 @@ from pathlib import Path
 from ..exercises.build import sources_hash
 from ..exercises.build import state as generated_state
 from ..exercises.contract import REPO
-from .catalog import lookup
+from .catalog import lookup, release_text
 from .units import translate_code, translate_markdown
 
 FOLDERS = ("notebooks", "exercises")  # the English notebooks that may have a catalogue, each with a <folder>/<lang>/ twin
@@ -44,7 +44,8 @@ def pairs(language, root=REPO):
 
 def translated(english, catalog, language, origin):
     """The generated notebook (not executed): a first cell that sets the language, then every English cell with its
-    text translated, its code, id and metadata (answer-cell contract included) kept, its outputs cleared.
+    text translated (a release's text for the cell too), its code, id and metadata (answer-cell contract included)
+    kept, its outputs cleared.
     origin: the English notebook's path in the clone without its suffix, e.g. "notebooks/02_through_time"."""
     import copy
 
@@ -54,6 +55,8 @@ def translated(english, catalog, language, origin):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = translate_markdown(cell.source, said)
+            if release_text(cell):
+                cell.metadata["lstmlab"]["release"] = translate_markdown(release_text(cell), said)
         elif cell.cell_type == "code":
             cell.source = translate_code(cell.source, said)
             cell.outputs, cell.execution_count = [], None

@@ -9,10 +9,19 @@ COMMENT = ("# The text of {name}.ipynb, one unit (paragraph, list item, table ro
 EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # no dates: diffs stay clean
 
 
+def release_text(cell):
+    """The Markdown a release shows in this cell's place ({"lstmlab": {"release": TEXT}}, see exercises/release.py),
+    or "" when it has none (or leaves the cell out)."""
+    meta = cell.get("metadata", {}).get("lstmlab", {})
+    text = meta.get("release") if isinstance(meta, dict) else None
+    return text if isinstance(text, str) else ""
+
+
 def cell_units(cell):
-    """The msgids of one cell: Markdown units, or a code cell's comments (outputs are never text to translate)."""
+    """The msgids of one cell: Markdown units (with those of its release text), or a code cell's comments (outputs
+    are never text to translate)."""
     if cell.cell_type == "markdown":
-        return markdown_units(cell.source)
+        return markdown_units(cell.source) + markdown_units(release_text(cell))
     if cell.cell_type == "code":
         return comment_units(cell.source)
     return []
