@@ -55,6 +55,15 @@ def test_classic_wrong_heads_fail_with_their_mistake_named(fn, key):
         assert (verdict.status, verdict.points, verdict.mistake_key) == ("failed", 0, key), verdict.message
 
 
+def test_a_bool_for_units_is_not_called_a_float():
+    """Found by the blind census: `y.ndim > 1 and y.shape[-1]` gives False for a 1-D y; the verdict says what was
+    expected and received, and names no float."""
+    verdict = check("match_targets", lambda X, y: (y.ndim == 3, y.ndim > 1 and y.shape[-1]), seed=0, quiet=True)
+    assert (verdict.status, verdict.mistake_key) == ("failed", None), verdict.message
+    assert "an int of at least 1" in verdict.message and "y (8,)" in verdict.message, verdict.message
+    assert "float instead" not in verdict.message, verdict.message
+
+
 def test_right_answers_pass_in_any_spelling():
     for fn in (right, lambda X, y: [np.bool_(y.ndim == 3), np.int64(y.shape[-1] if y.ndim > 1 else 1)],
                lambda X, y: (int(y.ndim == 3), len(y[0].T) if y.ndim == 2 else y.shape[-1] if y.ndim == 3 else 1)):

@@ -192,10 +192,10 @@ def _targets_normalize(tree, case):
     if flag not in (0, 1):
         swapped = units in (0, 1) and flag.dtype.kind in "iu" and flag >= 1
         raise Mismatch("head_flag", "head_swapped" if swapped else None, received=describe_value(flag))
+    if units < 1:  # first: a bool False arrives as 0.0 (encode.py carries bools as floats), and is no float mistake
+        raise Mismatch("head_units", received=describe_value(units))
     if units.dtype.kind not in "iu":
         raise Mismatch("head_units", "float_for_int", received=describe_value(units))
-    if units < 1:
-        raise Mismatch("head_units", received=describe_value(units))
     return [_head(bool(flag), int(units))]
 
 
