@@ -26,7 +26,7 @@ KEPT = {
     "reset_states", "timesteps", "features", "units", "batch", "sigmoid", "hard_sigmoid", "hard_sigmoid_keras2", "tanh",
     "kernel", "recurrent_kernel", "bias", "dropout", "recurrent_dropout", "c_tilde", "c_prev", "h_prev", "x_t", "dL",
     "dx_t", "dkernel", "epoch", "loss", "MSE", "MFLOPs", "ms", "MB", "BPTT", "NumPy", "Keras", "make_windows",
-    "series", "cell", "lstm", "lstm_1", "bidirectional", "dense", "dropout_1", "lstm_2",
+    "series", "cell", "MAE", "relu", "val_loss", "lstm", "lstm_1", "bidirectional", "dense", "dropout_1", "lstm_2",
 }
 WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -49,6 +49,8 @@ def _figures():
     from lstmlab.plots.unrolled import unrolled_figure
     from lstmlab.plots.weights import weight_blocks_figure
     from lstmlab.plots.windows import windows_figure
+    from lstmlab.plots.experiments import curves_figure, horizon_figure, magnitude_figure
+    from lstmlab.plots.forecast import forecast_figure, horizon_error_figure, leakage_figure, split_figure
     from lstmlab.lessons.mixing import unit_response
     rng = np.random.default_rng(0)
     x = rng.normal(size=(8, 3))  # (timesteps, features)
@@ -86,6 +88,13 @@ def _figures():
         ("dropout masks", dropout_masks_figure(dropout_masks(3, 4, 5, dropout=0.5, recurrent_dropout=0.5, seed=0))),
         ("no dropout", dropout_masks_figure({})),
         ("unit response", unit_response_figure({"U": response}, unit=1)),
+        ("curves", curves_figure({"LSTM": [{"loss": [3.0, 2.0], "val_loss": [3.5, 2.5]}] * 2})),
+        ("horizon", horizon_figure({"LSTM": rng.random((2, 2, 5)) + 0.1}, lag=2)),
+        ("magnitude", magnitude_figure({"relu": [1.0, 10.0, np.inf], "tanh": [0.5, 0.6, 0.7]})),
+        ("split", split_figure(np.arange(20), np.linspace(0, 1, 20), (14, 3, 3))),
+        ("leakage", leakage_figure(np.arange(20), np.linspace(0, 1, 20), np.linspace(0, 2, 20), 14)),
+        ("forecast", forecast_figure(np.arange(5), np.arange(5.0), {"LSTM": np.arange(5.0) + 0.5})),
+        ("horizon error", horizon_error_figure({"LSTM": [1.0, 2.0, 3.0]})),
     ]
 
 
@@ -102,7 +111,7 @@ def _drawn_texts(fig):
 def _english(text):
     if text.startswith("$") and text.endswith("$"):
         return []  # a log axis's tick: matplotlib's mathtext (10^{-1}), no words
-    return sorted({w for w in WORD.findall(text) if w not in KEPT and not re.fullmatch(r"[A-Za-z]_?\d*", w)})  # h0: a symbol
+    return sorted({w for w in WORD.findall(text) if w not in KEPT and not re.fullmatch(r"[A-Za-z]\d*(_[A-Za-z0-9]*)?", w)})  # h0, h_T: symbols
 
 
 def test_every_figure_speaks_chinese_with_a_cjk_font():
