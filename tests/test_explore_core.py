@@ -279,6 +279,7 @@ from lstmlab import GRU, Bidirectional, Dropout  # noqa: E402
 from lstmlab.explore.picture import picture, svg_size  # noqa: E402
 from lstmlab.explore.stack_core import parse_size, read_state  # noqa: E402
 from lstmlab.plots.stack import LEGEND, layer_label, legend_items  # noqa: E402
+from lstmlab.messages import template  # noqa: E402
 
 
 def test_picture_is_svg_at_the_figures_natural_size():
@@ -347,8 +348,8 @@ def test_table_keeps_shapes_on_one_line():
 def test_the_legend_lists_only_what_is_drawn(stack, keys):
     assert legend_items(stack) == keys
     legend = [t for t in _texts(stack_grid_figure(stack)) if t.startswith("dark blue")][0].replace("\n", " ")
-    for key, text in LEGEND.items():
-        assert (text in legend) == (key in keys), key
+    for key, message in LEGEND.items():  # LEGEND names each mark's message key
+        assert (template(message, "en") in legend) == (key in keys), key
 
 
 # -- the quiz: a hint first, the answer on request, the classic misses by name (issue 12) ---------------------------

@@ -20,8 +20,8 @@ from lstmlab.grade.run import RUNNER_KEYS
 
 PACKAGE = Path(lstmlab.__file__).resolve().parent
 SCANNED = ("checks", "messages", "grade", "explore", "explainer")  # the parts whose every learner-facing sentence is in the catalogue
-KEYED = ("data", "shapes")  # parts with some messages in the catalogue (the errors an explorer shows,
-# explain's findings), not scanned
+KEYED = ("data", "shapes", "plots")  # parts with some messages in the catalogue (the errors an explorer shows,
+# explain's findings, figures' labels), not scanned
 CATALOGUE_FILES = {PACKAGE / "messages" / "en.py", PACKAGE / "messages" / "zh.py"}  # the catalogues themselves
 MAINTAINERS = {PACKAGE / "explore" / "widget_state.py"}  # `make widget-state`: a maintainer's tool, in a terminal
 SOURCES = {str(p.relative_to(PACKAGE)): p.read_text() for part in SCANNED for p in sorted((PACKAGE / part).rglob("*.py"))
@@ -40,9 +40,10 @@ MARK = "# not learner-facing"
 def _literal_keys():
     """The string constants in the first argument of every msg(...) call (`msg("a" if x else "b")` gives both)."""
     keys = set()
-    for source in KEY_SOURCES.values():
+    for path, source in KEY_SOURCES.items():
+        callers = ("msg", "say", "phrase") if path.startswith("plots") else ("msg",)  # plots/fonts.say: a figure's words
         for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "msg" and node.args:
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in callers and node.args:
                 parts = [node.args[0]]
                 while parts:  # the key, or both branches of `"a" if x else "b"` (f-string keys: see _dynamic_keys)
                     part = parts.pop()
@@ -67,6 +68,9 @@ def _dynamic_keys():
     keys |= {f"{kind}.value_{name}" for kind in ("mutation", "mutfix") for name in GENERIC_KINDS}
     keys |= {f"{kind}.answer_{name}" for kind in ("mutation", "mutfix") for name in ANSWER_KINDS}
     keys |= {"axis.gate_unit"} | {f"headline.{status}" for status in STATUSES}
+    for path in sorted((PACKAGE / "plots").glob("*.py")):  # figures' tables of keys (LEGEND, PANELS, ...)
+        keys |= {node.value for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.Constant)
+                 and isinstance(node.value, str) and node.value.startswith(("plot.", "explore."))}
     keys |= {f"grade.sandbox.{key}" for key in RUNNER_KEYS} | {f"grade.gradescope.{key}" for key in STUDENT_KEYS}
     keys |= {f"{style}.{part}" for style in ("inline", "line") for part in ("mistake", "fix", "where", "case", "error")}
     keys |= {f"problem.{kind}{hidden}" for kind in ("value", "values", "layer_shape", "layer_params")

@@ -10,6 +10,9 @@ answer cells' metadata and signatures, no answers). DIR must be empty, unless --
 the files it writes itself and deletes nothing. A cell whose metadata has {"lstmlab": {"release": TEXT}} speaks to
 students in the release: TEXT (with {install}, the install line) replaces it, or the cell is left out when TEXT is "".
 With --colab, links between notebooks become absolute: Colab opens each notebook from the release repository.
+With --language zh, the release is the Chinese course: lessons/ and exercises/ hold each notebook's Chinese twin
+(notebooks/zh/, exercises/zh/) under the English name, the English notebook where no twin exists yet (the command
+says which), and the Chinese-only ones (the glossary); links between notebooks lead to the Chinese where it exists.
 """
 import posixpath
 import re
@@ -39,8 +42,10 @@ def _course_roots(course):
     return roots
 
 
-def sources(clone=REPO, course=None):
-    """(where they come from, [(path as in the clone, file)]) of the lessons and exercises to release."""
+def sources(clone=REPO, course=None, language=None):
+    """(where they come from, [(path as in the clone, file)]) of the lessons and exercises to release.
+
+    language: that translation's notebooks (<folder>/<language>/) and the English ones without a twin, nothing else."""
     if course is not None:
         if not Path(course).is_dir():
             raise ValueError(f"--course {course}: expected a folder holding exercises/ (and lessons/), got no folder")
@@ -55,19 +60,27 @@ def sources(clone=REPO, course=None):
         notebooks = sorted(folder.glob("*.ipynb"))
         if not notebooks:
             raise ValueError(f"no {LAYOUT[origin]} to release: {folder} holds no notebooks (from {where})")
-        for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-            notebooks += sorted(sub.glob("*.ipynb"))  # translated lessons, e.g. notebooks/zh/
+        if language is not None:
+            twins = sorted((folder / language).glob("*.ipynb"))
+            names = {p.name for p in twins}
+            notebooks = [p for p in notebooks if p.name not in names] + twins
+        else:
+            for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+                notebooks += sorted(sub.glob("*.ipynb"))  # translated lessons, e.g. notebooks/zh/
         found += [(PurePosixPath(origin, *p.relative_to(folder).parts), p) for p in notebooks]
     return where, found
 
 
-def released_path(origin):
-    """Where a notebook of the clone (notebooks/..., exercises/...) goes in the release."""
+def released_path(origin, language=None):
+    """Where a notebook of the clone (notebooks/..., exercises/...) goes in the release (a language's twin, e.g.
+    notebooks/zh/02.ipynb, takes the English one's place in that language's release)."""
     top, *rest = PurePosixPath(origin).parts
+    if language is not None and len(rest) > 1 and rest[0] == language:
+        rest = rest[1:]
     return PurePosixPath(LAYOUT[top], *rest)
 
 
-def rewrite_target(target, origin, released):
+def rewrite_target(target, origin, released, language=None):
     """(new target, or None when the release has nothing there, and whether it pointed at a solution)."""
     if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("#", "/")):
         return target, False  # a URL, an anchor in the same notebook, an absolute path: left alone
@@ -78,53 +91,54 @@ def rewrite_target(target, origin, released):
         return None, True
     if top not in LAYOUT:
         return None, False
-    new = str(released_path(resolved))
+    new = str(released_path(resolved, language))
     folders = {str(p.parent) for p in released} | set(LAYOUT.values())
     if PurePosixPath(new) not in released and new not in folders:
         return None, False
-    here = posixpath.dirname(str(released_path(origin)))
+    here = posixpath.dirname(str(released_path(origin, language)))
     relative = posixpath.relpath(new, here) + ("/" if path.endswith("/") else "")
     return relative + hash_sign + fragment, False
 
 
-def absolute(relative, origin, base):
+def absolute(relative, origin, base, language=None):
     """A link relative to the released notebook, made absolute under base (Colab: a GitHub repository's notebook)."""
     path, hash_sign, fragment = relative.partition("#")
-    here = posixpath.dirname(str(released_path(origin)))
-    full = posixpath.normpath(posixpath.join(here, path)) if path else str(released_path(origin))
+    here = posixpath.dirname(str(released_path(origin, language)))
+    full = posixpath.normpath(posixpath.join(here, path)) if path else str(released_path(origin, language))
     return base.rstrip("/") + "/" + full + hash_sign + fragment
 
 
-def rewrite_markdown(text, origin, released, base=None):
+def rewrite_markdown(text, origin, released, base=None, language=None):
     """Markdown with its relative links pointed into the release (absolute under base when given); dead links and
     links to solutions made plain."""
     def replace(match):
         bang, label, target, title = match.groups()
-        new, solution = rewrite_target(target, origin, released)
+        new, solution = rewrite_target(target, origin, released, language)
         if new is not None and base and not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|#|/", target):
-            new = absolute(new, origin, base)
+            new = absolute(new, origin, base, language)
         if new is not None:
             return f"{bang}[{label}]({new}{title})"
         return f"{label} {WITHHELD_NOTE}" if solution else label
     return LINK.sub(replace, text)
 
 
-def rewrite_code(source, origin, released):
+def rewrite_code(source, origin, released, language=None):
     """A lesson's "../solutions/NN.ipynb" becomes the released exercise NN, when there is one."""
     def replace(match):
         quote, name = match.groups()
         exercise = PurePosixPath("exercises", name)
         if exercise not in released:
             return match.group(0)
-        return quote + posixpath.relpath(str(exercise), posixpath.dirname(str(released_path(origin)))) + quote
+        return quote + posixpath.relpath(str(exercise), posixpath.dirname(str(released_path(origin, language)))) + quote
     return SOLUTION_PATH.sub(replace, source)
 
 
-def release_notebook(path, origin, released, version, colab=False, install=None, items=(), base=None):
+def release_notebook(path, origin, released, version, colab=False, install=None, items=(), base=None, language=None):
     """The notebook as learners get it (stored outputs kept).
 
     colab: the first cell installs lstmlab (`install`, a pip command); items: where the exercise notebooks load the
-    teacher's items from (use_items); base: links between notebooks are made absolute under it (Colab).
+    teacher's items from (use_items); base: links between notebooks are made absolute under it (Colab);
+    language: the release's translation (its twins stand in the English notebooks' places).
     """
     import nbformat
     nb = nbformat.read(str(path), as_version=4)
@@ -139,9 +153,9 @@ def release_notebook(path, origin, released, version, colab=False, install=None,
             if not cell.metadata["lstmlab"]:
                 del cell.metadata["lstmlab"]
         if cell.cell_type == "markdown":
-            cell.source = rewrite_markdown(cell.source, origin, released, base)
+            cell.source = rewrite_markdown(cell.source, origin, released, base, language)
         elif cell.cell_type == "code":
-            cell.source = rewrite_code(cell.source, origin, released)
+            cell.source = rewrite_code(cell.source, origin, released, language)
         kept.append(cell)
     nb.cells = kept
     nb.metadata["lstmlab"] = {"release": version, "from": str(origin)}  # not build-exercises' "edit solutions/" note
@@ -187,12 +201,16 @@ def environment_yml(lines):
             f'      - "{lines["conda"]}"\n')
 
 
-def readme(version, released, lines=None, colab=False, items=()):
-    """DIR/README.md: how a learner installs, starts, checks and submits."""
+def readme(version, released, lines=None, colab=False, items=(), language=None, english=()):
+    """DIR/README.md: how a learner installs, starts, checks and submits (in Chinese for language "zh", the
+    notebooks still in English, `english`, marked)."""
     lines_ = lines or install_lines(version, f"lstmlab-{version}-py3-none-any.whl")
     lessons = sorted(p for p in released if p.parts[0] == "lessons" and len(p.parts) == 2)
     exercises = sorted(p for p in released if p.parts[0] == "exercises")
     first = next((p for p in lessons if p.name.startswith("00")), (lessons or exercises)[0])
+    if language == "zh":
+        from .readme_zh import readme_zh
+        return readme_zh(version, lessons, exercises, lines_, first, colab, items, set(english))
     example = exercises[0].name
     start = [
         "## Start", "",
@@ -242,6 +260,13 @@ def readme(version, released, lines=None, colab=False, items=()):
     return "\n".join(text) + "\n"
 
 
+def untranslated(found, language):
+    """The released paths of the English notebooks a language's release carries for want of a translation."""
+    if language is None:
+        return []
+    return sorted(released_path(o, language) for o, _ in found if len(PurePosixPath(o).parts) == 2)
+
+
 def colab_base(wheel_url):
     """Where Colab opens the release's notebooks, from the wheel's raw URL in the release repository."""
     raw = re.match(r"https://raw\.githubusercontent\.com/([^/]+)/([^/]+)/([^/]+)/", wheel_url)
@@ -266,6 +291,9 @@ def add_arguments(parser):
                         "from there, loads the items from there, and the links between notebooks point there")
     parser.add_argument("--index", nargs="?", const="pypi", metavar="URL", help="lstmlab IS published (on PyPI, or "
                         "the package index at URL): install it from there by version instead of from the wheel")
+    parser.add_argument("--language", metavar="LANG", help="release the course in LANG (zh): each notebook's "
+                        "translation (notebooks/LANG/, exercises/LANG/) in its place, the English one where none "
+                        "exists yet (listed in this command's output)")
     parser.add_argument("--colab", action="store_true", help="start every notebook with a cell that installs lstmlab "
                         "(from --wheel-url, or with --index by version), for Colab, which does not have lstmlab")
 
@@ -297,8 +325,14 @@ def run(args):
     for path in args.items:
         if not Path(path).is_file() or Path(path).suffix != ".py":
             return _fail(f"--items {path}: expected a Python file defining ITEMS, got no such .py file")
-    where, found = sources(course=args.course)
-    released = {released_path(origin) for origin, _ in found}
+    language = args.language.strip().lower() if args.language else None
+    if language in ("en", ""):
+        language = None  # the English course
+    where, found = sources(course=args.course, language=language)
+    if language is not None and not any(len(PurePosixPath(o).parts) > 2 for o, _ in found):
+        return _fail(f"--language {args.language}: expected translated notebooks in notebooks/{language}/ or "
+                     f"exercises/{language}/ (from {where}), found none")
+    released = {released_path(origin, language) for origin, _ in found}
     with tempfile.TemporaryDirectory(prefix="lstmlab-release-") as tmp:
         wheel = None
         if not args.index:
@@ -331,13 +365,16 @@ def run(args):
 
         for origin, path in found:
             nb = release_notebook(path, origin, released, __version__, colab=args.colab,
-                                  install=lines["colab"] if args.colab else lines["lab"], items=items, base=base)
-            write(out / released_path(origin), nbformat.writes(nb) + "\n")
+                                  install=lines["colab"] if args.colab else lines["lab"], items=items, base=base,
+                                  language=language)
+            write(out / released_path(origin, language), nbformat.writes(nb) + "\n")
         if wheel is not None:
             write(out / WHEELS / wheel.name, wheel.read_bytes())
         for path in args.items:
             write(out / ITEMS / Path(path).name, Path(path).read_bytes())
-        write(out / "README.md", readme(__version__, released, lines, colab=args.colab, items=args.items))
+        english = untranslated(found, language)
+        write(out / "README.md", readme(__version__, released, lines, colab=args.colab, items=args.items,
+                                        language=language, english=english))
         write(out / "environment.yml", environment_yml(lines))
     replaced = [str(p) for p, existed in written if existed]
     print(f"{out}: {len(written)} files from {where}: "
@@ -345,6 +382,9 @@ def run(args):
           f"{sum(p.parts[0] == 'exercises' for p in released)} exercise notebooks, "
           + (f"the wheel {wheel.name}, " if wheel else f"lstmlab=={__version__} from the index, ")
           + (f"{len(args.items)} items files, " if args.items else "") + "README.md, environment.yml; no solutions")
+    if language is not None:
+        print(f"in {language}: {len(found) - len(english)} notebooks; still in English (no {language} translation yet): "
+              + (", ".join(str(p) for p in english) or "none"))
     if replaced:
         print(f"overwritten (--force): {', '.join(replaced)}")
     return 0

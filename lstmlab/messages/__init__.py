@@ -8,8 +8,9 @@ May import: nothing of lstmlab.
 #
 # Language (issue #14): `set_language("zh")` (exported as `lstmlab.set_language`) or the environment
 # variable LSTMLAB_LANG (read once, at the first message) picks the catalogue. English is the default;
-# Simplified Chinese is `messages/zh.py`. A translation is a module `messages/<lang>.py` with the same keys
-# and the same placeholders, registered in CATALOGUES below (tests/test_messages_zh.py holds zh to that).
+# Simplified Chinese is `messages/zh.py`, generated from the gettext catalogue locale/zh/messages.po by
+# `lstmlab translate build` (issue #26; edit the PO, never zh.py). A translation is a module `messages/<lang>.py`
+# with the same keys and placeholders, registered in CATALOGUES below (tests/test_messages_zh.py holds zh to that).
 # set_language() refuses an unknown language with a ValueError naming the available ones; an unknown
 # LSTMLAB_LANG falls back to English. A key missing from a translation falls back to English at run time,
 # so a partial catalogue never breaks a check.

@@ -3,6 +3,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..reference.activations import get_activation
+from .fonts import say
 
 
 def activation_curves_figure(names=("sigmoid", "hard_sigmoid", "hard_sigmoid_keras2"), lo=-6.0, hi=6.0):
@@ -14,7 +15,7 @@ def activation_curves_figure(names=("sigmoid", "hard_sigmoid", "hard_sigmoid_ker
         ax.plot(x, get_activation(name)(x), label=name)  # (241,)
     ax.axhline(0.5, color="gray", lw=0.5, ls=":")
     ax.axvline(0, color="gray", lw=0.5, ls=":")
-    ax.set_xlabel("pre-activation z")
-    ax.set_ylabel("gate value")
+    ax.set_xlabel(say("plot.activations.x"))
+    ax.set_ylabel(say("plot.activations.y"))
     ax.legend()
     return fig

@@ -4,14 +4,15 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from ..reference.validate import fmt_shape
+from .fonts import phrase
 
-PANELS = (  # key, title, colour map, fixed value range (None: symmetric around 0 from the data)
-    ("i", "i  input gate (how much of c~ to write)", "viridis", (0.0, 1.0)),
-    ("f", "f  forget gate (how much of c to keep)", "viridis", (0.0, 1.0)),
-    ("c_tilde", "c~  candidate (tanh)", "RdBu_r", (-1.0, 1.0)),
-    ("o", "o  output gate (how much of c to show)", "viridis", (0.0, 1.0)),
-    ("c", "c  cell state: c = f*c + i*c~", "RdBu_r", (-2.0, 2.0)),  # fixed, so inputs compare (beyond: saturated)
-    ("h", "h  hidden state: h = o*tanh(c)", "RdBu_r", (-1.0, 1.0)),
+PANELS = (  # key, title (a lstmlab/messages key), colour map, fixed value range (None: symmetric around 0 from the data)
+    ("i", "explore.cell.fig_i", "viridis", (0.0, 1.0)),
+    ("f", "explore.cell.fig_f", "viridis", (0.0, 1.0)),
+    ("c_tilde", "explore.cell.fig_c_tilde", "RdBu_r", (-1.0, 1.0)),
+    ("o", "explore.cell.fig_o", "viridis", (0.0, 1.0)),
+    ("c", "explore.cell.fig_c", "RdBu_r", (-2.0, 2.0)),  # fixed, so inputs compare (beyond: saturated)
+    ("h", "explore.cell.fig_h", "RdBu_r", (-1.0, 1.0)),
 )
 
 
@@ -43,8 +44,8 @@ def gate_trace_figure(trace, *, titles=None, words=None, text_style=None):
     titles ({key: title}), words ({"t": ..., "unit": "unit {u}"}), text_style: the labels in another language.
     """
     arrays = check_trace(trace)
-    titles = {**{key: title for key, title, *_ in PANELS}, **(titles or {})}
-    words = {"t": "time step t", "unit": "unit {u}", **(words or {})}
+    titles = {**{key: phrase(title) for key, title, *_ in PANELS}, **(titles or {})}
+    words = {"t": phrase("explore.compare.fig_t"), "unit": phrase("explore.compare.fig_unit"), **(words or {})}
     style = text_style or {}
     timesteps, units = arrays["i"].shape
     annotate = timesteps * units <= 96
@@ -73,16 +74,17 @@ def gate_trace_figure(trace, *, titles=None, words=None, text_style=None):
 
 # -- a learner's lstm_step beside the reference (CellExplorer(step=...)) ---------------------------------------------
 OUTLINE = "#e53e3e"
-LABELS = {  # English defaults; the explorer passes them in the language in use
-    "reference": "reference", "yours": "yours", "c": "c  cell state", "h": "h  hidden state (tanh keeps it in [-1, 1])",
-    "t": "time step t", "unit": "unit {u}", "first": "first difference", "diff": "yours - reference",
+LABELS = {  # lstmlab/messages keys, drawn in the language in use; the explorer passes its own words
+    "reference": "explore.compare.fig_reference", "yours": "explore.compare.fig_yours", "c": "explore.compare.fig_c",
+    "h": "explore.compare.fig_h", "t": "explore.compare.fig_t", "unit": "explore.compare.fig_unit",
+    "first": "explore.compare.fig_first", "diff": "explore.compare.fig_diff",
 }
 
 
 def compare_figure(reference, mine, first=None, labels=None, text_style=None):
     """Heatmaps of c and h (rows): the reference's, the learner's (one colour scale) and their difference (columns);
     first = (t, key) is outlined in red."""
-    labels = {**LABELS, **(labels or {})}
+    labels = {**{name: phrase(key) for name, key in LABELS.items()}, **(labels or {})}
     style = text_style or {}
     timesteps, units = np.asarray(reference["h"]).shape
     fig = Figure(figsize=(2.6 + 1.1 * timesteps, 1.4 + 2 * (0.6 + 0.34 * units)), dpi=96, layout="constrained")

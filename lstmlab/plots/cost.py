@@ -2,6 +2,8 @@
 import numpy as np
 from matplotlib.figure import Figure
 
+from .fonts import say
+
 
 def sweep_figure(sweeps, *, train=False):
     """One panel per swept size (dict name -> rows from lstmlab.cost.sweep): ms measured, FLOPs on a second axis."""
@@ -9,17 +11,17 @@ def sweep_figure(sweeps, *, train=False):
     axes = np.atleast_1d(fig.subplots(1, len(sweeps)))
     for ax, (name, rows) in zip(axes, sweeps.items()):
         values = [r["value"] for r in rows]
-        ax.plot(values, [1000 * r["keras_s"] for r in rows], "o-", label="Keras " + ("train step" if train else "forward"))
+        ax.plot(values, [1000 * r["keras_s"] for r in rows], "o-", label=say("plot.cost.keras_train" if train else "plot.cost.keras_forward"))
         if all("numpy_s" in r for r in rows):
-            ax.plot(values, [1000 * r["numpy_s"] for r in rows], "s-", label="NumPy forward")
+            ax.plot(values, [1000 * r["numpy_s"] for r in rows], "s-", label=say("plot.cost.numpy_forward"))
         ax.set_ylim(bottom=0)
         ax.set_xlabel(name)
-        ax.set_ylabel("ms (this machine)")
+        ax.set_ylabel(say("plot.cost.ms", unit="ms"))
         flops = ax.twinx()
-        flops.plot(values, [r["flops"] / 1e6 for r in rows], ":", color="grey", label="formula")
+        flops.plot(values, [r["flops"] / 1e6 for r in rows], ":", color="grey", label=say("plot.cost.formula"))
         flops.set_ylim(bottom=0)
-        flops.set_ylabel("MFLOPs (formula)", color="grey")
-        ax.set_title(f"vs {name}")
+        flops.set_ylabel(say("plot.cost.mflops"), color="grey")
+        ax.set_title(say("plot.cost.versus", name=name))
     axes[0].legend(fontsize=8, loc="upper left")
     return fig
 
@@ -31,13 +33,13 @@ def memory_figure(timesteps, bptt_bytes, params):
     left.plot(timesteps, params, "o-")
     left.set_ylim(0, max(params) * 1.3)
     left.set_xlabel("timesteps")
-    left.set_ylabel("parameters")
-    left.set_title("Parameters: flat in timesteps")
+    left.set_ylabel(say("plot.cost.parameters"))
+    left.set_title(say("plot.cost.params_flat"))
     right.plot(timesteps, [b / 1e6 for b in bptt_bytes], "o-", color="C3")
     right.set_ylim(bottom=0)
     right.set_xlabel("timesteps")
-    right.set_ylabel("MB peak (NumPy forward + BPTT)")
-    right.set_title("Training memory: BPTT keeps every step")
+    right.set_ylabel(say("plot.cost.peak"))
+    right.set_title(say("plot.cost.memory"))
     return fig
 
 
@@ -51,7 +53,7 @@ def bars_figure(seconds, *, title, unit="ms"):
         ax.text(v, y, f" {v:.2f} {unit}", va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, max(values) * 1.3)
-    ax.set_xlabel(f"{unit} (this machine)")
+    ax.set_xlabel(say("plot.cost.ms", unit=unit))
     ax.set_title(title)
     return fig
 
@@ -65,13 +67,13 @@ def params_time_figure(timesteps, params, seconds):
     axes = fig.subplots(1, 1 + len(seconds), squeeze=False)[0]
     axes[0].plot(timesteps, params, "o-")
     axes[0].set_ylim(0, max(params) * 1.3)
-    axes[0].set_ylabel("parameters")
-    axes[0].set_title("Parameters: same for every length", fontsize=10)
+    axes[0].set_ylabel(say("plot.cost.parameters"))
+    axes[0].set_title(say("plot.cost.params_same"), fontsize=10)
     for ax, (label, values) in zip(axes[1:], seconds.items()):
         ax.plot(timesteps, [1000 * s for s in values], "o-", color="tab:orange")
         ax.set_ylim(bottom=0)
-        ax.set_ylabel("ms per forward pass")
-        ax.set_title(f"Time, this machine:\n{label}", fontsize=10)
+        ax.set_ylabel(say("plot.cost.ms_forward"))
+        ax.set_title(say("plot.cost.time", label=label), fontsize=10)
     for ax in axes:
         ax.set_xlabel("timesteps")
     return fig

@@ -4,6 +4,8 @@ import warnings
 import numpy as np
 from matplotlib.figure import Figure
 
+from .fonts import say
+
 COLORS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown")
 
 
@@ -60,8 +62,8 @@ def curves_figure(groups, *, metric="loss", title="", chance=None, log=False, yl
             ax.axhline(chance[0], color="grey", ls=":", lw=1.2, label=chance[1])
         if log:
             ax.set_yscale("log")
-        ax.set_xlabel("epoch")
-        ax.set_title(f"{part} {metric}")
+        ax.set_xlabel(say("plot.training.epoch"))
+        ax.set_title(say("plot.experiments.training" if part == "training" else "plot.experiments.validation", metric=metric))
     axes[0].set_ylabel(ylabel or metric)
     axes[1].legend(fontsize=8, loc="best")
     if title:
@@ -69,7 +71,7 @@ def curves_figure(groups, *, metric="loss", title="", chance=None, log=False, yl
     return fig
 
 
-def horizon_figure(panels, *, lag=None, title="How far back each layer's last output reacts"):
+def horizon_figure(panels, *, lag=None, title=None):
     """One panel per label in `panels` {label: array (seeds, layers, timesteps)}: each layer's sensitivity to x_t
     against the lag T-1-t, divided by that layer's largest value; median over seeds, band min..max."""
     if not panels:
@@ -85,18 +87,18 @@ def horizon_figure(panels, *, lag=None, title="How far back each layer's last ou
         for layer in range(values.shape[1]):
             color = COLORS[layer % len(COLORS)]
             ax.fill_between(lags, relative[:, layer].min(axis=0), relative[:, layer].max(axis=0), color=color, alpha=0.15, lw=0)
-            ax.plot(lags, np.median(relative[:, layer], axis=0), "o-", ms=3, color=color, label=f"layer {layer + 1}")
+            ax.plot(lags, np.median(relative[:, layer], axis=0), "o-", ms=3, color=color, label=say("plot.stack.layer", n=layer + 1))
         if lag is not None:
-            ax.axvline(lag, color="grey", ls=":", lw=1.2, label=f"the task's lag ({lag})")
-        ax.set_xlabel("lag: steps before the last (T-1-t)")
+            ax.axvline(lag, color="grey", ls=":", lw=1.2, label=say("plot.experiments.lag_line", lag=lag))
+        ax.set_xlabel(say("plot.experiments.lag"))
         ax.set_title(label)
-    axes[0].set_ylabel("||d h_T / d x_t||, / its largest")
+    axes[0].set_ylabel(say("plot.experiments.sensitivity"))
     axes[-1].legend(fontsize=8)
-    fig.suptitle(title)
+    fig.suptitle(say("plot.experiments.horizon_title") if title is None else title)
     return fig
 
 
-def magnitude_figure(lines, *, title="", ylabel="largest |h_t|"):
+def magnitude_figure(lines, *, title="", ylabel=None):
     """One line per label {label: values per time step (timesteps,)}, log scale; inf drawn as a gap."""
     if not lines:
         raise ValueError("lines must be a dict label -> values per time step, got an empty dict")
@@ -107,8 +109,8 @@ def magnitude_figure(lines, *, title="", ylabel="largest |h_t|"):
         shown = np.where(np.isfinite(values) & (values > 0), values, np.nan)  # (timesteps,)
         ax.plot(np.arange(1, len(values) + 1), shown, "o-", ms=3, color=COLORS[k % len(COLORS)], label=label)
     ax.set_yscale("log")
-    ax.set_xlabel("time step t")
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(say("explore.compare.fig_t"))
+    ax.set_ylabel(say("plot.experiments.largest_h") if ylabel is None else ylabel)
     ax.set_title(title)
     ax.legend(fontsize=8)
     return fig

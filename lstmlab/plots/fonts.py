@@ -6,7 +6,9 @@ English labels. Debian/Ubuntu: `apt-get install fonts-noto-cjk` (CI installs it)
 import functools
 import os
 
-from matplotlib import font_manager
+from matplotlib import font_manager, rcParams
+
+from ..messages import language, template
 
 # Simplified Chinese first; any other CJK family that covers the labels will do.
 PREFERRED = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
@@ -75,3 +77,34 @@ def note_if_english():
         print(NOTE)
         return True
     return False
+
+
+def figure_language():
+    """The language figures are drawn in now: the one in use (lstmlab.set_language), English without a CJK font."""
+    lang = language()
+    return lang if lang == "en" or cjk_font() is not None else "en"
+
+
+def behind_default():
+    """Put the CJK font (if any) behind matplotlib's own in rcParams["font.family"]: every text created from then on
+    takes a Chinese glyph from it and every other glyph from the default font, as before. Done when plots is imported
+    (a figure's axis labels exist before their words are set)."""
+    family = cjk_font()
+    if family is not None and family not in rcParams["font.family"]:
+        rcParams["font.family"] = [*rcParams["font.family"], family]
+
+
+def phrase(key):
+    """A figure's words: the template of lstmlab/messages' `key` (placeholders unfilled) in figure_language()."""
+    lang = figure_language()
+    if lang != "en":
+        behind_default()
+    return template(key, lang)
+
+
+def say(key, **fields):
+    """phrase(key) with its placeholders filled."""
+    return phrase(key).format(**fields)
+
+
+behind_default()

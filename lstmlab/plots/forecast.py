@@ -2,7 +2,9 @@
 import numpy as np
 from matplotlib.figure import Figure
 
-PARTS = (("train", "tab:blue"), ("validation", "tab:orange"), ("test", "tab:green"))
+from .fonts import say
+
+PARTS = (("plot.forecast.train", "tab:blue"), ("plot.forecast.validation", "tab:orange"), ("plot.forecast.test", "tab:green"))
 
 
 def _check_lengths(dates, values, what="values"):
@@ -19,7 +21,7 @@ def split_figure(dates, values, sizes, *, title="", ylabel=""):
     ax = fig.subplots()
     start = 0
     for (name, color), size in zip(PARTS, sizes):
-        ax.plot(dates[start:start + size], values[start:start + size], color=color, lw=1.2, label=f"{name} ({size})")
+        ax.plot(dates[start:start + size], values[start:start + size], color=color, lw=1.2, label=say(name, size=size))
         start += size
     ax.set_title(title)
     ax.set_ylabel(ylabel)
@@ -34,32 +36,32 @@ def leakage_figure(dates, clean, leaky, n_train):
     fig = Figure(figsize=(10, 3.2), layout="constrained")
     ax = fig.subplots()
     low, high = np.min(clean[:n_train]), np.max(clean[:n_train])
-    ax.axhspan(low, high, color="tab:blue", alpha=0.08, label="range of the scaled training part (train-only scaler)")
-    ax.plot(dates, clean, color="tab:blue", lw=1.2, label="scaled with the training part's mean and std")
-    ax.plot(dates, leaky, color="tab:red", lw=1.2, ls="--", label="scaled with the whole series' (leakage)")
+    ax.axhspan(low, high, color="tab:blue", alpha=0.08, label=say("plot.forecast.band"))
+    ax.plot(dates, clean, color="tab:blue", lw=1.2, label=say("plot.forecast.clean"))
+    ax.plot(dates, leaky, color="tab:red", lw=1.2, ls="--", label=say("plot.forecast.leaky"))
     ax.axvline(dates[n_train], color="grey", lw=1, ls=":")
-    ax.set_ylabel("scaled value")
-    ax.set_title("What the model is fed: train-only scaling vs a scaler that saw the test part")
+    ax.set_ylabel(say("plot.forecast.scaled"))
+    ax.set_title(say("plot.forecast.leakage_title"))
     ax.legend(fontsize=8, loc="upper left")
     return fig
 
 
-def forecast_figure(dates, truth, forecasts, *, title="One-step forecasts on the test part", ylabel=""):
+def forecast_figure(dates, truth, forecasts, *, title=None, ylabel=""):
     """The test part's true values (thick) and each model's forecasts {name: values}."""
     _check_lengths(dates, truth, "truth")
     fig = Figure(figsize=(10, 3.6), layout="constrained")
     ax = fig.subplots()
-    ax.plot(dates, truth, color="black", lw=2.5, alpha=0.4, label="observed")
+    ax.plot(dates, truth, color="black", lw=2.5, alpha=0.4, label=say("plot.forecast.observed"))
     for name, values in forecasts.items():
         _check_lengths(dates, values, name)
         ax.plot(dates, values, lw=1.1, label=name)
-    ax.set_title(title)
+    ax.set_title(say("plot.forecast.title") if title is None else title)
     ax.set_ylabel(ylabel)
     ax.legend(fontsize=8, ncol=2)
     return fig
 
 
-def horizon_error_figure(errors, *, title="Mean absolute error by steps ahead, over every test origin", ylabel="MAE"):
+def horizon_error_figure(errors, *, title=None, ylabel="MAE"):
     """One line per model {name: MAE per step ahead (horizon,)}."""
     if not errors:
         raise ValueError("errors must be a dict name -> MAE per step ahead, got an empty dict")
@@ -68,8 +70,8 @@ def horizon_error_figure(errors, *, title="Mean absolute error by steps ahead, o
     for name, values in errors.items():
         values = np.asarray(values, dtype=float)  # (horizon,)
         ax.plot(np.arange(1, len(values) + 1), values, "o-", ms=3, label=name)
-    ax.set_xlabel("steps ahead")
+    ax.set_xlabel(say("plot.forecast.steps_ahead"))
     ax.set_ylabel(ylabel)
-    ax.set_title(title)
+    ax.set_title(say("plot.forecast.horizon_title") if title is None else title)
     ax.legend(fontsize=8)
     return fig

@@ -2,13 +2,15 @@
 import numpy as np
 from matplotlib.figure import Figure
 
-PANELS = (  # key, title ({r}: recurrent_activation, {a}: activation), y-limits (None: fit the data)
-    ("i", "i: input gate\n{r}, (0, 1)", (0, 1)),
-    ("f", "f: forget gate\n{r}, (0, 1)", (0, 1)),
-    ("c_tilde", "c_tilde: candidate\n{a}, (-1, 1)", (-1, 1)),
-    ("o", "o: output gate\n{r}, (0, 1)", (0, 1)),
-    ("c", "c = f*c_prev + i*c_tilde\nunbounded", None),
-    ("h", "h = o*{a}(c)\n(-1, 1)", (-1, 1)),
+from .fonts import phrase, say
+
+PANELS = (  # key, title (lstmlab/messages key; {r}: recurrent_activation, {a}: activation), y-limits (None: fit the data)
+    ("i", "plot.gates.i", (0, 1)),
+    ("f", "plot.gates.f", (0, 1)),
+    ("c_tilde", "plot.gates.c_tilde", (-1, 1)),
+    ("o", "plot.gates.o", (0, 1)),
+    ("c", "plot.gates.c", None),
+    ("h", "plot.gates.h", (-1, 1)),
 )
 
 
@@ -23,10 +25,10 @@ def gate_bars_figure(gates, sample=0, *, activation="tanh", recurrent_activation
         values = np.asarray(gates[key])[sample]  # (units,)
         ax.bar(np.arange(values.size), values, color="tab:orange" if key in "ifo" else "tab:blue")
         ax.axhline(0, color="black", lw=0.5)
-        ax.set_title(title.format(r=recurrent_activation, a=activation), fontsize=9)
+        ax.set_title(phrase(title).format(r=recurrent_activation, a=activation), fontsize=9)
         ax.set_xticks(np.arange(values.size))
-        ax.set_xlabel("unit")
+        ax.set_xlabel(say("plot.unit"))
         if ylim is not None:
             ax.set_ylim(*ylim)
-    fig.suptitle(f"One step, sample {sample}: every gate has one value per unit ({values.size} units)", fontsize=10)
+    fig.suptitle(say("plot.gates.title", sample=sample, units=values.size), fontsize=10)
     return fig

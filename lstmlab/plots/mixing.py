@@ -2,6 +2,8 @@
 import numpy as np
 from matplotlib.figure import Figure
 
+from .fonts import say
+
 GATES = ("i", "f", "c_tilde", "o")
 
 
@@ -19,9 +21,9 @@ def unit_response_figure(responses, unit=0):
             colors = ["tab:red" if j == unit else "tab:gray" for j in range(values.size)]
             ax.bar(np.arange(values.size), values, color=colors)
             ax.set_xticks(np.arange(values.size))
-            ax.set_title(f"{label}: gate {gate}", fontsize=9)
-        row[0].set_ylabel("|change|")
+            ax.set_title(f"{label}: {say('plot.gate', gate=gate)}", fontsize=9)
+        row[0].set_ylabel(say("plot.mixing.change"))
     for ax in axes[-1]:
-        ax.set_xlabel("unit")
-    fig.suptitle(f"Nudge unit {unit} of h_prev (red): which units' gates move?", fontsize=10)
+        ax.set_xlabel(say("plot.unit"))
+    fig.suptitle(say("plot.mixing.title", unit=unit), fontsize=10)
     return fig

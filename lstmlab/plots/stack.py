@@ -16,21 +16,27 @@ GREY = "#718096"
 BACKWARD = "#9b2c2c"
 STATEFUL = "#805ad5"
 BROKEN = "#c53030"  # the broken stack's layer 2 and its explanation
-LEGEND = {  # what each mark means; a figure lists only the marks it draws
-    "emit": "dark blue: this step's h leaves the layer",
-    "quiet": "light blue: h only flows on in time",
-    "backward": "red arrows: the backward direction (Bidirectional)",
-    "backward_emit": "red edge: the backward direction's h leaves the layer here, at its last step t=1",
-    "stateful": "dashed purple: the state is kept for the next batch (stateful)",
-    "dense": "orange: Dense",
-    "dropout": "grey: Dropout",
+LEGEND = {  # what each mark means (lstmlab/messages keys); a figure lists only the marks it draws
+    "emit": "explore.stack.legend_emit",
+    "quiet": "explore.stack.legend_quiet",
+    "backward": "explore.stack.legend_backward",
+    "backward_emit": "explore.stack.legend_backward_emit",
+    "stateful": "explore.stack.legend_stateful",
+    "dense": "explore.stack.legend_dense",
+    "dropout": "explore.stack.legend_dropout",
 }
 
 
-WORDS = {  # the figure's other words, English by default; the StackExplorer passes them in the language in use
-    "input": "input", "output": "output", "x_at": "x at {t}", "params": "{n} params",
-    "stateful": "stateful: state kept for next batch", "total": "Total params: {n}",
+WORDS = {  # the figure's other words (lstmlab/messages keys), in the language in use; the StackExplorer passes its own
+    "input": "explore.stack.fig_input", "output": "explore.stack.fig_output", "x_at": "explore.stack.fig_x_at",
+    "params": "explore.stack.fig_params", "stateful": "explore.stack.fig_stateful", "total": "plot.stack.total",
 }
+
+
+def _in_use(keys):
+    """{name: its words} of a WORDS/LEGEND-like table of message keys, in the language figures are drawn in."""
+    from .fonts import phrase  # matplotlib's font manager: not on import (the explorers' cores stay light)
+    return {name: phrase(key) for name, key in keys.items()}
 
 
 def layer_label(row, spec):
@@ -68,7 +74,7 @@ def _text_width(text, fontsize, em=0.6):
     return max(len(line) for line in text.split("\n")) * em * fontsize / 72
 
 
-def _notes(row, spec, words=WORDS):
+def _notes(row, spec, words):
     """The text right of a layer's row: its output shape, parameters and flags."""
     flag = ""
     if is_recurrent(spec):
@@ -134,7 +140,7 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
     show_total: False where the total is already shown beside the figure (the StackExplorer).
     """
     from matplotlib.figure import Figure
-    words, legend = {**WORDS, **(words or {})}, {**LEGEND, **(legend or {})}
+    words, legend = {**_in_use(WORDS), **(words or {})}, {**_in_use(LEGEND), **(legend or {})}
     style = text_style or {}
     rows, columns = stack.summary(), step_columns(stack.timesteps, max_timesteps)
     xs = list(range(len(columns)))  # one x per drawn column
@@ -223,6 +229,7 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
 
 def _pair_panel(ax, title, timesteps, features, units, return_sequences):
     """One stack LSTM(units[0], return_sequences) -> LSTM(units[1]) drawn as a layers x timesteps grid."""
+    from .fonts import say
     xs = list(range(timesteps))
     first = Stack((timesteps, features), [LSTM(units[0], return_sequences=return_sequences)])
     ax.set_xlim(-2.1, timesteps + 1.9)
@@ -233,15 +240,15 @@ def _pair_panel(ax, title, timesteps, features, units, return_sequences):
     arrow = _Arrows()
     for x in xs:  # the input x_1 .. x_T, each going up into layer 1's cell at its step
         _box(ax, x, 0, "#edf2f7")
-        ax.text(x, -0.55, f"x at t={x + 1}", ha="center", va="center", fontsize=7, color=GREY)
+        ax.text(x, -0.55, say("explore.stack.fig_x_at", t=f"t={x + 1}"), ha="center", va="center", fontsize=7, color=GREY)
         arrow(ax, (x, BOX_H / 2), (x, 1 - BOX_H / 2), color=EMIT)
         emits = return_sequences or x == xs[-1]
         _box(ax, x, 1, EMIT if emits else QUIET)
         if x:
             arrow(ax, (x - 1 + BOX_W / 2, 1), (x - BOX_W / 2, 1))
-    ax.text(-0.6, 0, f"input\n{fmt_shape((None, timesteps, features))}", ha="right", va="center", fontsize=8)
-    ax.text(-0.6, 1, f"layer 1\nLSTM({units[0]})", ha="right", va="center", fontsize=8)
-    ax.text(-0.6, 2, f"layer 2\nLSTM({units[1]})", ha="right", va="center", fontsize=8)
+    ax.text(-0.6, 0, f"{say('explore.stack.fig_input')}\n{fmt_shape((None, timesteps, features))}", ha="right", va="center", fontsize=8)
+    ax.text(-0.6, 1, f"{say('plot.stack.layer', n=1)}\nLSTM({units[0]})", ha="right", va="center", fontsize=8)
+    ax.text(-0.6, 2, f"{say('plot.stack.layer', n=2)}\nLSTM({units[1]})", ha="right", va="center", fontsize=8)
     ax.text(xs[-1] + 0.55, 1, fmt_shape(first.output_shape), ha="left", va="center", fontsize=8)
     if return_sequences:  # every h_t goes up: layer 2 runs over the whole sequence and returns its last h
         second = Stack((timesteps, features), [LSTM(units[0], return_sequences=True), LSTM(units[1])])
@@ -252,15 +259,14 @@ def _pair_panel(ax, title, timesteps, features, units, return_sequences):
                 arrow(ax, (x - 1 + BOX_W / 2, 2), (x - BOX_W / 2, 2))
         arrow(ax, (xs[-1], 2 + BOX_H / 2), (xs[-1], 2.75), color=EMIT)
         ax.text(xs[-1] + 0.55, 2, fmt_shape(second.output_shape), ha="left", va="center", fontsize=8)
-        ax.text(xs[-1] + 0.15, 2.95, "output", ha="center", va="bottom", fontsize=8)
+        ax.text(xs[-1] + 0.15, 2.95, say("explore.stack.fig_output"), ha="center", va="bottom", fontsize=8)
     else:  # one h arrives: no time axis left for layer 2 to run over
         arrow(ax, (xs[-1], 1 + BOX_H / 2), (xs[-1], 2 - BOX_H / 2), color=EMIT)
         for x in xs:
             _box(ax, x, 2, "white")
-        ax.text((xs[0] + xs[-1]) / 2, 2, "no sequence to run over", ha="center", va="center", fontsize=8,
+        ax.text((xs[0] + xs[-1]) / 2, 2, say("plot.stack.no_sequence"), ha="center", va="center", fontsize=8,
                 color=BROKEN, fontweight="bold", bbox=dict(facecolor="white", edgecolor=BROKEN, boxstyle="round"))
-        ax.text((timesteps - 1) / 2, 2.75, f"layer 2 needs 3-D input (batch, timesteps, features)\n"
-                f"but receives {fmt_shape(first.output_shape)}: one h per sample", ha="center", va="center",
+        ax.text((timesteps - 1) / 2, 2.75, say("plot.stack.needs_3d", shape=fmt_shape(first.output_shape)), ha="center", va="center",
                 fontsize=8, color=BROKEN)
     arrow.draw(ax)
 
@@ -268,13 +274,15 @@ def _pair_panel(ax, title, timesteps, features, units, return_sequences):
 def stack_pair_figure(timesteps=5, features=2, units=(64, 32)):
     """Draw LSTM -> LSTM with and without return_sequences=True on layer 1, side by side; returns a Figure."""
     from matplotlib.figure import Figure
+
+    from .fonts import say  # before the first text: importing fonts sets the CJK font up
     timesteps, features = int(timesteps), int(features)
     if timesteps < 2 or timesteps > 8 or features < 1 or len(units) != 2:
         raise ValueError(f"stack_pair_figure needs 2 <= timesteps <= 8, features >= 1 and two unit counts; "
                          f"got timesteps={timesteps}, features={features}, units={units}")
     fig = Figure(figsize=(2 * (timesteps + 4) * 0.62, 3.6), dpi=80)
     left, right = fig.add_axes((0, 0.08, 0.5, 0.92)), fig.add_axes((0.5, 0.08, 0.5, 0.92))
-    _pair_panel(left, f"works: LSTM({units[0]}, return_sequences=True) -> LSTM({units[1]})", timesteps, features, units, True)
-    _pair_panel(right, f"breaks: LSTM({units[0]}) -> LSTM({units[1]})", timesteps, features, units, False)
-    fig.text(0.5, 0.03, f"{LEGEND['emit']}    {LEGEND['quiet']}", ha="center", va="center", fontsize=7, color=GREY)
+    _pair_panel(left, say("plot.stack.works", a=units[0], b=units[1]), timesteps, features, units, True)
+    _pair_panel(right, say("plot.stack.breaks", a=units[0], b=units[1]), timesteps, features, units, False)
+    fig.text(0.5, 0.03, f"{say(LEGEND['emit'])}    {say(LEGEND['quiet'])}", ha="center", va="center", fontsize=7, color=GREY)
     return fig

@@ -1,5 +1,6 @@
 """Stateful batches side by side: sample i's final state in batch k becomes sample i's initial state in batch k+1;
 and one sequence fed in chunks with stateful off and on, against the same sequence fed whole."""
+import re
 import textwrap
 
 import numpy as np
@@ -7,6 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 from ..data.stateful import stateful_layout, stateful_links, summarize
+from .fonts import figure_language, phrase, say
 
 COLORS = ("#3182ce", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#319795", "#d69e2e", "#718096")
 # Drawn in inches (the axes' data units are inches), so the sizes below are the sizes on screen:
@@ -17,13 +19,13 @@ LABEL_FONTSIZE = 10  # the labels inside the boxes (pt)
 WHOLE, OFF, ON = "#a0aec0", "#e53e3e", "#2f855a"  # stateful_chunks_figure: the whole run, stateful off, on
 
 
-LABELS = {  # English defaults; the StatefulExplorer passes them in the language in use
-    "reset": "stateful=True, reset_states() between batches", "no_reset": "stateful=True, no reset",
-    "shuffled": ", shuffled batches", "in_order": ", batches in order", "one_batch": "one batch: nothing is handed over",
-    "batch": "batch {k}", "row": "row {i}", "series": "series {s}", "chunk": "chunk {k}", "zeros": "zeros",
-    "legend_ok": "green arrow: the row's state continues the same series",
-    "legend_wrong": "red dashed arrow: the row gets another series' (or an earlier part's) state: the wrong memory",
-    "legend_reset": "x: reset_states(), the next batch starts from zeros",
+LABELS = {  # lstmlab/messages keys, drawn in the language in use; the StatefulExplorer passes its own words
+    "reset": "explore.stateful.fig_reset", "no_reset": "explore.stateful.fig_no_reset",
+    "shuffled": "explore.stateful.fig_shuffled", "in_order": "explore.stateful.fig_in_order",
+    "one_batch": "explore.stateful.one_batch", "batch": "explore.stateful.batch", "row": "explore.stateful.row",
+    "series": "explore.stateful.series", "chunk": "explore.stateful.chunk", "zeros": "explore.stateful.zeros",
+    "legend_ok": "explore.stateful.legend_ok", "legend_wrong": "explore.stateful.legend_wrong",
+    "legend_reset": "explore.stateful.legend_reset",
 }
 
 
@@ -38,8 +40,19 @@ def _label(series, chunk, timesteps, stream, labels):
 
 
 def _wrap(text, width_in, fontsize):
-    """Wrap text to a width in inches (DejaVu Sans averages about 0.56 em per character)."""
-    return textwrap.fill(text, max(20, int(width_in * 72 / (0.56 * fontsize))))
+    """Wrap text to a width in inches (DejaVu Sans averages about 0.56 em per character, a CJK character 1 em; Chinese
+    breaks between any two characters, never inside a run of Latin letters such as stateful=True)."""
+    if not any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text):
+        return textwrap.fill(text, max(20, int(width_in * 72 / (0.56 * fontsize))))
+    limit, lines, line = width_in * 72 / fontsize, [], ""  # limit in em
+    wide = lambda piece: sum(1.0 if ord(ch) >= 0x3000 else 0.56 for ch in piece)
+    for piece in re.findall(r"[\x21-\u2fff]+|\s+|.", text):  # a run of Latin letters, digits and signs; space; one character
+        if line and wide(line + piece) > limit:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    return "\n".join(lines + [line.rstrip()])
 
 
 def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=False, timesteps=None, seed=0, layout=None,
@@ -51,7 +64,7 @@ def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=Fals
     verdict (optional): the line under the title (default: a summary of the hand-overs drawn).
     labels, text_style (optional): LABELS in another language, and the font for them.
     """
-    labels = {**LABELS, **(labels or {})}
+    labels = {**{name: phrase(key) for name, key in LABELS.items()}, **(labels or {})}
     style = text_style or {}
     if layout is None:
         layout = stateful_layout(batch, n_batches, shuffled=shuffled, seed=seed)
@@ -63,7 +76,7 @@ def stateful_flow_figure(batch, n_batches, *, reset_between=False, shuffled=Fals
     x0 = LEFT + (width - LEFT - RIGHT - drawn) / 2  # the batches, centred when the title sets the width
     title = labels["reset" if reset_between else "no_reset"] + labels["shuffled" if shuffled else "in_order"]
     if verdict is None:
-        verdict = summarize(links, lang="en") if links else labels["one_batch"]  # English, as the default labels
+        verdict = summarize(links, lang=figure_language()) if links else labels["one_batch"]  # as the labels
     verdict = _wrap(verdict, width - 0.3, 9)
     kinds = {"legend_reset" if not link.carried else "legend_ok" if link.ok else "legend_wrong" for link in links}
     legend = [_wrap(labels[key], width - 0.3, 9) for key in ("legend_ok", "legend_wrong", "legend_reset") if key in kinds]
@@ -121,11 +134,11 @@ def stateful_chunks_figure(whole, off, on, chunk):
     ax = fig.add_axes((0.09, 0.17, 0.89, 0.7))
     for start in range(chunk, len(whole), chunk):  # where one call ends and the next begins
         ax.axvline(start + 0.5, color="#cbd5e0", lw=1, ls=":")
-    ax.plot(t, whole, color=WHOLE, lw=5, label="whole sequence, one call")
-    ax.plot(t, off, color=OFF, lw=1.6, ls="--", marker="o", ms=3, label="chunks, stateful=False: each call starts from zeros")
-    ax.plot(t, on, color=ON, lw=1.6, marker="x", ms=4, label="chunks, stateful=True: each call continues the last")
-    ax.set_xlabel(f"time step ({len(whole) // chunk} calls of {chunk} steps, dotted lines between calls)", fontsize=8)
-    ax.set_ylabel("h (one unit)", fontsize=8)
+    ax.plot(t, whole, color=WHOLE, lw=5, label=say("plot.stateful.whole"))
+    ax.plot(t, off, color=OFF, lw=1.6, ls="--", marker="o", ms=3, label=say("plot.stateful.off"))
+    ax.plot(t, on, color=ON, lw=1.6, marker="x", ms=4, label=say("plot.stateful.on"))
+    ax.set_xlabel(say("plot.stateful.x", calls=len(whole) // chunk, chunk=chunk), fontsize=8)
+    ax.set_ylabel(say("plot.stateful.y"), fontsize=8)
     ax.tick_params(labelsize=7)
     ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, 1.28), ncol=2, frameon=False)
     return fig

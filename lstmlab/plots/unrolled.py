@@ -3,6 +3,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
+from .fonts import say
+
 
 def fmt_vector(values, max_items=3):
     """[0.12, -0.3] with two decimals; longer vectors end in '...'."""
@@ -28,8 +30,8 @@ def unrolled_figure(x, trace, *, max_timesteps=6):
         cx = 2.3 * t
         ax.add_patch(FancyBboxPatch((cx - 0.75, -0.45), 1.5, 0.9, boxstyle="round,pad=0.05",
                                     facecolor="#fde9c9", edgecolor="tab:orange"))
-        ax.text(cx, 0.08, "LSTM cell", ha="center", va="center", fontsize=10, weight="bold")
-        ax.text(cx, -0.22, "same W, U, b", ha="center", va="center", fontsize=8)
+        ax.text(cx, 0.08, say("plot.unrolled.cell"), ha="center", va="center", fontsize=10, weight="bold")
+        ax.text(cx, -0.22, say("plot.unrolled.same"), ha="center", va="center", fontsize=8)
         ax.annotate("", xy=(cx, -0.5), xytext=(cx, -1.05), arrowprops=dict(arrowstyle="->"))
         ax.text(cx, -1.25, f"x[{t}] = {fmt_vector(x[t])}", ha="center", va="center", fontsize=8)
         ax.annotate("", xy=(cx, 1.05), xytext=(cx, 0.5), arrowprops=dict(arrowstyle="->", color="tab:blue"))
@@ -41,7 +43,7 @@ def unrolled_figure(x, trace, *, max_timesteps=6):
             ax.text(cx + 1.15, -0.38, "c", ha="center", fontsize=8, color="tab:green")
     ax.annotate("", xy=(-0.8, 0), xytext=(-1.1, 0), arrowprops=dict(arrowstyle="->", color="gray"))
     ax.text(-0.95, 0.15, "h0, c0", ha="center", fontsize=7, color="gray")
-    more = f" (first {steps} of {x.shape[0]} steps)" if x.shape[0] > steps else ""
-    ax.text(2.3 * (steps - 1) / 2, 1.7, f"One cell unrolled over time{more}; final c = {fmt_vector(c[steps - 1])}",
+    more = say("plot.unrolled.more", steps=steps, n=x.shape[0]) if x.shape[0] > steps else ""
+    ax.text(2.3 * (steps - 1) / 2, 1.7, say("plot.unrolled.title", more=more, c=fmt_vector(c[steps - 1])),
             ha="center", fontsize=9)
     return fig

@@ -3,15 +3,16 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..reference.weights import LSTM_GATES, check_recurrent_weights
+from .fonts import say
 
 
 def weight_blocks_figure(kernel, recurrent_kernel, bias):
     """Heatmaps of kernel (features, 4*units), recurrent_kernel (units, 4*units), bias (4*units,) with gate blocks marked."""
     kernel, recurrent_kernel, bias, units = check_recurrent_weights(kernel, recurrent_kernel, bias)
     bias = np.zeros(4 * units) if bias is None else bias  # (4*units,)
-    panels = [("kernel W: (features, 4*units); rows = input features", kernel),
-              ("recurrent_kernel U: (units, 4*units); rows = units of h_prev", recurrent_kernel),
-              ("bias b: (4*units,)", bias[None, :])]  # each (rows, 4*units)
+    panels = [(say("plot.weights.kernel"), kernel),
+              (say("plot.weights.recurrent"), recurrent_kernel),
+              (say("plot.weights.bias"), bias[None, :])]  # each (rows, 4*units)
     bound = max(float(np.abs(w).max()) for _, w in panels) or 1.0
     heights = [w.shape[0] for _, w in panels]
     fig = Figure(figsize=(max(6.0, 0.35 * 4 * units + 2), 1.2 + 0.3 * sum(heights) + 1.2), layout="constrained")
@@ -23,8 +24,8 @@ def weight_blocks_figure(kernel, recurrent_kernel, bias):
         for g in range(1, 4):
             ax.axvline(g * units - 0.5, color="black", lw=2)
     top = axes[0].secondary_xaxis("top")
-    top.set_xticks([g * units + (units - 1) / 2 for g in range(4)], [f"gate {g}" for g in LSTM_GATES])
+    top.set_xticks([g * units + (units - 1) / 2 for g in range(4)], [say("plot.gate", gate=g) for g in LSTM_GATES])
     axes[-1].set_xticks(range(4 * units), [str(j % units) for j in range(4 * units)], fontsize=7)
-    axes[-1].set_xlabel("column: unit within its gate block")
+    axes[-1].set_xlabel(say("plot.weights.column"))
     fig.colorbar(im, ax=list(axes), shrink=0.8)
     return fig

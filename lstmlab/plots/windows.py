@@ -4,6 +4,7 @@ from matplotlib.patches import Rectangle
 
 from ..data.windows import as_series, make_windows
 from ..reference.validate import check_positive_int
+from .fonts import say
 
 INPUT, TARGET, PLAIN = "#bee3f8", "#fbd38d", "#ffffff"
 
@@ -42,7 +43,7 @@ def windows_figure(series, timesteps, *, sample=0, target_column=-1, columns=Non
             color = {"input": INPUT, "target": TARGET}.get(role, PLAIN)
             ax.add_patch(Rectangle((c, r), 1, 1, facecolor=color, edgecolor="#a0aec0", lw=0.6, gid=role))
             ax.text(c + 0.5, r + 0.5, f"{series[r, c]:g}", ha="center", va="center", fontsize=8)
-    ax.text(features + 0.3, sample + timesteps / 2, f"X[{sample}]: shape {tuple(x[sample].shape)}\n(timesteps, features)",
+    ax.text(features + 0.3, sample + timesteps / 2, say("plot.windows.sample", j=sample, shape=tuple(x[sample].shape)),
             va="center", fontsize=9, color="#2b6cb0")
     ax.text(features + 0.3, sample + timesteps + 0.5, f"y[{sample}] = {y[sample]:g}", va="center", fontsize=9, color="#c05621")
     ax.set_title(f"make_windows(series, timesteps={timesteps}): X {tuple(x.shape)}, y {tuple(y.shape)}", fontsize=10)

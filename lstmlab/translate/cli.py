@@ -1,15 +1,22 @@
-"""`lstmlab translate extract|update|build|check`: gettext catalogues per notebook, and the notebooks built from them."""
+"""`lstmlab translate extract|update|build|check|messages-from-py`: gettext catalogues per notebook and one for the
+feedback messages (locale/<lang>/messages.po), and the notebooks and messages/<lang>.py built from them."""
 import sys
 from pathlib import Path
 
 from ..exercises.contract import REPO
 from . import build, catalog
+from . import messages as feedback
 
 ACTIONS = {
     "extract": "start (or refresh) the catalogues of the English notebooks named",
-    "update": "refresh every existing catalogue from its English notebook: new units empty, changed ones fuzzy",
-    "build": "write <folder>/<lang>/<name>.ipynb from each English notebook and its catalogue, then execute it",
-    "check": "exit 1 if a catalogue has a fuzzy or missing unit, or a generated notebook is stale; change nothing",
+    "update": "refresh every existing catalogue from its English notebook, and locale/<lang>/messages.po from "
+              "lstmlab/messages/en.py: new units empty, changed ones fuzzy",
+    "build": "write <folder>/<lang>/<name>.ipynb from each English notebook and its catalogue, then execute it; write "
+             "lstmlab/messages/<lang>.py from locale/<lang>/messages.po",
+    "check": "exit 1 if a catalogue has a fuzzy or missing unit, or a generated notebook or messages/<lang>.py is stale; "
+             "change nothing",
+    "messages-from-py": "bring a hand-edited lstmlab/messages/<lang>.py into locale/<lang>/messages.po (its translations "
+                        "win; other entries kept; idempotent), e.g. after merging a branch that added messages",
 }
 
 
@@ -41,10 +48,17 @@ def run(args):
         targets = [(build.catalogue_path(n, language, root), Path(n).resolve()) for n in args.notebooks]
     else:
         targets = [(p.po, p.source) for p in build.pairs(language, root)]
+    po = feedback.paths(root, language)[1]
+    if args.action == "messages-from-py":
+        changed = feedback.refresh(root, language, from_module=True)
+        print(f"{po.relative_to(root)}: {'updated' if changed else 'up to date'}")
+        return 0
     if args.action in ("extract", "update"):
-        for po, source in targets:
-            changed = _refresh(po, source, language)
-            print(f"{po.relative_to(root)}: {'updated' if changed else 'up to date'}")
+        for po_file, source in targets:
+            changed = _refresh(po_file, source, language)
+            print(f"{po_file.relative_to(root)}: {'updated' if changed else 'up to date'}")
+        if args.action == "update" and po.exists():
+            print(f"{po.relative_to(root)}: {'updated' if feedback.refresh(root, language) else 'up to date'}")
         return 0
     return _check(root, language) if args.action == "check" else _build(root, language, args)
 
@@ -53,6 +67,9 @@ def _build(root, language, args):
     import nbformat
 
     refused = []
+    if feedback.paths(root, language)[1].exists():
+        module = feedback.paths(root, language)[2]
+        print(f"{module.relative_to(root)}: {'written' if feedback.build(root, language) else 'up to date'}")
     for pair in build.pairs(language, root):
         new, target = build.fresh(pair), pair.target
         now = build.state(target, new)
@@ -73,7 +90,7 @@ def _build(root, language, args):
 
 def _check(root, language):
     import nbformat
-    problems = []
+    problems = feedback.check(root, language) if feedback.paths(root, language)[1].exists() else []
     for pair in build.pairs(language, root):
         if not pair.source.exists():
             problems.append(f"{pair.po.relative_to(root)}: its English notebook {pair.source.relative_to(root)} is gone")
