@@ -16,6 +16,7 @@ from grading_helpers import ROOT, by_id, grade
 
 PAIR = ("notebooks/02_through_time.ipynb", "locale/zh/notebooks/02_through_time.po", "notebooks/zh/02_through_time.ipynb")
 EXERCISE = ("exercises/02_through_time.ipynb", "locale/zh/exercises/02_through_time.po", "exercises/zh/02_through_time.ipynb")
+ZH_EXERCISES = sorted(p.name for p in (ROOT / "exercises" / "zh").glob("*.ipynb"))  # every Chinese exercise
 
 
 def translate(*args, root=ROOT):
@@ -99,7 +100,12 @@ def han(text):
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-@pytest.mark.parametrize("pair", [PAIR, EXERCISE] + LESSONS, ids=["lesson", "exercise", "00", "01", "03"])
+EXERCISES = [(f"exercises/{n}", f"locale/zh/exercises/{n[:-6]}.po", f"exercises/zh/{n}") for n in ZH_EXERCISES
+             if n != "02_through_time.ipynb"]  # the pilot is EXERCISE
+
+
+@pytest.mark.parametrize("pair", [PAIR, EXERCISE] + LESSONS + EXERCISES,
+                         ids=["lesson", "exercise", "00", "01", "03"] + [f"exercise {p[2][13:15]}" for p in EXERCISES])
 def test_the_chinese_notebook_is_the_english_one_translated(pair):
     english, chinese = (nbformat.read(ROOT / p, as_version=4) for p in (pair[0], pair[2]))
     first, rest = chinese.cells[0], chinese.cells[1:]
@@ -174,21 +180,33 @@ def test_extract_refuses_a_notebook_outside_the_course(tmp_path):
     assert done.returncode == 2 and "expected an English notebook in notebooks/ or exercises/" in done.stderr
 
 
-def test_the_chinese_exercise_grades_like_the_english_one(tmp_path):
+def test_every_chinese_exercise_has_a_catalogue():
+    assert "02_through_time.ipynb" in ZH_EXERCISES
+    assert [n for n in ZH_EXERCISES if not (ROOT / "locale/zh/exercises" / n).with_suffix(".po").exists()] == []
+
+
+@pytest.mark.parametrize("name", ZH_EXERCISES)
+def test_the_chinese_exercise_grades_like_the_english_one(tmp_path, name):
     """Solved answers pasted into the Chinese exercise score exactly what they score in the English one."""
-    solved = {c.metadata["lstmlab"]["exercise"]: c.source for c in nbformat.read(ROOT / "solutions/02_through_time.ipynb",
-                                                                                 as_version=4).cells
-              if "exercise" in c.metadata.get("lstmlab", {})}
+    answers = [c for c in nbformat.read(ROOT / "solutions" / name, as_version=4).cells
+               if "exercise" in c.metadata.get("lstmlab", {})]
+    solved = {c.metadata["lstmlab"]["exercise"]: c.source for c in answers}
+    points = {c.metadata["lstmlab"]["exercise"]: c.metadata["lstmlab"]["points"] for c in answers}
+    blank = list(solved)[-1]  # one left blank: not attempted in both
     results = {}
-    for language, path in (("en", EXERCISE[0]), ("zh", EXERCISE[2])):
+    for language, path in (("en", f"exercises/{name}"), ("zh", f"exercises/zh/{name}")):
         nb = nbformat.read(ROOT / path, as_version=4)
         for cell in nb.cells:
             item = cell.metadata.get("lstmlab", {}).get("exercise")
-            if item in solved and item != "last_output":  # one left blank: not attempted in both
+            if item in solved and item != blank:
                 cell.source = solved[item]
-        target = tmp_path / language / "02_through_time.ipynb"
+        target = tmp_path / language / name
         target.parent.mkdir()
         nbformat.write(nb, str(target))
         results[language] = {k: (e["status"], e["points"]) for k, e in by_id(grade(target, seed=11)).items()}
     assert results["zh"] == results["en"]
-    assert results["en"]["lstm_layer"] == ("passed", 3) and results["en"]["last_output"][0] == "not_attempted"
+    assert set(results["en"]) == set(solved)
+    assert results["en"][blank][0] == "not_attempted"
+    assert all(results["en"][item] == ("passed", points[item]) for item in solved if item != blank), results["en"]
+    if name == "02_through_time.ipynb":
+        assert results["en"]["lstm_layer"] == ("passed", 3) and blank == "last_output"
