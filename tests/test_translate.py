@@ -2,6 +2,7 @@
 ones, and a check that fails when an English sentence changed and its translation did not, or a generated notebook is
 stale. The Chinese exercise has the English answer cells and grades like the English one."""
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -95,11 +96,17 @@ LESSONS = [tuple(f"{where}{name}" for where in ("notebooks/", "locale/zh/noteboo
            for name in ("00_start_here.ipynb", "01_one_cell.ipynb", "03_shaping_data.ipynb")]
 
 
+EXERCISES = [(f"exercises/{p.name}", f"locale/zh/exercises/{p.stem}.po", f"exercises/zh/{p.name}")
+             for p in sorted((ROOT / "exercises" / "zh").glob("*.ipynb"))]  # every Chinese exercise there is
+
+
 def han(text):
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-@pytest.mark.parametrize("pair", [PAIR, EXERCISE] + LESSONS, ids=["lesson", "exercise", "00", "01", "03"])
+@pytest.mark.parametrize("pair", [PAIR, EXERCISE] + LESSONS + [e for e in EXERCISES if e != EXERCISE],
+                         ids=["lesson", "exercise", "00", "01", "03"] + [f"exercise {e[0][10:12]}" for e in EXERCISES
+                                                                        if e != EXERCISE])
 def test_the_chinese_notebook_is_the_english_one_translated(pair):
     english, chinese = (nbformat.read(ROOT / p, as_version=4) for p in (pair[0], pair[2]))
     first, rest = chinese.cells[0], chinese.cells[1:]
@@ -174,21 +181,34 @@ def test_extract_refuses_a_notebook_outside_the_course(tmp_path):
     assert done.returncode == 2 and "expected an English notebook in notebooks/ or exercises/" in done.stderr
 
 
-def test_the_chinese_exercise_grades_like_the_english_one(tmp_path):
-    """Solved answers pasted into the Chinese exercise score exactly what they score in the English one."""
-    solved = {c.metadata["lstmlab"]["exercise"]: c.source for c in nbformat.read(ROOT / "solutions/02_through_time.ipynb",
+@pytest.mark.parametrize("pair", EXERCISES, ids=lambda e: e[0][10:12])
+def test_the_chinese_exercise_grades_like_the_english_one(pair, tmp_path):
+    """Answers pasted into each Chinese exercise score exactly what they score in the English one: a wrong one (the
+    first answer returns 0), solved ones, and with three answers or more a blank one (the last: not attempted)."""
+    name = pair[0].split("/")[-1]
+    solved = {c.metadata["lstmlab"]["exercise"]: c.source for c in nbformat.read(ROOT / "solutions" / name,
                                                                                  as_version=4).cells
               if "exercise" in c.metadata.get("lstmlab", {})}
+    items = list(solved)
+    assert len(items) >= 2, name
+    wrong, blank = items[0], (items[-1] if len(items) >= 3 else None)
     results = {}
-    for language, path in (("en", EXERCISE[0]), ("zh", EXERCISE[2])):
+    for language, path in (("en", pair[0]), ("zh", pair[2])):
         nb = nbformat.read(ROOT / path, as_version=4)
         for cell in nb.cells:
             item = cell.metadata.get("lstmlab", {}).get("exercise")
-            if item in solved and item != "last_output":  # one left blank: not attempted in both
+            if item == wrong:
+                assert "raise NotImplementedError" in cell.source, (path, item)
+                cell.source = re.sub(r"raise NotImplementedError\(.*\)", "return 0", cell.source)
+            elif item in solved and item != blank:
                 cell.source = solved[item]
-        target = tmp_path / language / "02_through_time.ipynb"
+        target = tmp_path / language / name
         target.parent.mkdir()
         nbformat.write(nb, str(target))
         results[language] = {k: (e["status"], e["points"]) for k, e in by_id(grade(target, seed=11)).items()}
     assert results["zh"] == results["en"]
-    assert results["en"]["lstm_layer"] == ("passed", 3) and results["en"]["last_output"][0] == "not_attempted"
+    assert set(results["en"]) == set(items)
+    assert results["en"][wrong][0] in ("failed", "error") and results["en"][wrong][1] == 0
+    assert blank is None or results["en"][blank][0] == "not_attempted"
+    for item in [i for i in items[1:] if i != blank]:
+        assert results["en"][item][0] == "passed" and results["en"][item][1] > 0, (item, results["en"][item])
