@@ -16,7 +16,7 @@ from lstmlab.grade.course import Course
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEEL = f"lstmlab-{__import__('lstmlab').__version__}-py3-none-any.whl"
-LINK = re.compile(r"\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"(?<!\\)\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")  # an escaped \]( is text, not a link
 
 
 def _release(out, *options):

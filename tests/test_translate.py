@@ -2,6 +2,7 @@
 ones, and a check that fails when an English sentence changed and its translation did not, or a generated notebook is
 stale. The Chinese exercise has the English answer cells and grades like the English one."""
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,6 @@ from grading_helpers import ROOT, by_id, grade
 
 PAIR = ("notebooks/02_through_time.ipynb", "locale/zh/notebooks/02_through_time.po", "notebooks/zh/02_through_time.ipynb")
 EXERCISE = ("exercises/02_through_time.ipynb", "locale/zh/exercises/02_through_time.po", "exercises/zh/02_through_time.ipynb")
-ZH_EXERCISES = sorted(p.name for p in (ROOT / "exercises" / "zh").glob("*.ipynb"))  # every Chinese exercise
 
 
 def translate(*args, root=ROOT):
@@ -96,16 +96,17 @@ LESSONS = [tuple(f"{where}{name}" for where in ("notebooks/", "locale/zh/noteboo
            for name in ("00_start_here.ipynb", "01_one_cell.ipynb", "03_shaping_data.ipynb")]
 
 
+EXERCISES = [(f"exercises/{p.name}", f"locale/zh/exercises/{p.stem}.po", f"exercises/zh/{p.name}")
+             for p in sorted((ROOT / "exercises" / "zh").glob("*.ipynb"))]  # every Chinese exercise there is
+
+
 def han(text):
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-EXERCISES = [(f"exercises/{n}", f"locale/zh/exercises/{n[:-6]}.po", f"exercises/zh/{n}") for n in ZH_EXERCISES
-             if n != "02_through_time.ipynb"]  # the pilot is EXERCISE
-
-
-@pytest.mark.parametrize("pair", [PAIR, EXERCISE] + LESSONS + EXERCISES,
-                         ids=["lesson", "exercise", "00", "01", "03"] + [f"exercise {p[2][13:15]}" for p in EXERCISES])
+@pytest.mark.parametrize("pair", [PAIR, EXERCISE] + LESSONS + [e for e in EXERCISES if e != EXERCISE],
+                         ids=["lesson", "exercise", "00", "01", "03"] + [f"exercise {e[0][10:12]}" for e in EXERCISES
+                                                                        if e != EXERCISE])
 def test_the_chinese_notebook_is_the_english_one_translated(pair):
     english, chinese = (nbformat.read(ROOT / p, as_version=4) for p in (pair[0], pair[2]))
     first, rest = chinese.cells[0], chinese.cells[1:]
@@ -127,7 +128,7 @@ def test_the_chinese_notebook_is_the_english_one_translated(pair):
             assert len(comment_units(z.source)) == len(comment_units(e.source))
         else:
             assert len(markdown_units(z.source)) >= 1 or not markdown_units(e.source)
-    prose = "".join(c.source for c in rest if c.cell_type == "markdown")
+    prose = re.sub(r"```.*?```", "", "".join(c.source for c in rest if c.cell_type == "markdown"), flags=re.S)  # no code
     assert han(prose) > 0.3 * len(prose), "the Chinese notebook's text is mostly not Chinese"
     assert "四个门" not in prose
 
@@ -180,33 +181,34 @@ def test_extract_refuses_a_notebook_outside_the_course(tmp_path):
     assert done.returncode == 2 and "expected an English notebook in notebooks/ or exercises/" in done.stderr
 
 
-def test_every_chinese_exercise_has_a_catalogue():
-    assert "02_through_time.ipynb" in ZH_EXERCISES
-    assert [n for n in ZH_EXERCISES if not (ROOT / "locale/zh/exercises" / n).with_suffix(".po").exists()] == []
-
-
-@pytest.mark.parametrize("name", ZH_EXERCISES)
-def test_the_chinese_exercise_grades_like_the_english_one(tmp_path, name):
-    """Solved answers pasted into the Chinese exercise score exactly what they score in the English one."""
-    answers = [c for c in nbformat.read(ROOT / "solutions" / name, as_version=4).cells
-               if "exercise" in c.metadata.get("lstmlab", {})]
-    solved = {c.metadata["lstmlab"]["exercise"]: c.source for c in answers}
-    points = {c.metadata["lstmlab"]["exercise"]: c.metadata["lstmlab"]["points"] for c in answers}
-    blank = list(solved)[-1]  # one left blank: not attempted in both
+@pytest.mark.parametrize("pair", EXERCISES, ids=lambda e: e[0][10:12])
+def test_the_chinese_exercise_grades_like_the_english_one(pair, tmp_path):
+    """Answers pasted into each Chinese exercise score exactly what they score in the English one: a wrong one (the
+    first answer returns 0), solved ones, and with three answers or more a blank one (the last: not attempted)."""
+    name = pair[0].split("/")[-1]
+    solved = {c.metadata["lstmlab"]["exercise"]: c.source for c in nbformat.read(ROOT / "solutions" / name,
+                                                                                 as_version=4).cells
+              if "exercise" in c.metadata.get("lstmlab", {})}
+    items = list(solved)
+    assert len(items) >= 2, name
+    wrong, blank = items[0], (items[-1] if len(items) >= 3 else None)
     results = {}
-    for language, path in (("en", f"exercises/{name}"), ("zh", f"exercises/zh/{name}")):
+    for language, path in (("en", pair[0]), ("zh", pair[2])):
         nb = nbformat.read(ROOT / path, as_version=4)
         for cell in nb.cells:
             item = cell.metadata.get("lstmlab", {}).get("exercise")
-            if item in solved and item != blank:
+            if item == wrong:
+                assert "raise NotImplementedError" in cell.source, (path, item)
+                cell.source = re.sub(r"raise NotImplementedError\(.*\)", "return 0", cell.source)
+            elif item in solved and item != blank:
                 cell.source = solved[item]
         target = tmp_path / language / name
         target.parent.mkdir()
         nbformat.write(nb, str(target))
         results[language] = {k: (e["status"], e["points"]) for k, e in by_id(grade(target, seed=11)).items()}
     assert results["zh"] == results["en"]
-    assert set(results["en"]) == set(solved)
-    assert results["en"][blank][0] == "not_attempted"
-    assert all(results["en"][item] == ("passed", points[item]) for item in solved if item != blank), results["en"]
-    if name == "02_through_time.ipynb":
-        assert results["en"]["lstm_layer"] == ("passed", 3) and blank == "last_output"
+    assert set(results["en"]) == set(items)
+    assert results["en"][wrong][0] in ("failed", "error") and results["en"][wrong][1] == 0
+    assert blank is None or results["en"][blank][0] == "not_attempted"
+    for item in [i for i in items[1:] if i != blank]:
+        assert results["en"][item][0] == "passed" and results["en"][item][1] > 0, (item, results["en"][item])
