@@ -38,3 +38,28 @@ def test_the_results_are_package_data():
     from pathlib import Path
     data = tomllib.loads((Path(provenance.ROOT) / "pyproject.toml").read_text())
     assert "results/*.json" in data["tool"]["setuptools"]["package-data"]["lstmlab.lessons"]
+
+
+def test_a_source_may_name_one_function(tmp_path):
+    (tmp_path / "lib.py").write_text("def used():\n    return 1\n\n\ndef other():\n    return 2\n")
+    record = provenance.load(provenance.save("part", config={}, seeds=[0], results={}, sources=["lib.py::used"],
+                                             folder=tmp_path, root=tmp_path).stem, folder=tmp_path)
+    (tmp_path / "lib.py").write_text("def used():\n    return 1\n\n\ndef other():\n    return 3\n")
+    assert provenance.stale(record, root=tmp_path) == []  # another function changed: not this result's code
+    (tmp_path / "lib.py").write_text("def used():\n    return 4\n")
+    assert "changed" in provenance.stale(record, root=tmp_path)[0]
+    (tmp_path / "lib.py").write_text("def renamed():\n    return 1\n")
+    assert "used" in provenance.stale(record, root=tmp_path)[0]
+
+
+def test_tensorflow_is_found_under_its_cpu_distribution_too():
+    from importlib import metadata
+    installed = [d for d in ("tensorflow", "tensorflow-cpu") if _has(metadata, d)]
+    assert (provenance.versions()["tensorflow"] is None) == (not installed)
+
+
+def _has(metadata, dist):
+    try:
+        return bool(metadata.version(dist))
+    except metadata.PackageNotFoundError:
+        return False

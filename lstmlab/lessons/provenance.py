@@ -15,27 +15,45 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "results"  # lstmlab/lessons/results/<name>.json (package data)
 ROOT = Path(__file__).resolve().parents[2]  # the clone the sources are named from (a wheel has no bench/)
 PACKAGES = ("numpy", "keras", "tensorflow", "statsmodels", "scipy")
+ALIASES = {"tensorflow": ("tensorflow", "tensorflow-cpu")}  # the distribution names one package is installed under
 
 
 def versions():
     """Python, the platform and each installed package of PACKAGES: {name: version or None}."""
     found = {"python": platform.python_version(), "platform": platform.platform()}
     for name in PACKAGES:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = None
+        found[name] = None
+        for dist in ALIASES.get(name, (name,)):
+            try:
+                found[name] = metadata.version(dist)
+                break
+            except metadata.PackageNotFoundError:
+                continue
     return found
 
 
+def source_text(name, root=ROOT):
+    """The bytes a source names: a whole file ("lstmlab/data/windows.py"), or one top-level function or class of it
+    ("lstmlab/lessons/experiments.py::reset_states_each_epoch"), so an edit elsewhere in that file is no change."""
+    import ast
+    file, _, part = name.partition("::")
+    path = Path(root) / file
+    if not path.is_file():
+        raise FileNotFoundError(f"expected a source file {file} in {root}, found none")
+    text = path.read_text()
+    if not part:
+        return text.encode()
+    for node in ast.parse(text).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == part:
+            return ast.get_source_segment(text, node).encode()
+    raise FileNotFoundError(f"expected a top-level function or class {part} in {file}, found none")
+
+
 def code_hash(sources, root=ROOT):
-    """SHA-256 over each source file's clone-relative path and bytes, in the order given; FileNotFoundError names a missing one."""
+    """SHA-256 over each source's name and bytes (source_text), in the order given; FileNotFoundError names a missing one."""
     digest = hashlib.sha256()
     for name in sources:
-        path = Path(root) / name
-        if not path.is_file():
-            raise FileNotFoundError(f"expected a source file {name} in {root}, found none")
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + source_text(name, root) + b"\0")
     return digest.hexdigest()
 
 
