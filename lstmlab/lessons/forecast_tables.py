@@ -1,0 +1,93 @@
+"""Lesson 10's tables and verdicts from stored forecasts: errors over seeds with their range, paired comparisons, coverage.
+
+A model's forecasts are a list with one array per seed (a baseline without randomness: a list of one). Every
+sentence a verdict prints is built from the numbers, so it says no more than they do.
+"""
+import numpy as np
+
+from ..data import forecast as fc
+from . import stats
+
+
+def abs_errors(truth, runs):
+    """|forecast - truth| per seed: (seeds, *truth.shape)."""
+    truth = np.asarray(truth, dtype=float)
+    runs = np.asarray(runs, dtype=float)  # (seeds, *truth.shape)
+    if runs.shape[1:] != truth.shape:
+        raise ValueError(f"expected forecasts of shape (seeds, {', '.join(map(str, truth.shape))}), got {runs.shape}")
+    return np.abs(runs - truth)
+
+
+def seed_table(truth, forecasts, y_train, season, unit=""):
+    """Text table, best median MAE first: seeds, MAE median and [min, max] over seeds, MASE median."""
+    rows = []
+    for name, runs in forecasts.items():
+        mae = abs_errors(truth, runs).reshape(len(runs), -1).mean(axis=1)  # (seeds,)
+        mase = [fc.mase(truth, run, y_train, season) for run in runs]
+        rows.append((float(np.median(mae)), mae.min(), mae.max(), float(np.median(mase)), len(runs), name))
+    width = max(len(r[-1]) for r in rows)
+    lines = [f"{'model':{width}s}  seeds  {'MAE ' + unit + ' (median)':>20s}  {'[min, max] over seeds':>22s}  MASE"]
+    for med, low, high, mase, n, name in sorted(rows):
+        spread = f"[{low:.3f}, {high:.3f}]" if n > 1 else "(no seed)"
+        lines.append(f"{name:{width}s}  {n:5d}  {med:20.3f}  {spread:>22s}  {mase:.3f}")
+    return "\n".join(lines)
+
+
+def best(truth, forecasts):
+    """The name with the lowest median MAE over its seeds."""
+    return min(forecasts, key=lambda name: np.median(abs_errors(truth, forecasts[name]).reshape(len(forecasts[name]), -1).mean(axis=1)))
+
+
+def compare(truth, runs_a, run_b, h=1, block=None, seed=0):
+    """Model a (one run per seed) against model b (one run): per-seed MAE differences and DM p-values, and a moving-block
+    bootstrap interval of the mean over origins of (|e_a| averaged over seeds - |e_b|). Paths: losses averaged over the horizon."""
+    err_a = abs_errors(truth, runs_a).reshape(len(runs_a), len(truth), -1).mean(axis=2)  # (seeds, origins)
+    err_b = abs_errors(truth, [run_b]).reshape(len(truth), -1).mean(axis=1)  # (origins,)
+    tests = [stats.diebold_mariano(a, err_b, h) for a in err_a]
+    mean, low, high = stats.block_bootstrap_interval(err_a.mean(axis=0), err_b, block or max(h, 2) * 2, seed=seed)
+    diffs = err_a.mean(axis=1) - err_b.mean()  # (seeds,)
+    return {"ahead": int((diffs < 0).sum()), "seeds": len(diffs), "diffs": diffs, "p": [p for _, p in tests],
+            "mean": mean, "low": low, "high": high}
+
+
+def verdict(name_a, name_b, result, unit=""):
+    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not."""
+    larger = result["low"] > 0 or result["high"] < 0
+    p = result["p"]
+    return (f"{name_a} vs {name_b}: {name_a} ahead on {result['ahead']} of {result['seeds']} seeds; the mean difference in MAE "
+            f"is {result['mean']:+.3f} {unit} (95% block-bootstrap interval [{result['low']:+.3f}, {result['high']:+.3f}]); "
+            f"DM p-values from {min(p):.2f} to {max(p):.2f}; that is {'' if larger else 'not '}larger than the noise")
+
+
+def paired_seeds(runs_a, runs_b, truth):
+    """Per-seed MAE of a minus b (the same seed index): (k seeds with a lower, differences (seeds,))."""
+    a = abs_errors(truth, runs_a).reshape(len(runs_a), -1).mean(axis=1)  # (seeds,)
+    b = abs_errors(truth, runs_b).reshape(len(runs_b), -1).mean(axis=1)  # (seeds,)
+    if len(a) != len(b):
+        raise ValueError(f"expected the same number of seeds, got {len(a)} and {len(b)}")
+    return int((a < b).sum()), a - b
+
+
+def coverage(truth, interval):
+    """Fraction of truth values inside [low, high]: interval (..., 2) matching truth's shape (...)."""
+    truth, interval = np.asarray(truth, dtype=float), np.asarray(interval, dtype=float)
+    if interval.shape != (*truth.shape, 2):
+        raise ValueError(f"expected an interval of shape {(*truth.shape, 2)}, got {interval.shape}")
+    return float(np.mean((truth >= interval[..., 0]) & (truth <= interval[..., 1])))
+
+
+def by_horizon(targets, forecasts, steps):
+    """Text table of MAE at the given steps ahead (1-based) and over all steps: median [min, max] over seeds."""
+    width = max(len(n) for n in forecasts)
+    head = "".join(f"{str(k) + ' ahead':>22s}" for k in steps)
+    lines = [f"{'model':{width}s}{head}{'mean over steps':>24s}"]
+    rows = []
+    for name, runs in forecasts.items():
+        err = abs_errors(targets, runs).mean(axis=1)  # (seeds, H)
+        cols = [err[:, k - 1] for k in steps] + [err.mean(axis=1)]
+        rows.append((float(np.median(cols[-1])), name, cols))
+    for _, name, cols in sorted(rows):
+        cells = "".join(f"{np.median(c):8.3f} [{c.min():.2f}, {c.max():.2f}]" if len(c) > 1 else f"{c[0]:8.3f}{'':14s}"
+                        for c in cols)
+        lines.append(f"{name:{width}s}{cells}")
+    return "\n".join(lines)
