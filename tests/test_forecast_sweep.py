@@ -85,6 +85,8 @@ def test_compare_counts_seeds_and_says_when_the_difference_is_within_the_noise()
     wide = dict(far, low=-0.1, high=0.1)
     assert ft.verdict("A", "B", wide).endswith("that is not larger than the noise")
     assert "A ahead on 5 of 5 seeds" in ft.verdict("A", "B", far)
+    assert ft.verdict("A", "B", dict(far, ahead=4)).endswith("not larger than the noise")  # one seed on the other side
+    assert ft.verdict("A", "B", dict(far, ahead=0, low=0.1, high=0.2)).endswith("that is larger than the noise")
 
 
 def test_paired_seeds_coverage_and_horizon_table():
@@ -97,4 +99,4 @@ def test_paired_seeds_coverage_and_horizon_table():
     with pytest.raises(ValueError, match="expected an interval of shape"):
         ft.coverage([1.0], [0.0, 2.0])
     table = ft.by_horizon(truth, {"m": [np.ones((3, 2)), np.full((3, 2), 3.0)]}, (1, 2)).splitlines()
-    assert table[1].split()[:4] == ["m", "2.000", "[1.00,", "3.00]"]
+    assert table[1].split()[:4] == ["m", "2.000", "[1.00,", "3.00]"] and table[0].split()[:3] == ["model", "1", "ahead"]

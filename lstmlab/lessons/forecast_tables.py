@@ -26,7 +26,8 @@ def seed_table(truth, forecasts, y_train, season, unit=""):
         mase = [fc.mase(truth, run, y_train, season) for run in runs]
         rows.append((float(np.median(mae)), mae.min(), mae.max(), float(np.median(mase)), len(runs), name))
     width = max(len(r[-1]) for r in rows)
-    lines = [f"{'model':{width}s}  seeds  {'MAE ' + unit + ' (median)':>20s}  {'[min, max] over seeds':>22s}  MASE"]
+    label = f"MAE {unit} (median)" if unit else "MAE (median)"
+    lines = [f"{'model':{width}s}  seeds  {label:>20s}  {'[min, max] over seeds':>22s}  MASE"]
     for med, low, high, mase, n, name in sorted(rows):
         spread = f"[{low:.3f}, {high:.3f}]" if n > 1 else "(no seed)"
         lines.append(f"{name:{width}s}  {n:5d}  {med:20.3f}  {spread:>22s}  {mase:.3f}")
@@ -40,22 +41,26 @@ def best(truth, forecasts):
 
 def compare(truth, runs_a, run_b, h=1, block=None, seed=0):
     """Model a (one run per seed) against model b (one run): per-seed MAE differences and DM p-values, and a moving-block
-    bootstrap interval of the mean over origins of (|e_a| averaged over seeds - |e_b|). Paths: losses averaged over the horizon."""
+    bootstrap interval (blocks of max(h, 4) origins unless `block` is given) of the mean over origins of (|e_a| averaged over
+    seeds - |e_b|). Paths (origins, H): each origin's loss is its mean over the H steps."""
     err_a = abs_errors(truth, runs_a).reshape(len(runs_a), len(truth), -1).mean(axis=2)  # (seeds, origins)
     err_b = abs_errors(truth, [run_b]).reshape(len(truth), -1).mean(axis=1)  # (origins,)
     tests = [stats.diebold_mariano(a, err_b, h) for a in err_a]
-    mean, low, high = stats.block_bootstrap_interval(err_a.mean(axis=0), err_b, block or max(h, 2) * 2, seed=seed)
+    mean, low, high = stats.block_bootstrap_interval(err_a.mean(axis=0), err_b, block or max(h, 4), seed=seed)
     diffs = err_a.mean(axis=1) - err_b.mean()  # (seeds,)
     return {"ahead": int((diffs < 0).sum()), "seeds": len(diffs), "diffs": diffs, "p": [p for _, p in tests],
             "mean": mean, "low": low, "high": high}
 
 
 def verdict(name_a, name_b, result, unit=""):
-    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not."""
-    larger = result["low"] > 0 or result["high"] < 0
-    p = result["p"]
+    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not.
+
+    Larger than the noise: the interval excludes 0 AND every seed is on the same side (the seeds' spread is noise too).
+    """
+    larger = (result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0)
+    p, unit = result["p"], f" {unit}" if unit else ""
     return (f"{name_a} vs {name_b}: {name_a} ahead on {result['ahead']} of {result['seeds']} seeds; the mean difference in MAE "
-            f"is {result['mean']:+.3f} {unit} (95% block-bootstrap interval [{result['low']:+.3f}, {result['high']:+.3f}]); "
+            f"is {result['mean']:+.3f}{unit} (95% block-bootstrap interval [{result['low']:+.3f}, {result['high']:+.3f}]); "
             f"DM p-values from {min(p):.2f} to {max(p):.2f}; that is {'' if larger else 'not '}larger than the noise")
 
 
@@ -78,16 +83,15 @@ def coverage(truth, interval):
 
 def by_horizon(targets, forecasts, steps):
     """Text table of MAE at the given steps ahead (1-based) and over all steps: median [min, max] over seeds."""
-    width = max(len(n) for n in forecasts)
-    head = "".join(f"{str(k) + ' ahead':>22s}" for k in steps)
-    lines = [f"{'model':{width}s}{head}{'mean over steps':>24s}"]
     rows = []
     for name, runs in forecasts.items():
         err = abs_errors(targets, runs).mean(axis=1)  # (seeds, H)
-        cols = [err[:, k - 1] for k in steps] + [err.mean(axis=1)]
-        rows.append((float(np.median(cols[-1])), name, cols))
-    for _, name, cols in sorted(rows):
-        cells = "".join(f"{np.median(c):8.3f} [{c.min():.2f}, {c.max():.2f}]" if len(c) > 1 else f"{c[0]:8.3f}{'':14s}"
-                        for c in cols)
-        lines.append(f"{name:{width}s}{cells}")
-    return "\n".join(lines)
+        cols = [err[:, k - 1] for k in steps] + [err.mean(axis=1)]  # each (seeds,)
+        cells = [f"{np.median(c):.3f} [{c.min():.2f}, {c.max():.2f}]" if len(c) > 1 else f"{c[0]:.3f}" for c in cols]
+        rows.append((float(np.median(cols[-1])), name, cells))
+    head = ["model", *(f"{k} ahead" for k in steps), "mean over steps"]
+    rows.sort()
+    widths = [max(len(head[0]), *(len(r[1]) for r in rows))]
+    widths += [max(len(head[j + 1]), *(len(r[2][j]) for r in rows)) for j in range(len(head) - 1)]
+    line = lambda cells: "  ".join(c.ljust(widths[0]) if j == 0 else c.ljust(widths[j]) for j, c in enumerate(cells)).rstrip()  # noqa: E731
+    return "\n".join([line(head)] + [line([name, *cells]) for _, name, cells in rows])
