@@ -100,3 +100,15 @@ def test_paired_seeds_coverage_and_horizon_table():
         ft.coverage([1.0], [0.0, 2.0])
     table = ft.by_horizon(truth, {"m": [np.ones((3, 2)), np.full((3, 2), 3.0)]}, (1, 2)).splitlines()
     assert table[1].split()[:4] == ["m", "2.000", "[1.00,", "3.00]"] and table[0].split()[:3] == ["model", "1", "ahead"]
+
+
+def test_rolling_mae_and_table():
+    series = np.arange(10.0)
+    origins = [{"test_steps": [6, 7], "forecasts": {"base": [[6.0, 8.0]], "net": [[6.0, 7.0], [8.0, 9.0]]}},
+               {"test_steps": [8, 9], "forecasts": {"base": [[8.0, 9.0]], "net": [[9.0, 9.0], [8.0, 9.0]]}}]
+    mae = ft.rolling_mae(series, origins)
+    np.testing.assert_allclose(mae["base"], [[0.5], [0.0]])
+    np.testing.assert_allclose(mae["net"], [[0.0, 2.0], [0.5, 0.0]])
+    lines = ft.rolling_table(mae, ["1990-01", "1992-01"]).splitlines()
+    assert lines[0].split() == ["test", "from", "base", "net"]
+    assert lines[1].split() == ["1990-01", "0.500", "1.000", "[0.00,", "2.00]"]

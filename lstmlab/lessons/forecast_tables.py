@@ -95,3 +95,24 @@ def by_horizon(targets, forecasts, steps):
     widths += [max(len(head[j + 1]), *(len(r[2][j]) for r in rows)) for j in range(len(head) - 1)]
     line = lambda cells: "  ".join(c.ljust(widths[0]) if j == 0 else c.ljust(widths[j]) for j, c in enumerate(cells)).rstrip()  # noqa: E731
     return "\n".join([line(head)] + [line([name, *cells]) for _, name, cells in rows])
+
+
+def rolling_mae(series, origins):
+    """One-step MAE per model at each rolling origin: {model: (origins, seeds)}; origins as the rolling sweep stores them."""
+    series = np.asarray(series, dtype=float)  # (N,)
+    table = {}
+    for origin in origins:
+        truth = series[np.asarray(origin["test_steps"])]  # (block,)
+        for name, runs in origin["forecasts"].items():
+            table.setdefault(name, []).append(abs_errors(truth, runs).mean(axis=1))  # (seeds,)
+    return {name: np.array(rows) for name, rows in table.items()}
+
+
+def rolling_table(mae, labels):
+    """Text table: a row per origin (labels), a column per model: MAE, median [min, max] when it has seeds."""
+    names = list(mae)
+    cells = [[f"{np.median(m[k]):.3f} [{m[k].min():.2f}, {m[k].max():.2f}]" if len(m[k]) > 1 else f"{m[k][0]:.3f}"
+              for m in mae.values()] for k in range(len(labels))]
+    widths = [max(len("test from"), *map(len, labels))] + [max(len(n), *(len(row[j]) for row in cells)) for j, n in enumerate(names)]
+    line = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(["test from", *names])] + [line([label, *row]) for label, row in zip(labels, cells)])
