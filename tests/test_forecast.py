@@ -138,3 +138,20 @@ def test_forecast_figures():
     with pytest.raises(ValueError, match="dates and a must have the same length"):
         forecast_figure(dates[:5], values[:5], {"a": values})
     assert len(horizon_error_figure({"x": [1, 2, 3]}).axes[0].lines) == 1
+
+
+def test_fill_forward_uses_only_the_past():
+    np.testing.assert_array_equal(fc.fill_forward([1.0, np.nan, np.nan, 4.0, np.nan]), [1, 1, 1, 4, 4])
+    with pytest.raises(ValueError, match="first value that is not missing"):
+        fc.fill_forward([np.nan, 1.0])
+
+
+def test_seasonal_naive_drift_adds_the_last_seasons_change():
+    series = np.arange(30.0) + np.tile([0.0, 5.0, 1.0], 10)  # a ramp plus a 3-step season
+    got = fc.seasonal_naive_drift(series, [10, 20], 3, 3)
+    np.testing.assert_allclose(got, series[[[10, 11, 12], [20, 21, 22]]])  # exact: the ramp's yearly rise is 3
+    assert got[0, 0] == series[7] + (series[9] - series[6])
+    with pytest.raises(ValueError, match="origins must lie in 4..30"):
+        fc.seasonal_naive_drift(series, [3], 3, 1)
+    with pytest.raises(ValueError, match="at most the season"):
+        fc.seasonal_naive_drift(series, [10], 3, 4)

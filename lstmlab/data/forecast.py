@@ -156,3 +156,29 @@ def error_table(truth, forecasts, y_train, season, unit=""):
     lines = [f"{'model':{width}s}  {'MAE ' + unit:>10s}  {'RMSE ' + unit:>10s}  {'MASE':>6s}"]
     lines += [f"{name:{width}s}  {a:10.3f}  {r:10.3f}  {m:6.3f}" for a, r, m, name in sorted(rows)]
     return "\n".join(lines)
+
+
+def fill_forward(values):
+    """Each missing value (NaN) replaced by the last value observed before it: only the past is used. (N,)"""
+    values = np.asarray(values, dtype=float).ravel()  # (N,)
+    seen = ~np.isnan(values)  # (N,)
+    if not seen.any() or not seen[0]:
+        raise ValueError("expected a first value that is not missing (nothing before it to fill from), got NaN")
+    last = np.maximum.accumulate(np.where(seen, np.arange(len(values)), 0))  # (N,): index of the last observed value
+    return values[last]  # (N,)
+
+
+def seasonal_naive_drift(series, origins, season, horizon):
+    """From origin o (last seen: series[o-1]): series[o+k-season] plus the last season's change series[o-1] - series[o-1-season].
+
+    (origins, horizon), k = 0..horizon-1 (horizon <= season: every value used is before o).
+    """
+    series = np.asarray(series, dtype=float).ravel()  # (N,)
+    season, horizon = check_positive_int(season, "season"), check_positive_int(horizon, "horizon")
+    if horizon > season:
+        raise ValueError(f"horizon must be at most the season ({season}), got {horizon}")
+    origins = np.asarray(origins, dtype=int)  # (origins,)
+    if origins.min() < season + 1 or origins.max() > len(series):
+        raise ValueError(f"origins must lie in {season + 1}..{len(series)} (a season and one step of history)")
+    drift = series[origins - 1] - series[origins - 1 - season]  # (origins,)
+    return series[origins[:, None] - season + np.arange(horizon)] + drift[:, None]  # (origins, horizon)

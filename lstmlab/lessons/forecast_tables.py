@@ -1,0 +1,118 @@
+"""Lesson 10's tables and verdicts from stored forecasts: errors over seeds with their range, paired comparisons, coverage.
+
+A model's forecasts are a list with one array per seed (a baseline without randomness: a list of one). Every
+sentence a verdict prints is built from the numbers, so it says no more than they do.
+"""
+import numpy as np
+
+from ..data import forecast as fc
+from . import stats
+
+
+def abs_errors(truth, runs):
+    """|forecast - truth| per seed: (seeds, *truth.shape)."""
+    truth = np.asarray(truth, dtype=float)
+    runs = np.asarray(runs, dtype=float)  # (seeds, *truth.shape)
+    if runs.shape[1:] != truth.shape:
+        raise ValueError(f"expected forecasts of shape (seeds, {', '.join(map(str, truth.shape))}), got {runs.shape}")
+    return np.abs(runs - truth)
+
+
+def seed_table(truth, forecasts, y_train, season, unit=""):
+    """Text table, best median MAE first: seeds, MAE median and [min, max] over seeds, MASE median."""
+    rows = []
+    for name, runs in forecasts.items():
+        mae = abs_errors(truth, runs).reshape(len(runs), -1).mean(axis=1)  # (seeds,)
+        mase = [fc.mase(truth, run, y_train, season) for run in runs]
+        rows.append((float(np.median(mae)), mae.min(), mae.max(), float(np.median(mase)), len(runs), name))
+    width = max(len(r[-1]) for r in rows)
+    label = f"MAE {unit} (median)" if unit else "MAE (median)"
+    lines = [f"{'model':{width}s}  seeds  {label:>20s}  {'[min, max] over seeds':>22s}  MASE"]
+    for med, low, high, mase, n, name in sorted(rows):
+        spread = f"[{low:.3f}, {high:.3f}]" if n > 1 else "(no seed)"
+        lines.append(f"{name:{width}s}  {n:5d}  {med:20.3f}  {spread:>22s}  {mase:.3f}")
+    return "\n".join(lines)
+
+
+def best(truth, forecasts):
+    """The name with the lowest median MAE over its seeds."""
+    return min(forecasts, key=lambda name: np.median(abs_errors(truth, forecasts[name]).reshape(len(forecasts[name]), -1).mean(axis=1)))
+
+
+def compare(truth, runs_a, run_b, h=1, block=None, seed=0):
+    """Model a (one run per seed) against model b (one run): per-seed MAE differences and DM p-values, and a moving-block
+    bootstrap interval (blocks of max(h, 4) origins unless `block` is given) of the mean over origins of (|e_a| averaged over
+    seeds - |e_b|). Paths (origins, H): each origin's loss is its mean over the H steps."""
+    err_a = abs_errors(truth, runs_a).reshape(len(runs_a), len(truth), -1).mean(axis=2)  # (seeds, origins)
+    err_b = abs_errors(truth, [run_b]).reshape(len(truth), -1).mean(axis=1)  # (origins,)
+    tests = [stats.diebold_mariano(a, err_b, h) for a in err_a]
+    mean, low, high = stats.block_bootstrap_interval(err_a.mean(axis=0), err_b, block or max(h, 4), seed=seed)
+    diffs = err_a.mean(axis=1) - err_b.mean()  # (seeds,)
+    return {"ahead": int((diffs < 0).sum()), "seeds": len(diffs), "diffs": diffs, "p": [p for _, p in tests],
+            "mean": mean, "low": low, "high": high}
+
+
+def verdict(name_a, name_b, result, unit=""):
+    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not.
+
+    Larger than the noise: the interval excludes 0 AND every seed is on the same side (the seeds' spread is noise too).
+    """
+    larger = (result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0)
+    p, unit = result["p"], f" {unit}" if unit else ""
+    return (f"{name_a} vs {name_b}: {name_a} ahead on {result['ahead']} of {result['seeds']} seeds; the mean difference in MAE "
+            f"is {result['mean']:+.3f}{unit} (95% block-bootstrap interval [{result['low']:+.3f}, {result['high']:+.3f}]); "
+            f"DM p-values from {min(p):.2f} to {max(p):.2f}; that is {'' if larger else 'not '}larger than the noise")
+
+
+def paired_seeds(runs_a, runs_b, truth):
+    """Per-seed MAE of a minus b (the same seed index): (k seeds with a lower, differences (seeds,))."""
+    a = abs_errors(truth, runs_a).reshape(len(runs_a), -1).mean(axis=1)  # (seeds,)
+    b = abs_errors(truth, runs_b).reshape(len(runs_b), -1).mean(axis=1)  # (seeds,)
+    if len(a) != len(b):
+        raise ValueError(f"expected the same number of seeds, got {len(a)} and {len(b)}")
+    return int((a < b).sum()), a - b
+
+
+def coverage(truth, interval):
+    """Fraction of truth values inside [low, high]: interval (..., 2) matching truth's shape (...)."""
+    truth, interval = np.asarray(truth, dtype=float), np.asarray(interval, dtype=float)
+    if interval.shape != (*truth.shape, 2):
+        raise ValueError(f"expected an interval of shape {(*truth.shape, 2)}, got {interval.shape}")
+    return float(np.mean((truth >= interval[..., 0]) & (truth <= interval[..., 1])))
+
+
+def by_horizon(targets, forecasts, steps):
+    """Text table of MAE at the given steps ahead (1-based) and over all steps: median [min, max] over seeds."""
+    rows = []
+    for name, runs in forecasts.items():
+        err = abs_errors(targets, runs).mean(axis=1)  # (seeds, H)
+        cols = [err[:, k - 1] for k in steps] + [err.mean(axis=1)]  # each (seeds,)
+        cells = [f"{np.median(c):.3f} [{c.min():.2f}, {c.max():.2f}]" if len(c) > 1 else f"{c[0]:.3f}" for c in cols]
+        rows.append((float(np.median(cols[-1])), name, cells))
+    head = ["model", *(f"{k} ahead" for k in steps), "mean over steps"]
+    rows.sort()
+    widths = [max(len(head[0]), *(len(r[1]) for r in rows))]
+    widths += [max(len(head[j + 1]), *(len(r[2][j]) for r in rows)) for j in range(len(head) - 1)]
+    line = lambda cells: "  ".join(c.ljust(widths[0]) if j == 0 else c.ljust(widths[j]) for j, c in enumerate(cells)).rstrip()  # noqa: E731
+    return "\n".join([line(head)] + [line([name, *cells]) for _, name, cells in rows])
+
+
+def rolling_mae(series, origins):
+    """One-step MAE per model at each rolling origin: {model: (origins, seeds)}; origins as the rolling sweep stores them."""
+    series = np.asarray(series, dtype=float)  # (N,)
+    table = {}
+    for origin in origins:
+        truth = series[np.asarray(origin["test_steps"])]  # (block,)
+        for name, runs in origin["forecasts"].items():
+            table.setdefault(name, []).append(abs_errors(truth, runs).mean(axis=1))  # (seeds,)
+    return {name: np.array(rows) for name, rows in table.items()}
+
+
+def rolling_table(mae, labels):
+    """Text table: a row per origin (labels), a column per model: MAE, median [min, max] when it has seeds."""
+    names = list(mae)
+    cells = [[f"{np.median(m[k]):.3f} [{m[k].min():.2f}, {m[k].max():.2f}]" if len(m[k]) > 1 else f"{m[k][0]:.3f}"
+              for m in mae.values()] for k in range(len(labels))]
+    widths = [max(len("test from"), *map(len, labels))] + [max(len(n), *(len(row[j]) for row in cells)) for j, n in enumerate(names)]
+    line = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(["test from", *names])] + [line([label, *row]) for label, row in zip(labels, cells)])
