@@ -733,7 +733,7 @@ MESSAGES = {
     "mistake.pytorch_biases": "每一块算了两个偏置向量（PyTorch 的算法：bias_ih 和 bias_hh）；Keras 只有一个",
     "fix.pytorch_biases": "Keras 的 LSTM 只有一个长度为 4*units 的偏置：4 * (units * (features + units) + units)；PyTorch 的 nn.LSTM 多一个，多出 4 * units 个参数。",
     "mistake.three_gates": "只算了三个门（i、f、o），漏了候选记忆元那一块（i、f、c、o 里的 c）",
-    "fix.three_gates": "LSTM 的权重有四块，即三个门加候选记忆元（按 i、f、c、o 排列，c 块是候选记忆元），所以是 4 * (units * (features + units) + units)。",
+    "fix.three_gates": "LSTM 的权重有四块 i、f、c、o，即三个门加候选记忆元（c 块），所以是 4 * (units * (features + units) + units)。",
     "mistake.lstm_input_features": "每个 LSTM 的 kernel 都按模型输入的特征数来算了，好像每一层都接收 X(t)、都用自己的 input_shape（seed 000 的问题：“第二层 LSTM 层是否接收 X(t)(作为输入)？”）",
     "fix.lstm_input_features": "只有第一层 LSTM 看到数据的特征；第 k+1 层的 kernel 是 (第 k 层的 units, 4 * 本层 units)，所以 LSTM(64) 之后的 LSTM(32) 有 4 * (32 * (64 + 32) + 32) = 12416 个参数；后面各层的 input_shape 会被忽略。",
     "mistake.per_timestep": "参数按每个时间步各算了一份",
