@@ -171,11 +171,12 @@ def test_where_values_differ_by_axis():
     received = np.zeros((2, 5, 3))
     received[1, 2:, 0] = 1.0
     assert where(SEQ, np.zeros((2, 5, 3)), received) == (
-        "y[1, 2, 0] (sample 1, time step 2, unit 0); the first wrong time step is t = 2 (3 of the steps 0..4 are wrong)")
+        "y[1, 2, 0] (sample 1, step index 2, unit 0); the first wrong time step has index 2 (3 of the indices 0..4 are "
+        "wrong)")
     assert where(ONE, np.zeros((2, 3)), np.eye(2, 3)) == "output[0, 0]"
     assert where(COUNT, 7, 8) == "count"
     one_step = Item("s", "t", 1, ("x",), lambda rng: [CASE], lambda x: 1, outputs=("y",), axes={"y": ("sample", "step")})
-    assert where(one_step, np.zeros((2, 1)), np.ones((2, 1))) == "y[0, 0] (sample 0, time step 0)"  # one step: no first
+    assert where(one_step, np.zeros((2, 1)), np.ones((2, 1))) == "y[0, 0] (sample 0, step index 0)"  # one step: no first
 
 
 def test_where_labels_that_do_not_fit_give_the_index_alone():
@@ -189,7 +190,8 @@ def test_two_time_steps_and_units_in_fours():
     received = np.zeros((1, 2, 4))
     received[0, 1, 1] = 1.0
     assert where(plain, np.zeros((1, 2, 4)), received) == (
-        "y[0, 1, 1] (sample 0, time step 1, unit 1); the first wrong time step is t = 1 (1 of the steps 0..1 are wrong)")
+        "y[0, 1, 1] (sample 0, step index 1, unit 1); the first wrong time step has index 1 (1 of the indices 0..1 are "
+        "wrong)")
 
 
 def test_where_values_differ_by_gate():

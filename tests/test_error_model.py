@@ -152,8 +152,8 @@ def test_the_seeds_confusions_are_named_in_their_own_terms_in_english_and_chines
     set_language("zh")
     seed_000 = check("predict_shapes", seed_000_shapes, quiet=True)
     seed_003 = check("stateful_forward", seed_003_forward, quiet=True)
-    assert "种子 000" in seed_000.mistake and "X(t)" in seed_000.mistake
-    assert "种子 003" in seed_003.mistake and "我曾期望状态变量在示例步骤之间传递" in seed_003.mistake
+    assert "seed 000" in seed_000.mistake and "X(t)" in seed_000.mistake
+    assert "seed 003" in seed_003.mistake and "「我曾期望状态变量在示例步骤之间传递」" in seed_003.mistake
 
 
 def _affine_steps(step, x, w, b):

@@ -98,7 +98,7 @@ def test_the_comparison_speaks_chinese(fresh_language):
     e = lstmlab.CellExplorer(CellState(input="noise"), step=_written(order=(1, 0, 2, 3)))
     assert ZH["explore.compare.differs"].split("{")[0] in e.compare_report.value
     if cjk_font() is not None:  # CI installs fonts-noto-cjk; without it figures say so and stay English
-        assert e.compare_labels["reference"] == "参考实现" and e.compare_labels["unit"] == "单元 {u}"
+        assert e.compare_labels["reference"] == "参考实现" and e.compare_labels["unit"] == "隐藏单元 {u}"
 
 
 def test_a_failed_lstm_step_check_links_to_the_cell_explorer_and_a_blank_one_says_to_rerun_its_def_cell(capsys):

@@ -157,18 +157,30 @@ def test_sentences_built_from_parts_take_their_punctuation_from_the_catalogue():
     set_language("en")
     en = check("lstm_layer", fn, seed=11, quiet=True)
     assert zh.status == en.status == "failed"
-    assert re.search(r"（样本 \d+、时间步 \d+、隐藏单元 \d+）；第一个出错的时间步下标为 2（", zh.where), zh.where
-    assert re.search(r"\(sample \d+, time step \d+, unit \d+\); the first wrong time step is t = 2 ", en.where), en.where
+    assert re.search(r"（样本 \d+、时间步下标 \d+、隐藏单元 \d+）；第一个出错的时间步下标为 2（", zh.where), zh.where
+    assert re.search(r"\(sample \d+, step index \d+, unit \d+\); the first wrong time step has index 2 ", en.where), en.where
     assert "x (5, 6, 7)、kernel (7, 16)、" in zh.message and "x (5, 6, 7), kernel (7, 16), " in en.message
     assert not re.search(r"[\u4e00-\u9fff][,;] |[,;] [\u4e00-\u9fff]", zh.message), zh.message
 
 
 def test_the_four_blocks_are_three_gates_plus_a_candidate():
-    """Issue #26: Chinese textbooks count three gates and a candidate (候选值), never 「四个门」."""
+    """Issue #26: Chinese textbooks (d2l-zh) count three gates and a candidate (候选记忆元), never 「四个门」."""
     counted = [key for key, text in ZH.items() if re.search(r"(四|4) ?个门|门块|逐门|各门", text)]
     assert not counted, counted
     for key in ("mistake.one_gate", "fix.one_gate", "explore.quiz.why_lstm", "explore.hint.missing_gates"):
-        assert "三个门加候选值" in ZH[key] or "三个门和候选值" in ZH[key], (key, ZH[key])
+        assert "三个门加候选记忆元" in ZH[key] or "三个门和候选记忆元" in ZH[key], (key, ZH[key])
+
+
+def test_the_feedback_uses_the_glossarys_terms():
+    """Issue #26: the terms of notebooks/zh/glossary (d2l-zh's), never the old ones: 隐状态 not 隐藏状态, 记忆元 not
+    细胞状态, 候选记忆元 not 候选值, cell (never a bare 单元) for Keras's one step, seed 001 not 种子 001."""
+    glossary = (ROOT / "notebooks" / "zh" / "glossary.ipynb").read_text(encoding="utf-8")
+    assert all(term in glossary for term in ("隐状态 h", "记忆元 c", "候选记忆元", "cell（不翻译）"))
+    old = re.compile(r"候选值|细胞|隐藏状态|种子 ?\d{3}|探索器|(?<!隐藏)(?<!输出)单元(?![格数])")
+    assert not [(key, text) for key, text in ZH.items() if old.search(text)]
+    assert ZH["fix.h_c_swapped"].endswith("c 是记忆元。") and ZH["explore.compare.fig_h"].startswith("h 隐状态")
+    assert "候选隐状态 h_tilde" in ZH["explain.layer.units_gru"]  # GRU's candidate is a hidden state, not a memory cell
+    assert "seed 004" in ZH["mistake.targets_sequences_kept"] and "一次 cell" in ZH["explain.one_step"]
 
 
 def test_inline_values_are_spaced_and_notebook_is_one_word():

@@ -32,7 +32,7 @@ def problem_text(diff, reveal):
 
 
 def _axis_word(label, position, size):
-    """`sample 0`, `time step 2`, `gate f, unit 1` for one index along a labelled axis."""
+    """`sample 0`, `step index 2`, `gate f, unit 1` for one index along a labelled axis."""
     if label == "gate":
         units = max(size // 4, 1)
         return msg("axis.gate_unit", gate=GATES[min(position // units, 3)], unit=position % units)

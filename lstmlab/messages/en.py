@@ -471,7 +471,7 @@ MESSAGES = {
     "where.returned": "the value your function returns",
     "where.index": "{at} ({axes})",
     "where.gates": "the wrong numbers of {name} are in the gate block(s) {gates} only",
-    "where.first_step": "the first wrong time step is t = {step} ({count} of the steps 0..{last} are wrong)",
+    "where.first_step": "the first wrong time step has index {step} ({count} of the indices 0..{last} are wrong)",
     "where.isolated": "your answer is right once {step} is zero: the mistake is in how it enters",
     "step.bias": "the bias",
     "step.input_term": "the input x",
@@ -488,7 +488,7 @@ MESSAGES = {
     "where.layer": "layer {layer} ({spec})",
     "where.layer_only": "layer {layer}",
     "axis.sample": "sample {index}",
-    "axis.step": "time step {index}",
+    "axis.step": "step index {index}",
     "axis.unit": "unit {index}",
     "axis.feature": "feature {index}",
     "axis.window": "window {index}",
@@ -1208,8 +1208,8 @@ MESSAGES = {
                             "shape (samples, timesteps, features) (lstmlab.make_windows(series, timesteps)); if each "
                             "sample really is one step, a Dense network is the simpler model",
     "explain.go_backwards": "go_backwards=True with return_sequences=True: {layer} reads the input from the last step "
-                            "to the first and returns its outputs in that order, so output step 0 is h after the "
-                            "input's last step: the sequence comes out reversed in time, and the next layer (and any "
+                            "to the first and returns its outputs in that order, so the output's first step is h after "
+                            "the input's last step: the sequence comes out reversed in time, and the next layer (and any "
                             "per-step targets) see it backwards",
     "explain.go_backwards.fix": "flip it back after the layer (keras.ops.flip(y, axis=1), e.g. in a Lambda layer), or "
                                 "use Bidirectional, which flips the backward outputs back for you; if only the final h "

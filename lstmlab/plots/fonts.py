@@ -14,7 +14,7 @@ from ..messages import language, template
 PREFERRED = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
              "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Hiragino Sans GB", "Heiti SC",
              "Noto Sans CJK TC", "Noto Sans CJK HK", "Noto Sans CJK JP", "Noto Sans CJK KR")
-SAMPLE = "单元细胞时间步样本批次隐藏状态有状态序列层数同一个权重来自数据"  # the glyphs the zh figures use
+SAMPLE = "隐藏单元记忆元候选时间步样本批次隐状态有状态序列层数同一个权重来自数据"  # the glyphs the zh figures use
 NOTE = ("No CJK font found, so this figure's labels are in English "
         "(to see them in Chinese: apt-get install fonts-noto-cjk, then restart the kernel).")
 FALLBACK = "DejaVu Sans"  # matplotlib's own font: Latin, digits, arrows

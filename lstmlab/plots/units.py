@@ -80,7 +80,7 @@ def unit_cell_figure(x, kernel, recurrent_kernel, bias, *, max_timesteps=4):
     more = "" if shown == timesteps else label(f"（共 {timesteps} 步，只画前 {shown} 步）",
                                                f" (first {shown} of {timesteps} steps)")
     title = label(f"units = h（和 c）的长度 = {units}；cell = 每个时间步都重复使用的同一个计算；"
-                  f"时间步数 {timesteps} 来自数据{more}\nh = 隐藏状态（这一步的输出），c = 细胞状态；颜色和数字是算出来的真实值",
+                  f"时间步数 {timesteps} 来自数据{more}\nh = 隐状态（这一步的输出），c = 记忆元；颜色和数字是算出来的真实值",
                   f"units = the length of h (and c) = {units}; the cell = one computation reused at every step; "
                   f"the {timesteps} time steps come from the data{more}\n"
                   "h = hidden state (this step's output), c = cell state; colours and numbers are the computed values")

@@ -15,9 +15,10 @@ COMMENT = ("# The messages of lstmlab (check(), the grader, the explorers, the e
            "# msgctxt the message's key. Placeholders in braces ({{name}}, {{shape!r}}) and `code` stay exactly as they are.\n"
            "# Refresh with `lstmlab translate update`; write lstmlab/messages/{language}.py with `lstmlab translate build`.")
 NOTES = {"zh": (
-    "# 术语：unit = 隐藏单元（`units` = 隐藏状态 h 的维度），cell = LSTM 的 cell（一个时间步的计算）；时间步、样本、批次、\n"
-    "# 有状态、隐藏状态 h、细胞状态 c（d2l-zh 称隐状态、记忆元）；权重的四块说成“三个门（输入门 i、遗忘门 f、输出门 o）\n"
-    "# 加候选值 c̃”（d2l-zh 称候选记忆元），不说“四个门”或“门块”；notebook 一律写“笔记本”。占位符前后与汉字之间留一个\n"
+    "# 术语（与 d2l-zh 和术语表一致）：unit = 隐藏单元（`units` = 隐藏单元数，简称单元数 = 隐状态 h 的长度），cell 不翻译\n"
+    "# （Keras 里一个时间步的计算），不单用“单元”，不写“细胞”；隐状态 h、记忆元 c；权重的四块说成“三个门（输入门 i、\n"
+    "# 遗忘门 f、输出门 o）加候选记忆元 c̃”（GRU 的候选是候选隐状态），不说“四个门”或“门块”；种子文档写 seed 001；\n"
+    "# 时间步 t 从 1 数起，数组下标写“下标”；notebook 一律写“笔记本”。占位符前后与汉字之间留一个\n"
     "# 空格（“实际是 {received}”）；并列项、分句、标签与内容之间的标点来自 join.* 这几个键（顿号、分号、全角冒号）。")}
 SAYS = {"zh": "Simplified Chinese"}
 EMPTY = "empty-translation"  # gettext has no empty translation: this flag says msgstr "" is meant (zh: no space after 。)
