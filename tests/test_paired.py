@@ -28,7 +28,8 @@ def test_constant_differences_give_a_point_interval_and_opposite_order_flips_the
 def test_differences_of_both_signs_are_not_beyond_the_noise():
     result = paired_bootstrap([0.9, 0.5, 0.8, 0.4, 0.7], [0.5, 0.9, 0.4, 0.8, 0.7])
     assert result.mean == pytest.approx(0.0) and result.low < 0 < result.high and not result.beyond_noise
-    assert result.ahead == 2  # a tie is not ahead
+    assert (result.ahead, result.tied) == (2, 1)  # a tie is not ahead
+    assert "on 2 of 5 seeds (tied on 1);" in verdict("a", "b", result)
 
 
 def test_the_verdict_is_printed_from_the_numbers():
@@ -43,3 +44,13 @@ def test_the_verdict_is_printed_from_the_numbers():
 def test_bad_scores_say_what_was_expected(a, b, match):
     with pytest.raises(ValueError, match=match):
         differences(a, b)
+
+
+def test_the_rate_is_chosen_on_the_median_validation_loss():
+    from lstmlab.lessons.paired import choose_rate
+    by_rate = {"0.003": {"val_loss": [0.30, 0.10, 0.50]}, "0.01": {"val_loss": [0.20, 0.25, 0.90]},
+               "0.03": {"val_loss": [0.28, 0.40, 0.29]}}  # medians 0.30, 0.25, 0.29
+    assert choose_rate(by_rate) == "0.01"
+    assert choose_rate({"0.01": {"val_loss": [1.0]}, "0.003": {"val_loss": [1.0]}}) == "0.003"  # a tie: the lower rate
+    with pytest.raises(ValueError, match="no rates"):
+        choose_rate({})

@@ -18,6 +18,7 @@ class Paired:
     high: float
     ahead: int
     n: int
+    tied: int = 0
 
     @property
     def beyond_noise(self):
@@ -47,12 +48,21 @@ def paired_bootstrap(a, b, *, resamples=10_000, level=0.95, seed=0):
     means = d[picks].mean(axis=1)  # (resamples,)
     tail = (1 - level) / 2 * 100
     low, high = np.percentile(means, [tail, 100 - tail])
-    return Paired(float(d.mean()), float(low), float(high), int((d > 0).sum()), len(d))
+    return Paired(float(d.mean()), float(low), float(high), int((d > 0).sum()), len(d), int((d == 0).sum()))
 
 
 def verdict(name_a, name_b, result, *, digits=3):
     """The verdict sentence: 'A is ahead of B on k of n seeds; the mean difference is X (95% interval [l, h]); ...'."""
     size = "larger" if result.beyond_noise else "not larger"
-    return (f"{name_a} is ahead of {name_b} on {result.ahead} of {result.n} seeds; the mean difference is "
+    ties = f" (tied on {result.tied})" if result.tied else ""
+    return (f"{name_a} is ahead of {name_b} on {result.ahead} of {result.n} seeds{ties}; the mean difference is "
             f"{result.mean:+.{digits}f} (95% interval [{result.low:+.{digits}f}, {result.high:+.{digits}f}]); "
             f"that is {size} than the noise between seeds")
+
+
+def choose_rate(by_rate, key="val_loss"):
+    """The learning rate (a key of by_rate) whose median `key` over seeds is lowest: chosen on validation, never on test."""
+    if not by_rate:
+        raise ValueError("expected {rate: {key: [one value per seed]}}, got no rates")
+    medians = {rate: float(np.median(scores[key])) for rate, scores in by_rate.items()}
+    return min(medians, key=lambda rate: (medians[rate], float(rate)))
