@@ -37,6 +37,7 @@ def test_the_verdict_is_printed_from_the_numbers():
     assert text == ("1 layer is ahead of 4 layers on 4 of 5 seeds; the mean difference is +0.052 "
                     "(95% interval [+0.011, +0.094]); that is larger than the noise between seeds")
     assert "not larger" in verdict("a", "b", Paired(0.01, -0.02, 0.04, 3, 5))
+    assert "is +1.2e-03 (95% interval [+6.0e-04, +2.8e-03])" in verdict("a", "b", Paired(0.0012, 0.0006, 0.0028, 5, 5), fmt="+.1e")
 
 
 @pytest.mark.parametrize("a, b, match", [([0.1, 0.2], [0.1], "same length"), ([0.1], [0.2], "at least 2"),

@@ -51,12 +51,16 @@ def paired_bootstrap(a, b, *, resamples=10_000, level=0.95, seed=0):
     return Paired(float(d.mean()), float(low), float(high), int((d > 0).sum()), len(d), int((d == 0).sum()))
 
 
-def verdict(name_a, name_b, result, *, digits=3):
-    """The verdict sentence: 'A is ahead of B on k of n seeds; the mean difference is X (95% interval [l, h]); ...'."""
+def verdict(name_a, name_b, result, *, digits=3, fmt=None):
+    """The verdict sentence: 'A is ahead of B on k of n seeds; the mean difference is X (95% interval [l, h]); ...'.
+
+    fmt: a format spec for the three numbers (e.g. "+.1e" for losses near 0); default f"+.{digits}f".
+    """
+    fmt = fmt or f"+.{digits}f"
     size = "larger" if result.beyond_noise else "not larger"
     ties = f" (tied on {result.tied})" if result.tied else ""
     return (f"{name_a} is ahead of {name_b} on {result.ahead} of {result.n} seeds{ties}; the mean difference is "
-            f"{result.mean:+.{digits}f} (95% interval [{result.low:+.{digits}f}, {result.high:+.{digits}f}]); "
+            f"{result.mean:{fmt}} (95% interval [{result.low:{fmt}}, {result.high:{fmt}}]); "
             f"that is {size} than the noise between seeds")
 
 
