@@ -135,3 +135,64 @@ def test_run_experiment_reinitialises_each_seed_and_repeats_exactly(keras):
         run_experiment(build, [0], (x[:24], y[:24], x[24:], y[25:]), epochs=1)
     with pytest.raises(ValueError, match="optimizer must be one of adam, sgd"):
         run_experiment(build, [0], data, epochs=1, optimizer="rmsprop")
+
+
+def test_at_best_reads_each_run_at_its_lowest_validation_loss():
+    from lstmlab.lessons.experiments import Run, at_best, test_scores
+    runs = [Run(0, {"val_loss": [0.9, 0.4, 0.6], "val_accuracy": [0.2, 0.7, 0.8]}, []),
+            Run(1, {"val_loss": [0.5, 0.8], "val_accuracy": [0.6, 0.9]}, [], {"accuracy": 0.55})]  # ragged: early stopping
+    np.testing.assert_array_equal(at_best(runs, "val_accuracy"), [0.7, 0.6])
+    np.testing.assert_array_equal(test_scores(runs[1:], "accuracy"), [0.55])
+    with pytest.raises(KeyError, match="test=\\(x_test, y_test\\)"):
+        test_scores(runs, "accuracy")
+
+
+def test_recall_stack_counts_equal_and_decreasing_widths():
+    from lstmlab.lessons.deepstack import recall_stack
+    lstm = lambda n_in, u: 4 * (n_in * u + u * u + u)  # lesson 01's formula
+    assert recall_stack(3, (16, 8, 4), 8, 6).count_params() == lstm(6, 16) + lstm(16, 8) + lstm(8, 4) + 4 * 6 + 6
+    assert recall_stack(2, 5, 8, 6).count_params() == lstm(6, 5) + lstm(5, 5) + 5 * 6 + 6
+    gru = recall_stack(1, 7, 8, 6, cell="GRU")
+    assert gru.count_params() == 3 * (6 * 7 + 7 * 7 + 2 * 7) + 7 * 6 + 6  # reset_after=True: two biases
+    with pytest.raises(ValueError, match="expected 3 widths"):
+        recall_stack(3, (4, 4), 8, 6)
+
+
+@pytest.mark.keras
+def test_deep_stack_counts_and_its_residual_path(keras):
+    from lstmlab.lessons.deepstack import deep_stack
+    plain, res, normed = (deep_stack(2, 4, 3, 5, 6, residual=r, norm=n)() for r, n in ((False, False), (True, False), (True, True)))
+    lstm = 4 * (4 * 4 + 4 * 4 + 4)
+    assert plain.count_params() == res.count_params() == (5 * 4 + 4) + 2 * lstm + (4 * 6 + 6)
+    assert normed.count_params() == plain.count_params() + 2 * (2 * 4)  # LayerNormalization: gamma and beta
+    x = np.random.default_rng(0).normal(size=(2, 3, 5)).astype("float32")  # (batch, timesteps, features)
+    for model in (plain, res):
+        for k in (1, 2):
+            layer = model.get_layer(f"lstm_{k}")
+            layer.set_weights([np.zeros_like(w) for w in layer.get_weights()])  # every LSTM now outputs h = 0
+    embed_w, embed_b = res.get_layer("embed").get_weights()
+    head_w, head_b = res.get_layer("head").get_weights()
+    np.testing.assert_allclose(res.predict(x, verbose=0), (x[:, -1] @ embed_w + embed_b) @ head_w + head_b, rtol=1e-5)
+    np.testing.assert_allclose(plain.predict(x, verbose=0), np.tile(plain.get_layer("head").get_weights()[1], (2, 1)), rtol=1e-6)
+    assert deep_stack(2, 4, 3, 5, 6) is deep_stack(2, 4, 3, 5, 6)  # one builder per setting: traced once by the runner
+    with pytest.raises(ValueError, match="expected residual=True"):
+        deep_stack(2, 4, 3, 5, 6, norm=True)
+
+
+@pytest.mark.keras
+def test_early_stopping_keeps_the_best_epoch_and_scores_the_test_data(keras):
+    from lstmlab.lessons.experiments import at_best, run_experiment
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(48, 4, 2)).astype("float32")  # (samples, timesteps, features)
+    y = x.sum(axis=(1, 2))[:, None].astype("float32")  # (samples, 1)
+    build = Stack((4, 2), [LSTM(3, name="lstm"), Dense(1, name="head")]).to_keras
+    runs = run_experiment(build, [0], (x[:24], y[:24], x[24:36], y[24:36]), epochs=8, batch_size=8, learning_rate=0.5,
+                          patience=1, test=(x[36:], y[36:]))
+    model = build()
+    model.set_weights(runs[0].weights)
+    kept = float(np.mean((model.predict(x[24:36], verbose=0) - y[24:36]) ** 2))
+    assert kept == pytest.approx(at_best(runs, "val_loss")[0], rel=1e-4)  # the restored weights are the best epoch's
+    test = float(np.mean((model.predict(x[36:], verbose=0) - y[36:]) ** 2))
+    assert runs[0].test["loss"] == pytest.approx(test, rel=1e-4)
+    with pytest.raises(ValueError, match="patience must be a positive int"):
+        run_experiment(build, [0], (x[:24], y[:24], x[24:36], y[24:36]), epochs=1, patience=0)

@@ -17,11 +17,16 @@ _COMPILED = {}  # (build_fn, optimizer, clipnorm, loss, metrics) -> compiled Ker
 
 @dataclass
 class Run:
-    """One training run: its seed, its history {"loss": [...], "val_loss": [...], ...} per epoch, its final weights."""
+    """One training run: its seed, its history {"loss": [...], "val_loss": [...], ...} per epoch, its final weights.
+
+    With early stopping the weights are those of the best validation epoch; `test` holds the metrics on the test
+    data ({"loss": ..., "accuracy": ...}) when test data was given, else {}.
+    """
 
     seed: int
     history: dict
     weights: list = field(repr=False)
+    test: dict = field(default_factory=dict)
 
 
 def _check_data(data):
@@ -70,11 +75,15 @@ def reset_for_seed(model, build_fn, seed, learning_rate):
 
 
 def run_experiment(build_fn, seeds, data, *, epochs, batch_size=32, learning_rate=0.01, optimizer="adam",
-                   clipnorm=None, loss="mse", metrics=(), shuffle=True, callbacks=(), progress=None, name=""):
+                   clipnorm=None, loss="mse", metrics=(), shuffle=True, callbacks=(), progress=None, name="",
+                   patience=None, test=None):
     """Train `build_fn()` once per seed on data = (x_train, y_train, x_val, y_val); return a list of Run.
 
     build_fn: a zero-argument function returning an uncompiled Keras model (name its layers).
     progress: an optional lessons.progress.Progress, redrawn after every epoch.
+    patience: stop when val_loss has not improved for this many epochs and restore the best epoch's weights
+    (early stopping sees the validation data only); None trains all `epochs`.
+    test: optional (x_test, y_test), evaluated once after training with the kept weights.
     """
     keras = import_keras()
     if not callable(build_fn):
@@ -86,7 +95,11 @@ def run_experiment(build_fn, seeds, data, *, epochs, batch_size=32, learning_rat
         raise ValueError("seeds must name at least one seed, got none")
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
         raise ValueError(f"epochs must be a positive int, got {epochs!r}")
+    if patience is not None and (isinstance(patience, bool) or not isinstance(patience, int) or patience < 1):
+        raise ValueError(f"patience must be a positive int (epochs without improvement) or None, got {patience!r}")
     x_train, y_train, x_val, y_val = _check_data(data)
+    if test is not None:
+        x_test, y_test = _check_data((*test, *test))[:2]
     model = _compiled(build_fn, optimizer, clipnorm, loss, metrics)
     runs = []
     for seed in seeds:
@@ -94,10 +107,16 @@ def run_experiment(build_fn, seeds, data, *, epochs, batch_size=32, learning_rat
         extra = list(callbacks)
         if progress is not None:
             extra.append(_ProgressCallback(keras, progress, epochs, name))
+        if patience is not None:
+            extra.append(keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True))
         keras.utils.set_random_seed(seed)  # the shuffling order
         history = model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=epochs, batch_size=batch_size,
                             shuffle=shuffle, callbacks=extra, verbose=0).history
-        runs.append(Run(seed, {k: [float(v) for v in vals] for k, vals in history.items()}, model.get_weights()))
+        scores = {}
+        if test is not None:
+            scores = model.evaluate(x_test, y_test, batch_size=batch_size, verbose=0, return_dict=True)
+        runs.append(Run(seed, {k: [float(v) for v in vals] for k, vals in history.items()}, model.get_weights(),
+                        {k: float(v) for k, v in scores.items()}))
         if progress is not None:
             progress.run_done()
     return runs
@@ -119,6 +138,22 @@ def curves(runs, key):
     if missing:
         raise KeyError(f"no {key!r} in the history of seed(s) {missing}; the keys are {sorted(runs[0].history)}")
     return np.array([r.history[key] for r in runs])  # (seeds, epochs)
+
+
+def at_best(runs, key, monitor="val_loss"):
+    """Each run's `key` at the epoch where `monitor` was lowest (the epoch early stopping keeps): (seeds,)."""
+    for r in runs:
+        if key not in r.history or monitor not in r.history:
+            raise KeyError(f"no {key!r} or {monitor!r} in the history of seed {r.seed}; the keys are {sorted(r.history)}")
+    return np.array([r.history[key][int(np.nanargmin(r.history[monitor]))] for r in runs])  # (seeds,)
+
+
+def test_scores(runs, key):
+    """Each run's test metric `key`: (seeds,); KeyError when the runs were not given test data."""
+    missing = [r.seed for r in runs if key not in r.test]
+    if missing:
+        raise KeyError(f"no test {key!r} for seed(s) {missing}; run_experiment(..., test=(x_test, y_test)) records it")
+    return np.array([r.test[key] for r in runs])  # (seeds,)
 
 
 def final(runs, key):

@@ -139,3 +139,38 @@ def saturated_fraction(kernel, recurrent_kernel, bias, x, *, below=0.01):
 
     slopes = {"i": sig_slope(z_i), "f": sig_slope(z_f), "c~": 1.0 - np.tanh(z_c) ** 2, "o": sig_slope(z_o)}
     return {name: float((slope < below).mean()) for name, slope in slopes.items()}
+
+
+def trained_stack_grads(layers, head, x, y, *, loss="crossentropy"):
+    """Per-layer ||dL/dkernel|| of a trained LSTM stack with a Dense head, and each layer's gate saturation.
+
+    layers: [(kernel, recurrent_kernel, bias), ...] bottom first; head: (weights, bias) of the Dense on the last h;
+    x: (batch, timesteps, features); y: class ids (batch,) for loss="crossentropy" (softmax on the head's logits)
+    or targets (batch, 1) for loss="mse". Returns (norms (layers,), [saturated_fraction dict per layer]).
+    """
+    if loss not in ("crossentropy", "mse"):
+        raise ValueError(f"loss must be 'crossentropy' or 'mse', got {loss!r}")
+    seq = np.asarray(x, dtype=np.float64)  # (batch, timesteps, features)
+    caches, saturation = [], []
+    for weights in layers:
+        saturation.append(saturated_fraction(*weights, seq))
+        seq, cache = lstm_layer_forward(seq, *(np.asarray(w, dtype=np.float64) for w in weights))  # (batch, timesteps, units)
+        caches.append(cache)
+    head_w, head_b = (np.asarray(w, dtype=np.float64) for w in head)  # (units, outputs), (outputs,)
+    out = seq[:, -1] @ head_w + head_b  # (batch, outputs)
+    batch = len(out)
+    if loss == "crossentropy":
+        p = np.exp(out - out.max(axis=1, keepdims=True))  # (batch, classes)
+        p /= p.sum(axis=1, keepdims=True)
+        p[np.arange(batch), np.asarray(y, dtype=int)] -= 1.0
+        dout = p / batch  # (batch, classes): d mean CE / d logits
+    else:
+        dout = 2.0 * (out - np.asarray(y, dtype=np.float64).reshape(out.shape)) / out.size  # (batch, outputs)
+    dhs = np.zeros_like(seq)  # (batch, timesteps, units)
+    dhs[:, -1] = dout @ head_w.T
+    norms = []
+    for cache in reversed(caches):
+        g = layer_backward(dhs, cache)
+        norms.insert(0, float(np.linalg.norm(g["dkernel"])))
+        dhs = g["dx"]  # (batch, timesteps, units of the layer below)
+    return np.array(norms), saturation  # (layers,), [dict per layer]
