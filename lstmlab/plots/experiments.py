@@ -63,7 +63,7 @@ def curves_figure(groups, *, metric="loss", title="", chance=None, log=False, yl
         ax.set_xlabel("epoch")
         ax.set_title(f"{part} {metric}")
     axes[0].set_ylabel(ylabel or metric)
-    axes[1].legend(fontsize=8, loc="best")
+    axes[1].legend(loc="best")
     if title:
         fig.suptitle(title)
     return fig
@@ -91,7 +91,7 @@ def horizon_figure(panels, *, lag=None, title="How far back each layer's last ou
         ax.set_xlabel("lag: steps before the last (T-1-t)")
         ax.set_title(label)
     axes[0].set_ylabel("||d h_T / d x_t||, / its largest")
-    axes[-1].legend(fontsize=8)
+    axes[-1].legend()
     fig.suptitle(title)
     return fig
 
@@ -110,5 +110,5 @@ def magnitude_figure(lines, *, title="", ylabel="largest |h_t|"):
     ax.set_xlabel("time step t")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
-    ax.legend(fontsize=8)
+    ax.legend()
     return fig

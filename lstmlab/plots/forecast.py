@@ -23,7 +23,7 @@ def split_figure(dates, values, sizes, *, title="", ylabel=""):
         start += size
     ax.set_title(title)
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize=8)
+    ax.legend()
     return fig
 
 
@@ -40,7 +40,7 @@ def leakage_figure(dates, clean, leaky, n_train):
     ax.axvline(dates[n_train], color="grey", lw=1, ls=":")
     ax.set_ylabel("scaled value")
     ax.set_title("What the model is fed: train-only scaling vs a scaler that saw the test part")
-    ax.legend(fontsize=8, loc="upper left")
+    ax.legend(loc="upper left")
     return fig
 
 
@@ -55,7 +55,7 @@ def forecast_figure(dates, truth, forecasts, *, title="One-step forecasts on the
         ax.plot(dates, values, lw=1.1, label=name)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize=8, ncol=2)
+    ax.legend(ncol=2)
     return fig
 
 
@@ -71,5 +71,5 @@ def horizon_error_figure(errors, *, title="Mean absolute error by steps ahead, o
     ax.set_xlabel("steps ahead")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
-    ax.legend(fontsize=8)
+    ax.legend()
     return fig

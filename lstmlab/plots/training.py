@@ -32,7 +32,7 @@ def gradient_flow_figure(through_time, through_depth):
     left.set_xlabel("steps back from the loss (T - t)")
     left.set_ylabel("||dL/dx_t||, relative to the last step")
     left.set_title("Through time")
-    left.legend(fontsize=8)
+    left.legend()
     for label, norms in through_depth.items():
         norms = np.asarray(norms, dtype=float)  # (depth,)
         right.plot(np.arange(1, len(norms) + 1), norms / norms[-1], "o-", label=label)
@@ -40,7 +40,7 @@ def gradient_flow_figure(through_time, through_depth):
     right.set_xlabel("layer (1 = bottom, next to the input)")
     right.set_ylabel("||dL/dkernel||, relative to the top layer")
     right.set_title("Through depth")
-    right.legend(fontsize=8)
+    right.legend()
     return fig
 
 
@@ -52,12 +52,12 @@ def dropout_masks_figure(masks, *, sample=0):
         kind = masks.get(key)
         if kind is None:
             ax.set_axis_off()
-            ax.set_title(f"{what}\n(rate 0: nothing dropped)", fontsize=9)
+            ax.set_title(f"{what}\n(rate 0: nothing dropped)", fontsize=10)
             continue
         rows = [np.asarray(m)[sample] for m in (kind if isinstance(kind, (list, tuple)) else [kind])]  # each (width,)
         grid = np.stack(rows)  # (1 or 4, width)
         ax.imshow(grid > 0, cmap="Greys_r", vmin=0, vmax=1, aspect="auto")
         ax.set_yticks(range(len(rows)), [f"gate {g}" for g in GATES] if len(rows) == 4 else ["all gates"])
         ax.set_xticks(range(grid.shape[1]))
-        ax.set_title(f"{what}\nblack = dropped, same at every step", fontsize=9)
+        ax.set_title(f"{what}\nblack = dropped, same at every step", fontsize=10)
     return fig
