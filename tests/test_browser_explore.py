@@ -78,7 +78,9 @@ def delete_sessions(base, token):
 
 
 def lesson_copy(folder):
-    """The lesson (or, before it exists, a two-cell notebook showing the explorer) copied into `folder`."""
+    """The lesson (or, before it exists, a two-cell notebook showing the explorer) copied into `folder`, with
+    lesson 01 beside it (the test that a lesson opens unmodified)."""
+    shutil.copy(ROOT / "notebooks" / "01_one_cell.ipynb", folder / "01_one_cell.ipynb")
     target = folder / "04_stacking.ipynb"
     if LESSON.exists():
         shutil.copy(LESSON, target)
@@ -187,6 +189,19 @@ def open_and_run_all(page, lab, name=None, wait_for=".lstmlab-stack-explorer"):
         pytest.fail(f"no {wait_for} appeared after Run All in {name}; errors shown: {errors[-3:]}")
     explorer.scroll_into_view_if_needed()
     return explorer
+
+
+def test_a_lesson_opens_unmodified_in_jupyterlab(page, lab):
+    """Opening a lesson and starting its kernel changes nothing: no 'modified' dot on its tab (01_one_cell had one:
+    it was stored with the kernelspec 'Python 3', which JupyterLab replaced with the kernel's own on connecting)."""
+    for name in ("01_one_cell.ipynb", lab["name"]):
+        page.goto(f"{lab['base']}/lab/tree/{name}?reset&token={lab['token']}")
+        page.locator(CURRENT).locator(".jp-Notebook").first.wait_for()
+        page.wait_for_function(IDLE, timeout=90_000)
+        time.sleep(3)  # the kernel's spec and language info reach the notebook's model after it is idle
+        tab = page.locator(".lm-TabBar-tab.jp-mod-current", has_text=name).first
+        assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), f"{name} shows as modified on opening"
+        assert page.locator(".lm-TabBar-tab.jp-mod-dirty").count() == 0, name
 
 
 def total_of(explorer):
