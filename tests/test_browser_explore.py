@@ -296,7 +296,8 @@ FITS = """root => {
           table: [table.scrollWidth, root.clientWidth], shapes: lines('.lstmlab-in, .lstmlab-out, .lstmlab-params'),
           names: lines('.lstmlab-name')};
 }"""
-IMAGES = "root => Array.from(root.querySelectorAll('img')).map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])"
+IMAGES = ("root => Array.from(root.querySelectorAll('img')).filter(i => i.offsetParent !== null)"  # shown ones: not
+          ".map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])")  # the hidden broken diagram
 
 
 def test_explorers_fit_an_1100_px_jupyterlab_window(page, lab):
@@ -381,6 +382,7 @@ def test_issue22_what_a_learner_sees_at_640_px(page, lab):
 
     stateful = panel.locator(".lstmlab-stateful-explorer").first
     stateful.scroll_into_view_if_needed()
+    expect_text(lambda: "for epoch" in stateful.locator("pre").inner_text(), True)  # laid out once scrolled to
     code = stateful.locator("pre").inner_text()
     loop = code[code.index("for epoch"):]
     assert "model.fit(" not in loop and loop.index("lstm.reset_states()") < loop.index("model.train_on_batch(")

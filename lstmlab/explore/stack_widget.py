@@ -54,7 +54,7 @@ class StackExplorer(widgets.VBox):
         self.table = widgets.HTML()
         self.error = widgets.HTML()
         self.image = picture_image()
-        self.broken_image = picture_image()  # a stack that does not build: where it breaks, the arrow in red
+        self.broken_image = picture_image()  # a stack that does not build: where it breaks (under the greyed last good)
         self.broken_image.layout.display = "none"
         self.broken_image.add_class("lstmlab-broken-diagram")
         self.check_button = button(msg("explore.stack.check_keras"), icon="check",
@@ -79,7 +79,8 @@ class StackExplorer(widgets.VBox):
         kind = row([self.cell, self.bidirectional, self.stateful])
         head = row([self.head, self.head_units])
         super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error,
-                          row([self.fix_button]), self.broken_image, self.guess, self.highlight, self.table, self.total, self.image,
+                          row([self.fix_button]), self.guess, self.highlight, self.table, self.total, self.image,
+                          self.broken_image,
                           row([self.check_button, self.why_disabled]), self.keras])
         self.add_class("lstmlab-stack-explorer")
         self.update()
