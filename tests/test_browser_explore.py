@@ -296,8 +296,7 @@ FITS = """root => {
           table: [table.scrollWidth, root.clientWidth], shapes: lines('.lstmlab-in, .lstmlab-out, .lstmlab-params'),
           names: lines('.lstmlab-name')};
 }"""
-IMAGES = ("root => Array.from(root.querySelectorAll('img')).filter(i => i.offsetParent !== null)"  # shown ones: not
-          ".map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])")  # the hidden broken diagram
+IMAGES = "root => Array.from(root.querySelectorAll('img')).map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])"
 
 
 def test_explorers_fit_an_1100_px_jupyterlab_window(page, lab):
@@ -396,8 +395,14 @@ def test_issue22_what_a_learner_sees_at_640_px(page, lab):
                                                                             "'lstmlab-stale')]").first.get_attribute("class")
     assert stack.locator(".lstmlab-why-disabled").is_visible()
     assert stack.get_by_role("button", name="Check with Keras").is_disabled()
+    broken = stack.locator("img.lstmlab-broken-diagram")  # where it breaks: layer 2 fed one red arrow
+    expect_text(lambda: broken.count() == 1 and broken.evaluate("i => i.complete && i.naturalWidth > 0"), True)
+    assert 0 < broken.bounding_box()["width"] <= stack.bounding_box()["width"]
     stack.get_by_role("button", name="Fix: set return_sequences=True on layer 1").click()
     expect_text(lambda: stack.locator(".lstmlab-error").count(), 0)
+    expect_text(lambda: broken.count(), 0)
+    stack.locator(".lstmlab-highlight-picker button", has_text="2").click()  # linked views: layer 2's row and boxes
+    expect_text(lambda: stack.locator("tr.lstmlab-highlight").get_attribute("data-layer"), "2")
     expect_text(lambda: stack.get_by_role("button", name="Check with Keras").is_enabled(), True)
     assert stack.evaluate(WIDER_THAN_PANEL) == []
     assert min(stack.evaluate(SLIDER_TRACKS)) >= 80  # a usable track, not the ~20 px knob of issue 22

@@ -391,11 +391,12 @@ def test_picking_a_layer_links_its_table_row_and_its_boxes(explorer):
 
 def test_a_stack_that_does_not_build_shows_where_it_breaks_in_red(explorer):
     from lstmlab.plots.stack import BROKEN
-    assert explorer.broken_image.layout.display == "none"
+    assert explorer.broken_box.children == ()  # no empty image on the page
     explorer.control("return_sequences 1").value = False
-    assert explorer.broken_image.layout.display is None and BROKEN.encode() in bytes(explorer.broken_image.value)
+    assert explorer.broken_box.children == (explorer.broken_image,)
+    assert BROKEN.encode() in bytes(explorer.broken_image.value)
     assert STALE in explorer.image._dom_classes  # the last good stack stays below, greyed
     explorer.fix_button.click()
-    assert explorer.broken_image.layout.display == "none"
+    assert explorer.broken_box.children == ()
     explorer.stateful.value = True  # does not build either, but no arrow breaks: no diagram of it
-    assert explorer.error.value and explorer.broken_image.layout.display == "none"
+    assert explorer.error.value and explorer.broken_box.children == ()

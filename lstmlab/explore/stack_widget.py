@@ -55,8 +55,8 @@ class StackExplorer(widgets.VBox):
         self.error = widgets.HTML()
         self.image = picture_image()
         self.broken_image = picture_image()  # a stack that does not build: where it breaks (under the greyed last good)
-        self.broken_image.layout.display = "none"
         self.broken_image.add_class("lstmlab-broken-diagram")
+        self.broken_box = widgets.VBox()  # holds broken_image only while shown: no empty image in the page otherwise
         self.check_button = button(msg("explore.stack.check_keras"), icon="check",
                                    tooltip=msg("explore.stack.check_keras_tooltip"))
         self.keras = widgets.HTML()
@@ -80,7 +80,7 @@ class StackExplorer(widgets.VBox):
         head = row([self.head, self.head_units])
         super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error,
                           row([self.fix_button]), self.guess, self.highlight, self.table, self.total, self.image,
-                          self.broken_image,
+                          self.broken_box,
                           row([self.check_button, self.why_disabled]), self.keras])
         self.add_class("lstmlab-stack-explorer")
         self.update()
@@ -188,16 +188,15 @@ class StackExplorer(widgets.VBox):
             mark(shown, STALE, broken)
         stale = f"<br><i>{msg('explore.stack.stale')}</i>" if self.good is not None else ""
         if problems:
-            self.broken_image.layout.display = "none"
+            self.broken_box.children = []
             self.error.value = ("<div class='lstmlab-error' style='color:#9b2c2c'>"
                                 + "<br>".join(html.escape(message) for message in problems.values()) + stale + "</div>")
             return
         self.view = view
         pic = broken_picture(state, self.max_timesteps) if view.stack is None and self.show_figure else None
-        if pic is None:
-            self.broken_image.layout.display = "none"
-        else:
+        if pic is not None:
             show_picture(self.broken_image, pic)
+        self.broken_box.children = [] if pic is None else [self.broken_image]
         if view.stack is None:  # the engine's explanation; the last good stack stays, greyed
             self.error.value = view.error + (f"<div><i>{msg('explore.stack.stale')}</i></div>" if stale else "")
             return
