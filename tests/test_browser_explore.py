@@ -78,7 +78,9 @@ def delete_sessions(base, token):
 
 
 def lesson_copy(folder):
-    """The lesson (or, before it exists, a two-cell notebook showing the explorer) copied into `folder`."""
+    """The lesson (or, before it exists, a two-cell notebook showing the explorer) copied into `folder`, with
+    lesson 01 beside it (the test that a lesson opens unmodified)."""
+    shutil.copy(ROOT / "notebooks" / "01_one_cell.ipynb", folder / "01_one_cell.ipynb")
     target = folder / "04_stacking.ipynb"
     if LESSON.exists():
         shutil.copy(LESSON, target)
@@ -187,6 +189,19 @@ def open_and_run_all(page, lab, name=None, wait_for=".lstmlab-stack-explorer"):
         pytest.fail(f"no {wait_for} appeared after Run All in {name}; errors shown: {errors[-3:]}")
     explorer.scroll_into_view_if_needed()
     return explorer
+
+
+def test_a_lesson_opens_unmodified_in_jupyterlab(page, lab):
+    """Opening a lesson and starting its kernel changes nothing: no 'modified' dot on its tab (01_one_cell had one:
+    it was stored with the kernelspec 'Python 3', which JupyterLab replaced with the kernel's own on connecting)."""
+    for name in ("01_one_cell.ipynb", lab["name"]):
+        page.goto(f"{lab['base']}/lab/tree/{name}?reset&token={lab['token']}")
+        page.locator(CURRENT).locator(".jp-Notebook").first.wait_for()
+        page.wait_for_function(IDLE, timeout=90_000)
+        time.sleep(3)  # the kernel's spec and language info reach the notebook's model after it is idle
+        tab = page.locator(".lm-TabBar-tab.jp-mod-current", has_text=name).first
+        assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), f"{name} shows as modified on opening"
+        assert page.locator(".lm-TabBar-tab.jp-mod-dirty").count() == 0, name
 
 
 def total_of(explorer):
@@ -366,6 +381,7 @@ def test_issue22_what_a_learner_sees_at_640_px(page, lab):
 
     stateful = panel.locator(".lstmlab-stateful-explorer").first
     stateful.scroll_into_view_if_needed()
+    expect_text(lambda: "for epoch" in stateful.locator("pre").inner_text(), True)  # laid out once scrolled to
     code = stateful.locator("pre").inner_text()
     loop = code[code.index("for epoch"):]
     assert "model.fit(" not in loop and loop.index("lstm.reset_states()") < loop.index("model.train_on_batch(")
@@ -379,8 +395,14 @@ def test_issue22_what_a_learner_sees_at_640_px(page, lab):
                                                                             "'lstmlab-stale')]").first.get_attribute("class")
     assert stack.locator(".lstmlab-why-disabled").is_visible()
     assert stack.get_by_role("button", name="Check with Keras").is_disabled()
+    broken = stack.locator("img.lstmlab-broken-diagram")  # where it breaks: layer 2 fed one red arrow
+    expect_text(lambda: broken.count() == 1 and broken.evaluate("i => i.complete && i.naturalWidth > 0"), True)
+    assert 0 < broken.bounding_box()["width"] <= stack.bounding_box()["width"]
     stack.get_by_role("button", name="Fix: set return_sequences=True on layer 1").click()
     expect_text(lambda: stack.locator(".lstmlab-error").count(), 0)
+    expect_text(lambda: broken.count(), 0)
+    stack.locator(".lstmlab-highlight-picker button", has_text="2").click()  # linked views: layer 2's row and boxes
+    expect_text(lambda: stack.locator("tr.lstmlab-highlight").get_attribute("data-layer"), "2")
     expect_text(lambda: stack.get_by_role("button", name="Check with Keras").is_enabled(), True)
     assert stack.evaluate(WIDER_THAN_PANEL) == []
     assert min(stack.evaluate(SLIDER_TRACKS)) >= 80  # a usable track, not the ~20 px knob of issue 22

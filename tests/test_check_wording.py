@@ -118,7 +118,7 @@ def test_wrong_values_say_how_many_and_the_largest_difference():
     found = diff(ONE, expected, received)
     assert found.index == (0, 1)
     assert describe.problem_text(found, True) == ("Wrong values for output: 2 of 6 numbers differ; the largest "
-                                                 "difference is 0.5 (expected 0, received -0.5).")
+                                                 "difference is 0.5 (expected 0.0, received -0.5).")
     assert describe.problem_text(found, False) == ("Wrong values for output: 2 of 6 numbers differ; the largest "
                                                   "difference is 0.5.")  # hidden inputs: no number to rebuild from
 
@@ -126,8 +126,30 @@ def test_wrong_values_say_how_many_and_the_largest_difference():
 def test_a_wrong_single_value():
     found = diff(COUNT, 7, 7.5)
     assert found.index == ()
-    assert describe.problem_text(found, True) == "Wrong value for count: expected 7, received 7.5."
+    assert describe.problem_text(found, True) == "Wrong value for count: expected 7.0, received 7.5."
     assert describe.problem_text(found, False) == "Wrong value for count: received 7.5."
+    assert where_text(COUNT, CASE, found) is None  # a single number: nothing to say about where
+
+
+@pytest.mark.parametrize("values, texts", [
+    ((0.245752, 0.31789), ["0.245752", "0.317890"]),  # one precision, not 6 digits and 5
+    ((7, 7.5), ["7.0", "7.5"]), ((7, 8), ["7", "8"]), ((0, float("nan")), ["0", "nan"]),
+    ((0.12345671, 0.12345672), ["0.12345671", "0.12345672"]),  # more digits when 6 would print them alike
+    ((1.5e-7, 0.25), ["1.5e-07", "2.5e-01"]), ((123456789.0, 1.0), ["1.23457e+08", "1.00000e+00"]),
+])
+def test_expected_and_received_at_one_precision(values, texts):
+    assert describe.numbers(*values) == texts
+
+
+def test_the_failing_inputs_paste_back_to_the_same_numbers():
+    rng = np.random.default_rng(3)
+    case = {"x": rng.normal(size=(2, 3)), "h": rng.normal(size=4).astype(np.float32), "n": np.int64(5), "s": 0.1 + 0.2}
+    item = Item("paste", "t", 1, ("x", "h", "n", "s"), lambda rng: [case], lambda x, h, n, s: x)
+    scope = {"np": np}
+    exec(item.show_inputs(case), scope)  # what a learner pastes
+    assert np.array_equal(scope["x"], case["x"]) and scope["x"].dtype == np.float64
+    assert np.array_equal(scope["h"], case["h"]) and scope["h"].dtype == np.float32
+    assert scope["n"] == 5 and scope["s"] == 0.1 + 0.2
 
 
 def test_a_nan_is_the_place_shown_and_its_difference_is_not_finite():
@@ -174,7 +196,7 @@ def test_where_values_differ_by_axis():
         "y[1, 2, 0] (sample 1, step index 2, unit 0); the first wrong time step has index 2 (3 of the indices 0..4 are "
         "wrong)")
     assert where(ONE, np.zeros((2, 3)), np.eye(2, 3)) == "output[0, 0]"
-    assert where(COUNT, 7, 8) == "count"
+    assert where(COUNT, 7, 8) is None  # a single number: no "where"
     one_step = Item("s", "t", 1, ("x",), lambda rng: [CASE], lambda x: 1, outputs=("y",), axes={"y": ("sample", "step")})
     assert where(one_step, np.zeros((2, 1)), np.ones((2, 1))) == "y[0, 0] (sample 0, step index 0)"  # one step: no first
 

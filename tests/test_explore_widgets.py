@@ -379,3 +379,33 @@ def test_shape_quiz_names_layers_marks_misses_where_typed_and_offers_the_next_mo
     assert "All right" in q.why_no_answers.value
     q.next_button.click()
     assert q.question.value == 1 and q.feedback.value == "" and q.next_button.layout.display == "none"
+
+
+def test_picking_a_layer_links_its_table_row_and_its_boxes(explorer):
+    """Linked views: a click on layer 2's button tints its row and outlines its boxes; depth keeps the pick."""
+    assert [label for label, _ in explorer.highlight.options] == ["none", "1", "2"] and explorer.highlight.value == 0
+    plain_image, plain_table = explorer.image.value, explorer.table.value
+    assert "lstmlab-highlight" not in plain_table
+    explorer.highlight.value = 2
+    rows = re.findall(r"<tr data-layer='(\d)' class='([^']*)'", explorer.table.value)
+    assert [(k, "lstmlab-highlight" in cls) for k, cls in rows] == [("1", False), ("2", True)]
+    assert explorer.image.value != plain_image and b"#d69e2e" in bytes(explorer.image.value)  # the gold edge is drawn
+    explorer.depth.value = 3
+    assert [label for label, _ in explorer.highlight.options] == ["none", "1", "2", "3"] and explorer.highlight.value == 2
+    assert "lstmlab-highlight" in explorer.table.value
+    explorer.depth.value = 1  # layer 2 is gone: nothing picked
+    assert explorer.highlight.value == 0 and "lstmlab-highlight" not in explorer.table.value
+    explorer.highlight.value = 0
+
+
+def test_a_stack_that_does_not_build_shows_where_it_breaks_in_red(explorer):
+    from lstmlab.plots.stack import BROKEN
+    assert explorer.broken_box.children == ()  # no empty image on the page
+    explorer.control("return_sequences 1").value = False
+    assert explorer.broken_box.children == (explorer.broken_image,)
+    assert BROKEN.encode() in bytes(explorer.broken_image.value)
+    assert STALE in explorer.image._dom_classes  # the last good stack stays below, greyed
+    explorer.fix_button.click()
+    assert explorer.broken_box.children == ()
+    explorer.stateful.value = True  # does not build either, but no arrow breaks: no diagram of it
+    assert explorer.error.value and explorer.broken_box.children == ()

@@ -94,7 +94,22 @@ def test_unit_response_figure_draws_each_response(rng):
     diag = unit_response(x, h, c, kernel, independent_units(rk), bias, unit=1)
     fig = unit_response_figure({"full U": full, "block-diagonal U": diag}, unit=1)
     assert len(fig.axes) == 8
-    np.testing.assert_allclose([p.get_height() for p in fig.axes[1].patches], full["f"])
-    np.testing.assert_allclose([p.get_height() for p in fig.axes[4].patches], diag["i"])
+    tops = lambda ax: [p.get_y() + p.get_height() for p in ax.patches]  # bars stand on the log axis's floor
+    np.testing.assert_allclose(tops(fig.axes[1]), full["f"])
+    np.testing.assert_allclose(tops(fig.axes[4])[1], diag["i"][1])
+    assert [t.get_text() for t in fig.axes[4].texts] == ["0", "0"]  # the units that do not move, said in words
     with pytest.raises(ValueError, match="missing"):
         unit_response_figure({"bad": {"i": [0]}})
+
+
+def test_every_unit_response_panel_shows_its_nudged_units_bar():
+    """Lesson 01's numbers: the nudged unit's f moves by 4e-7 while other units' f move by 2e-4; its bar still shows."""
+    from lstmlab.plots.mixing import unit_response_figure
+    full = {"i": [2.1e-4, 1.6e-4, 4.4e-5, 8.6e-5], "f": [4.2e-7, 7.8e-5, 1.6e-4, 4.8e-5],
+            "c_tilde": [8.6e-5, 3.5e-4, 5.9e-4, 3.1e-4], "o": [5.4e-5, 1.5e-4, 2.0e-4, 6.0e-5]}
+    diag = {"i": [2.2e-4, 0, 0, 0], "f": [3.8e-7, 0, 0, 0], "c_tilde": [1.2e-4, 0, 0, 0], "o": [4.9e-5, 0, 0, 0]}
+    fig = unit_response_figure({"Keras's U": full, "block-diagonal U": diag}, unit=0)
+    fig.canvas.draw()
+    for ax in fig.axes:
+        bar = ax.patches[0].get_window_extent()  # the nudged unit's bar, in pixels
+        assert bar.height > 0.1 * ax.get_window_extent().height, ax.get_title()  # not a sliver: a visible bar

@@ -46,3 +46,34 @@ def test_the_chunk_figure_draws_the_three_runs_it_is_given(rng):
 def test_the_chunk_figure_rejects_runs_of_different_lengths():
     with pytest.raises(ValueError, match="same length.*12, 12, 8 and chunk=4"):
         stateful_chunks_figure(np.zeros(12), np.zeros(12), np.zeros(8), chunk=4)
+
+
+def edged(ax, color, y=None):
+    """The boxes (on row y, or anywhere) whose edge is `color`."""
+    return [p for p in ax.patches if to_hex(p.get_edgecolor()) == to_hex(color)
+            and (y is None or abs(p.get_y() + p.get_height() / 2 - y) < 0.1)]
+
+
+def test_a_highlighted_layer_is_outlined_in_every_box_and_named_in_bold():
+    from lstmlab import LSTM, Dense, Stack
+    from lstmlab.plots.stack import HIGHLIGHT, stack_grid_figure
+    stack = Stack((5, 2), [LSTM(8, return_sequences=True), LSTM(4), Dense(1)])
+    assert edged(stack_grid_figure(stack).axes[0], HIGHLIGHT) == []
+    ax = stack_grid_figure(stack, highlight=2).axes[0]
+    assert len(edged(ax, HIGHLIGHT, y=2)) == 5 and len(edged(ax, HIGHLIGHT)) == 5  # layer 2's five steps, no other
+    ax = stack_grid_figure(stack, highlight=3, show_total=False).axes[0]
+    assert len(edged(ax, HIGHLIGHT, y=3)) == 1  # the Dense head: one box
+    bold = [t.get_text() for t in ax.texts if t.get_fontweight() == "bold"]
+    assert bold == ["dense\n(Dense)"]
+
+
+def test_a_broken_stack_draws_the_layer_that_cannot_run_fed_by_red_arrows():
+    from lstmlab import LSTM, Stack
+    from lstmlab.plots.stack import BROKEN, stack_grid_figure
+    below = Stack((6, 2), [LSTM(8, return_sequences=True), LSTM(4)])  # layer 2 hands up its last h: (None, 4)
+    ax = stack_grid_figure(below, broken=("lstm_2 (LSTM)", "receives (None, 4)")).axes[0]
+    assert len(edged(ax, BROKEN, y=3)) == 6  # layer 3's six steps, empty, edged in red
+    (quiver,) = ax.collections
+    reds = [k for k, c in enumerate(quiver.get_facecolors()) if to_hex(c) == to_hex(BROKEN)]
+    assert len(reds) == 1  # one arrow into layer 3: the last h, in red
+    assert {"lstm_2\n(LSTM)", "receives (None, 4)"} <= set(texts(ax)) and "output\n(None, 4)" not in texts(ax)

@@ -8,8 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lstmlab.explore.widget_state import (STATE, VIEW, execute_with_widget_state, lessons_with_explorers, main,
-                                          shows_explorer, state_problems, widget_views)
+from lstmlab.explore.widget_state import (KERNELSPEC, STATE, VIEW, execute_with_widget_state, lessons_with_explorers,
+                                          main, save_as_jupyterlab, shows_explorer, state_problems, widget_views)
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ["01_one_cell", "03_shaping_data", "04_stacking", "05_stateful"]
@@ -57,4 +57,32 @@ def test_re_executing_saves_the_widget_state(tmp_path):
     root = state[views[0]]
     assert root["model_name"] == "VBoxModel" and "lstmlab-shape-quiz" in root["state"]["_dom_classes"]
     assert state_problems(nb) == []
+    assert nb.metadata["kernelspec"] == KERNELSPEC  # saved as JupyterLab saves it
     assert main(["--check", str(path)]) == 0
+
+
+def test_the_kernelspec_is_the_one_jupyterlab_writes():
+    """JupyterLab copies the running kernel's spec into the notebook when it connects: ipykernel's own."""
+    from ipykernel.kernelspec import get_kernel_dict
+    spec = get_kernel_dict()
+    assert KERNELSPEC == {"display_name": spec["display_name"], "language": spec["language"], "name": "python3"}
+
+
+NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for folder in ("notebooks", "solutions", "exercises")
+                   for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS)
+def test_every_notebook_is_stored_as_jupyterlab_saves_it(path):
+    """Otherwise it shows as modified the moment it opens (01_one_cell did: its kernelspec said 'Python 3')."""
+    nb = nbformat.read(ROOT / path, as_version=4)
+    assert nb.metadata.get("kernelspec") == KERNELSPEC, \
+        f"{path}: run python -m lstmlab.explore.widget_state --jupyterlab-metadata {path}"
+    assert nb.nbformat == 4 and nb.nbformat_minor >= 5 and all(cell.get("id") for cell in nb.cells)
+
+
+def test_saving_as_jupyterlab_rewrites_only_what_differs(tmp_path):
+    path = tiny_notebook(tmp_path / "quiz.ipynb")
+    assert save_as_jupyterlab([path]) == [path] and save_as_jupyterlab([path]) == []
+    assert nbformat.read(path, as_version=4).metadata["kernelspec"] == KERNELSPEC
+    assert main(["--jupyterlab-metadata", str(path)]) == 0

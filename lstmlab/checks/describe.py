@@ -13,8 +13,26 @@ def _index(where):
     return "[" + ", ".join(str(int(k)) for k in where) + "]" if len(where) else ""
 
 
-def _number(value):
-    return f"{value:.6g}"
+def _decimals(text):
+    """Digits after the point of a number's text (of its mantissa when written with an exponent)."""
+    mantissa = text.split("e")[0]
+    return len(mantissa.split(".")[1]) if "." in mantissa else 0
+
+
+def numbers(*values):
+    """The values at one precision: the same number of decimals (6 significant digits for the finest), more when
+    that would print two different values alike; with an exponent when one is tiny or huge: `0.245752, 0.317890`."""
+    values = [float(v) for v in values]
+    finite = [v for v in values if np.isfinite(v)]
+    positional = all(v == 0 or 1e-4 <= abs(v) < 1e6 for v in finite)
+    style = "f" if positional else "e"
+    digits = max([_decimals(f"{v:.6g}" if positional else f"{v:.5e}".split("e")[0].rstrip("0")) for v in finite],
+                 default=0)
+    while True:
+        texts = [f"{v:.{digits}{style}}" if np.isfinite(v) else f"{v}" for v in values]
+        if len(set(texts)) == len(set(values)) or digits >= 17:
+            return texts
+        digits += 1
 
 
 def problem_text(diff, reveal):
@@ -27,8 +45,9 @@ def problem_text(diff, reveal):
     gap = abs(got - exp)
     size = f"{gap:.3g}" if np.isfinite(gap) else msg("value.not_finite")
     key = ("problem.value" if diff.bad.size == 1 else "problem.values") + ("" if reveal else "_hidden")
+    expected, received = numbers(exp, got)
     return msg(key, name=diff.name, count=int(diff.bad.sum()), size=diff.bad.size, gap=size,
-               expected=_number(exp), received=_number(got))
+               expected=expected, received=received)
 
 
 def _axis_word(label, position, size):
@@ -74,6 +93,8 @@ def where_text(item, case, diff):
             return msg("where.ndim" if axes else "where.ndim_plain", name=diff.name, expected=exp.ndim,
                        received=got.ndim, axes=axes)
         return msg("where.output", name=diff.name)
+    if exp.ndim == 0:
+        return None  # a single number: the problem already names it, there is no "where"
     where = diff.index
     text = f"{diff.name}{_index(where)}"
     if not labels or len(labels) != exp.ndim or not exp.ndim:

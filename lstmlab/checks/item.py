@@ -173,10 +173,14 @@ class Item:
             if isinstance(value, np.ndarray) and value.size > limit:
                 lines.append(msg("case.too_large", name=name, shape=tuple(value.shape)))
             elif isinstance(value, np.ndarray):
-                text = np.array2string(value, precision=4, separator=", ", suppress_small=True)
-                lines.append(f"{name} = np.array({text})")
-            elif isinstance(value, (bool, int, float, np.integer, str)) or value is None:
+                # every number in full (the shortest text that reads back as the same number), and the dtype
+                text = np.array2string(value, separator=", ", floatmode="unique", max_line_width=100)
+                dtype = "" if value.dtype in (np.float64, np.int64, np.bool_) else f", dtype=np.{value.dtype.name}"
+                lines.append(f"{name} = np.array({text}{dtype})")
+            elif isinstance(value, (bool, int, float, str)) or value is None:
                 lines.append(f"{name} = {value!r}")
+            elif isinstance(value, (np.integer, np.floating)):
+                lines.append(f"{name} = {value.item()!r}")
             elif name == "layers":
                 lines.append(f"{name} = {value!r}")
         return "\n".join(lines)

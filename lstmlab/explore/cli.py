@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from ..messages import msg
+from .widget_state import KERNELSPEC
 
 PAGE = "lstmlab_explorers.ipynb"
 CODE = {
@@ -40,7 +41,7 @@ def write_page(folder, which="all"):
     import nbformat
     intro = msg("explore.page.intro", button=msg("explore.stack.check_keras")) + "\n\n" + msg("explore.page.lessons")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(intro), nbformat.v4.new_code_cell(CODE[which])])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["title"] = msg("explore.page.title")  # the browser tab's title in Voila (not the file's name)
     path = Path(folder) / PAGE
     if path.exists():

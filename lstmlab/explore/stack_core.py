@@ -151,13 +151,14 @@ def _formula_html(formula, keep):
     return " ".join(f"<span class='lstmlab-term' style='{keep}'>{html.escape(term)}</span>" for term in terms)
 
 
-def table_html(stack):
+def table_html(stack, highlight=None):
     """The engine's rows as an HTML table (one <tr data-layer=k> per layer, its formula on a row of its own) for the
     widget.
 
     Shapes and counts never wrap (a shape broken over two lines reads as two shapes); a long name may break
     between name and type, as in the diagram; the formula has the table's width and breaks only between its terms,
     never inside parentheses. Every header is in the language in use (in English, as Keras's model.summary()).
+    highlight: the layer number picked (its row tinted, class lstmlab-highlight), as its boxes are in the diagram.
     """
     keep = "white-space:nowrap"
     headers = ("#", msg("explore.stack.col_name"), msg("explore.stack.input_shape"), msg("explore.stack.col_output"),
@@ -165,7 +166,7 @@ def table_html(stack):
     formula = msg("explore.stack.formula")
     head = "".join(f"<th style='text-align:left;{keep}'>{h}</th>" for h in headers)
     body = "".join(
-        f"<tr data-layer='{r.index}' class='lstmlab-row'><td>{r.index}</td>"
+        f"<tr data-layer='{r.index}' class='lstmlab-row{_picked(r.index, highlight)}><td>{r.index}</td>"
         f"<td class='lstmlab-name'>{html.escape(layer_label(r, spec))}</td>"
         f"<td class='lstmlab-in' style='{keep}'>{fmt_shape(r.input_shape)}</td>"
         f"<td class='lstmlab-out' style='{keep}'>{fmt_shape(r.output_shape)}</td>"
@@ -176,6 +177,11 @@ def table_html(stack):
     style = ("<style>.lstmlab-stack-table td, .lstmlab-stack-table th {padding: 2px 8px; line-height: 1.4}"
              ".lstmlab-stack-table td {vertical-align: top}</style>")
     return f"{style}<table class='lstmlab-stack-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _picked(index, highlight):
+    """The rest of a table row's class attribute: tinted gold (the diagram's highlight colour) when picked."""
+    return " lstmlab-highlight' style='background:#fefcbf'" if index == highlight else "'"
 
 
 def error_html(exc, keras=None):
@@ -253,14 +259,34 @@ def figure_words():
     return words, legend, style
 
 
-def stack_picture(stack, max_timesteps=8):
+def stack_picture(stack, max_timesteps=8, highlight=None):
     """The layers x timesteps diagram of a Stack, as an explore.picture.Picture (SVG at its natural size); the total
-    is left out of it: the explorer shows it once, beside the table."""
+    is left out of it: the explorer shows it once, beside the table. highlight: a layer number to outline."""
     from ..plots.stack import stack_grid_figure
     from .picture import picture
     words, legend, style = figure_words()
     return picture(stack_grid_figure(stack, max_timesteps=max_timesteps, words=words, legend=legend, text_style=style,
-                                     show_total=False))
+                                     show_total=False, highlight=highlight))
+
+
+def broken_picture(state, max_timesteps=8):
+    """For a stack that does not build because layer k returns one h and layer k+1 needs a sequence: the layers up
+    to k as they run, the red arrows of what layer k hands up, and layer k+1 that cannot run; else None."""
+    fix = stack_fix(state)
+    if fix is None or fix[1].return_sequences == state.return_sequences:
+        return None
+    from ..plots.stack import stack_grid_figure
+    from .figure_text import figure_speaking
+    from .picture import picture
+    k = next(j for j, (a, b) in enumerate(zip(state.return_sequences, fix[1].return_sequences), 1) if a != b)
+    below = build_stack(replace(state, units=state.units[:k], return_sequences=state.return_sequences[:k], head="none"))
+    fixed = build_stack(fix[1])
+    row, spec = fixed.summary()[k], fixed.layers[k]  # layer k+1, as it would be once the fix is made
+    words, legend, style = figure_words()
+    with figure_speaking():
+        note = msg("explore.stack.broken_note", received=fmt_shape(below.output_shape))
+    return picture(stack_grid_figure(below, max_timesteps=max_timesteps, words=words, legend=legend, text_style=style,
+                                     show_total=False, broken=(layer_label(row, spec), note)))
 
 
 def _keras_shape(shape):

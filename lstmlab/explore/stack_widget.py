@@ -6,8 +6,8 @@ import ipywidgets as widgets
 from ..messages import msg
 from .shell import (INVALID, STALE, WIDE, button, mark, picture_image, row, show_picture, slider_layout,
                     style_sheet)
-from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, box_label, comparison_html, read_state, stack_fix,
-                         stack_picture, stack_view, with_depth)
+from .stack_core import (CELLS, HEADS, MAX_DEPTH, StackState, box_label, broken_picture, comparison_html, read_state,
+                         stack_fix, stack_picture, stack_view, table_html, with_depth)
 
 
 def size_box(value, description):
@@ -44,10 +44,19 @@ class StackExplorer(widgets.VBox):
         self.head_units = size_box(state.head_units, box_label("head units"))
         self.units, self.return_sequences = [], []
         self.layer_box = widgets.VBox()
+        # linked views: a click on a layer's number tints its table row and outlines its boxes in the diagram
+        self.highlight = widgets.ToggleButtons(options=[(msg("explore.stack.highlight_none"), 0)], value=0,
+                                               description=msg("explore.stack.highlight"), style=WIDE,
+                                               tooltips=[], layout=widgets.Layout(width="auto"))
+        self.highlight.style.button_width = "auto"
+        self.highlight.add_class("lstmlab-highlight-picker")
         self.total = widgets.HTML(layout=widgets.Layout(margin="4px 0"))
         self.table = widgets.HTML()
         self.error = widgets.HTML()
         self.image = picture_image()
+        self.broken_image = picture_image()  # a stack that does not build: where it breaks (under the greyed last good)
+        self.broken_image.add_class("lstmlab-broken-diagram")
+        self.broken_box = widgets.VBox()  # holds broken_image only while shown: no empty image in the page otherwise
         self.check_button = button(msg("explore.stack.check_keras"), icon="check",
                                    tooltip=msg("explore.stack.check_keras_tooltip"))
         self.keras = widgets.HTML()
@@ -64,12 +73,14 @@ class StackExplorer(widgets.VBox):
                         self.head, self.head_units):
             control.observe(self._changed, names="value")
         self.depth.observe(self._depth_changed, names="value")
+        self.highlight.observe(self._highlight_changed, names="value")
         self.check_button.on_click(self._check_with_keras)
         top = row([self.features, self.timesteps, self.batch])
         kind = row([self.cell, self.bidirectional, self.stateful])
         head = row([self.head, self.head_units])
         super().__init__([style_sheet(), top, self.depth, self.layer_box, kind, head, self.error,
-                          row([self.fix_button]), self.guess, self.table, self.total, self.image,
+                          row([self.fix_button]), self.guess, self.highlight, self.table, self.total, self.image,
+                          self.broken_box,
                           row([self.check_button, self.why_disabled]), self.keras])
         self.add_class("lstmlab-stack-explorer")
         self.update()
@@ -86,6 +97,12 @@ class StackExplorer(widgets.VBox):
         for control in self.units + self.return_sequences:
             control.observe(self._changed, names="value")
         self.layer_box.children = [row([u, s]) for u, s in zip(self.units, self.return_sequences)]
+        picked = self.highlight.value if self.highlight.value <= len(self.units) else 0
+        self._rebuilding = True  # new options, the pick kept: update() redraws once, after
+        self.highlight.options = [(msg("explore.stack.highlight_none"), 0)] + [
+            (str(k), k) for k in range(1, len(self.units) + 1)]
+        self.highlight.value = picked
+        self._rebuilding = False
 
     def read(self):
         """(StackState or None, {box name: what is wrong}) from the controls as typed (stack_core.read_state)."""
@@ -128,6 +145,24 @@ class StackExplorer(widgets.VBox):
     def _changed(self, change):
         self.update()
 
+    def _highlight_changed(self, change):
+        """Linked views: the picked layer's row tinted and its boxes outlined (the last stack that built)."""
+        if not self._rebuilding and self.good is not None and self.view is self.good:
+            self._show(self.good, self.show_figure)
+
+    def _show(self, view, draw):
+        """The table, total and (if draw) diagram of a StackView that built, with the picked layer highlighted."""
+        picked = self.highlight.value or None
+        self.table.value = table_html(view.stack, picked) if picked else view.table
+        self.total.value = f"<b class='lstmlab-total'>{view.total}</b>"
+        if draw:
+            try:
+                show_picture(self.image, stack_picture(view.stack, self.max_timesteps, highlight=picked))
+            except Exception as exc:  # a drawing bug must not leave a traceback in the learner's log
+                self.image.layout.display = "none"
+                self.error.value = (f"<div class='lstmlab-error'>"
+                                    f"{msg('explore.stack.draw_failed', error=html.escape(str(exc)))}</div>")
+
     # -- state -> views ---------------------------------------------------------------------------
     def update(self, figure=None):
         """Recompute the table and total (and the diagram unless figure=False) from the controls.
@@ -153,26 +188,23 @@ class StackExplorer(widgets.VBox):
             mark(shown, STALE, broken)
         stale = f"<br><i>{msg('explore.stack.stale')}</i>" if self.good is not None else ""
         if problems:
+            self.broken_box.children = []
             self.error.value = ("<div class='lstmlab-error' style='color:#9b2c2c'>"
                                 + "<br>".join(html.escape(message) for message in problems.values()) + stale + "</div>")
             return
         self.view = view
+        pic = broken_picture(state, self.max_timesteps) if view.stack is None and self.show_figure else None
+        if pic is not None:
+            show_picture(self.broken_image, pic)
+        self.broken_box.children = [] if pic is None else [self.broken_image]
         if view.stack is None:  # the engine's explanation; the last good stack stays, greyed
             self.error.value = view.error + (f"<div><i>{msg('explore.stack.stale')}</i></div>" if stale else "")
             return
         self.good = view
         if self.predict:
             self._ask(view.stack)
-        self.error.value, self.table.value = view.error, view.table
-        self.total.value = f"<b class='lstmlab-total'>{view.total}</b>"
-        draw = self.show_figure if figure is None else figure
-        if draw:
-            try:
-                show_picture(self.image, stack_picture(view.stack, self.max_timesteps))
-            except Exception as exc:  # a drawing bug must not leave a traceback in the learner's log
-                self.image.layout.display = "none"
-                self.error.value = (f"<div class='lstmlab-error'>"
-                                    f"{msg('explore.stack.draw_failed', error=html.escape(str(exc)))}</div>")
+        self.error.value = view.error
+        self._show(view, self.show_figure if figure is None else figure)
 
     # -- predict, then reveal ------------------------------------------------------------------------
     def _ask(self, stack):

@@ -7,6 +7,7 @@ edited by hand loses it; re-executing the lesson with nbclient stores it again. 
     make widget-state                                        # re-execute every lesson that shows an explorer
     python -m lstmlab.explore.widget_state --check           # which lessons lack the state, or carry an old one
     python -m lstmlab.explore.widget_state notebooks/04_stacking.ipynb
+    python -m lstmlab.explore.widget_state --jupyterlab-metadata notebooks/*.ipynb   # kernelspec only, no run
 
 Lessons are executed the way they are saved (fresh python3 kernel, cwd notebooks/, streams coalesced).
 """
@@ -15,6 +16,9 @@ import re
 import sys
 from pathlib import Path
 
+# the kernelspec JupyterLab writes into a notebook when its kernel (ipykernel 6 or later) connects: a notebook stored
+# with another one ("Python 3") shows as modified the moment it opens
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 STATE = "application/vnd.jupyter.widget-state+json"
 VIEW = "application/vnd.jupyter.widget-view+json"
 EXPLORERS = ("StackExplorer", "CellExplorer", "StatefulExplorer", "ShapeQuiz", "explorer_tabs")
@@ -72,6 +76,24 @@ def _older(state):
     return png or not styled
 
 
+def as_jupyterlab_saves(nb):
+    """The notebook's metadata as JupyterLab would save it (its kernelspec), so that opening it changes nothing."""
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    return nb
+
+
+def save_as_jupyterlab(paths):
+    """Rewrite the notebooks at `paths` whose metadata JupyterLab would change on open; return the ones rewritten."""
+    import nbformat
+    changed = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        if nb.metadata.get("kernelspec") != KERNELSPEC:
+            nbformat.write(as_jupyterlab_saves(nb), path)
+            changed.append(path)
+    return changed
+
+
 def execute_with_widget_state(path, *, timeout=600, kernel_name="python3"):
     """Re-execute the notebook at `path` in a fresh kernel (cwd: its folder) and save it with its widget state."""
     import nbformat
@@ -80,7 +102,7 @@ def execute_with_widget_state(path, *, timeout=600, kernel_name="python3"):
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, resources={"metadata": {"path": str(path.parent)}},
                    store_widget_state=True, coalesce_streams=True).execute()
-    nbformat.write(nb, path)
+    nbformat.write(as_jupyterlab_saves(nb), path)
     return nb
 
 
@@ -89,11 +111,17 @@ def main(argv=None):
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="notebooks to re-execute (default: every lesson in notebooks/ that shows an explorer)")
     parser.add_argument("--check", action="store_true", help="only report; exit 1 when a lesson lacks its widget state")
+    parser.add_argument("--jupyterlab-metadata", action="store_true",
+                        help="only rewrite the notebooks' metadata as JupyterLab saves it (no execution)")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
     args = parser.parse_args(argv)
     paths = args.notebooks or lessons_with_explorers("notebooks")
     if not paths:
         print("no lesson shows an explorer (run from the repository root, or name the notebooks)")
+        return 0
+    if args.jupyterlab_metadata:
+        for path in save_as_jupyterlab(paths):
+            print(f"{path}: kernelspec set to {KERNELSPEC['display_name']!r}")
         return 0
     failed = 0
     for path in paths:

@@ -22,7 +22,7 @@ def sweep_figure(sweeps, *, train=False):
         flops.set_ylim(bottom=0)
         flops.set_ylabel(say("plot.cost.mflops"), color="grey")
         ax.set_title(say("plot.cost.versus", name=name))
-    axes[0].legend(fontsize=8, loc="upper left")
+    axes[0].legend(loc="upper left")
     return fig
 
 
@@ -50,7 +50,7 @@ def bars_figure(seconds, *, title, unit="ms"):
     labels, values = list(seconds), [1000 * s for s in seconds.values()]
     ax.barh(labels, values, color=[f"C{k}" for k in range(len(labels))])
     for y, v in enumerate(values):
-        ax.text(v, y, f" {v:.2f} {unit}", va="center", fontsize=8)
+        ax.text(v, y, f" {v:.2f} {unit}", va="center", fontsize=10)
     ax.invert_yaxis()
     ax.set_xlim(0, max(values) * 1.3)
     ax.set_xlabel(say("plot.cost.ms", unit=unit))
@@ -63,7 +63,7 @@ def params_time_figure(timesteps, params, seconds):
     timesteps, params = list(timesteps), list(params)
     if len(params) != len(timesteps) or any(len(v) != len(timesteps) for v in seconds.values()):
         raise ValueError(f"params and every series in seconds need one value per timesteps value ({len(timesteps)})")
-    fig = Figure(figsize=(4 * (1 + len(seconds)), 3.2), layout="constrained")
+    fig = Figure(figsize=(3.3 * (1 + len(seconds)), 3.2), layout="constrained")
     axes = fig.subplots(1, 1 + len(seconds), squeeze=False)[0]
     axes[0].plot(timesteps, params, "o-")
     axes[0].set_ylim(0, max(params) * 1.3)

@@ -65,7 +65,7 @@ def curves_figure(groups, *, metric="loss", title="", chance=None, log=False, yl
         ax.set_xlabel(say("plot.training.epoch"))
         ax.set_title(say("plot.experiments.training" if part == "training" else "plot.experiments.validation", metric=metric))
     axes[0].set_ylabel(ylabel or metric)
-    axes[1].legend(fontsize=8, loc="best")
+    axes[1].legend(loc="best")
     if title:
         fig.suptitle(title)
     return fig
@@ -93,7 +93,7 @@ def horizon_figure(panels, *, lag=None, title=None):
         ax.set_xlabel(say("plot.experiments.lag"))
         ax.set_title(label)
     axes[0].set_ylabel(say("plot.experiments.sensitivity"))
-    axes[-1].legend(fontsize=8)
+    axes[-1].legend()
     fig.suptitle(say("plot.experiments.horizon_title") if title is None else title)
     return fig
 
@@ -112,5 +112,5 @@ def magnitude_figure(lines, *, title="", ylabel=None):
     ax.set_xlabel(say("explore.compare.fig_t"))
     ax.set_ylabel(say("plot.experiments.largest_h") if ylabel is None else ylabel)
     ax.set_title(title)
-    ax.legend(fontsize=8)
+    ax.legend()
     return fig

@@ -25,7 +25,7 @@ def split_figure(dates, values, sizes, *, title="", ylabel=""):
         start += size
     ax.set_title(title)
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize=8)
+    ax.legend()
     return fig
 
 
@@ -42,7 +42,7 @@ def leakage_figure(dates, clean, leaky, n_train):
     ax.axvline(dates[n_train], color="grey", lw=1, ls=":")
     ax.set_ylabel(say("plot.forecast.scaled"))
     ax.set_title(say("plot.forecast.leakage_title"))
-    ax.legend(fontsize=8, loc="upper left")
+    ax.legend(loc="upper left")
     return fig
 
 
@@ -57,7 +57,7 @@ def forecast_figure(dates, truth, forecasts, *, title=None, ylabel=""):
         ax.plot(dates, values, lw=1.1, label=name)
     ax.set_title(say("plot.forecast.title") if title is None else title)
     ax.set_ylabel(ylabel)
-    ax.legend(fontsize=8, ncol=2)
+    ax.legend(ncol=2)
     return fig
 
 
@@ -73,5 +73,5 @@ def horizon_error_figure(errors, *, title=None, ylabel="MAE"):
     ax.set_xlabel(say("plot.forecast.steps_ahead"))
     ax.set_ylabel(ylabel)
     ax.set_title(say("plot.forecast.horizon_title") if title is None else title)
-    ax.legend(fontsize=8)
+    ax.legend()
     return fig

@@ -19,13 +19,13 @@ def gate_bars_figure(gates, sample=0, *, activation="tanh", recurrent_activation
     missing = [k for k, _, _ in PANELS if k not in gates]
     if missing:
         raise ValueError(f"gates must hold {', '.join(k for k, _, _ in PANELS)} (as lstm_gates returns); missing {missing}")
-    fig = Figure(figsize=(12, 2.8), layout="constrained")
+    fig = Figure(figsize=(10, 3), layout="constrained")
     axes = fig.subplots(1, len(PANELS), sharex=True)
     for ax, (key, title, ylim) in zip(axes, PANELS):
         values = np.asarray(gates[key])[sample]  # (units,)
         ax.bar(np.arange(values.size), values, color="tab:orange" if key in "ifo" else "tab:blue")
         ax.axhline(0, color="black", lw=0.5)
-        ax.set_title(phrase(title).format(r=recurrent_activation, a=activation), fontsize=9)
+        ax.set_title(phrase(title).format(r=recurrent_activation, a=activation), fontsize=10)
         ax.set_xticks(np.arange(values.size))
         ax.set_xlabel(say("plot.unit"))
         if ylim is not None:

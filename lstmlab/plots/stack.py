@@ -16,6 +16,7 @@ GREY = "#718096"
 BACKWARD = "#9b2c2c"
 STATEFUL = "#805ad5"
 BROKEN = "#c53030"  # the broken stack's layer 2 and its explanation
+HIGHLIGHT = "#d69e2e"  # the layer picked in the explorer's table: a thick gold edge round each of its boxes
 LEGEND = {  # what each mark means (lstmlab/messages keys); a figure lists only the marks it draws
     "emit": "explore.stack.legend_emit",
     "quiet": "explore.stack.legend_quiet",
@@ -133,11 +134,15 @@ def _layer_cells(row, spec, xs, columns):
     return [xs[-1]]
 
 
-def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_style=None, show_total=True):
+def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_style=None, show_total=True,
+                      highlight=None, broken=None):
     """Draw `stack` (a lstmlab.Stack) as a layers x timesteps grid with shapes and parameters; returns a Figure.
 
     words, legend, text_style (optional): WORDS and LEGEND in another language, and the font to draw them with.
     show_total: False where the total is already shown beside the figure (the StackExplorer).
+    highlight: a layer number (1 = bottom) whose boxes get a thick gold edge and whose name is bold (linked views).
+    broken: (name, note) of a layer above `stack` that cannot take its output (a stack that does not build): drawn on
+    top as empty boxes edged in red, fed by red arrows from what `stack` outputs, with the note in red beside it.
     """
     from matplotlib.figure import Figure
     words, legend = {**_in_use(WORDS), **(words or {})}, {**_in_use(LEGEND), **(legend or {})}
@@ -157,10 +162,14 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
     key = "   ".join(legend[item] for item in legend_items(stack, max_timesteps))
     key = textwrap.fill(key, int(((left + last + right) * COLUMN_IN - 0.2) * 72 / (0.6 * 9)))
     extra = max(0.0, 0.22 * (key.count("\n") + 1) - 0.25)  # y units below the input row for a longer legend
-    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2) + 0.9 * extra), dpi=80)
+    if broken is not None:
+        right = max(right, 0.62 + _text_width(broken[1], 8.5) / COLUMN_IN + 0.15)
+        left = max(left, 0.6 + _text_width(broken[0], 8.5) / COLUMN_IN + 0.15)
+    rise = 0.0 if broken is None else 0.45  # y units above the usual top: the broken layer's row
+    fig = Figure(figsize=((left + last + right) * COLUMN_IN, 1.0 + 0.85 * (n + 2 + rise) + 0.9 * extra), dpi=80)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-left, last + right)
-    ax.set_ylim(-1.1 - extra, n + 1.4)
+    ax.set_ylim(-1.1 - extra, n + 1.4 + rise)
     ax.axis("off")
     # the input row: one x_t per step
     for x, t in zip(xs, columns):
@@ -190,6 +199,7 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
             for j, x in enumerate(cells):
                 emits = sequence_out or x == cells[-1] or (backward_last and j == 0)
                 edge = dict(edge=BACKWARD, lw=2.2) if backward_last and j == 0 else {}
+                edge = dict(edge=HIGHLIGHT, lw=3.2) if row.index == highlight else edge
                 _box(ax, x, y, EMIT if emits else QUIET, **edge)
                 if j:
                     gap = cells[j - 1]
@@ -209,11 +219,24 @@ def stack_grid_figure(stack, max_timesteps=8, *, words=None, legend=None, text_s
             backward_out = [cells[0]] if backward_last else []
         else:
             for x in cells:
-                _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE)
+                _box(ax, x, y, DROP if spec.kind == "Dropout" else DENSE,
+                     **(dict(edge=HIGHLIGHT, lw=3.2) if row.index == highlight else {}))
             below = cells
-        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8.5)
+        ax.text(-0.6, y, name, ha="right", va="center", fontsize=8.5, fontweight="bold" if row.index == highlight else None,
+                color=HIGHLIGHT if row.index == highlight else None)
         ax.text(last + 0.62, y, note, ha="left", va="center", fontsize=8.5, **style)
     top = n + 1
+    if broken is not None:  # the layer that cannot run: no time axis arrives, only what `stack` outputs
+        for x in [x for x, t in zip(xs, columns) if t is not None]:
+            _box(ax, x, top, "white", edge=BROKEN, lw=1.6)
+        for x in below + backward_out:
+            _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - BOX_H / 2), color=BROKEN)
+        ax.text(-0.6, top, broken[0].replace(" (", "\n(", 1), ha="right", va="center", fontsize=8.5, color=BROKEN,
+                fontweight="bold")
+        ax.text(last + 0.62, top, broken[1], ha="left", va="center", fontsize=8.5, color=BROKEN, **style)
+        ax.text((last + right - left) / 2, -0.8, key, ha="center", va="top", fontsize=9, color="#4a5568", **style)
+        _arrow.draw(ax)
+        return fig
     for x in below:  # the model's outputs
         _arrow(ax, (x, top - 1 + BOX_H / 2), (x, top - 0.25), color=EMIT)
     for x in backward_out:  # a Bidirectional last layer: its backward h leaves at t=1

@@ -34,7 +34,7 @@ def gradient_flow_figure(through_time, through_depth):
     left.set_xlabel(say("plot.training.steps_back"))
     left.set_ylabel(say("plot.training.dx"))
     left.set_title(say("plot.training.through_time"))
-    left.legend(fontsize=8)
+    left.legend()
     for label, norms in through_depth.items():
         norms = np.asarray(norms, dtype=float)  # (depth,)
         right.plot(np.arange(1, len(norms) + 1), norms / norms[-1], "o-", label=label)
@@ -42,7 +42,7 @@ def gradient_flow_figure(through_time, through_depth):
     right.set_xlabel(say("plot.training.layer"))
     right.set_ylabel(say("plot.training.dkernel"))
     right.set_title(say("plot.training.through_depth"))
-    right.legend(fontsize=8)
+    right.legend()
     return fig
 
 
@@ -54,12 +54,12 @@ def dropout_masks_figure(masks, *, sample=0):
         kind = masks.get(key)
         if kind is None:
             ax.set_axis_off()
-            ax.set_title(f"{what}\n{say('plot.training.rate_zero')}", fontsize=9)
+            ax.set_title(f"{what}\n{say('plot.training.rate_zero')}", fontsize=10)
             continue
         rows = [np.asarray(m)[sample] for m in (kind if isinstance(kind, (list, tuple)) else [kind])]  # each (width,)
         grid = np.stack(rows)  # (1 or 4, width)
         ax.imshow(grid > 0, cmap="Greys_r", vmin=0, vmax=1, aspect="auto")
         ax.set_yticks(range(len(rows)), [say("plot.gate", gate=g) for g in GATES] if len(rows) == 4 else [say("plot.training.all_gates")])
         ax.set_xticks(range(grid.shape[1]))
-        ax.set_title(f"{what}\n{say('plot.training.black')}", fontsize=9)
+        ax.set_title(f"{what}\n{say('plot.training.black')}", fontsize=10)
     return fig

@@ -19,13 +19,13 @@ def weight_blocks_figure(kernel, recurrent_kernel, bias):
     axes = fig.subplots(3, 1, gridspec_kw={"height_ratios": heights}, sharex=True)
     for k, (ax, (title, w)) in enumerate(zip(axes, panels)):
         im = ax.imshow(w, cmap="RdBu_r", vmin=-bound, vmax=bound, aspect="auto", interpolation="nearest")
-        ax.set_title(title, fontsize=9, loc="left", pad=22 if k == 0 else 4)
-        ax.set_yticks(range(w.shape[0]), [str(r) for r in range(w.shape[0])] if w.shape[0] > 1 else [""], fontsize=7)
+        ax.set_title(title, fontsize=10, loc="left", pad=22 if k == 0 else 4)
+        ax.set_yticks(range(w.shape[0]), [str(r) for r in range(w.shape[0])] if w.shape[0] > 1 else [""], fontsize=10)
         for g in range(1, 4):
             ax.axvline(g * units - 0.5, color="black", lw=2)
     top = axes[0].secondary_xaxis("top")
     top.set_xticks([g * units + (units - 1) / 2 for g in range(4)], [say("plot.gate", gate=g) for g in LSTM_GATES])
-    axes[-1].set_xticks(range(4 * units), [str(j % units) for j in range(4 * units)], fontsize=7)
+    axes[-1].set_xticks(range(4 * units), [str(j % units) for j in range(4 * units)], fontsize=10)
     axes[-1].set_xlabel(say("plot.weights.column"))
     fig.colorbar(im, ax=list(axes), shrink=0.8)
     return fig
