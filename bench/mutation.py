@@ -39,6 +39,10 @@ TESTS = {
                                   "tests/test_grader_classroom.py"], None),
     "lstmlab/grade/plan.py": (["tests/test_grader_untrusted.py", "tests/test_grader.py"], None),
     "lstmlab/grade/core.py": (["tests/test_grader.py"], None),
+    "lstmlab/grade/runtime.py": (["tests/test_grader_runtime.py"], None),
+    # grade/lms/: test_gradebook_lms.py runs `lstmlab grade` and `lstmlab gradebook` in a subprocess, unseen by mutmut
+    **{f"lstmlab/grade/lms/{name}.py": (["tests/test_lms_units.py", "tests/test_lms_pages.py"], None)
+       for name in ("names", "sheet", "canvas", "moodle", "feedback", "summary", "cli")},
     # batch.py: its grading pool forks, and mutmut 3.8's workers then fail (KeyError on a pid; with process_isolation
     # "forkserver", most mutants end SIGKILLed); its classroom tests run `lstmlab grade` in a subprocess besides
     "lstmlab/grade/batch.py": (["tests/test_grader_classroom.py", "tests/test_grader_links.py"], None),

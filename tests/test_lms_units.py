@@ -1,6 +1,7 @@
 """The gradebook views (grade/lms/) called in this process on a small hand-made results JSON: download names, the
 CSV kept byte for byte, Canvas's and Moodle's matching rules, and every reason a learner is left unfilled. The round
-trip through `lstmlab grade` and the command is tests/test_gradebook_lms.py; these are fast enough for bench/mutation.py."""
+trip through `lstmlab grade` and the command is tests/test_gradebook_lms.py; these are fast enough for
+bench/mutation.py."""
 import argparse
 
 import pytest
@@ -170,7 +171,8 @@ CLASS = {"assignments": ["w1"], "submissions": [
     learner("hal", None, exercise("w1", 0, 5)),
 ]}
 EXPORT = (HEADER + "\r\n    Points Possible,,,,10.00,(read only),(read only)\r\n"
-          "\"Ann, A\",1000,s1,A,,0,\r\n\"Bob, B\",1001,s2,A,,0,\r\nDan,1003,s3,A\r\nFay,1005,,A,,,\r\nFay2,1005,,A,,,\r\n"
+          "\"Ann, A\",1000,s1,A,,0,\r\n\"Bob, B\",1001,s2,A,,0,\r\nDan,1003,s3,A\r\n"
+          "Fay,1005,,A,,,\r\nFay2,1005,,A,,,\r\n"
           "Ivy,1006,,A,,,\r\nMuted,,,,,,\r\n")
 
 
