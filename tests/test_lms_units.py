@@ -60,7 +60,8 @@ def test_identity_gathers_ids_from_paths_and_notes_and_keeps_the_first_names():
 
 # sheet.py
 
-@pytest.mark.parametrize("raw", [b"\xef\xbb\xbfa;b;c\r\n1;2,5;\r\n", b"a,b\n\"x,y\",2\n", b"a,b;c\r\n1,2\r\n"])
+@pytest.mark.parametrize("raw", [b"\xef\xbb\xbfa;b;c\r\n1;2,5;\r\n", b"a,b\n\"x,y\",2\n", b"a,b;c\r\n1,2\r\n",
+                                 b"a,b\r\n\"two\r\nlines\",2\r\n"])
 def test_a_sheet_is_written_back_byte_for_byte(tmp_path, raw):
     path = tmp_path / "in.csv"
     path.write_bytes(raw)
@@ -74,6 +75,9 @@ def test_a_sheet_reads_its_delimiter_bom_and_line_ends(tmp_path):
     assert (s.rows, s.bom, s.delimiter, s.newline) == ([["a", "b", "c"], ["1", "2", "3"]], True, ";", "\r\n")
     s = sheet.Sheet.read(write(tmp_path, "a,b\n1,2\n"))
     assert (s.bom, s.delimiter, s.newline) == (False, ",", "\n")
+    # the header alone decides, and a tie is a comma
+    for text, delimiter in (("a;b;c\n1,2,3,4\n", ";"), ("a;b,c\n1;2;3\n", ","), ("a;b,c,d\n", ",")):
+        assert sheet.Sheet.read(write(tmp_path, text)).delimiter == delimiter
 
 
 def test_a_sheet_that_is_empty_or_not_utf8_is_refused_by_name(tmp_path):
@@ -82,8 +86,10 @@ def test_a_sheet_that_is_empty_or_not_utf8_is_refused_by_name(tmp_path):
     assert str(empty.value) == msg("lms.empty_file", file=str(tmp_path / "export.csv"))
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"a,\xff\n")
-    with pytest.raises(ValueError, match="bad.csv is not UTF-8 text"):
+    with pytest.raises(ValueError) as undecodable:
         sheet.Sheet.read(bad)
+    assert str(undecodable.value) == msg("lms.not_utf8", file=str(bad), error="'utf-8' codec can't decode byte 0xff "
+                                         "in position 2: invalid start byte")
 
 
 def test_a_column_is_found_or_added_at_the_end_of_the_widest_row():
@@ -108,7 +114,8 @@ def test_week_totals_and_maxima_count_only_their_assignment():
     assert sheet.assignment_maximum(data, "w1") == 5 and sheet.assignment_maximum(data, "w9") == 0
 
 
-@pytest.mark.parametrize("value, text", [(3.0, "3"), (2.5, "2.5"), (2.456, "2.46"), (0, "0"), (-1.5, "-1.5")])
+@pytest.mark.parametrize("value, text", [(3.0, "3"), (2.5, "2.5"), (2.456, "2.46"), (0, "0"), (-1.5, "-1.5"),
+                                         (1234567.0, "1234567")])
 def test_a_score_is_written_as_an_lms_reads_it(value, text):
     assert sheet.number(value) == text
 
