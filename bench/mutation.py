@@ -53,7 +53,8 @@ TESTS = {
                               "tests/test_grader_untrusted.py"], None),
     "lstmlab/grade/runner.py": (["tests/test_grader_sandbox.py", "tests/test_grader_hostile.py"], None),
     "lstmlab/grade/sandbox.py": (["tests/test_grader_sandbox.py"], None),
-    "lstmlab/grade/gradescope.py": (["tests/test_gradescope.py"], None),
+    # gradescope.py: test_gradescope.py runs the command and the autograder in a subprocess; these call it in-process
+    "lstmlab/grade/gradescope.py": (["tests/test_gradescope_units.py"], None),
     # cli.py: test_grader.py and test_grader_zh.py run `lstmlab grade` in a subprocess; these call run() with a stand-in
     # for the class's grading
     "lstmlab/grade/cli.py": (["tests/test_grader_cli_units.py"], None),
