@@ -138,6 +138,14 @@ def canvas_sheet(*rows):
 
 def test_a_canvas_header_is_checked(tmp_path):
     canvas.check_header(canvas_sheet(), "x.csv")
+    canvas.check_header(sheet.Sheet([["Student", "ID", "Section"]]), "x.csv")  # the least Canvas exports
+    with pytest.raises(ValueError) as long:
+        canvas.check_header(sheet.Sheet([["Name", "ID", "a", "b", "c", "d", "e", "f"]]), "x.csv")
+    assert str(long.value) == msg("lms.canvas_header", file="x.csv", found="Name, ID, a, b, c, d")
+    with pytest.raises(ValueError) as named:
+        canvas.gradebook(write(tmp_path, "Name,ID,Section\n"), {"assignments": ["w1"], "submissions": []},
+                         tmp_path / "i.csv")
+    assert str(named.value) == msg("lms.canvas_header", file=str(tmp_path / "export.csv"), found="Name, ID, Section")
     for header in (["Student", "ID"], ["Name", "ID", "Section"], ["Student", "Login", "Section"],
                    ["Student", "ID", "Group"]):
         with pytest.raises(ValueError) as bad:
@@ -166,19 +174,19 @@ def test_an_assignment_column_is_found_by_header_or_title_never_a_read_only_one(
     assert str(twice.value) == msg("lms.ambiguous_column", column="Week 1", found="Week 1 (55), Week 1 (56)")
 
 
-CLASS = {"assignments": ["w1"], "submissions": [
+CLASS = {"assignments": ["w1"], "submissions": [  # each learner left unfilled is followed by one filled
+    learner("hal", None, exercise("w1", 0, 5)),
     learner("ann", "dl/ann_LATE_1000_1_w1.ipynb", exercise("w1", 3, 5)),
-    learner("bob", "dl/bob_LATE_1001_2_w1.ipynb", exercise("w1", 4.5, 5), late=[]),
+    learner("gus", "dl/gus_1000_6_w1.ipynb", exercise("w1", 2, 5)),
     learner("cat", "dl/cat_1002_3_w1.ipynb", exercise("w1", 1, 5), notes=["also (cat_1009_9_w1.ipynb)"]),
+    learner("bob", "dl/bob_LATE_1001_2_w1.ipynb", exercise("w1", 4.5, 5), late=[]),
     learner("dan", "dl/dan/w1.ipynb", exercise("w1", 5, 5)),
-    learner("1003", "dl/1003/w1.ipynb", exercise("w1", 2, 5)),
     learner("eve", "dl/eve_1004_4_w1.ipynb", exercise("w1", 0, 5)),
     learner("fay", "dl/fay_1005_5_w1.ipynb", exercise("w1", 1, 5)),
-    learner("gus", "dl/gus_1000_6_w1.ipynb", exercise("w1", 2, 5)),
-    learner("hal", None, exercise("w1", 0, 5)),
+    learner("1003", "dl/1003/w1.ipynb", exercise("w1", 2, 5)),
 ]}
 EXPORT = (HEADER + "\r\n    Points Possible,,,,10.00,(read only),(read only)\r\n"
-          "\"Ann, A\",1000,s1,A,,0,\r\n\"Bob, B\",1001,s2,A,,0,\r\nDan,1003,s3,A\r\n"
+          "\"Ann, A\",1000,s1,A,,0,\r\n\"Bob, B\",1001,s2,A,,0,\r\nDan,1003,s3\r\nLone\r\n"
           "Fay,1005,,A,,,\r\nFay2,1005,,A,,,\r\n"
           "Ivy,1006,,A,,,\r\nMuted,,,,,,\r\n")
 
@@ -186,11 +194,13 @@ EXPORT = (HEADER + "\r\n    Points Possible,,,,10.00,(read only),(read only)\r\n
 def test_canvas_fills_one_row_per_user_id_and_says_why_each_other_learner_was_not(tmp_path):
     out = canvas.gradebook(write(tmp_path, EXPORT, bom=True), CLASS, tmp_path / "import.csv", column=["Week 1 (55)"])
     rows = sheet.Sheet.read(tmp_path / "import.csv").rows
-    assert [r[4] if len(r) > 4 else None for r in rows] == ["Week 1 (55)", "10.00", "3", "4.5", "2", "", "", "", ""]
+    assert [r[4] if len(r) > 4 else None for r in rows] == ["Week 1 (55)", "10.00", "3", "4.5", "2", None, "", "", "",
+                                                            ""]
+    assert rows[4] == ["Dan", "1003", "s3", "", "2"] and rows[5] == ["Lone"]  # a short row padded with empty cells
     assert out.filled == [("ann", "1000", "3"), ("bob", "1001", "4.5"), ("1003", "1003", "2")]
-    assert out.unmatched == [("cat", msg("lms.several_users", ids="1002, 1009")), ("dan", msg("lms.no_user_id")),
-                             ("eve", msg("lms.not_in_export", id="1004")), ("fay", msg("lms.id_twice", id="1005")),
-                             ("gus", msg("lms.claimed", id="1000", other="ann"))]
+    assert out.unmatched == [("gus", msg("lms.claimed", id="1000", other="ann")),
+                             ("cat", msg("lms.several_users", ids="1002, 1009")), ("dan", msg("lms.no_user_id")),
+                             ("eve", msg("lms.not_in_export", id="1004")), ("fay", msg("lms.id_twice", id="1005"))]
     assert out.late == [("ann", "w1")]  # bob's JSON says late: [] and is believed over his file name
     assert out.notes == [msg("lms.maximum_differs", column="Week 1 (55)", ours="5", theirs="10.00"),
                          msg("lms.left_empty", n=2)]
@@ -210,6 +220,15 @@ def test_canvas_adds_a_column_it_does_not_have_with_our_maximum(tmp_path):
     rows = sheet.Sheet.read(tmp_path / "import.csv").rows
     assert [r[7] for r in rows] == ["Week 2", "5", "3"] and rows[2][4] == ""
     assert out.notes == [msg("lms.new_column", column="Week 2", points="5"), msg("lms.left_empty", n=0)]
+
+
+def test_canvas_warns_of_any_other_maximum_and_reads_a_short_points_possible_row_as_none(tmp_path):
+    s = sheet.Sheet([HEADER.split(","), ["    Points Possible", "", "", "", "6"], ["Ann", "1000", "", "A"]])
+    assert canvas.fill(s, CLASS, {"w1": "Week 1"}).notes[0] == msg("lms.maximum_differs", column="Week 1 (55)",
+                                                                   ours="5", theirs="6")
+    s = sheet.Sheet([HEADER.split(","), ["    Points Possible", "", "", ""], ["Ann", "1000", "", "A"]])
+    assert canvas.fill(s, CLASS, {"w1": "Week 1"}).notes == [msg("lms.left_empty", n=0)]
+    assert s.rows[2][4] == "3"
 
 
 def test_canvas_without_points_possible_and_with_the_id_column_elsewhere(tmp_path):
