@@ -49,10 +49,17 @@ TESTS = {
     # process, which its os.wait() then takes for a mutant's (KeyError): REAP below collects them at session end.
     # _init_worker and _grade_task run in the workers only, unseen by mutmut's stats: "no tests".
     "lstmlab/grade/batch.py": (["tests/test_grader_batch_units.py"], None),
-    "lstmlab/grade/run.py": (["tests/test_grader_limits.py", "tests/test_grader_sandbox.py",
-                              "tests/test_grader_untrusted.py"], None),
-    "lstmlab/grade/runner.py": (["tests/test_grader_sandbox.py", "tests/test_grader_hostile.py"], None),
-    "lstmlab/grade/sandbox.py": (["tests/test_grader_sandbox.py"], None),
+    # run.py: the frame-by-frame tests of _take and the untrusted-notebook tests, which grade in the sandbox (the
+    # 18 MB answer cell, 13 s a run, left out)
+    "lstmlab/grade/run.py": (["tests/test_grader_limits.py", "tests/test_grader_untrusted.py"], "not an_18_mb"),
+    # sandbox.py: its tests that take a second or less, and the learner's uid graded in each mode (the attack tests
+    # grade a notebook each, the refusal without bubblewrap takes 34 s: minutes per mutant)
+    "lstmlab/grade/sandbox.py": (["tests/test_grader_sandbox.py", "tests/test_grader_isolation.py"],
+                                 "site_packages or end_run or uid_mode or never_runs_as_root or refuses_while or "
+                                 "without_root_or_bubblewrap"),
+    # runner.py is not listed: it runs only inside the sandbox, a separate interpreter fed its source on stdin
+    # (after checks/encode.py's, which defines its json and np), so no test runs it in mutmut's process; the
+    # sandbox, hostile and untrusted tests hold it end to end
     # gradescope.py: test_gradescope.py runs the command and the autograder in a subprocess; these call it in-process
     "lstmlab/grade/gradescope.py": (["tests/test_gradescope_units.py"], None),
     # cli.py: test_grader.py and test_grader_zh.py run `lstmlab grade` in a subprocess; these call run() with a stand-in
