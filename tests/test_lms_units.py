@@ -258,22 +258,23 @@ def test_canvas_columns_name_each_assignment():
 # moodle.py
 
 WORKSHEET_HEADER = ("Identifier,Full name,Grade,Maximum Grade,Last modified (grade),Feedback comments")
-MOODLE_CLASS = {"assignments": ["w1"], "submissions": [
+MOODLE_CLASS = {"assignments": ["w1"], "submissions": [  # each learner left unfilled is followed by one filled
+    learner("hal", None, exercise("w1", 0, 5)),
     learner("ann", "dl/Ann A_300_assignsubmission_file_/w1.ipynb", exercise("w1", 3, 5), late=["w1"]),
-    learner("bob", "dl/Bob B_301_assignsubmission_file_/w1.ipynb", exercise("w1", 4, 5)),
-    learner("cat", "dl/Cat_302_assignsubmission_file_/w1.ipynb", exercise("w1", 1, 5)),
-    learner("dan", "dl/dan/w1.ipynb", exercise("w1", 5, 5)),
-    learner("303", "dl/303/w1.ipynb", exercise("w1", 2, 5)),
-    learner("eve", "dl/Eve_304_assignsubmission_file_/w1.ipynb", exercise("w1", 0, 5)),
     learner("gus", "dl/Gus_300_assignsubmission_file_/w1.ipynb", exercise("w1", 2, 5)),
+    learner("bob", "dl/Bob B_301_assignsubmission_file_/w1.ipynb", exercise("w1", 4, 5)),
+    learner("dan", "dl/dan/w1.ipynb", exercise("w1", 5, 5)),
+    learner("cat", "dl/Cat_302_assignsubmission_file_/w1.ipynb", exercise("w1", 1, 5)),
+    learner("eve", "dl/Eve_304_assignsubmission_file_/w1.ipynb", exercise("w1", 0, 5)),
+    learner("303", "dl/303/w1.ipynb", exercise("w1", 2, 5)),
     {"learner": "two", "notebooks": {"w1": "a/X_305_assignsubmission_file_/w1.ipynb",
                                      "w2": "a/X_306_assignsubmission_file_/w2.ipynb"},
      "exercises": [exercise("w1", 1, 5)], "score": 1, "max_score": 5},
-    learner("hal", None, exercise("w1", 0, 5)),
+    learner("jo", "dl/Jo_308_assignsubmission_file_/w1.ipynb", exercise("w1", 2, 5)),
 ]}
 WORKSHEET = (WORKSHEET_HEADER + "\nParticipant 300,Ann,,10,-,\nParticipant 301,Bob,,5,-,\nParticipant 302,Cat,,8\n"
-             "Participant 303,x,,10,,\nParticipant 305,,,,,\nParticipant 305,,,,,\nno id,,,,,\nParticipant 306\n"
-             "Participant 307,Ivy,,,,\n")
+             "Participant 303,x,,6,,\nParticipant 305,,,,,\nParticipant 305,,,,,\nno id,,,,,\nParticipant 306\n"
+             "Participant 307,Ivy,,,,\nParticipant 308,Jo,\n")
 
 
 def test_moodle_fills_grade_by_participant_and_warns_once_per_other_maximum(tmp_path):
@@ -281,16 +282,26 @@ def test_moodle_fills_grade_by_participant_and_warns_once_per_other_maximum(tmp_
                            comments={"ann": "<b>ok</b>", "zed": "x"})
     rows = sheet.Sheet.read(tmp_path / "up.csv").rows
     assert [r[2:] for r in rows[1:5]] == [["3", "10", "-", "<b>ok</b>"], ["4", "5", "-", ""], ["1", "8", "", ""],
-                                          ["2", "10", "", ""]]
-    assert out.filled == [("ann", "300", "3"), ("bob", "301", "4"), ("cat", "302", "1"), ("303", "303", "2")]
-    assert out.unmatched == [("dan", msg("lms.no_participant")),
+                                          ["2", "6", "", ""]]
+    assert rows[10] == ["Participant 308", "Jo", "2", "", "", ""]  # a short row: no maximum read, padded
+    assert out.filled == [("ann", "300", "3"), ("bob", "301", "4"), ("cat", "302", "1"), ("303", "303", "2"),
+                          ("jo", "308", "2")]
+    assert out.unmatched == [("gus", msg("lms.claimed", id="300", other="ann")), ("dan", msg("lms.no_participant")),
                              ("eve", msg("lms.not_in_worksheet", id="304")),
-                             ("gus", msg("lms.claimed", id="300", other="ann")),
                              ("two", msg("lms.several_participants", ids="305, 306"))]
     assert out.late == [("ann", "w1")]
-    assert out.notes == [msg("lms.maximum_differs", column="Maximum Grade", ours="5", theirs="10"),
-                         msg("lms.maximum_differs", column="Maximum Grade", ours="5", theirs="8"),
-                         msg("lms.left_empty", n=3)]
+    assert out.notes == [msg("lms.maximum_differs", column="Maximum Grade", ours="5", theirs=theirs)
+                         for theirs in ("10", "8", "6")] + [msg("lms.left_empty", n=3)]
+
+
+def test_moodle_takes_the_assignment_asked_and_names_the_file_it_refuses(tmp_path):
+    data = {"assignments": ["w0", "w1"], "submissions": MOODLE_CLASS["submissions"]}
+    out = moodle.gradebook(write(tmp_path, WORKSHEET), data, tmp_path / "up.csv", assignment="w1")
+    assert len(out.filled) == 5
+    with pytest.raises(ValueError) as bad:
+        moodle.gradebook(write(tmp_path, "Identifier,Grade\n", name="w.csv"), data, tmp_path / "up.csv")
+    assert str(bad.value) == msg("lms.moodle_header", file=str(tmp_path / "w.csv"), missing="Last modified (grade)",
+                                 found="Identifier, Grade")
 
 
 def test_moodle_rescales_when_asked_and_reports_an_id_twice(tmp_path):
@@ -305,9 +316,9 @@ def test_moodle_rescales_when_asked_and_reports_an_id_twice(tmp_path):
 
 
 def test_moodle_without_maximum_or_comments_columns_still_fills_grade(tmp_path):
-    s = sheet.Sheet([["Grade", "Identifier", "Last modified (grade)"], ["", "Participant 300"]])
+    s = sheet.Sheet([["Grade", "Identifier", "Last modified (grade)"], ["x"], ["", "Participant 300"]])
     out = moodle.fill(s, MOODLE_CLASS, "w1", comments={"ann": "c"})
-    assert s.rows[1] == ["3", "Participant 300"] and out.notes == [msg("lms.left_empty", n=0)]
+    assert s.rows[1:] == [["x"], ["3", "Participant 300"]] and out.notes == [msg("lms.left_empty", n=0)]
 
 
 def test_moodle_header_and_assignment_are_checked(tmp_path):
@@ -315,6 +326,10 @@ def test_moodle_header_and_assignment_are_checked(tmp_path):
         moodle.check_header(sheet.Sheet([["Identifier", "Full name", "Grade"]]), "w.csv")
     assert str(bad.value) == msg("lms.moodle_header", file="w.csv", missing="Last modified (grade)",
                                  found="Identifier, Full name, Grade")
+    with pytest.raises(ValueError) as wide:
+        moodle.check_header(sheet.Sheet([["Full name", *"abcdefghij"]]), "w.csv")
+    assert str(wide.value) == msg("lms.moodle_header", file="w.csv", missing="Identifier, Grade, Last modified (grade)",
+                                  found="Full name, a, b, c, d, e, f, g")
     assert moodle.pick_assignment({"assignments": ["w1"]}) == "w1"
     assert moodle.pick_assignment({"assignments": ["w1", "w2"]}, "w2") == "w2"
     for data, name in (({"assignments": ["w1", "w2"]}, None), ({"assignments": ["w1"]}, "w9")):
