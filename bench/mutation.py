@@ -42,7 +42,9 @@ TESTS = {
     "lstmlab/grade/runtime.py": (["tests/test_grader_runtime.py"], None),
     # grade/lms/: test_gradebook_lms.py runs `lstmlab grade` and `lstmlab gradebook` in a subprocess, unseen by mutmut
     **{f"lstmlab/grade/lms/{name}.py": (["tests/test_lms_units.py", "tests/test_lms_pages.py"], None)
-       for name in ("names", "sheet", "canvas", "moodle", "feedback", "summary", "cli")},
+       for name in ("names", "sheet", "canvas", "moodle", "feedback", "summary")},
+    "lstmlab/grade/lms/cli.py": (["tests/test_lms_units.py", "tests/test_lms_pages.py", "tests/test_cli_options.py"],
+                                 None),
     # batch.py: the in-process tests of its bookkeeping, and a class graded by a stand-in task in forked workers (the
     # classroom tests grade in sandboxes, minutes per mutant). Its pool's forked workers are no trouble inside a
     # mutant's process, but a worker killed during mutmut's first (stats) run stays an unreaped child of mutmut's main
@@ -61,10 +63,10 @@ TESTS = {
     # (after checks/encode.py's, which defines its json and np), so no test runs it in mutmut's process; the
     # sandbox, hostile and untrusted tests hold it end to end
     # gradescope.py: test_gradescope.py runs the command and the autograder in a subprocess; these call it in-process
-    "lstmlab/grade/gradescope.py": (["tests/test_gradescope_units.py"], None),
+    "lstmlab/grade/gradescope.py": (["tests/test_gradescope_units.py", "tests/test_cli_options.py"], None),
     # cli.py: test_grader.py and test_grader_zh.py run `lstmlab grade` in a subprocess; these call run() with a stand-in
     # for the class's grading
-    "lstmlab/grade/cli.py": (["tests/test_grader_cli_units.py"], None),
+    "lstmlab/grade/cli.py": (["tests/test_grader_cli_units.py", "tests/test_cli_options.py"], None),
 }
 COPIED = ("lstmlab", "tests", "solutions", "exercises", "notebooks", "conftest.py", "pyproject.toml", "setup.py",
           "MANIFEST.in", "README.md", "LICENSE")
