@@ -393,3 +393,20 @@ def test_the_command_writes_each_view_and_says_what_it_did(tmp_path, capsys):
     assert cli.run(parse("summary", results, "--out", tmp_path / "s.html", "--language", "zh")) == 0
     assert capsys.readouterr().out == msg("lms.wrote", path=str(tmp_path / "s.html")) + "\n"
     assert '<html lang="zh">' in (tmp_path / "s.html").read_text()
+
+
+def test_the_command_passes_on_every_option(tmp_path, capsys):
+    import json
+    results = tmp_path / "r.json"
+    results.write_text(json.dumps(CLASS))
+    export = write(tmp_path, EXPORT)
+    assert cli.run(parse("canvas", export, results, "--out", tmp_path / "i.csv", "--column", "Week 1", "--scale")) == 0
+    assert sheet.Sheet.read(tmp_path / "i.csv").rows[2][4] == "6"  # ann's 3 of 5, in the column asked, rescaled to 10
+    two = {**MOODLE_CLASS, "assignments": ["w0", "w1"]}
+    (tmp_path / "m.json").write_text(json.dumps(two))
+    worksheet = write(tmp_path, WORKSHEET, name="ws.csv")
+    assert cli.run(parse("moodle", worksheet, tmp_path / "m.json", "--out", tmp_path / "u.csv", "--comments",
+                         "--assignment", "w1", "--scale")) == 0
+    assert sheet.Sheet.read(tmp_path / "u.csv").rows[1][2:] == ["6", "10", "-", "step: fine"]
+    assert cli.run(parse("feedback", results, "--out", tmp_path / "fb", "--language", "zh")) == 0
+    assert '<html lang="zh">' in (tmp_path / "fb" / "ann_1000_1_feedback.html").read_text()
