@@ -256,3 +256,54 @@ def test_an_exercise_the_catalogue_knows_shows_its_title(tmp_path):
     assert f"<code>{known}</code><br><small>{msg('title.' + known)}</small>" in page
     summary.write_summary(data, tmp_path / "s.html")
     assert (tmp_path / "s.html").read_text(encoding="utf-8") == page
+
+
+def test_a_single_learner_per_score_fills_the_bar_and_absent_scores_are_empty():
+    assert [(b[2], b[4]) for b in bars(summary.histogram_svg(Counter({1: 1}), 2, "h"))] == [(0, "0"), (60, "1"),
+                                                                                         (0, "0")]
+
+
+def test_a_passed_exercise_never_counts_and_every_failure_after_a_skipped_one_does():
+    odd = {"submissions": [sub("a", ex("s", "passed", 1, 1, mistake=MISTAKE), ex("t", "not_attempted", 0, 1),
+                                ex("u", "failed", 0, 1, mistake=MISTAKE), ex("u", "failed", 0, 1, mistake=MISTAKE),
+                                ex("v", "failed", 0, 1))]}
+    assert summary.ranked_mistakes(odd) == [(1, "u", SWAPPED), (1, "v", msg("summary.unnamed"))]
+
+
+def test_the_summary_speaks_the_results_language_and_reads_what_they_lack():
+    page = summary.summary_html({**CLASS, "language": "zh"})
+    zh = catalogue("zh")
+    assert '<html lang="zh">' in page and zh["mistake.if_swapped"] in page and zh["summary.title"] in page
+    known = next(k[len("title."):] for k in zh if k.startswith("title."))
+    page = summary.summary_html({"submissions": [sub("a", ex(known, "passed", 1, 1))], "assignments": ["w1"],
+                                 "max_score": 1}, "zh")
+    assert f"<small>{zh['title.' + known]}</small>" in page
+    bare = summary.summary_html({"submissions": [sub("a", ex("s", "failed", 0, 2))]})
+    assert msg("summary.overview", learners=1, assignments="", mean="0.0", max_score=0, date="?") in bare
+    total = bare[bare.index("<svg"):bare.index("</svg>")]
+    assert [b[5] for b in bars(total)] == ["0"]  # no max_score: one bar, at 0
+
+
+def reviewed_pages():
+    """{file name: text} of the pages as generated now, for the reviewed copies in tests/lms_reviewed/."""
+    s = {**CLASS["submissions"][3], "late": ["w1"], "notes": ["see <this> *now*"],
+         "notebooks": {"w1": "dl/Jane Doe_77_assignsubmission_file_/w1.ipynb"}}
+    data = {**DATA, "submissions": [s]}
+    return {"summary.html": summary.summary_html(CLASS), "feedback.html": feedback.page_html(s, data),
+            "feedback.md": feedback.page_markdown(s, data)}
+
+
+REVIEWED = __import__("pathlib").Path(__file__).resolve().parent / "lms_reviewed"
+
+
+@pytest.mark.parametrize("name", ["summary.html", "feedback.html", "feedback.md"])
+def test_the_pages_are_the_reviewed_ones(name):
+    assert reviewed_pages()[name] == (REVIEWED / name).read_text(encoding="utf-8"), (
+        f"{name} changed: if that was meant, run python tests/test_lms_pages.py and review the diff")
+
+
+if __name__ == "__main__":
+    REVIEWED.mkdir(exist_ok=True)
+    for name, text in reviewed_pages().items():
+        (REVIEWED / name).write_text(text, encoding="utf-8")
+    print(f"wrote {REVIEWED}")
