@@ -284,6 +284,38 @@ def test_the_summary_speaks_the_results_language_and_reads_what_they_lack():
     assert [b[5] for b in bars(total)] == ["0"]  # no max_score: one bar, at 0
 
 
+def test_quotes_stay_as_written_in_markdown_and_names_keep_their_letters():
+    assert feedback._md('say "hi", it\'s') == 'say "hi", it\'s'
+    assert feedback._safe("Xavier.X") == "Xavier.X"
+    assert feedback.page_name(sub("c", path="dl/doe:jane_12_34_w1.ipynb")) == (None, "doejane_12_34_feedback")
+
+
+def test_a_verdict_without_a_space_after_its_headline_keeps_its_first_letter():
+    head = msg("inline.head", item="step", headline=msg("headline.failed", points=0, max_points=1))
+    assert feedback._rest(ex("step", "failed", 0, 1, text=head + "h differs"), None) == "h differs"
+
+
+def test_pages_of_a_report_graded_in_chinese(tmp_path):
+    with speaking("zh"):
+        s = sub("a", ex("step", "failed", 1, 3, mistake=MISTAKE), late=["w1", "w2"], notes=["n1", "n2"])
+    data = {"assignments": ["w1"], "language": "zh", "submissions": [s]}
+    page = feedback.page_html(s, data)
+    assert '<html lang="zh">' in page and "<li>n1</li><li>n2</li>" in page
+    assert catalogue("zh")["feedback.late"].format(assignments="w1, w2") in page
+    assert ">h differs at [0]</div>" in page  # the verdict read in the language it was graded in
+    md = feedback.page_markdown(s, data).split("\n")
+    assert md[0] == "# " + catalogue("zh")["feedback.title"].format(learner="a")
+    assert "  - h differs at \\[0\\]" in md and feedback._md(catalogue("zh")["feedback.late"].format(
+        assignments="w1, w2")) in md
+    assert feedback.page_html(s, {"submissions": [s]}).startswith('<!DOCTYPE html>\n<html lang="en">')
+    with speaking("zh"):
+        plain = feedback.page_markdown(sub("b"), {})
+    assert plain.startswith("# " + msg("feedback.title", learner="b"))  # no language recorded: English
+    pages = feedback.write_pages({"submissions": [sub("b")]}, tmp_path, "zh")
+    assert pages[0].with_suffix(".md").read_text().startswith("# " + catalogue("zh")["feedback.title"].format(
+        learner="b"))
+
+
 def reviewed_pages():
     """{file name: text} of the pages as generated now, for the reviewed copies in tests/lms_reviewed/."""
     s = {**CLASS["submissions"][3], "late": ["w1"], "notes": ["see <this> *now*"],
