@@ -167,3 +167,35 @@ def test_each_notebook_goes_to_a_worker_and_a_fault_costs_that_notebook_only(wee
     assert dies["exercises"] == batch._failed(week, batch.all_items(), "01_one_cell", "dies.ipynb",
                                               msg("grade.worker_died"))["exercises"]
     assert shown == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_grade_paths_reports_the_class_with_its_provenance(tmp_path, week, monkeypatch):
+    import datetime
+    import shutil
+    import lstmlab
+    from grading_helpers import ROOT
+    for name in ("ann", "bob"):
+        (tmp_path / "class" / name).mkdir(parents=True)
+        shutil.copy(ROOT / "exercises" / "01_one_cell.ipynb", tmp_path / "class" / name / "01_one_cell.ipynb")
+    calls = []
+
+    def grade_class(learners, course, **kw):
+        calls.append(([ln.name for ln in learners], list(course.assignments), kw))
+        return [{"learner": ln.name, "path": str(ln.path), "score": 1, "max_score": 5, "notebooks": {}, "exercises": [],
+                 "notes": []} for ln in learners]
+
+    monkeypatch.setattr(batch, "grade_class", grade_class)
+    before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    data = batch.grade_paths([tmp_path / "class"], assignments=["01_one_cell"], seed=3, jobs=2, progress=False)
+    names, assignments, kw = calls[0]
+    assert names == ["ann", "bob"] and assignments == ["01_one_cell"]
+    assert kw == {"seed": 3, "items_files": (), "isolation": "bubblewrap", "jobs": 2, "progress": False}
+    assert [s["learner"] for s in data["submissions"]] == ["ann", "bob"] and data["seed"] == 3
+    assert data["assignments"] == ["01_one_cell"] and data["lstmlab_version"] == lstmlab.__version__
+    assert data["isolation"]["mode"] == "bubblewrap" and data["sandbox"]
+    graded_at = datetime.datetime.fromisoformat(data["graded_at"])
+    assert graded_at.tzinfo is not None and before <= graded_at <= datetime.datetime.now(datetime.timezone.utc)
+    assert data["graded_at"].endswith("+00:00") and "." not in data["graded_at"]
+    pattern = batch.grade_paths([tmp_path / "class"], assignments=["01_one_cell"],
+                                learner_pattern=r"(?P<learner>[a-z])[a-z]*/", progress=False)
+    assert [s["learner"] for s in pattern["submissions"]] == ["a", "b"] and pattern["seed"] == 0
