@@ -199,3 +199,21 @@ def test_grade_paths_reports_the_class_with_its_provenance(tmp_path, week, monke
     pattern = batch.grade_paths([tmp_path / "class"], assignments=["01_one_cell"],
                                 learner_pattern=r"(?P<learner>[a-z])[a-z]*/", progress=False)
     assert [s["learner"] for s in pattern["submissions"]] == ["a", "b"] and pattern["seed"] == 0
+
+
+def test_a_worker_loads_items_and_isolation_once_and_keeps_its_course(monkeypatch):
+    from grading_helpers import ROOT
+    from lstmlab.grade.course import Course
+    monkeypatch.setattr(batch, "_WORKER", {})
+    batch._init_worker((), "bubblewrap")
+    assert sorted(batch._WORKER) == ["isolation", "items"] and batch._WORKER["isolation"].name == "bubblewrap"
+    assert "lstm_step" in batch._WORKER["items"]
+    folder = Course.find().folder
+    out = batch._grade_task(ROOT / "solutions" / "01_one_cell.ipynb", "01_one_cell", folder, 1, {"timeout": 10})
+    assert out["score"] == out["max_score"] > 0 and out["assignment"] == "01_one_cell"
+    course, calls = batch._WORKER["course"], []
+    monkeypatch.setattr(batch, "grade_notebook", lambda *a, **kw: calls.append((a, kw)) or "graded")
+    assert batch._grade_task("p.ipynb", "01_one_cell", folder, 7, {"timeout": 3, "memory_mb": 99}) == "graded"
+    assert batch._WORKER["course"] is course and calls == [
+        (("p.ipynb", course.assignments["01_one_cell"], batch._WORKER["items"], batch._WORKER["isolation"], 7),
+         {"timeout": 3, "memory_mb": 99})]
