@@ -78,6 +78,7 @@ def test_a_learner_whose_matching_failed_gets_the_graders_error_everywhere():
 
 def test_a_matching_bug_costs_that_learner_only(monkeypatch):
     def broken(learner, course):
+        assert course is COURSE
         if learner.name == "bad":
             raise ValueError("x" * 300)
         return Match(notes=["fine"])
@@ -109,6 +110,7 @@ def test_the_teacher_hears_of_other_assignments_once_and_of_each_name_claimed_tw
 @pytest.mark.parametrize("done, total, shown", [(0, 4, "\rgrading [" + " " * 30 + "] 0/4 notebooks"),
                                                 (1, 4, "\rgrading [" + "#" * 7 + " " * 23 + "] 1/4 notebooks"),
                                                 (4, 4, "\rgrading [" + "#" * 30 + "] 4/4 notebooks\n"),
+                                                (1, 1, "\rgrading [" + "#" * 30 + "] 1/1 notebooks\n"),
                                                 (0, 0, "\rgrading [" + " " * 30 + "] 0/0 notebooks\n")])
 def test_the_progress_bar(done, total, shown):
     out = io.StringIO()
@@ -147,7 +149,8 @@ def stand_in(path, name, folder, seed, limits):
         os._exit(3)
     if "bug" in str(path):
         raise KeyError("y" * 300)
-    return {"path": str(path), "exercises": [], "notes": [f"{name} {seed} {sorted(limits.items())}"]}
+    note = f"{name} {seed} {sorted(limits.items())} {Path(folder).name}"
+    return {"path": str(path), "exercises": [], "notes": [note]}
 
 
 def test_each_notebook_goes_to_a_worker_and_a_fault_costs_that_notebook_only(week, monkeypatch):
@@ -155,12 +158,14 @@ def test_each_notebook_goes_to_a_worker_and_a_fault_costs_that_notebook_only(wee
     monkeypatch.setattr(batch, "_progress", lambda done, total: shown.append((done, total)))
     monkeypatch.setattr(batch, "_grade_task", stand_in)
     files = {"ann": "ann.ipynb", "bug": "bug.ipynb", "dies": "dies.ipynb"}
-    monkeypatch.setattr(batch, "match", lambda learner, course: Match(files={"01_one_cell": Path(files[learner.name])}))
+    monkeypatch.setattr(batch, "match", lambda learner, course: Match(files={"01_one_cell": Path(files[learner.name])})
+                        if course is week else None)
     learners = [Learner(n, Path(n)) for n in files]
     subs = batch.grade_class(learners, week, seed=4, jobs=2, timeout=3, total_timeout=9, memory_mb=100)
     ann, bug, dies = subs
     assert ann["notes"] == [msg("grade.assignment_note", name="01_one_cell",
-                                note="01_one_cell 4 [('memory_mb', 100), ('timeout', 3), ('total_timeout', 9)]")]
+                                note="01_one_cell 4 [('memory_mb', 100), ('timeout', 3), ('total_timeout', 9)] "
+                                     f"{week.folder.name}")]
     assert ann["notebooks"] == {"01_one_cell": "ann.ipynb"} and ann["exercises"] == []
     assert bug["exercises"] == batch._failed(week, batch.all_items(), "01_one_cell", "bug.ipynb",
                                              "KeyError: '" + "y" * 199)["exercises"]
@@ -217,3 +222,20 @@ def test_a_worker_loads_items_and_isolation_once_and_keeps_its_course(monkeypatc
     assert batch._WORKER["course"] is course and calls == [
         (("p.ipynb", course.assignments["01_one_cell"], batch._WORKER["items"], batch._WORKER["isolation"], 7),
          {"timeout": 3, "memory_mb": 99})]
+
+
+def test_when_the_only_worker_dies_each_notebook_is_retried_alone(week, monkeypatch):
+    """One worker, the dying notebook first: the pool breaks, every notebook is retried in a pool of its own."""
+    monkeypatch.setattr(batch, "_grade_task", stand_in)
+    monkeypatch.setattr(batch, "_progress", lambda done, total: None)
+    files = {"dies": "dies.ipynb", "ann": "ann.ipynb", "bug": "bug.ipynb"}
+    monkeypatch.setattr(batch, "match", lambda learner, course: Match(files={"01_one_cell": Path(files[learner.name])}))
+    dies, ann, bug = batch.grade_class([Learner(n, Path(n)) for n in files], week, seed=2, jobs=1)
+    items = batch.all_items()
+    assert ann["notes"] == [msg("grade.assignment_note", name="01_one_cell", note="01_one_cell 2 [('memory_mb', 1024), "
+                                f"('timeout', 10), ('total_timeout', None)] {week.folder.name}")]
+    assert ann["notebooks"] == {"01_one_cell": "ann.ipynb"}
+    assert bug["exercises"] == batch._failed(week, items, "01_one_cell", "bug.ipynb", "KeyError: '" + "y" * 199)[
+        "exercises"] and bug["notebooks"] == {"01_one_cell": "bug.ipynb"}
+    assert dies["exercises"] == batch._failed(week, items, "01_one_cell", "dies.ipynb", msg("grade.worker_died"))[
+        "exercises"] and dies["notebooks"] == {"01_one_cell": "dies.ipynb"}
