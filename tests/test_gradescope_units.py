@@ -31,7 +31,7 @@ def parse(*argv):
 
 
 def test_bash_double_quoted_text_escapes_its_own_specials():
-    assert gradescope._bash_double_quoted('a$b`c\\d"e\'f') == 'a\\$b\\`c\\\\d\\"e\'f'
+    assert gradescope._bash_double_quoted('a$b`c\\d"e\'fX') == 'a\\$b\\`c\\\\d\\"e\'fX'
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -67,12 +67,12 @@ def test_the_config_lists_what_run_autograder_passes_to_lstmlab_grade():
 
 
 def test_a_zip_is_written_whole_with_fixed_times_and_modes(tmp_path):
-    out = tmp_path / "a" / "b.zip"
+    out = tmp_path / "a" / "b" / "c.zip"
     members = [("run", b"#!/bin/sh\n", True), ("data/x.txt", b"x" * 1000, False)]
     gradescope.write_zip(out, members)
     first = out.read_bytes()
     gradescope.write_zip(out, members)
-    assert out.read_bytes() == first and sorted(p.name for p in out.parent.iterdir()) == ["b.zip"]
+    assert out.read_bytes() == first and sorted(p.name for p in out.parent.iterdir()) == ["c.zip"]
     with zipfile.ZipFile(out) as zf:
         infos = zf.infolist()
         assert [(i.filename, i.date_time, i.external_attr >> 16, i.compress_type) for i in infos] == [
@@ -106,7 +106,8 @@ def test_the_command_writes_the_autograder_zip(tmp_path, capsys):
     with zipfile.ZipFile(out) as zf:
         assert zf.namelist() == names
         setup = zf.read("setup.sh").decode()
-        assert f"(lstmlab {VERSION})" in setup and f'"./{wheel.name}[grade]"' in setup and re.search("@[A-Z_]+@", setup) is None
+        assert f"(lstmlab {VERSION})" in setup and f'"./{wheel.name}[grade]"' in setup
+        assert re.search("@[A-Z_]+@", setup) is None
         assert zf.read("run_autograder").decode() == gradescope.run_autograder(VERSION, "en")
         assert zf.read("config").decode() == gradescope.config_text(VERSION, [WEEK], ["mine.py"], "en", "uid")
         assert zf.read(wheel.name) == wheel.read_bytes()
@@ -140,10 +141,36 @@ def test_without_a_wheel_a_clone_builds_one_and_an_install_says_what_to_give(tmp
 
     monkeypatch.setattr(gradescope, "build_wheel", build)
     assert gradescope.run(parse("--assignment", WEEK, "--out", tmp_path / "z.zip")) == 0
+    assert Path(built[0][1]).name.startswith("lstmlab-gradescope-")
     assert built[0][0] == gradescope.REPO and f"building lstmlab's wheel from {gradescope.REPO} ..." in \
         capsys.readouterr().err
     monkeypatch.setattr(gradescope, "REPO", tmp_path / "installed")
     with pytest.raises(ValueError, match=rf"this lstmlab is installed, not a clone; give --wheel PATH, this "
-                                         rf"version's lstmlab-{VERSION}-py3-none-any.whl"):
+                                         rf"version's lstmlab-{VERSION}-py3-none-any.whl .* where it is published\)$"):
         gradescope.run(parse("--assignment", WEEK, "--out", tmp_path / "y.zip"))
     assert not (tmp_path / "y.zip").exists()
+
+
+
+def test_a_course_of_ones_own_with_its_warnings_and_every_notebook_named(tmp_path, monkeypatch, capsys):
+    import json as json_
+    from grading_helpers import ROOT
+    course = tmp_path / "course"
+    course.mkdir()
+    for name in (WEEK, "02_through_time"):
+        nb = json_.loads((ROOT / "exercises" / f"{name}.ipynb").read_text())
+        nb["metadata"]["mine"] = True
+        (course / f"{name}.ipynb").write_text(json_.dumps(nb))
+    seen = []
+    monkeypatch.setattr("lstmlab.checks.registry.contract_problems",
+                        lambda notebook, items, name: seen.append(name) or [f"{name} lacks x"])
+    out = tmp_path / "z.zip"
+    assert gradescope.run(parse("--assignment", WEEK, "--assignment", "02_through_time", "--course", course, "--out",
+                                out, "--wheel", stand_in_wheel(tmp_path))) == 0
+    said = capsys.readouterr()
+    assert seen == [WEEK, "02_through_time"]
+    assert said.err.splitlines() == [f"lstmlab gradescope: warning: {WEEK} lacks x",
+                                     "lstmlab gradescope: warning: 02_through_time lacks x"]
+    assert said.out.splitlines()[1].endswith(f"learners submit {WEEK}.ipynb, 02_through_time.ipynb.")
+    with zipfile.ZipFile(out) as zf:
+        assert zf.read(f"course/{WEEK}.ipynb") == (course / f"{WEEK}.ipynb").read_bytes()
