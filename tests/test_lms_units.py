@@ -350,8 +350,9 @@ def test_the_results_json_is_checked(tmp_path):
     import json
     for text in ("not json", "[]", '{"submissions": []}', '{"assignments": [], "submissions": {}}'):
         (tmp_path / "r.json").write_text(text)
-        with pytest.raises(ValueError, match="r.json: expected the JSON report of lstmlab grade --json"):
+        with pytest.raises(ValueError, match="r.json: expected the JSON report of lstmlab grade --json") as bad:
             cli.read_results(tmp_path / "r.json")
+        assert text == "not json" or str(bad.value).endswith(" --json (with assignments and submissions)")
     with pytest.raises(ValueError, match=r"gone.json: expected .* \("):
         cli.read_results(tmp_path / "gone.json")
     (tmp_path / "r.json").write_text(json.dumps(CLASS))
