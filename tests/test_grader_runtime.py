@@ -227,7 +227,8 @@ def test_a_stale_build_goes_but_a_live_one_and_odd_names_stay(tmp_path):
         stale_file.write_text("")  # a stale entry that is not a folder: rmtree fails on it, and must not stop us
         runtime._clean_stale(Listed([odd, tmp_path / ".build-short", stale_file, stale, running]))
         assert odd.exists() and running.exists() and not stale.exists() and stale_file.exists()
-        assert live.poll() is None  # only asked whether it lives: no signal sent
+        with pytest.raises(subprocess.TimeoutExpired):  # only asked whether it lives: no signal sent
+            live.wait(timeout=0.5)
     finally:
         live.kill()
         live.wait()
