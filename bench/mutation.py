@@ -13,11 +13,11 @@ Target (issue 19): at least 90% killed in lstmlab/grade/ and lstmlab/checks/comp
 Measured (December 2026, mutmut 3.8, --jobs 1; killed of mutants): checks/compare.py 750 of 758 (99%);
 grade/results.py 270 of 270 (100%), grade/report.py 253 of 255 (99%), grade/course.py 123 of 123 (100%),
 grade/authoring.py 35 of 35 (100%), grade/collect.py 515 of 563 (91%), grade/cli.py 809 of 809 (100%), grade/batch.py
-517 of 541 (96%), grade/runtime.py 295 of 298 (99%), grade/gradescope.py 353 of 373 (95%), grade/lms/names.py 96 of
-96 (100%), grade/lms/sheet.py 194 of 207 (94%), grade/lms/canvas.py 399 of 413 (97%), grade/lms/moodle.py 277 of 291
-(95%), grade/lms/cli.py 385 of 390 (99%), grade/lms/summary.py 409 of 447 (91%), grade/lms/feedback.py 524 of 551
-(95%); grade/core.py and grade/plan.py 100% (counts not kept). In all, over the grade/ modules with counts: 5454 of
-5662 (96%). Not measured: grade/run.py and grade/sandbox.py (their tests grade in the sandbox: minutes per mutant;
+517 of 541 (95%), grade/runtime.py 295 of 298 (98%), grade/gradescope.py 368 of 371 (99%), grade/lms/names.py 96 of
+96 (100%), grade/lms/sheet.py 202 of 206 (98%), grade/lms/canvas.py 411 of 413 (99%), grade/lms/moodle.py 286 of 291
+(98%), grade/lms/cli.py 385 of 390 (98%), grade/lms/summary.py 443 of 447 (99%), grade/lms/feedback.py 546 of 551
+(99%); grade/core.py and grade/plan.py 100% (counts not kept). In all, over the grade/ modules with counts: 5554 of
+5659 (98%). Not measured: grade/run.py and grade/sandbox.py (their tests grade in the sandbox: minutes per mutant;
 the selections below are ready), grade/runner.py (runs only inside the sandbox, see TESTS). --survivors costs about a
 second per survivor (one `mutmut show` each).
 """
