@@ -190,6 +190,8 @@ def test_grade_paths_reports_the_class_with_its_provenance(tmp_path, week, monke
                  "notes": []} for ln in learners]
 
     monkeypatch.setattr(batch, "grade_class", grade_class)
+    from lstmlab.grade import sandbox  # a sandbox probe fails inside mutmut's forked mutant processes
+    monkeypatch.setattr(sandbox, "choose", lambda mode, secrets=(): sandbox.Isolation(mode, detail=f"{mode} stand-in"))
     before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     data = batch.grade_paths([tmp_path / "class"], assignments=["01_one_cell"], seed=3, jobs=2, progress=False)
     names, assignments, kw = calls[0]
@@ -207,17 +209,20 @@ def test_grade_paths_reports_the_class_with_its_provenance(tmp_path, week, monke
 
 
 def test_a_worker_loads_items_and_isolation_once_and_keeps_its_course(monkeypatch):
-    from grading_helpers import ROOT
+    """sandbox.detect and grade_notebook stood in for: a sandbox probe fails inside mutmut's forked mutant processes."""
+    from lstmlab.grade import sandbox
     from lstmlab.grade.course import Course
     monkeypatch.setattr(batch, "_WORKER", {})
-    batch._init_worker((), "bubblewrap")
-    assert sorted(batch._WORKER) == ["isolation", "items"] and batch._WORKER["isolation"].name == "bubblewrap"
+    monkeypatch.setattr(sandbox, "detect", lambda mode: (sandbox.Isolation(mode), f"{mode} why"))
+    batch._init_worker((), "uid")
+    assert sorted(batch._WORKER) == ["isolation", "items"] and batch._WORKER["isolation"].name == "uid"
     assert "lstm_step" in batch._WORKER["items"]
-    folder = Course.find().folder
-    out = batch._grade_task(ROOT / "solutions" / "01_one_cell.ipynb", "01_one_cell", folder, 1, {"timeout": 10})
-    assert out["score"] == out["max_score"] > 0 and out["assignment"] == "01_one_cell"
-    course, calls = batch._WORKER["course"], []
+    folder, calls = Course.find().folder, []
     monkeypatch.setattr(batch, "grade_notebook", lambda *a, **kw: calls.append((a, kw)) or "graded")
+    assert batch._grade_task("q.ipynb", "01_one_cell", folder, 1, {"timeout": 10}) == "graded"
+    course = batch._WORKER["course"]
+    assert course.folder == folder and "01_one_cell" in course.assignments
+    calls.clear()
     assert batch._grade_task("p.ipynb", "01_one_cell", folder, 7, {"timeout": 3, "memory_mb": 99}) == "graded"
     assert batch._WORKER["course"] is course and calls == [
         (("p.ipynb", course.assignments["01_one_cell"], batch._WORKER["items"], batch._WORKER["isolation"], 7),
