@@ -186,7 +186,7 @@ def write_zip(path, members):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(tmp, "w") as zf:  # each member deflated: its ZipInfo says so
         for name, data, executable in members:
             info = zipfile.ZipInfo(name, date_time=EPOCH)
             info.external_attr = (0o100755 if executable else 0o100644) << 16  # regular file, rwxr-xr-x / rw-r--r--

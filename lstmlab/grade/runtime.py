@@ -39,10 +39,10 @@ def numpy_dirs():
 
 def _libraries():
     """[(name, real file)] of the libpython files next to the interpreter's LIBDIR (their names as linked)."""
-    libdir = Path(sysconfig.get_config_var("LIBDIR") or "/nonexistent")
-    if not libdir.is_dir():
+    libdir = sysconfig.get_config_var("LIBDIR")
+    if not libdir or not Path(libdir).is_dir():
         return []
-    return sorted((p.name, p.resolve()) for p in libdir.glob("libpython3*.so*") if p.exists())
+    return sorted((p.name, p.resolve()) for p in Path(libdir).glob("libpython3*.so*") if p.exists())
 
 
 def interpreter():
@@ -68,7 +68,7 @@ def _copy_file(src, dst):
     st = os.stat(src)
     if st.st_mode & 0o444 == 0o444 and not st.st_mode & 0o022:
         try:
-            os.link(src, dst, follow_symlinks=False)
+            os.link(src, dst)  # src is real (callers resolve links): Linux's link() would link a link itself
             return
         except OSError:  # another file system, or links refused
             pass
@@ -83,7 +83,7 @@ def copy_tree(src, dst):
     for root, dirs, files in os.walk(src):  # followlinks=False: a linked folder is never entered
         here = Path(root)
         target = dst / here.relative_to(src)
-        target.mkdir(mode=0o755, exist_ok=True)
+        target.mkdir(mode=0o755)  # never world-writable, even for an instant under umask 0
         os.chmod(target, 0o755)  # a folder this build just created
         keep = []
         for name in dirs:

@@ -26,7 +26,7 @@ class Sheet:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ValueError(msg("lms.not_utf8", file=str(path), error=str(exc)[:120])) from None
+            raise ValueError(msg("lms.not_utf8", file=str(path), error=str(exc))) from None  # the codec's, short
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","  # as Canvas's importer guesses it
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
