@@ -218,8 +218,9 @@ def _lstm_stack_params(features, units, layers):
     return LSTM(units).params(features)[0] + (layers - 1) * LSTM(units).params(units)[0]
 
 
-def _width(features, budget, layers, mistake=None):
-    """The largest equal width whose LSTM stack fits the budget, with one named mistake (wrong on purpose)."""
+def _width(features, budget, layers, mistake=None, count_of=None):
+    """The largest equal width whose LSTM stack fits the budget, with one named mistake (wrong on purpose); or, given
+    count_of, the parameters that mistake counts for that width."""
     m = variants.keys(mistake)
 
     def count(u):
@@ -228,6 +229,8 @@ def _width(features, budget, layers, mistake=None):
         gates, bias = (3 if "width_three_gates" in m else 4), (0 if "width_no_bias" in m else u)
         return gates * (u * (first + u) + bias) + (layers - 1) * gates * (u * (later + u) + bias)
 
+    if count_of is not None:
+        return count(count_of)
     fits = (lambda u: count(u) < budget) if "width_strict" in m else (lambda u: count(u) <= budget)
     u = 0
     while fits(u + 1):
@@ -242,8 +245,10 @@ def _width_cases(rng):
     yield dict(features=6, budget=2976, layers=4)
     features, layers, u = int(rng.integers(2, 11)), int(rng.integers(2, 5)), int(rng.integers(5, 30))
     yield dict(features=features, budget=_lstm_stack_params(features, u, layers), layers=layers)  # exactly on budget
-    for _ in range(2):
-        yield dict(features=int(rng.integers(2, 40)), budget=int(rng.integers(2_000, 60_000)), layers=int(rng.integers(1, 6)))
+    # a budget just short of width u + 1 but for its biases: right u, a count without biases u + 1
+    features, layers, u = int(rng.integers(2, 11)), int(rng.integers(2, 5)), int(rng.integers(5, 30))
+    yield dict(features=features, budget=_width(features, 0, layers, "width_no_bias", count_of=u + 1), layers=layers)
+    yield dict(features=int(rng.integers(2, 40)), budget=int(rng.integers(2_000, 60_000)), layers=int(rng.integers(1, 6)))
 
 
 def _width_reference(features, budget, layers):
@@ -257,7 +262,7 @@ def _paired_cases(rng):
     base = rng.uniform(0.6, 0.9, 5)  # (5,) lesson 09: 5 seeds, one score per seed
     yield dict(a=base + rng.normal(0.02, 0.01, 5), b=base, n_boot=10_000, seed=0)
     for _ in range(2):
-        n = int(rng.integers(3, 11))
+        n = int(rng.integers(6, 13))  # enough seeds for many distinct resample means: other draws show
         base = rng.uniform(0.3, 0.9, n)  # (n,)
         yield dict(a=base + rng.normal(0.01, 0.05, n), b=base + rng.normal(0, 0.02, n),
                    n_boot=int(rng.integers(200, 3000)), seed=int(rng.integers(0, 1000)))
