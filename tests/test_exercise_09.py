@@ -166,3 +166,14 @@ def test_the_grader_names_the_unpaired_bootstrap(tmp_path):
 def test_the_exercise_links_its_lesson():
     assert "(../notebooks/09_experiments.ipynb)" in (ROOT / "solutions" / NB).read_text()
     assert (ROOT / "notebooks" / NB).exists()
+
+
+def test_the_task_texts_numbers_from_lesson_09s_data():
+    """§1 says lesson 09's 256 validation labels hold 48 of their most frequent class (0.1875): its own data, drawn
+    as the lesson draws it (8 steps, K = 4, 6 classes, seed 200)."""
+    from lstmlab.data import tasks
+    lesson = (ROOT / "notebooks" / NB).read_text()
+    assert "TIMESTEPS, K, CLASSES = 8, 4, 6" in lesson and "recall_k_back(VAL, TIMESTEPS, K, classes=CLASSES, seed=200)" in lesson
+    _, y_val = tasks.recall_k_back(256, 8, 4, classes=6, seed=200)
+    assert np.bincount(y_val).max() == 48 and ITEMS["chance_accuracy"].reference(y=y_val) == 0.1875
+    assert "48 of their most frequent class, 0.1875" in (ROOT / "solutions" / NB).read_text()
