@@ -177,3 +177,27 @@ def test_the_task_texts_numbers_from_lesson_09s_data():
     _, y_val = tasks.recall_k_back(256, 8, 4, classes=6, seed=200)
     assert np.bincount(y_val).max() == 48 and ITEMS["chance_accuracy"].reference(y=y_val) == 0.1875
     assert "48 of their most frequent class, 0.1875" in (ROOT / "solutions" / NB).read_text()
+
+
+def test_two_mistakes_on_different_steps_are_named_together():
+    """An unpaired resample and a 90% interval at once: both named (the item composes mistakes of different steps)."""
+    def unpaired_90(a, b, n_boot, seed):
+        rng, n = np.random.default_rng(seed), len(a)
+        means = a[rng.integers(0, n, (n_boot, n))].mean(axis=1) - b[rng.integers(0, n, (n_boot, n))].mean(axis=1)
+        return np.percentile(means, [5, 95])
+    for seed in (0, 5):
+        verdict = check("paired_interval", unpaired_90, seed=seed, quiet=True)
+        assert verdict.mistake_key == "paired_unpaired+paired_90", verdict.message
+
+
+def test_a_count_without_biases_searched_strictly_under_the_budget_fails():
+    """Two mistakes that cancel on a budget met exactly: the item's short-by-the-biases budget still shows them."""
+    def no_bias_strict(features, budget, layers):
+        count = lambda u: 4 * u * (features + u) + (layers - 1) * 4 * u * (2 * u)  # noqa: E731
+        u = 1
+        while count(u + 1) < budget:
+            u += 1
+        return u
+    for seed in range(6):
+        verdict = check("width_for_budget", no_bias_strict, seed=seed, quiet=True)
+        assert (verdict.status, verdict.points) == ("failed", 0), verdict.message

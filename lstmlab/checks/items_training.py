@@ -193,7 +193,7 @@ def _labels(rng, n, shares):
 
 
 def _chance_cases(rng):
-    yield dict(y=np.repeat(np.arange(6), 40)[rng.permutation(240)])  # lesson 09's 6 balanced classes: 1/6
+    yield dict(y=np.repeat(np.arange(6), 40)[rng.permutation(240)])  # 6 classes of equal size: 1/6
     yield dict(y=_labels(rng, 200, [0.6, 0.25, 0.15]))  # imbalanced: the majority share, not 1/3
     yield dict(y=np.array([0, 0, 3, 3, 3, 1, 3, 0, 3]))  # class 2 absent: 3 classes seen, labels up to 3
     yield dict(y=_labels(rng, int(rng.integers(30, 90)), rng.uniform(0.2, 1.0, int(rng.integers(3, 8)))))
@@ -245,9 +245,9 @@ def _width_cases(rng):
     yield dict(features=6, budget=2976, layers=4)
     features, layers, u = int(rng.integers(2, 11)), int(rng.integers(2, 5)), int(rng.integers(5, 30))
     yield dict(features=features, budget=_lstm_stack_params(features, u, layers), layers=layers)  # exactly on budget
-    # a budget just short of width u + 1 but for its biases: right u, a count without biases u + 1
+    # a budget short of width u + 1 by its biases, less 1: right u, a count without biases u + 1 (also with `<`)
     features, layers, u = int(rng.integers(2, 11)), int(rng.integers(2, 5)), int(rng.integers(5, 30))
-    yield dict(features=features, budget=_width(features, 0, layers, "width_no_bias", count_of=u + 1), layers=layers)
+    yield dict(features=features, budget=_width(features, 0, layers, "width_no_bias", count_of=u + 1) + 1, layers=layers)
     yield dict(features=int(rng.integers(2, 40)), budget=int(rng.integers(2_000, 60_000)), layers=int(rng.integers(1, 6)))
 
 
@@ -289,8 +289,17 @@ def _paired(a, b, n_boot, seed, mistake=None):
     return np.array([-high, -low] if "paired_reversed" in m else [low, high])  # (2,) low, high
 
 
-def _mistakes(run, keys):
-    return tuple(Mistake(key, lambda key=key, **k: run(**k, mistake=key), variant=key) for key in keys)
+# the step each mistake changes: two mistakes on different steps are tried as a pair (a count without biases, then
+# strictly under the budget; an unpaired resample, then a 90% interval)
+WIDTH_STEPS = {"width_all_features": "count", "width_all_units": "count", "width_no_bias": "count",
+               "width_three_gates": "count", "width_over": "search", "width_strict": "search"}
+PAIRED_STEPS = {"paired_unpaired": "resample", "paired_picks_transposed": "resample", "paired_no_resample": "resample",
+                "paired_normal": "interval", "paired_90": "interval", "paired_reversed": "difference"}
+
+
+def _mistakes(run, keys, steps=None):
+    return tuple(Mistake(key, lambda key=key, **k: run(**k, mistake=key), variant=key, step=(steps or {}).get(key))
+                 for key in keys)
 
 
 ITEMS += [
@@ -300,11 +309,13 @@ ITEMS += [
     Item("width_for_budget", LESSON_09, 2, ("features", "budget", "layers"), _width_cases, _width_reference,
          outputs=("units",), kind="int", exact=True,
          mistakes=_mistakes(_width, ("width_all_features", "width_all_units", "width_no_bias", "width_three_gates",
-                                     "width_over"))
+                                     "width_over"), WIDTH_STEPS)
          + (line_mistake("width_strict", lambda **k: _width(**k, mistake="width_strict"), "count(u + 1) < budget",
-                         "count(u + 1) <= budget"),)),
+                         "count(u + 1) <= budget", "search"),),
+         compose=lambda mistakes, **k: _width(**k, mistake=mistakes)),
     Item("paired_interval", LESSON_09, 2, ("a", "b", "n_boot", "seed"), _paired_cases,
          lambda **k: _paired(**k), outputs=("interval",),
          mistakes=_mistakes(_paired, ("paired_unpaired", "paired_reversed", "paired_no_resample", "paired_normal",
-                                      "paired_90", "paired_picks_transposed"))),
+                                      "paired_90", "paired_picks_transposed"), PAIRED_STEPS),
+         compose=lambda mistakes, **k: _paired(**k, mistake=mistakes)),
 ]
