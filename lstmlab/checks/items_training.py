@@ -1,4 +1,5 @@
-"""Lesson 06, training: the backward pass of one LSTM step, then BPTT through a layer."""
+"""Lessons 06 and 09: the backward pass of one LSTM step and BPTT through a layer; chance accuracy, a width at a
+parameter budget and a paired bootstrap interval across seeds."""
 from dataclasses import replace
 
 import numpy as np
@@ -6,6 +7,7 @@ import numpy as np
 from ..reference.activations import sigmoid
 from ..reference.backward import lstm_layer_backward as ref_layer_backward
 from ..reference.backward import lstm_step_backward as ref_step_backward
+from ..shapes import LSTM
 from .item import Item, Mistake, line_mistake, lstm_weights, sizes
 from .mutants import lstm as variants
 
@@ -178,4 +180,142 @@ ITEMS = [
     Item("lstm_layer_backward", LESSON, 3, ("doutput", "x", "kernel", "recurrent_kernel", "bias"),
          _layer_cases, _layer_reference, outputs=LAYER_OUTPUTS, mistakes=LAYER_MISTAKES, rtol=1e-6, atol=1e-8,
          axes=LAYER_AXES, compose=lambda mistakes, **k: layer_variant(**k, mistake=mistakes)),
+]
+
+
+# --- Lesson 09, experiments: chance accuracy, a width at a parameter budget, a paired bootstrap interval ---------------
+LESSON_09 = "09_experiments"
+
+
+def _labels(rng, n, shares):
+    """n integer labels drawn with the given class shares, shuffled (np.int64)."""
+    return rng.choice(len(shares), size=n, p=np.asarray(shares) / np.sum(shares)).astype(np.int64)  # (n,)
+
+
+def _chance_cases(rng):
+    yield dict(y=np.repeat(np.arange(6), 40)[rng.permutation(240)])  # 6 classes of equal size: 1/6
+    yield dict(y=_labels(rng, 200, [0.6, 0.25, 0.15]))  # imbalanced: the majority share, not 1/3
+    yield dict(y=np.array([0, 0, 3, 3, 3, 1, 3, 0, 3]))  # class 2 absent: 3 classes seen, labels up to 3
+    yield dict(y=_labels(rng, int(rng.integers(30, 90)), rng.uniform(0.2, 1.0, int(rng.integers(3, 8)))))
+
+
+def _chance(y, mistake=None):
+    """The accuracy of always predicting the most frequent class, with one named mistake (wrong on purpose)."""
+    m = variants.keys(mistake)
+    counts = np.unique(y, return_counts=True)[1]  # (classes seen,)
+    if "chance_uniform" in m:
+        return 1.0 / len(counts)
+    if "chance_max_label" in m:
+        return 1.0 / (int(np.max(y)) + 1)
+    if "chance_label" in m:
+        return np.unique(y)[np.argmax(counts)]  # the majority class itself
+    top = counts.min() if "chance_minority" in m else counts.max()  # a count
+    return top if "chance_count" in m else top / len(y)
+
+
+def _lstm_stack_params(features, units, layers):
+    """Parameters of `layers` equal LSTM(units) layers over `features` inputs, from lesson 04's shape engine."""
+    return LSTM(units).params(features)[0] + (layers - 1) * LSTM(units).params(units)[0]
+
+
+def _width(features, budget, layers, mistake=None, count_of=None):
+    """The largest equal width whose LSTM stack fits the budget, with one named mistake (wrong on purpose); or, given
+    count_of, the parameters that mistake counts for that width."""
+    m = variants.keys(mistake)
+
+    def count(u):
+        first, later = (features, features) if "width_all_features" in m else (u, u) if "width_all_units" in m else (
+            features, u)
+        gates, bias = (3 if "width_three_gates" in m else 4), (0 if "width_no_bias" in m else u)
+        return gates * (u * (first + u) + bias) + (layers - 1) * gates * (u * (later + u) + bias)
+
+    if count_of is not None:
+        return count(count_of)
+    fits = (lambda u: count(u) < budget) if "width_strict" in m else (lambda u: count(u) <= budget)
+    u = 0
+    while fits(u + 1):
+        u += 1
+    if "width_over" in m and count(u) != budget:
+        u += 1  # the first width at or over the budget
+    return u
+
+
+def _width_cases(rng):
+    yield dict(features=6, budget=2976, layers=1)  # lesson 09: one LSTM(24) on 6 inputs, exactly 2976
+    yield dict(features=6, budget=2976, layers=4)
+    features, layers, u = int(rng.integers(2, 11)), int(rng.integers(2, 5)), int(rng.integers(5, 30))
+    yield dict(features=features, budget=_lstm_stack_params(features, u, layers), layers=layers)  # exactly on budget
+    # a budget short of width u + 1 by its biases, less 1: right u, a count without biases u + 1 (also with `<`)
+    features, layers, u = int(rng.integers(2, 11)), int(rng.integers(2, 5)), int(rng.integers(5, 30))
+    yield dict(features=features, budget=_width(features, 0, layers, "width_no_bias", count_of=u + 1) + 1, layers=layers)
+    yield dict(features=int(rng.integers(2, 40)), budget=int(rng.integers(2_000, 60_000)), layers=int(rng.integers(1, 6)))
+
+
+def _width_reference(features, budget, layers):
+    u = 0
+    while _lstm_stack_params(features, u + 1, layers) <= budget:
+        u += 1
+    return u
+
+
+def _paired_cases(rng):
+    base = rng.uniform(0.6, 0.9, 5)  # (5,) lesson 09: 5 seeds, one score per seed
+    yield dict(a=base + rng.normal(0.02, 0.01, 5), b=base, n_boot=10_000, seed=0)
+    for _ in range(2):
+        n = int(rng.integers(6, 13))  # enough seeds for many distinct resample means: other draws show
+        base = rng.uniform(0.3, 0.9, n)  # (n,)
+        yield dict(a=base + rng.normal(0.01, 0.05, n), b=base + rng.normal(0, 0.02, n),
+                   n_boot=int(rng.integers(200, 3000)), seed=int(rng.integers(0, 1000)))
+
+
+def _paired(a, b, n_boot, seed, mistake=None):
+    """The 95% percentile interval [low, high] of mean(a - b) by a paired bootstrap, with one named mistake (wrong on
+    purpose); a tuple (low, high) of two numbers reaches check() as this one array of 2."""
+    m = variants.keys(mistake)
+    rng = np.random.default_rng(seed)
+    d = a - b  # (n,)
+    n = len(d)
+    if "paired_unpaired" in m:  # a and b resampled apart: the seed-to-seed pairing lost
+        means = a[rng.integers(0, n, size=(n_boot, n))].mean(axis=1) - b[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)
+    elif "paired_picks_transposed" in m:
+        means = d[rng.integers(0, n, size=(n, n_boot))].mean(axis=0)  # (n_boot,)
+    elif "paired_no_resample" in m:
+        means = d  # the differences themselves, not means of resamples
+    else:
+        means = d[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)  # (n_boot,)
+    if "paired_normal" in m:
+        return d.mean() + 1.96 * means.std() * np.array([-1.0, 1.0])  # (2,)
+    low, high = np.percentile(means, [5, 95] if "paired_90" in m else [2.5, 97.5])
+    return np.array([-high, -low] if "paired_reversed" in m else [low, high])  # (2,) low, high
+
+
+# the step each mistake changes: two mistakes on different steps are tried as a pair (a count without biases, then
+# strictly under the budget; an unpaired resample, then a 90% interval)
+WIDTH_STEPS = {"width_all_features": "count", "width_all_units": "count", "width_no_bias": "count",
+               "width_three_gates": "count", "width_over": "search", "width_strict": "search"}
+PAIRED_STEPS = {"paired_unpaired": "resample", "paired_picks_transposed": "resample", "paired_no_resample": "resample",
+                "paired_normal": "interval", "paired_90": "interval", "paired_reversed": "difference"}
+
+
+def _mistakes(run, keys, steps=None):
+    return tuple(Mistake(key, lambda key=key, **k: run(**k, mistake=key), variant=key, step=(steps or {}).get(key))
+                 for key in keys)
+
+
+ITEMS += [
+    Item("chance_accuracy", LESSON_09, 1, ("y",), _chance_cases, lambda y: _chance(y), outputs=("accuracy",),
+         mistakes=_mistakes(_chance, ("chance_uniform", "chance_max_label", "chance_minority", "chance_count",
+                                      "chance_label"))),
+    Item("width_for_budget", LESSON_09, 2, ("features", "budget", "layers"), _width_cases, _width_reference,
+         outputs=("units",), kind="int", exact=True,
+         mistakes=_mistakes(_width, ("width_all_features", "width_all_units", "width_no_bias", "width_three_gates",
+                                     "width_over"), WIDTH_STEPS)
+         + (line_mistake("width_strict", lambda **k: _width(**k, mistake="width_strict"), "count(u + 1) < budget",
+                         "count(u + 1) <= budget", "search"),),
+         compose=lambda mistakes, **k: _width(**k, mistake=mistakes)),
+    Item("paired_interval", LESSON_09, 2, ("a", "b", "n_boot", "seed"), _paired_cases,
+         lambda **k: _paired(**k), outputs=("interval",),
+         mistakes=_mistakes(_paired, ("paired_unpaired", "paired_reversed", "paired_no_resample", "paired_normal",
+                                      "paired_90", "paired_picks_transposed"), PAIRED_STEPS),
+         compose=lambda mistakes, **k: _paired(**k, mistake=mistakes)),
 ]

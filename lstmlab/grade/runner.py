@@ -217,6 +217,7 @@ def main():
     os.dup2(devnull, 2)
     os.chdir(plan["workdir"])
     signal.signal(signal.SIGALRM, _on_alarm)
+    np.random.default_rng  # loaded before the guard: numpy.random's first import calls sys._getframe (namedtuple)
     if plan.get("guard", True):  # the tests turn it off to show that the sandbox alone holds
         guard(plan)
     namespace = {"__name__": "__main__", "np": np, "get_ipython": lambda: _Shell(namespace)}  # NumPy is there as np
