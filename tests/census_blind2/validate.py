@@ -73,6 +73,13 @@ def cases(item, rng):
         return [(n(size=(8, 5, 3)), n(size=s)) for s in [(8,), (8, 2), (8, 5, 4), (8, 5)]]
     if item == "mase":
         return [(n(size=12), n(size=12), n(size=40), s) for s in (1, 4, 7)]
+    if item == "chance_accuracy":  # balanced-ish, imbalanced, a missing label 0, and a majority on the largest label
+        return [(rng.integers(0, 6, size=256),), (rng.choice(4, size=50, p=[0.1, 0.6, 0.2, 0.1]),),
+                (rng.integers(1, 4, size=30),), (rng.choice(3, size=40, p=[0.2, 0.1, 0.7]),)]
+    if item == "width_for_budget":  # (features, budget, layers); 2976 and 3584 are met exactly (u = 24 and 16)
+        return [(6, 2976, 1), (6, 3584, 2), (3, 10000, 3), (1, 500, 2), (10, 50000, 4), (5, 200, 1)]
+    if item == "paired_interval":
+        return [(n(size=k), n(size=k), nb, s) for k, nb, s in [(5, 1000, 0), (10, 2000, 7), (3, 500, 3)]]
     raise KeyError(item)
 
 

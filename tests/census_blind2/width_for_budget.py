@@ -12,7 +12,7 @@ ATTEMPTS = [
       [(UPPER, "layers * 4 * (u * (u + u) + u)")], 1),
     A(I, "strict inequality: count < budget, so a width that exactly fills the budget is refused",
       [("<= budget", "< budget")], 1),
-    A(I, "off by one: returns the first width over the budget", [("return u\n", "return u + 1\n")], 1),
+    A(I, "off by one: returns the first width over the budget", [("    return u", "    return u + 1")], 1),
     A(I, "bias forgotten (4*u*(in+u) per layer)",
       [(FIRST, "4 * u * (features + u)"), ("4 * (u * (u + u) + u)", "4 * u * (u + u)")], 1),
     A(I, "the 4 gates forgotten: one gate's weights per layer",
@@ -24,7 +24,7 @@ ATTEMPTS = [
     A(I, "strict inequality AND bias forgotten",
       [("<= budget", "< budget"), (FIRST, "4 * u * (features + u)"), ("4 * (u * (u + u) + u)", "4 * u * (u + u)")], 2),
     A(I, "layers ignored AND returns the first width over the budget",
-      [(" + " + UPPER, ""), ("return u\n", "return u + 1\n")], 2),
+      [(" + " + UPPER, ""), ("    return u", "    return u + 1")], 2),
     A(I, "every layer reads the features AND the 4 gates forgotten",
       [(UPPER, "(layers - 1) * (u * (features + u) + u)"), (FIRST, "(u * (features + u) + u)")], 2),
 ]
