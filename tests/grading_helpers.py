@@ -1,4 +1,5 @@
 """Helpers for the grader tests: copies of the solution notebooks with answer cells replaced, and grading one."""
+import re
 from pathlib import Path
 
 import nbformat
@@ -79,3 +80,24 @@ def grade(path, seed=7, timeout=6, **kw):
 def by_id(result):
     """{item id: exercise entry} of one graded notebook."""
     return {e["id"]: e for e in result["exercises"]}
+
+
+RELEASE_LINK = re.compile(r"(?<!\\)\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")  # a Markdown link's target; an escaped \]( is none
+
+
+def release_links(folder):
+    """Every relative link in a release's notebooks (Markdown cells) and Markdown files: (file, target, resolved path),
+    each asserted to stay inside the release and to point at something."""
+    folder = Path(folder)
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".ipynb", ".md"):
+            continue
+        texts = ([c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+                 if path.suffix == ".ipynb" else [path.read_text()])
+        for target in (t for text in texts for t in RELEASE_LINK.findall(text)):
+            if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
+                continue
+            resolved = (path.parent / target.split("#")[0]).resolve()
+            assert resolved.is_relative_to(folder.resolve()), f"{path.name}: {target} leaves the release"
+            assert resolved.exists(), f"{path.relative_to(folder)}: {target} points at nothing"
+            yield path, target, resolved

@@ -13,10 +13,10 @@ import pytest
 from lstmlab.exercises.build import stub
 from lstmlab.exercises.release import rewrite_markdown
 from lstmlab.grade.course import Course
+from grading_helpers import RELEASE_LINK, release_links
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEEL = f"lstmlab-{__import__('lstmlab').__version__}-py3-none-any.whl"
-LINK = re.compile(r"(?<!\\)\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")  # an escaped \]( is text, not a link
 
 
 def _release(out, *options):
@@ -111,19 +111,7 @@ def test_the_scan_would_find_a_leaked_solution(released, tmp_path):
 
 
 def test_every_link_between_notebooks_resolves_inside_the_release(released):
-    checked = 0
-    for path in sorted(released.rglob("*")):
-        if path.suffix not in (".ipynb", ".md"):
-            continue
-        texts = ([c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
-                 if path.suffix == ".ipynb" else [path.read_text()])
-        for target in (t for text in texts for t in LINK.findall(text)):
-            if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
-                continue
-            resolved = (path.parent / target.split("#")[0]).resolve()
-            assert resolved.is_relative_to(released.resolve()), f"{path.name}: {target} leaves the release"
-            assert resolved.exists(), f"{path.relative_to(released)}: {target} points at nothing"
-            checked += ".ipynb" in target
+    checked = sum(".ipynb" in target for _, target, _ in release_links(released))
     assert checked > 80  # lessons link their siblings and exercises; exercises link their lesson; the README all
 
 
@@ -193,7 +181,7 @@ def test_colab_release_installs_from_the_release_repository_and_links_absolutely
         first = nbformat.read(path, as_version=4).cells[0]
         assert first.cell_type == "code" and first.source.startswith(f'!pip install --quiet "lstmlab @ {raw}wheels/{WHEEL}"')
     lesson = nbformat.read(tmp_path / "colab" / "lessons" / "00_start_here.ipynb", as_version=4)
-    targets = [t for c in lesson.cells if c.cell_type == "markdown" for t in LINK.findall(c.source)]
+    targets = [t for c in lesson.cells if c.cell_type == "markdown" for t in RELEASE_LINK.findall(c.source)]
     assert f"https://colab.research.google.com/github/teacher/lstm-course/blob/main/lessons/01_one_cell.ipynb" in targets
     assert not [t for t in targets if not re.match(r"https?:|#", t)]  # no relative link left
     assert json.loads((tmp_path / "colab" / "exercises" / "01_one_cell.ipynb").read_text())["metadata"]["lstmlab"] == {

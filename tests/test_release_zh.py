@@ -10,10 +10,10 @@ import nbformat
 import pytest
 
 from lstmlab.grade.course import Course
+from grading_helpers import release_links
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEEL = f"lstmlab-{__import__('lstmlab').__version__}-py3-none-any.whl"
-LINK = re.compile(r"(?<!\\)\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")
 FOLDERS = {"notebooks": "lessons", "exercises": "exercises"}
 
 
@@ -70,20 +70,10 @@ def test_the_command_and_the_readme_say_which_notebooks_are_still_english(zh):
 def test_every_link_resolves_inside_the_release_and_leads_to_the_chinese(zh):
     out, _ = zh
     checked, to_chinese = 0, 0
-    for path in sorted(out.rglob("*")):
-        if path.suffix not in (".ipynb", ".md"):
-            continue
-        texts = ([c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
-                 if path.suffix == ".ipynb" else [path.read_text()])
-        for target in (t for text in texts for t in LINK.findall(text)):
-            if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
-                continue
-            resolved = (path.parent / target.split("#")[0]).resolve()
-            assert resolved.is_relative_to(out.resolve()), f"{path.name}: {target} leaves the release"
-            assert resolved.exists(), f"{path.relative_to(out)}: {target} points at nothing"
-            if resolved.suffix == ".ipynb":
-                checked += 1
-                to_chinese += "/zh/" in nbformat.read(resolved, as_version=4).metadata["lstmlab"]["from"]
+    for _, _, resolved in release_links(out):
+        if resolved.suffix == ".ipynb":
+            checked += 1
+            to_chinese += "/zh/" in nbformat.read(resolved, as_version=4).metadata["lstmlab"]["from"]
     assert checked > 60 and to_chinese > 10
 
 
