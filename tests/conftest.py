@@ -22,3 +22,16 @@ def fresh_language():
     messages._STATE["lang"] = None
     yield
     messages._STATE["lang"] = None
+
+
+@pytest.fixture(autouse=True)
+def _language_environment_restored():
+    """LSTMLAB_LANG as it was before each test: `lstmlab grade --language` sets it for its workers, and a test that
+    calls that code in-process must not leave it to the subprocesses of the tests after it."""
+    import os
+    before = os.environ.get("LSTMLAB_LANG")
+    yield
+    if before is None:
+        os.environ.pop("LSTMLAB_LANG", None)
+    else:
+        os.environ["LSTMLAB_LANG"] = before

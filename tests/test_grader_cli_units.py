@@ -253,6 +253,7 @@ def test_the_language_is_set_here_and_for_workers(monkeypatch):
         assert cli.choose_language("zh") == "zh" and os.environ["LSTMLAB_LANG"] == "zh" and language() == "zh"
     finally:
         set_language(before)
+        os.environ.pop("LSTMLAB_LANG", None)  # choose_language wrote it; later tests' subprocesses must not inherit it
 
 
 def test_printing_never_fails_on_what_stdout_cannot_show(monkeypatch):
