@@ -261,3 +261,115 @@ def test_printing_never_fails_on_what_stdout_cannot_show(monkeypatch):
     cli._print("caf\u00e9 \u4e2d")
     sys.stdout.flush()
     assert raw.getvalue() == b"caf\\xe9 \\u4e2d\n"
+
+
+def test_the_teachers_messages_are_whole_sentences(klass, tmp_path, monkeypatch, capsys):
+    """Each message that joins parts says them, in order, with ', ' between (the exact text: a teacher reads it)."""
+    monkeypatch.setattr(cli, "GRADING_NEEDS", ("lstmlab_no_a", "numpy", "lstmlab_no_b"))
+    assert cli.run(parse(klass)) == 2
+    assert capsys.readouterr().err == (
+        "lstmlab grade: cannot grade: this Python lacks lstmlab_no_a (No module named 'lstmlab_no_a'), lstmlab_no_b "
+        "(No module named 'lstmlab_no_b'). Install what grading needs: pip install 'lstmlab[grade]' (or the wheel "
+        "with [grade]); no learner was graded\n")
+    monkeypatch.setattr(cli, "GRADING_NEEDS", ("numpy",))
+    stand_in(monkeypatch, {})
+    assert cli.run(parse(klass, "--only", "bob", "--quiet")) == 2
+    assert capsys.readouterr().err == ("lstmlab grade: --only re-grades learners into an existing report: give --json "
+                                       "FILE of an earlier run (no --json given)\n")
+    report = tmp_path / "r.json"
+    assert cli.run(parse(klass, "--seed", 1, "--json", report, "--quiet")) == 0
+    capsys.readouterr()
+    assert cli.run(parse(klass / "bob", klass / "ann", "--only", "zed", "--only", "ann", "--only", "yan", "--json",
+                         report)) == 2
+    assert capsys.readouterr().err == (f"lstmlab grade: --only 'zed', 'yan': no such learner under {klass / 'bob'}, "
+                                       f"{klass / 'ann'}; the learners are: bob, ann\n")
+
+
+def test_a_warning_is_said_on_stderr_first_and_after_the_table(klass, tmp_path, monkeypatch, capsys):
+    """Two inputs of one learner's name: warned of on stdout after the table, in the report and to the grading."""
+    calls = stand_in(monkeypatch, {})
+    again = tmp_path / "again" / "ann"
+    shutil.copytree(klass / "ann", again)
+    assert cli.run(parse(klass / "ann", again, "--seed", 1, "--quiet", "--json", tmp_path / "r.json")) == 0
+    said = (f"2 inputs map to the learner 'ann' ({klass / 'ann'}, {again}): graded as separate rows of the same name, "
+            "never merged; rename one folder, or use a --learner-pattern that captures an id")
+    out = capsys.readouterr().out
+    assert out.endswith(f"\nwarning: {said}\n") and calls[0]["warnings"] == [said]
+    assert json.loads((tmp_path / "r.json").read_text())["warnings"] == [said]
+
+
+def test_a_course_folders_items_and_its_notebooks_problems_are_said(klass, tmp_path, monkeypatch, capsys):
+    """--course DIR: its items/*.py are loaded (said so, joined), and an answer cell no item knows is warned of."""
+    import nbformat
+    calls = stand_in(monkeypatch, {})
+    course = tmp_path / "course"
+    (course / "exercises").mkdir(parents=True)
+    (course / "items").mkdir()
+    nb = nbformat.read(ROOT / "exercises" / f"{WEEK}.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("x = 1", metadata={"lstmlab": {"exercise": "nope", "points": 1}}))
+    nbformat.write(nb, course / "exercises" / f"{WEEK}.ipynb")
+    for name in ("b.py", "a.py"):
+        (course / "items" / name).write_text("ITEMS = []\n")
+    assert cli.run(parse(klass, "--course", course, "--seed", 1, "--quiet")) == 0
+    items = [str(course / "items" / "a.py"), str(course / "items" / "b.py")]
+    problem = f"{WEEK}: answer cell 'nope' matches no graded item (add it with --items FILE, or fix the id); it is not graded"
+    said = capsys.readouterr()
+    assert said.err.startswith(f"lstmlab grade: items from the course folder: {items[0]}, {items[1]}\n"
+                               f"lstmlab grade: warning: {problem}\n")
+    assert said.out.endswith(f"\nwarning: {problem}\n")
+    assert calls[0]["items_files"] == items and calls[0]["warnings"] == [problem]
+
+
+def test_the_report_says_when_it_was_graded_in_utc_to_the_second(klass, tmp_path, monkeypatch):
+    """graded_at: ISO 8601 with the UTC offset (+00:00), seconds, the time of this run."""
+    import datetime
+    stand_in(monkeypatch, {})
+    before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    assert cli.run(parse(klass, "--seed", 1, "--quiet", "--json", tmp_path / "r.json")) == 0
+    after = datetime.datetime.now(datetime.timezone.utc)
+    graded_at = json.loads((tmp_path / "r.json").read_text())["graded_at"]
+    assert len(graded_at) == len("2026-12-06T20:00:00+00:00") and graded_at.endswith("+00:00")
+    assert before <= datetime.datetime.fromisoformat(graded_at) <= after
+
+
+def test_only_two_new_learners_go_last_in_their_order(klass, tmp_path, monkeypatch):
+    stand_in(monkeypatch, {})
+    report = tmp_path / "r.json"
+    assert cli.run(parse(klass / "cat", "--seed", 8, "--json", report, "--quiet")) == 0
+    stand_in(monkeypatch, {})
+    assert cli.run(parse(klass / "bob", klass / "cat", klass / "ann", "--only", "bob", "--only", "ann", "--json", report,
+                         "--quiet")) == 0
+    assert [s["learner"] for s in json.loads(report.read_text())["submissions"]] == ["cat", "bob", "ann"]
+
+
+def test_resume_puts_a_learner_no_longer_given_first(klass, tmp_path, monkeypatch):
+    """--resume keeps a graded learner whose folder is not among the paths now: before the ones given."""
+    stand_in(monkeypatch, {})
+    report = tmp_path / "r.json"
+    assert cli.run(parse(klass / "cat", "--seed", 8, "--json", report, "--quiet")) == 0
+    stand_in(monkeypatch, {})
+    assert cli.run(parse(klass / "ann", klass / "bob", "--resume", "--json", report, "--quiet")) == 0
+    assert [s["learner"] for s in json.loads(report.read_text())["submissions"]] == ["cat", "ann", "bob"]
+
+
+def test_the_isolation_keeps_the_teachers_paths_out_of_reach(klass, tmp_path, monkeypatch, chosen):
+    """sandbox.choose is given the mode and every teacher's path: the class, the items, the course, the outputs' folders."""
+    stand_in(monkeypatch, {})
+    items = tmp_path / "items.py"
+    items.write_text("ITEMS = []\n")
+    for name in ("j", "c", "g"):
+        (tmp_path / name).mkdir()
+    assert cli.run(parse(klass, "--items", items, "--json", tmp_path / "j" / "r.json", "--csv", tmp_path / "c" / "r.csv",
+                         "--gradescope-results", tmp_path / "g" / "r.json", "--seed", 1, "--quiet",
+                         "--isolation", "uid")) == 0
+    [(mode, found)] = chosen
+    course = Course.find()
+    assert mode == "uid" and found[-6:] == [items, klass, Path(course.folder), tmp_path / "j", tmp_path / "c",
+                                            tmp_path / "g"]
+
+
+def test_the_deprecated_option_says_what_it_now_means(capsys):
+    assert cli.isolation_mode(SimpleNamespace(no_sandbox=True, isolation=None)) == "uid"
+    assert capsys.readouterr().err == (
+        "lstmlab grade: warning: --no-sandbox is deprecated: it now means --isolation uid (learners' code as an "
+        "unprivileged uid; there is no grading without OS isolation)\n")
