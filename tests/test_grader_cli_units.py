@@ -373,3 +373,68 @@ def test_the_deprecated_option_says_what_it_now_means(capsys):
     assert capsys.readouterr().err == (
         "lstmlab grade: warning: --no-sandbox is deprecated: it now means --isolation uid (learners' code as an "
         "unprivileged uid; there is no grading without OS isolation)\n")
+
+
+def test_the_closing_messages_are_whole_sentences(klass, tmp_path, monkeypatch, capsys):
+    """Ctrl-C and 'nothing matched' say their parts in full; Gradescope gets a results file even for no learner."""
+    stand_in(monkeypatch, {}, interrupt_after=1)
+    assert cli.run(parse(klass, "--seed", 1, "--json", tmp_path / "r.json", "--quiet")) == 130
+    assert capsys.readouterr().err == (f"\nlstmlab grade: interrupted; 1 learners kept in {tmp_path / 'r.json'}: run "
+                                       "again with --resume to grade the rest\n")
+    stand_in(monkeypatch, {})
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    names = list(Course.find().assignments)[:2]
+    gradescope = tmp_path / "gs" / "deep" / "results.json"
+    assert cli.run(parse(tmp_path / "a", tmp_path / "b", "--assignment", names[0], "--assignment", names[1], "--quiet",
+                         "--seed", 1, "--gradescope-results", gradescope)) == 1
+    assert capsys.readouterr().err == (f"lstmlab grade: no notebook under {tmp_path / 'a'}, {tmp_path / 'b'} matches "
+                                       f"any exercise of {names[0]}, {names[1]} (by name or by exercise ids)\n")
+    assert json.loads(gradescope.read_text())["score"] == 0
+    gradescope.unlink()  # its folder is there now: written again into it
+    assert cli.run(parse(tmp_path / "a", "--assignment", names[0], "--quiet", "--seed", 1, "--gradescope-results",
+                         gradescope)) == 1
+    assert json.loads(gradescope.read_text())["tests"] == []
+
+
+def test_a_notebook_given_is_matched_by_its_answers_else_by_its_lms_name(klass, tmp_path):
+    """A readable notebook of another name: by its answer ids; an unreadable one: by the end of its file name."""
+    course = Course.find()
+    mine = tmp_path / "my_work.ipynb"
+    shutil.copy(klass / "ann" / f"{WEEK}.ipynb", mine)
+    assert cli._given_assignments([mine], course) == [WEEK]
+    lms = tmp_path / f"doejane_12_34_{WEEK}.ipynb"
+    lms.write_text("not json")
+    assert cli._given_assignments([lms], course) == [WEEK]
+
+
+def test_printing_to_a_stdout_of_no_encoding_uses_utf_8(monkeypatch):
+    """A stand-in stdout without an encoding (or with None): the text goes out whole, as UTF-8 can say it all."""
+    said = []
+    monkeypatch.setattr(sys, "stdout", SimpleNamespace(write=said.append, flush=lambda: None))
+    cli._print("caf\u00e9 \u4e2d")
+    monkeypatch.setattr(sys, "stdout", SimpleNamespace(write=said.append, flush=lambda: None, encoding=None))
+    cli._print("\u00e9")
+    assert "".join(said) == "caf\u00e9 \u4e2d\n\u00e9\n"
+
+
+def test_the_canvas_warning_gives_the_pattern_to_group_by_user_id(capsys):
+    cli._warn_merged({"submissions": [
+        {"learner": "doejane", "notebooks": {"w1": "d/doejane_12_1_w1.ipynb", "w2": "d/doejane_13_2_w2.ipynb"}}]})
+    assert capsys.readouterr().err == (
+        "lstmlab grade: warning: doejane holds files of 2 Canvas users (12, 13): two students of one name? Group by "
+        "user id: --learner-pattern '^[^_]+_(?:LATE_)?(?P<learner>\\d+)_\\d+_'\n")
+
+
+def test_the_report_records_the_version_and_the_language_asked(klass, tmp_path, monkeypatch):
+    import lstmlab
+    from lstmlab.messages import language, set_language
+    stand_in(monkeypatch, {})
+    monkeypatch.setenv("LSTMLAB_LANG", "en")
+    before = language()
+    try:
+        assert cli.run(parse(klass, "--language", "zh", "--seed", 1, "--quiet", "--json", tmp_path / "r.json")) == 0
+    finally:
+        set_language(before)
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert data["language"] == "zh" and data["lstmlab_version"] == lstmlab.__version__ != ""
