@@ -308,16 +308,17 @@ def test_a_course_folders_items_and_its_notebooks_problems_are_said(klass, tmp_p
     nb = nbformat.read(ROOT / "exercises" / f"{WEEK}.ipynb", as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("x = 1", metadata={"lstmlab": {"exercise": "nope", "points": 1}}))
     nbformat.write(nb, course / "exercises" / f"{WEEK}.ipynb")
-    for name in ("b.py", "a.py"):
+    for name in ("c.py", "b.py", "a.py"):
         (course / "items" / name).write_text("ITEMS = []\n")
-    assert cli.run(parse(klass, "--course", course, "--seed", 1, "--quiet")) == 0
-    items = [str(course / "items" / "a.py"), str(course / "items" / "b.py")]
+    given = str(course / "items" / "a.py")  # given with --items as well: not carried twice
+    assert cli.run(parse(klass, "--course", course, "--items", given, "--seed", 1, "--quiet")) == 0
+    items = [str(course / "items" / "b.py"), str(course / "items" / "c.py")]
     problem = f"{WEEK}: answer cell 'nope' matches no graded item (add it with --items FILE, or fix the id); it is not graded"
     said = capsys.readouterr()
     assert said.err.startswith(f"lstmlab grade: items from the course folder: {items[0]}, {items[1]}\n"
                                f"lstmlab grade: warning: {problem}\n")
     assert said.out.endswith(f"\nwarning: {problem}\n")
-    assert calls[0]["items_files"] == items and calls[0]["warnings"] == [problem]
+    assert calls[0]["items_files"] == [given, *items] and calls[0]["warnings"] == [problem]
 
 
 def test_the_report_says_when_it_was_graded_in_utc_to_the_second(klass, tmp_path, monkeypatch):
@@ -438,3 +439,20 @@ def test_the_report_records_the_version_and_the_language_asked(klass, tmp_path, 
         set_language(before)
     data = json.loads((tmp_path / "r.json").read_text())
     assert data["language"] == "zh" and data["lstmlab_version"] == lstmlab.__version__ != ""
+
+
+def test_a_notebook_given_grades_its_assignment_only(klass, monkeypatch):
+    calls = stand_in(monkeypatch, {})
+    assert cli.run(parse(klass / "ann" / f"{WEEK}.ipynb", "--seed", 1, "--quiet")) == 0
+    assert calls[0]["course"] == [WEEK] and len(Course.find().assignments) > 1
+
+
+def test_a_flat_download_is_split_by_the_learner_pattern(klass, tmp_path, monkeypatch):
+    calls = stand_in(monkeypatch, {})
+    flat = tmp_path / "flat"
+    flat.mkdir()
+    for name in ("roe", "doe"):
+        shutil.copy(klass / "ann" / f"{WEEK}.ipynb", flat / f"{name}_12_{WEEK}.ipynb")
+    cli.run(parse(flat, "--learner-pattern", "^(?P<learner>[a-z]+)_", "--seed", 1, "--quiet"))  # (the stand-in
+    # looks for the notebook in the learner's folder: none here, so the exit says nothing matched)
+    assert sorted(calls[0]["learners"]) == ["doe", "roe"]
