@@ -407,6 +407,7 @@ def test_a_notebook_given_is_matched_by_its_answers_else_by_its_lms_name(klass, 
     lms = tmp_path / f"doejane_12_34_{WEEK}.ipynb"
     lms.write_text("not json")
     assert cli._given_assignments([lms], course) == [WEEK]
+    assert cli._given_assignments([tmp_path / "gone" / f"{WEEK}.ipynb"], course) == [WEEK]  # no such file: its name
 
 
 def test_printing_to_a_stdout_of_no_encoding_uses_utf_8(monkeypatch):
