@@ -12,12 +12,12 @@ command, runner.py inside the sandbox) shows as "no tests" unless a test also ca
 Target (issue 19): at least 90% killed in lstmlab/grade/ and lstmlab/checks/compare.py.
 Measured (December 2026, mutmut 3.8, --jobs 1; killed of mutants): checks/compare.py 750 of 758 (99%);
 grade/results.py 270 of 270 (100%), grade/report.py 253 of 255 (99%), grade/course.py 123 of 123 (100%),
-grade/authoring.py 35 of 35 (100%), grade/collect.py 515 of 563 (91%), grade/cli.py 719 of 809 (88%), grade/batch.py
+grade/authoring.py 35 of 35 (100%), grade/collect.py 515 of 563 (91%), grade/cli.py 792 of 798 (99%), grade/batch.py
 512 of 541 (94%), grade/runtime.py 295 of 298 (98%), grade/gradescope.py 368 of 371 (99%), grade/lms/names.py 96 of
 96 (100%), grade/lms/sheet.py 202 of 206 (98%), grade/lms/canvas.py 411 of 413 (99%), grade/lms/moodle.py 286 of 291
 (98%), grade/lms/cli.py 385 of 390 (98%), grade/lms/summary.py 443 of 447 (99%), grade/lms/feedback.py 546 of 551
-(99%); grade/core.py and grade/plan.py 100% (counts not kept). In all, over the grade/ modules with counts: 5459 of
-5659 (96%). A test that starts a sandbox fails inside mutmut's forked mutant process (a run.py mutant whose test
+(99%); grade/core.py and grade/plan.py 100% (counts not kept). In all, over the grade/ modules with counts: 5532 of
+5648 (98%). A test that starts a sandbox fails inside mutmut's forked mutant process (a run.py mutant whose test
 passes when run by hand with MUTANT_UNDER_TEST set is 'killed' in 0.2 s; all 578 of run.py 'killed' so), so a module
 held by such tests cannot be measured this way: grade/run.py and grade/sandbox.py are not, the tests of cli.py and
 batch.py stand in for sandbox.choose and detect, and the earlier 100% of core.py and plan.py (held by test_grader.py,

@@ -30,19 +30,19 @@ def add_arguments(parser):
                         help="re-grade only this learner (by name) into the existing --json FILE, with its seed; "
                         "the other learners' entries stay as they are; repeatable")
     parser.add_argument("--timeout", type=float, default=10, metavar="SECONDS", help="per-cell time limit (default 10)")
-    parser.add_argument("--total-timeout", type=float, default=None, metavar="SECONDS",
+    parser.add_argument("--total-timeout", type=float, metavar="SECONDS",
                         help="time limit per notebook (default: timeout x (cells + 2 x exercises + 4))")
     parser.add_argument("--memory", type=int, default=1024, metavar="MB", help="memory limit of the learner's code")
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="notebooks graded in parallel")
-    parser.add_argument("--seed", type=int, default=None, help="fix the grade-time inputs (default: a fresh seed, "
+    parser.add_argument("--seed", type=int, help="fix the grade-time inputs (default: a fresh seed, "
                         "recorded in the JSON)")
-    parser.add_argument("--isolation", choices=("bubblewrap", "uid"), default=None, help="how learners' code is "
+    parser.add_argument("--isolation", choices=("bubblewrap", "uid"), help="how learners' code is "
                         "isolated: bubblewrap (default), or uid (as root: an unprivileged uid of its own, for "
                         "containers that forbid user namespaces; every teacher's file must be private to root)")
     parser.add_argument("--no-sandbox", action="store_true", help="deprecated: the same as --isolation uid")
     parser.add_argument("--gradescope-results", metavar="FILE", help="write Gradescope's results.json (one learner)")
     from ..messages import CATALOGUES
-    parser.add_argument("--language", choices=sorted(CATALOGUES), default=None, help="the language of learners' feedback "
+    parser.add_argument("--language", choices=sorted(CATALOGUES), help="the language of learners' feedback "
                         "(en, zh: Simplified Chinese); default: LSTMLAB_LANG, else English")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -59,7 +59,7 @@ def choose_language(language):
 def _print(text):
     """Print whatever text holds, in whatever encoding stdout has (what it cannot show, as escapes)."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
+    print(text.encode(encoding, "backslashreplace").decode(encoding))  # backslashreplace leaves nothing undecodable
 
 
 def isolation_mode(args):
@@ -238,7 +238,7 @@ def run(args):
     for warning in warnings:
         _print(f"warning: {warning}")
     if args.gradescope_results:
-        first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": [], "notes": []}
+        first = data["submissions"][0] if data["submissions"] else {"score": 0, "exercises": []}
         Path(args.gradescope_results).parent.mkdir(parents=True, exist_ok=True)
         report.write_json(gradescope_results(report.gradescope_results(first), isolation), args.gradescope_results)
     if not any(s["notebooks"].get(a) for s in data["submissions"] for a in course.assignments):
