@@ -1,5 +1,6 @@
 """The gettext catalogue (PO) of one notebook, read and written with Babel: a template from the English, and its update."""
 import datetime
+from pathlib import Path
 
 from .units import comment_units, markdown_units
 
@@ -51,8 +52,12 @@ def read(path, language):
 
 
 def write(catalog, path):
-    """A catalogue to its PO file (previous msgids kept on fuzzy entries, for the translator; no line wrapping)."""
+    """A catalogue to its PO file (previous msgids kept on fuzzy entries, for the translator; no line wrapping; no
+    "python-format" flag: Babel guesses it from a "%" in the text, and no catalogue here holds %-format strings)."""
     from babel.messages.pofile import write_po
+    for entry in catalog:
+        entry.flags.discard("python-format")
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as f:
         write_po(f, catalog, width=0, include_previous=True, omit_header=False, sort_output=False)

@@ -5,7 +5,7 @@ import json
 import re
 from pathlib import Path
 
-from .catalog import EPOCH, HEADER
+from .catalog import EPOCH, HEADER, read, write
 
 ENGLISH = "lstmlab/messages/en.py"
 PO = "locale/{language}/messages.po"
@@ -148,19 +148,6 @@ def module_source(catalog, english, language):
         if said is not None:
             lines.append(f"    {json.dumps(key)}: {json.dumps(said, ensure_ascii=False)},")
     return "\n".join(lines + ["}", ""])
-
-
-def read(path, language):
-    from .catalog import read as read_po
-    return read_po(path, language)
-
-
-def write(catalog, path):
-    """The catalogue to its PO file (no %-format guesses: every placeholder here is a brace)."""
-    from .catalog import write as write_po
-    for entry in catalog:
-        entry.flags.discard("python-format")
-    write_po(catalog, Path(path))
 
 
 def refresh(root, language, from_module=False):
