@@ -122,8 +122,8 @@ MESSAGES = {
     "explore.compare.gate": "The gate where it goes wrong there (from the same h and c as the reference): {gate}, "
                             "in {formula}.",
     "explore.compare.no_gate": "Every gate reacts as the reference's there: look at how c and h are put together.",
-    "explore.compare.h_range": "Your h leaves [-1, 1] (largest |h| = {largest}), which h = o*tanh(c) never does: is the "
-                               "tanh on c missing?",
+    "explore.compare.h_range": "Your h leaves [-1, 1] (largest |h| = {largest}), which h = o*tanh(c) never does (o is "
+                               "in (0, 1), tanh(c) in (-1, 1)): is the tanh on c, or the sigmoid on o, missing?",
     "explore.compare.raised": "Your {function} raised {error} at step {t}.",
     "explore.compare.bad_return": "Your {function} must return (h, c), two arrays of shape {shape}; at step {t} it "
                                   "returned a {got}.",
@@ -611,8 +611,8 @@ MESSAGES = {
     "fix.relu": "an LSTM's activation is tanh, on the candidate and on c: activation='relu' changes both "
                 "(and loses Keras's fast kernel).",
     "mistake.hard_sigmoid": "hard sigmoid instead of sigmoid",
-    "fix.hard_sigmoid": "Keras 3's gates use the sigmoid 1 / (1 + exp(-z)); clip(0.2 * z + 0.5, 0, 1) was Keras 2's "
-                        "default.",
+    "fix.hard_sigmoid": "Keras 3's gates use the sigmoid 1 / (1 + exp(-z)); clip(0.2 * z + 0.5, 0, 1) was the default "
+                        "only up to Keras 2.2.5 (Keras 2.3 switched to the sigmoid).",
     "mistake.h_from_old_c": "h computed from the old c",
     "fix.h_from_old_c": "update c first, then h = o * tanh(c) with the new c.",
     "mistake.tanh_gate": "tanh instead of sigmoid on the {gate}",
@@ -723,8 +723,8 @@ MESSAGES = {
     "mistake.whole_row": "the whole row as target",
     "fix.whole_row": "y holds one column, series[timesteps:, target_column]: shape (samples,).",
     "mistake.y_column": "y as a column (samples, 1)",
-    "fix.y_column": "index the column with an int, series[timesteps:, target_column], so y is (samples,), "
-                    "not with a list [target_column].",
+    "fix.y_column": "y is (samples,), one number per window: index the column with an int, "
+                    "series[timesteps:, target_column], not with a list [target_column], and do not reshape it to a column.",
     "mistake.no_overlap": "windows that do not overlap (step timesteps instead of 1)",
     "fix.no_overlap": "a new window starts at every row: range(N - timesteps), not range(0, N - timesteps, timesteps).",
     "mistake.window_axis": "windows stacked along the wrong axis",
@@ -1041,7 +1041,7 @@ MESSAGES = {
     "fix.paired_reversed": "take d = a - b: positive when A is ahead.",
     "mistake.paired_no_resample": "percentiles of the per-seed differences, not of the bootstrap means",
     "fix.paired_no_resample": "draw picks = rng.integers(0, n, size=(n_boot, n)), average each row of d[picks], then take the percentiles of those means.",
-    "mistake.paired_normal": "mean ± 1.96 standard deviations instead of the percentile interval",
+    "mistake.paired_normal": "mean ± 1.96 standard deviations of the bootstrap means (a normal interval) instead of the percentile interval",
     "fix.paired_normal": "take np.percentile(means, [2.5, 97.5]) of the bootstrap means.",
     "mistake.paired_90": "a 90% interval (5th to 95th percentile) instead of 95%",
     "fix.paired_90": "a 95% interval leaves 2.5% in each tail: np.percentile(means, [2.5, 97.5]).",
