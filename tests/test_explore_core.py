@@ -422,3 +422,13 @@ def test_bidirectional_one_output_marks_the_forward_last_and_the_backward_first_
     assert "backward_emit" in legend_items(stack)
     one_way = stack_grid_figure(Stack((5, 2), [LSTM(4)]))  # a plain LSTM: the last step only
     assert _cells_by_row(one_way)[1] == [QUIET] * 4 + [EMIT]
+
+
+def test_a_missing_gru_bias_is_named_with_keras_3s_two_biases_per_gate():
+    """GRU(16) on 1 feature: 3 x 16 x (1 + 16) = 816 weights, and reset_after=True adds 2 x 3 x 16 = 96 biases (912)."""
+    stack = Stack((7, 1), [GRU(16, return_sequences=True)])
+    mark = grade(stack, [("(None, 7, 16)", "816")])[1]
+    assert mark.mistake == "missing bias"
+    assert "two biases per unit" in mark.hint and "2 x units" in mark.hint and "one bias per unit" not in mark.hint
+    lstm_mark = grade(Stack((5, 2), [LSTM(8)]), [("(None, 8)", str(4 * 8 * (2 + 8)))])[1]
+    assert lstm_mark.mistake == "missing bias" and "one bias per unit" in lstm_mark.hint

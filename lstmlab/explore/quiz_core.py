@@ -164,6 +164,7 @@ def _params_hint(stack, row, spec, count):
     rule = _rule(spec)
     named = []  # (count, mistake, hint), the first match wins
     bias = msg("explore.quiz.bias_dense" if isinstance(inner, Dense) else
+               "explore.quiz.bias_gru" if isinstance(inner, GRU) and inner.reset_after else
                "explore.quiz.bias_gates" if inner.gates > 1 else "explore.quiz.bias_unit")
     named.append((copies * replace(inner, use_bias=False).params(features)[0], msg("explore.mistake.missing_bias"),
                   msg("explore.hint.missing_bias", bias=bias, rule=rule)))

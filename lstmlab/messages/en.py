@@ -330,6 +330,7 @@ MESSAGES = {
     "explore.rule.bidirectional": "2 x ({rule}) for the two directions",
     "explore.quiz.bias_dense": "Dense adds one bias per unit",
     "explore.quiz.bias_gates": "each gate has one bias per unit",
+    "explore.quiz.bias_gru": "with reset_after=True (Keras 3's default) each GRU gate has two biases per unit",
     "explore.quiz.bias_unit": "every unit has one bias",
     # the quiz's classic misses: the name, then the hint (the rule, never the answer)
     "explore.mistake.missing_batch": "missing batch dimension",
@@ -357,7 +358,7 @@ MESSAGES = {
     "explore.mistake.no_weights": "no weights",
     "explore.hint.no_weights": "{kind} has no weights of its own.",
     "explore.mistake.missing_bias": "missing bias",
-    "explore.hint.missing_bias": "{bias}: the last + units of {rule}.",
+    "explore.hint.missing_bias": "{bias}: the bias term at the end of {rule}.",
     "explore.mistake.gru_one_bias": "one GRU bias only",
     "explore.hint.gru_one_bias": "Keras 3's GRU has reset_after=True: two biases per gate, 3 x (units x (features + "
                                  "units) + 2 x units).",
