@@ -610,7 +610,7 @@ MESSAGES = {
     "fix.no_candidate_activation": "the candidate is c_tilde = tanh(z_c), not z_c itself.",
     "mistake.relu": "relu instead of tanh",
     "fix.relu": "an LSTM's activation is tanh, on the candidate and on c: activation='relu' changes both "
-                "(and loses Keras's fast kernel).",
+                "(and, on a GPU, rules out Keras's fused cuDNN kernel).",
     "mistake.hard_sigmoid": "hard sigmoid instead of sigmoid",
     "fix.hard_sigmoid": "Keras 3's gates use the sigmoid 1 / (1 + exp(-z)); clip(0.2 * z + 0.5, 0, 1) was the default "
                         "only up to Keras 2.2.5 (Keras 2.3 switched to the sigmoid).",

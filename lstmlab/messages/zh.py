@@ -507,7 +507,7 @@ MESSAGES = {
     "mistake.no_candidate_activation": "候选记忆元没有激活函数",
     "fix.no_candidate_activation": "候选记忆元是 c_tilde = tanh(z_c)，不是 z_c 本身。",
     "mistake.relu": "用了 relu 而不是 tanh",
-    "fix.relu": "LSTM 的激活函数是 tanh，算候选记忆元和 h = o * tanh(c) 时都用它：activation='relu' 会把两处都改掉（还会让 Keras 用不上它的快速实现）。",
+    "fix.relu": "LSTM 的激活函数是 tanh，算候选记忆元和 h = o * tanh(c) 时都用它：activation='relu' 会把两处都改掉（在 GPU 上还会让 Keras 用不上 cuDNN 融合内核）。",
     "mistake.hard_sigmoid": "用了 hard sigmoid 而不是 sigmoid",
     "fix.hard_sigmoid": "Keras 3 的门用的是 sigmoid 1 / (1 + exp(-z))；clip(0.2 * z + 0.5, 0, 1) 只在 Keras 2.2.5 及更早版本里是默认值（Keras 2.3 起改为 sigmoid）。",
     "mistake.h_from_old_c": "用旧的 c 算了 h",
