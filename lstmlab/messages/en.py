@@ -1257,11 +1257,12 @@ MESSAGES = {
     "explain.go_backwards.fix": "flip it back after the layer (keras.ops.flip(y, axis=1), e.g. in a Lambda layer), or "
                                 "use Bidirectional, which flips the backward outputs back for you; if only the final h "
                                 "matters, return_sequences=False",
-    "explain.deep_stack": "this model stacks {n} recurrent layers; beyond about 4 the returns usually fall off (the "
-                          "seed 002 post reports diminishing returns past 4 layers), while every layer adds training "
-                          "time",
-    "explain.deep_stack.fix": "start with 1 or 2 recurrent layers and add one only while validation error improves; "
-                              "try more units per layer first",
+    "explain.deep_stack": "this model stacks {n} recurrent layers; the seed 002 post's author sees diminishing "
+                          "returns beyond about 4, every layer adds training time, and whether depth helps on your "
+                          "data is an experiment, not a rule",
+    "explain.deep_stack.fix": "compare with 1 or 2 recurrent layers at about the same parameter count, over several "
+                              "seeds, and keep the extra layers only if validation error improves by more than the "
+                              "seed-to-seed spread",
     "explain.dropout_after_last": "Dropout({rate}) after the last recurrent layer {rnn} zeroes about {percent} of its "
                                   "outputs{counts} and scales {rest} by {scale}x, so the next layer trains on heavily "
                                   "corrupted features while predict sees them all",
