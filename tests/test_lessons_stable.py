@@ -71,7 +71,8 @@ def test_guarded_cells_carry_the_tag_not_a_comment_the_learner_reads(path):
 # Lines that report a measured time: a unit (ms, µs, us, ns, "s per ..."), a rate (GFLOP/s) or a share of another
 # timing ("% of ... time"). Only the numbers on these lines may differ between two runs; every other line must match.
 TIMING_LINE = re.compile(r"\b(?:ms|µs|us|ns)\b|\bs per\b|GFLOP/s|% of .* time\b")
-STABLE_LESSONS = ["01_one_cell", "04_stacking"]   # fast (< 20 s each), with Keras layers, errors and a timing cell
+STABLE_LESSONS = ["01_one_cell", "04_stacking",   # fast (< 20 s each), with Keras layers, errors and a timing cell
+                  "91_keras2_to_keras3"]           # issue 25: a Keras warning once came and went between two runs
 
 
 def _mask_line(line):
