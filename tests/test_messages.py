@@ -20,8 +20,8 @@ from lstmlab.grade.run import RUNNER_KEYS
 
 PACKAGE = Path(lstmlab.__file__).resolve().parent
 SCANNED = ("checks", "messages", "grade", "explore", "explainer")  # the parts whose every learner-facing sentence is in the catalogue
-KEYED = ("data", "shapes", "plots")  # parts with some messages in the catalogue (the errors an explorer shows,
-# explain's findings, figures' labels), not scanned
+KEYED = ("data", "shapes", "plots", "lessons")  # parts with some messages in the catalogue (the errors an explorer shows,
+# explain's findings, figures' labels, lessons' tables and verdicts), not scanned
 CATALOGUE_FILES = {PACKAGE / "messages" / "en.py", PACKAGE / "messages" / "zh.py"}  # the catalogues themselves
 MAINTAINERS = {PACKAGE / "explore" / "widget_state.py"}  # `make widget-state`: a maintainer's tool, in a terminal
 SOURCES = {str(p.relative_to(PACKAGE)): p.read_text() for part in SCANNED for p in sorted((PACKAGE / part).rglob("*.py"))

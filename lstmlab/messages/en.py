@@ -1447,4 +1447,23 @@ MESSAGES = {
     "explain.cli.help": "a saved Keras 3 model (.keras), or a .py / .txt file holding a Keras model definition",
     "explain.code.removed": "removed {args}: ignored on a layer that is not the first",
     "explain.code.not_text": "explain_code expects the source text as a str, got {kind}",
+    # --- lessons' printed tables and verdicts (lstmlab/lessons) ------------------------------------
+    "lesson.attempt.warning": "warning -> {line}",
+    "lesson.attempt.error": "error   -> {line}",
+    "lesson.attempt.runs": "runs    -> no error",
+    "lesson.provenance": "{name}: {n} seeds {seeds}, made {created} by `{command}` with Keras {keras}, TensorFlow "
+                         "{tensorflow}, NumPy {numpy}, statsmodels {statsmodels}; code hash {code_hash}",
+    "lesson.table.model": "model",
+    "lesson.table.seeds": "seeds",
+    "lesson.table.mae": "MAE (median)",
+    "lesson.table.mae_unit": "MAE {unit} (median)",
+    "lesson.table.spread": "[min, max] over seeds",
+    "lesson.table.no_seed": "(no seed)",
+    "lesson.table.ahead": "{k} ahead",
+    "lesson.table.mean_steps": "mean over steps",
+    "lesson.table.test_from": "test from",
+    "lesson.verdict.compare": "{a} vs {b}: {a} ahead on {ahead} of {seeds} seeds; the mean difference in MAE is {mean}{unit} "
+                              "(95% block-bootstrap interval [{low}, {high}]); DM p-values from {p_min} to {p_max}; {noise}",
+    "lesson.verdict.larger": "that is larger than the noise",
+    "lesson.verdict.not_larger": "that is not larger than the noise",
 }
