@@ -32,6 +32,16 @@ def test_verdict_reads_the_same_in_english_and_is_chinese_in_zh():
     assert said.startswith("LSTM 对 SARIMA：") and said.endswith("差别没有超出噪声") and "+0.029 ppm" in said
 
 
+def test_larger_than_noise_needs_the_interval_and_every_seed_on_one_side():
+    base = {"seeds": 5, "mean": -0.1, "p": [0.01]}
+    assert ft.larger_than_noise({**base, "ahead": 5, "low": -0.2, "high": -0.01})
+    assert not ft.larger_than_noise({**base, "ahead": 4, "low": -0.2, "high": -0.01})  # one seed on the other side
+    assert not ft.larger_than_noise({**base, "ahead": 5, "low": -0.2, "high": 0.01})  # the interval holds 0
+    assert ft.larger_than_noise({**base, "ahead": 0, "low": 0.01, "high": 0.2})
+    with speaking("zh"):  # the words change with the language, the answer does not
+        assert ft.verdict("A", "B", {**base, "ahead": 5, "low": -0.2, "high": -0.01}).endswith("差别超出了噪声")
+
+
 def test_attempt_labels_line_up_in_both_languages():
     tried = Attempt(warnings=["UserWarning: w"], error="ValueError: e")
     with speaking("en"):

@@ -54,12 +54,16 @@ def compare(truth, runs_a, run_b, h=1, block=None, seed=0):
             "mean": mean, "low": low, "high": high}
 
 
-def verdict(name_a, name_b, result, unit=""):
-    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not.
+def larger_than_noise(result):
+    """Is compare()'s difference larger than the noise: its interval excludes 0 AND every seed is on the same side (the
+    seeds' spread is noise too)? Test this, not the words of verdict(), which are in the language in use."""
+    return bool((result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0))
 
-    Larger than the noise: the interval excludes 0 AND every seed is on the same side (the seeds' spread is noise too).
-    """
-    larger = (result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0)
+
+def verdict(name_a, name_b, result, unit=""):
+    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not
+    (larger_than_noise), in the language in use."""
+    larger = larger_than_noise(result)
     p, unit = result["p"], f" {unit}" if unit else ""
     return msg("lesson.verdict.compare", a=name_a, b=name_b, ahead=result["ahead"], seeds=result["seeds"],
                mean=f"{result['mean']:+.3f}", unit=unit, low=f"{result['low']:+.3f}", high=f"{result['high']:+.3f}",
