@@ -48,13 +48,14 @@ STRIP = [
     re.compile(r"\((?:\s*[\w.]+\s*,)+\s*[\w.]*\s*\)"),  # tuples of names or numbers: (batch, timesteps, features)
 ]
 # Keras's and TensorFlow's own messages, which a lesson quotes verbatim (a learner meets them in English in their own
-# Keras and searches for them as they are): from the phrase to the end of its line. Counted apart, not in the share.
+# Keras and searches for them as they are), Keras 2's included: from the phrase to the next CJK character or the end of
+# its line. Counted apart, not in the share.
 KERAS = re.compile("|".join([
     r"Do not pass an `input_shape`", r"When using Sequential models, prefer", r"Input \d+ with name '",
     r"Input with name '", r"Full shape received", r"Unrecognized keyword arguments passed to",
     r"Invalid input shape for input", r"Incompatible shapes: \[", r"expected to have \d+ dimensions",
     r"If an RNN is stateful, the batch size", r"Expected batch size:", r"object has no attribute '",
-    r"You tried to call `\w+` on layer", r"You can build it manually",
+    r"You tried to call `\w+` on layer", r"You can build it manually", r"expected \w+ to have \d+ dimensions",
 ]))
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}(?:'[a-z]+)?")
 RUN = re.compile(r"[A-Za-z][A-Za-z' ,;:!?()\-/\"]*[A-Za-z]")  # Latin words and ASCII punctuation, no CJK
@@ -69,13 +70,18 @@ def prose(text):
 
 
 def split_keras(text):
-    """(text without Keras's verbatim messages, those messages): each from its phrase to the end of its line."""
+    """(text without Keras's verbatim messages, those messages): each from its phrase to the next CJK character or the
+    end of its line."""
     kept, quoted = [], []
     for line in text.splitlines():
         found = KERAS.search(line)
-        kept.append(line[: found.start()] if found else line)
-        if found:
-            quoted.append(line[found.start():])
+        if not found:
+            kept.append(line)
+            continue
+        after = CJK.search(line, found.end())
+        end = after.start() if after else len(line)
+        kept.append(line[: found.start()] + " " + line[end:])
+        quoted.append(line[found.start(): end])
     return "\n".join(kept), "\n".join(quoted)
 
 
@@ -174,7 +180,7 @@ def main():
     print(f"{'notebook':40} " + " ".join(f"{k:>8}" for k in kinds) + f" {'in all':>7} {'CJK':>6} {'en words':>8} {'Keras':>5}")
     for path in paths:
         counts, runs = measure(path)
-        name = str(Path(path).resolve().relative_to(ROOT))
+        name = "/".join(Path(path).resolve().parts[-3:])  # notebooks/zh/NN.ipynb, wherever the twins are
         cjk, words = sum(counts[k][0] for k in kinds), sum(counts[k][1] for k in kinds)
         cells = " ".join(f"{share(*counts[k]):>8.1%}" for k in kinds)
         print(f"{name:40} {cells} {share(cjk, words):>7.1%} {cjk:>6} {words:>8} {counts['keras'][1]:>5}")

@@ -49,3 +49,19 @@ def test_attempt_labels_line_up_in_both_languages():
         assert str(Attempt()) == "runs    -> no error"
     with speaking("zh"):
         assert str(tried) == "警告 -> UserWarning: w\n报错 -> ValueError: e"
+
+
+def test_the_setup_check_lines_follow_the_language(monkeypatch):
+    import importlib.metadata as md
+
+    from lstmlab.lessons.setup_check import version_lines
+
+    def absent(package):
+        raise md.PackageNotFoundError(package)
+
+    monkeypatch.setattr(md, "version", absent)
+    with speaking("en"):
+        assert version_lines()[1] == "  numpy          not installed"
+    with speaking("zh"):
+        lines = version_lines()
+    assert lines[1] == "  numpy          未安装" and lines[-1].startswith("Keras 裁判（oracle）：")
