@@ -65,3 +65,11 @@ def test_the_setup_check_lines_follow_the_language(monkeypatch):
     with speaking("zh"):
         lines = version_lines()
     assert lines[1] == "  numpy          未安装" and lines[-1].startswith("Keras 裁判（oracle）：")
+
+
+def test_the_paired_verdict_reads_in_chinese_with_its_ties():
+    from lstmlab.lessons.paired import Paired, verdict
+    result = Paired(mean=0.0214, low=-0.082, high=0.146, ahead=2, n=5, tied=1)
+    with speaking("zh"):
+        said = verdict("A", "B", result)
+    assert said == "在 5 个随机种子中，A 领先 B 2 个（1 个持平）；平均差为 +0.021（95% 区间 [-0.082, +0.146]）；差别没有超出随机种子之间的噪声"

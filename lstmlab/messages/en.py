@@ -1609,4 +1609,9 @@ MESSAGES = {
     "lesson.keras2.keras_agrees_1e6": "Keras, same function, agrees to 1e-6: {ok}",
     "lesson.keras2.per_lstm": "parameters per LSTM do not depend on n_input: 4 x (10 x (4 + 10) + 10) = {first} and 4 x (10 x (10 + 10) + 10) = {second}",
     "lesson.keras2.matches_targets": "output {output} matches targets {targets} ; the loss is a scalar: {ok}",
+    # --- paired bootstrap's verdict (lstmlab/lessons/paired.py; lesson 09) ---
+    "lesson.paired.verdict": "{a} is ahead of {b} on {ahead} of {n} seeds{ties}; the mean difference is {mean} (95% interval [{low}, {high}]); {noise}",
+    "lesson.paired.tied": " (tied on {tied})",
+    "lesson.paired.larger": "that is larger than the noise between seeds",
+    "lesson.paired.not_larger": "that is not larger than the noise between seeds",
 }

@@ -1340,4 +1340,8 @@ MESSAGES = {
     "lesson.keras2.keras_agrees_1e6": "Keras 用同一个函数，相差不到 1e-6：{ok}",
     "lesson.keras2.per_lstm": "每个 LSTM 的参数个数与 n_input 无关：4 x (10 x (4 + 10) + 10) = {first}，4 x (10 x (10 + 10) + 10) = {second}",
     "lesson.keras2.matches_targets": "输出 {output} 与目标值 {targets} 相符；损失是一个标量：{ok}",
+    "lesson.paired.verdict": "在 {n} 个随机种子中，{a} 领先 {b} {ahead} 个{ties}；平均差为 {mean}（95% 区间 [{low}, {high}]）；{noise}",
+    "lesson.paired.tied": "（{tied} 个持平）",
+    "lesson.paired.larger": "差别超出了随机种子之间的噪声",
+    "lesson.paired.not_larger": "差别没有超出随机种子之间的噪声",
 }
