@@ -2,6 +2,7 @@
 ready for a translation (issue #14): every key the code uses exists, every key exists for a reason, and no
 learner-facing sentence is written inside the code of checks/ or explore/."""
 import ast
+import json
 import re
 import string
 from pathlib import Path
@@ -20,8 +21,8 @@ from lstmlab.grade.run import RUNNER_KEYS
 
 PACKAGE = Path(lstmlab.__file__).resolve().parent
 SCANNED = ("checks", "messages", "grade", "explore", "explainer")  # the parts whose every learner-facing sentence is in the catalogue
-KEYED = ("data", "shapes", "plots")  # parts with some messages in the catalogue (the errors an explorer shows,
-# explain's findings, figures' labels), not scanned
+KEYED = ("data", "shapes", "plots", "lessons")  # parts with some messages in the catalogue (the errors an explorer shows,
+# explain's findings, figures' labels, lessons' tables and verdicts), not scanned
 CATALOGUE_FILES = {PACKAGE / "messages" / "en.py", PACKAGE / "messages" / "zh.py"}  # the catalogues themselves
 MAINTAINERS = {PACKAGE / "explore" / "widget_state.py"}  # `make widget-state`: a maintainer's tool, in a terminal
 SOURCES = {str(p.relative_to(PACKAGE)): p.read_text() for part in SCANNED for p in sorted((PACKAGE / part).rglob("*.py"))
@@ -54,6 +55,16 @@ def _literal_keys():
     return keys
 
 
+def _notebook_keys():
+    """The lesson.* keys the English lessons' code cells print through msg() (their Chinese twins run the same code)."""
+    keys = set()
+    for path in sorted((PACKAGE.parent / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "code":
+                keys |= set(re.findall(r"[\"'](lesson\.[a-z0-9_]+\.[a-z0-9_]+)[\"']", "".join(cell["source"])))
+    return keys
+
+
 def _dynamic_keys():
     """The keys the code builds (msg(f"mistake.{key}"), ...), from the items and the code's own key lists."""
     keys = set()
@@ -71,6 +82,7 @@ def _dynamic_keys():
     for path in sorted((PACKAGE / "plots").glob("*.py")):  # figures' tables of keys (LEGEND, PANELS, ...)
         keys |= {node.value for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, ast.Constant)
                  and isinstance(node.value, str) and node.value.startswith(("plot.", "explore."))}
+    keys |= _notebook_keys()
     keys |= {f"grade.sandbox.{key}" for key in RUNNER_KEYS} | {f"grade.gradescope.{key}" for key in STUDENT_KEYS}
     keys |= {f"{style}.{part}" for style in ("inline", "line") for part in ("mistake", "fix", "where", "case", "error")}
     keys |= {f"problem.{kind}{hidden}" for kind in ("value", "values", "layer_shape", "layer_params")

@@ -2,6 +2,8 @@
 import warnings
 from dataclasses import dataclass, field
 
+from ..messages import msg
+
 
 def first_line(message, limit=200):
     """The first non-empty line of a message, trimmed to `limit` characters (stable to print)."""
@@ -24,8 +26,8 @@ class Attempt:
         return self.error is None
 
     def __str__(self):
-        lines = [f"warning -> {w}" for w in self.warnings]
-        lines.append(f"error   -> {self.error}" if self.error else "runs    -> no error")
+        lines = [msg("lesson.attempt.warning", line=w) for w in self.warnings]
+        lines.append(msg("lesson.attempt.error", line=self.error) if self.error else msg("lesson.attempt.runs"))
         return "\n".join(lines)
 
 

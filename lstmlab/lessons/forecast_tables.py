@@ -6,6 +6,7 @@ sentence a verdict prints is built from the numbers, so it says no more than the
 import numpy as np
 
 from ..data import forecast as fc
+from ..messages import ljust, msg, rjust, width
 from . import stats
 
 
@@ -25,13 +26,14 @@ def seed_table(truth, forecasts, y_train, season, unit=""):
         mae = abs_errors(truth, runs).reshape(len(runs), -1).mean(axis=1)  # (seeds,)
         mase = [fc.mase(truth, run, y_train, season) for run in runs]
         rows.append((float(np.median(mae)), mae.min(), mae.max(), float(np.median(mase)), len(runs), name))
-    width = max(len(r[-1]) for r in rows)
-    label = f"MAE {unit} (median)" if unit else "MAE (median)"
-    lines = [f"{'model':{width}s}  seeds  {label:>20s}  {'[min, max] over seeds':>22s}  MASE"]
-    for med, low, high, mase, n, name in sorted(rows):
-        spread = f"[{low:.3f}, {high:.3f}]" if n > 1 else "(no seed)"
-        lines.append(f"{name:{width}s}  {n:5d}  {med:20.3f}  {spread:>22s}  {mase:.3f}")
-    return "\n".join(lines)
+    label = msg("lesson.table.mae_unit", unit=unit) if unit else msg("lesson.table.mae")
+    head = [msg("lesson.table.model"), msg("lesson.table.seeds"), label, msg("lesson.table.spread"), "MASE"]
+    body = [[name, f"{n:d}", f"{med:.3f}", f"[{low:.3f}, {high:.3f}]" if n > 1 else msg("lesson.table.no_seed"), f"{mase:.3f}"]
+            for med, low, high, mase, n, name in sorted(rows)]
+    widths = [max(width(row[0]) for row in [head, *body])] + [max(w, *(width(row[j]) for row in [head, *body]))
+                                                              for j, w in enumerate((5, 20, 22, 0), start=1)]
+    line = lambda row: "  ".join(ljust(c, w) if j in (0, 4) else rjust(c, w) for j, (c, w) in enumerate(zip(row, widths))).rstrip()  # noqa: E731
+    return "\n".join(line(row) for row in [head, *body])
 
 
 def best(truth, forecasts):
@@ -52,16 +54,21 @@ def compare(truth, runs_a, run_b, h=1, block=None, seed=0):
             "mean": mean, "low": low, "high": high}
 
 
-def verdict(name_a, name_b, result, unit=""):
-    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not.
+def larger_than_noise(result):
+    """Is compare()'s difference larger than the noise: its interval excludes 0 AND every seed is on the same side (the
+    seeds' spread is noise too)? Test this, not the words of verdict(), which are in the language in use."""
+    return bool((result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0))
 
-    Larger than the noise: the interval excludes 0 AND every seed is on the same side (the seeds' spread is noise too).
-    """
-    larger = (result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0)
+
+def verdict(name_a, name_b, result, unit=""):
+    """One sentence: ahead on k of n seeds, the mean difference with its interval, DM p-values, larger than the noise or not
+    (larger_than_noise), in the language in use."""
+    larger = larger_than_noise(result)
     p, unit = result["p"], f" {unit}" if unit else ""
-    return (f"{name_a} vs {name_b}: {name_a} ahead on {result['ahead']} of {result['seeds']} seeds; the mean difference in MAE "
-            f"is {result['mean']:+.3f}{unit} (95% block-bootstrap interval [{result['low']:+.3f}, {result['high']:+.3f}]); "
-            f"DM p-values from {min(p):.2f} to {max(p):.2f}; that is {'' if larger else 'not '}larger than the noise")
+    return msg("lesson.verdict.compare", a=name_a, b=name_b, ahead=result["ahead"], seeds=result["seeds"],
+               mean=f"{result['mean']:+.3f}", unit=unit, low=f"{result['low']:+.3f}", high=f"{result['high']:+.3f}",
+               p_min=f"{min(p):.2f}", p_max=f"{max(p):.2f}",
+               noise=msg("lesson.verdict.larger" if larger else "lesson.verdict.not_larger"))
 
 
 def paired_seeds(runs_a, runs_b, truth):
@@ -89,11 +96,11 @@ def by_horizon(targets, forecasts, steps):
         cols = [err[:, k - 1] for k in steps] + [err.mean(axis=1)]  # each (seeds,)
         cells = [f"{np.median(c):.3f} [{c.min():.2f}, {c.max():.2f}]" if len(c) > 1 else f"{c[0]:.3f}" for c in cols]
         rows.append((float(np.median(cols[-1])), name, cells))
-    head = ["model", *(f"{k} ahead" for k in steps), "mean over steps"]
+    head = [msg("lesson.table.model"), *(msg("lesson.table.ahead", k=k) for k in steps), msg("lesson.table.mean_steps")]
     rows.sort()
-    widths = [max(len(head[0]), *(len(r[1]) for r in rows))]
-    widths += [max(len(head[j + 1]), *(len(r[2][j]) for r in rows)) for j in range(len(head) - 1)]
-    line = lambda cells: "  ".join(c.ljust(widths[0]) if j == 0 else c.ljust(widths[j]) for j, c in enumerate(cells)).rstrip()  # noqa: E731
+    widths = [max(width(head[0]), *(width(r[1]) for r in rows))]
+    widths += [max(width(head[j + 1]), *(width(r[2][j]) for r in rows)) for j in range(len(head) - 1)]
+    line = lambda cells: "  ".join(ljust(c, widths[j]) for j, c in enumerate(cells)).rstrip()  # noqa: E731
     return "\n".join([line(head)] + [line([name, *cells]) for _, name, cells in rows])
 
 
@@ -113,6 +120,7 @@ def rolling_table(mae, labels):
     names = list(mae)
     cells = [[f"{np.median(m[k]):.3f} [{m[k].min():.2f}, {m[k].max():.2f}]" if len(m[k]) > 1 else f"{m[k][0]:.3f}"
               for m in mae.values()] for k in range(len(labels))]
-    widths = [max(len("test from"), *map(len, labels))] + [max(len(n), *(len(row[j]) for row in cells)) for j, n in enumerate(names)]
-    line = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
-    return "\n".join([line(["test from", *names])] + [line([label, *row]) for label, row in zip(labels, cells)])
+    first = msg("lesson.table.test_from")
+    widths = [max(width(first), *map(width, labels))] + [max(width(n), *(width(row[j]) for row in cells)) for j, n in enumerate(names)]
+    line = lambda row: "  ".join(ljust(c, w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+    return "\n".join([line([first, *names])] + [line([label, *row]) for label, row in zip(labels, cells)])

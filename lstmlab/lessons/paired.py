@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import msg
+
 
 @dataclass(frozen=True)
 class Paired:
@@ -52,16 +54,16 @@ def paired_bootstrap(a, b, *, resamples=10_000, level=0.95, seed=0):
 
 
 def verdict(name_a, name_b, result, *, digits=3, fmt=None):
-    """The verdict sentence: 'A is ahead of B on k of n seeds; the mean difference is X (95% interval [l, h]); ...'.
+    """The verdict sentence, in the language in use: 'A is ahead of B on k of n seeds; the mean difference is X (95%
+    interval [l, h]); ...'; test result.beyond_noise, not its words.
 
     fmt: a format spec for the three numbers (e.g. "+.1e" for losses near 0); default f"+.{digits}f".
     """
     fmt = fmt or f"+.{digits}f"
-    size = "larger" if result.beyond_noise else "not larger"
-    ties = f" (tied on {result.tied})" if result.tied else ""
-    return (f"{name_a} is ahead of {name_b} on {result.ahead} of {result.n} seeds{ties}; the mean difference is "
-            f"{result.mean:{fmt}} (95% interval [{result.low:{fmt}}, {result.high:{fmt}}]); "
-            f"that is {size} than the noise between seeds")
+    return msg("lesson.paired.verdict", a=name_a, b=name_b, ahead=result.ahead, n=result.n,
+               ties=msg("lesson.paired.tied", tied=result.tied) if result.tied else "", mean=f"{result.mean:{fmt}}",
+               low=f"{result.low:{fmt}}", high=f"{result.high:{fmt}}",
+               noise=msg("lesson.paired.larger" if result.beyond_noise else "lesson.paired.not_larger"))
 
 
 def choose_rate(by_rate, key="val_loss"):

@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
+from ..messages import msg
+
 RESULTS = Path(__file__).resolve().parent / "results"  # lstmlab/lessons/results/<name>.json (package data)
 ROOT = Path(__file__).resolve().parents[2]  # the clone the sources are named from (a wheel has no bench/)
 PACKAGES = ("numpy", "keras", "tensorflow", "statsmodels", "scipy")
@@ -99,6 +101,6 @@ def describe(record):
     """One line for a lesson: when, with which versions and seeds, by which command."""
     prov = record["provenance"]
     v = prov["versions"]
-    return (f"{record['name']}: {len(record['seeds'])} seeds {record['seeds']}, made {prov['created']} by "
-            f"`{prov['command']}` with Keras {v.get('keras')}, TensorFlow {v.get('tensorflow')}, NumPy {v.get('numpy')}, "
-            f"statsmodels {v.get('statsmodels')}; code hash {prov['code_hash'][:12]}")
+    return msg("lesson.provenance", name=record["name"], n=len(record["seeds"]), seeds=record["seeds"], created=prov["created"],
+               command=prov["command"], keras=v.get("keras"), tensorflow=v.get("tensorflow"), numpy=v.get("numpy"),
+               statsmodels=v.get("statsmodels"), code_hash=prov["code_hash"][:12])

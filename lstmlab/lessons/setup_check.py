@@ -1,6 +1,7 @@
 """The course's set-up check: versions (also `lstmlab info`) and whether the Keras oracle agrees."""
 import numpy as np
 
+from ..messages import msg
 from ..reference.cell import lstm_step
 
 
@@ -36,8 +37,8 @@ def version_lines():
         try:
             lines.append(f"  {pkg:<14} {md.version(pkg)}")
         except md.PackageNotFoundError:
-            lines.append(f"  {pkg:<14} not installed")
-    lines.append("Keras oracle: " + ("available" if keras_available() else "missing: pip install 'lstmlab[keras]'"))
+            lines.append(f"  {pkg:<14} " + msg("lesson.setup.not_installed"))
+    lines.append(msg("lesson.setup.oracle_available" if keras_available() else "lesson.setup.oracle_missing"))
     return lines
 
 
@@ -54,11 +55,10 @@ def setup_check(tolerance=1e-5):
     from ..oracle.keras_bridge import keras_available
     lines = version_lines()
     if not keras_available():
-        print("\n".join(lines + ["Set-up check: the lessons run, but the Keras comparisons need the oracle (see above)."]))
+        print("\n".join(lines + [msg("lesson.setup.no_oracle")]))
         return False
     diff = oracle_difference()
     ok = diff < tolerance
-    lines.append(f"Keras LSTMCell vs lstmlab.lstm_step: max |difference| = {diff:.1e} -> "
-                 + ("they agree." if ok else "THEY DISAGREE: please report this."))
+    lines.append(msg("lesson.setup.agree" if ok else "lesson.setup.disagree", diff=f"{diff:.1e}"))
     print("\n".join(lines))
     return ok

@@ -17,6 +17,7 @@ May import: nothing of lstmlab.
 import contextlib
 import importlib
 import os
+import unicodedata
 
 from .en import MESSAGES as ENGLISH
 
@@ -72,3 +73,18 @@ def template(key, lang=None):
 def msg(key, **fields):
     """The message `key` in the current language, its placeholders filled from `fields`."""
     return template(key).format(**fields)
+
+
+def width(text):
+    """The columns `text` takes in a fixed-width font: 2 for a wide (East Asian) character, else 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+
+
+def ljust(text, columns):
+    """`text` padded on the right with spaces to `columns` display columns (str.ljust counts wide characters as 1)."""
+    return str(text) + " " * max(0, columns - width(text))
+
+
+def rjust(text, columns):
+    """`text` padded on the left with spaces to `columns` display columns."""
+    return " " * max(0, columns - width(text)) + str(text)
