@@ -18,10 +18,11 @@ def cells(path, kind):
     return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == kind]
 
 
-def targets(path):
-    """Every link target as a repository path (+ anchor); a Chinese twin counts as its English original."""
+def targets(path, texts=None):
+    """Every link target (of texts, else of the whole notebook) as a repository path (+ anchor); a Chinese twin counts
+    as its English original."""
     found = set()
-    for text in cells(path, "markdown"):
+    for text in cells(path, "markdown") if texts is None else texts:
         for target, anchor in LINK.findall(text):
             if "://" in target or target.startswith("#"):
                 found.add(target + anchor)
@@ -116,3 +117,11 @@ def test_links_to_lessons_with_a_chinese_twin_go_to_the_twin():
             if where.parent.name != "zh" and where != ENGLISH.relative_to(ROOT) and twin.exists():
                 english_targets.append(target)
     assert not english_targets, f"the Chinese 90 links English lessons that have a Chinese twin: {english_targets}"
+
+
+def test_every_chinese_answer_has_the_links_of_the_english_answer():
+    english, chinese = answers(ENGLISH), answers(CHINESE)
+    missing = {anchor: sorted(targets(ENGLISH, [text]) - targets(CHINESE, [chinese.get(anchor, "")]))
+               for anchor, text in english.items()}
+    missing = {anchor: links for anchor, links in missing.items() if links}
+    assert not missing, f"these Chinese answers lack the English answer's links: {missing}"
