@@ -1,6 +1,6 @@
 """The hand-written Chinese 90 (it quotes the seeds verbatim) stays in step with the English 90 (issue #26): the same
-question ids, the same link targets and the same code (up to comments and the words of its strings), after a first
-cell that sets the language."""
+question ids, the same link targets (each answer's, and the Chinese twin where one exists), the same decimal numbers in
+each answer, and the same code (up to comments and the words of its strings), after a first cell that sets the language."""
 import ast
 import re
 from pathlib import Path
