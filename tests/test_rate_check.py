@@ -46,3 +46,10 @@ def test_largest_gap_to_stored_pairs_seeds_by_value():
     stored = {"seeds": [1, 0], "results": {"a": {"one_step": {"net": [[1.5, 0.5], [0.5, 0.75]]},
                                                  "paths": {"direct": [[[2.0, 2.0]], [[1.0, 2.0]]]}}}}
     assert rc.largest_gap_to_stored(_record(), stored) == pytest.approx(0.25)  # seed 0's second one-step value
+
+
+def test_find_names_the_configurations_checked_when_one_is_missing():
+    rows = rc.summary(_record(), TRUTHS)
+    assert rc.find(rows, "a", "direct")["kind"] == "paths"
+    with pytest.raises(ValueError, match=r"expected 'b' 'net' among the configurations checked, got \[\('a', 'net'\)"):
+        rc.find(rows, "b", "net")

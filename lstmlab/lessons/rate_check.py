@@ -34,6 +34,14 @@ def summary(record, truths, base=0.01):
     return rows
 
 
+def find(rows, series, label):
+    """The row of one series and configuration; ValueError names the ones checked when it is not among them."""
+    for row in rows:
+        if (row["series"], row["label"]) == (series, label):
+            return row
+    raise ValueError(f"expected {series!r} {label!r} among the configurations checked, got {[(r['series'], r['label']) for r in rows]}")
+
+
 def table(rows, base=0.01):
     """Text table: series, configuration, mean best validation loss per rate ("-": not tried), the rate chosen, the epochs
     trained at it per seed, test MAE per seed at the base rate and at the chosen one ("same" when the base was chosen)."""
