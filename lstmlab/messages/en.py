@@ -1572,7 +1572,7 @@ MESSAGES = {
     "lesson.stacking.layer_io": "layer {k}: receives {receives}, returns {returns}, params {params}",
     "lesson.stacking.engine_agrees": "(engine agrees with Keras: {ok})",
     "lesson.stacking.layer1_returns": "layer 1 returns {shape}: h_1 ... h_5 of 64 numbers each, for each of the 3 samples",
-    "lesson.stacking.layer2_kernel": "layer 2 kernel {shape} = (64 inputs, 4 gates x 32 units)",
+    "lesson.stacking.layer2_kernel": "layer 2 kernel {shape} = (64 inputs, 4 blocks i, f, c, o x 32 units)",
     "lesson.stacking.by_hand": "Keras output == lstm_layer(layer-1 sequence, layer-2 weights, zero state): {ok}",
     "lesson.stacking.from_zeros": "Keras == layer 2 started from zeros:           {ok}",
     "lesson.stacking.from_state": "Keras == layer 2 started from layer 1's state: {ok}",
