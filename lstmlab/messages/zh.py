@@ -1304,7 +1304,7 @@ MESSAGES = {
     "lesson.stacking.layer_io": "第 {k} 层：接收 {receives}，返回 {returns}，参数 {params}",
     "lesson.stacking.engine_agrees": "（形状引擎与 Keras 一致：{ok}）",
     "lesson.stacking.layer1_returns": "第 1 层返回 {shape}：3 个样本各有 h_1 ... h_5，每个由 64 个数组成",
-    "lesson.stacking.layer2_kernel": "第 2 层的 kernel {shape} = (64 个输入, 4 块 x 32 个隐藏单元)",
+    "lesson.stacking.layer2_kernel": "第 2 层的 kernel {shape} = (64 个输入，4 块 i、f、c、o × 32 个隐藏单元)",
     "lesson.stacking.by_hand": "Keras 的输出 == lstm_layer(第 1 层的序列, 第 2 层的权重, 零状态)：{ok}",
     "lesson.stacking.from_zeros": "Keras == 第 2 层从零状态开始：       {ok}",
     "lesson.stacking.from_state": "Keras == 第 2 层从第 1 层的状态开始：{ok}",
