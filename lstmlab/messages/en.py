@@ -321,10 +321,10 @@ MESSAGES = {
     "explore.quiz.why_units": "the last axis is units = {units} (the size of h); the first axis is the batch, {batch}",
     "explore.quiz.why_no_weights": "{kind} has no weights",
     "explore.quiz.why_params": "{formula}; it does not depend on timesteps",
-    "explore.quiz.why_lstm": "4 gates x (units x (input features + units) + units): {why}",
+    "explore.quiz.why_lstm": "4 blocks (i, f, c, o) x (units x (input features + units) + units): {why}",
     # the parameter formulas in words (a hint, not the answer)
     "explore.rule.dense": "input features x units + units",
-    "explore.rule.gru": "3 gates x (units x (input features + units) + 2 x units)",
+    "explore.rule.gru": "3 blocks (z, r, candidate) x (units x (input features + units) + 2 x units)",
     "explore.rule.one_gate": "units x (input features + units) + units",
     "explore.rule.gates": "{gates} gates x (units x (input features + units) + units)",
     "explore.rule.bidirectional": "2 x ({rule}) for the two directions",
@@ -628,13 +628,13 @@ MESSAGES = {
 
     # --- parameter count ------------------------------------------------------------------------------------
     "mistake.one_gate": "one gate instead of four",
-    "fix.one_gate": "each of the 4 gates (i, f, c, o) has its own kernel, recurrent kernel and bias: "
+    "fix.one_gate": "each of the 4 blocks (the gates i, f, o and the candidate c) has its own kernel, recurrent kernel and bias: "
                     "4 * (units * (inputs + units) + units).",
     "mistake.count_no_bias": "missing the bias",
     "fix.count_no_bias": "each gate has a bias of `units` numbers: 4 * (units * (features + units) + units).",
     "mistake.no_recurrent": "missing the recurrent kernel",
     "fix.no_recurrent": "h feeds back through a (units, 4*units) recurrent kernel: units * (features + units).",
-    "mistake.bias_once": "one bias for all four gates",
+    "mistake.bias_once": "one bias for all four blocks",
     "fix.bias_once": "the bias is (4*units,): every gate has its own, so it is inside the 4 * (...).",
     "mistake.bias_one_per_gate": "one bias number per gate",
     "fix.bias_one_per_gate": "every gate has a bias per unit: + units, not + 1.",
