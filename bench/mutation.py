@@ -184,15 +184,151 @@ def run(module, jobs, show, keep):
     return counts, survivors, seconds
 
 
+# --in-place: the modules whose tests start a sandbox (which fails inside mutmut's forked mutant process: mutmut caps
+# that process's hard RLIMIT_CPU a second above its own budget, and the sandbox's `prlimit --cpu=N` may not raise it,
+# "Operation not permitted"). Each sampled mutant is written into the module's file in a copy of the repository
+# and its tests run as a subprocess there, sandbox included. module -> (tests, -k expression or None), fast ones.
+IN_PLACE = {
+    # run.py: the frames read from the sandbox, its limits, and untrusted notebooks graded in it
+    "lstmlab/grade/run.py": (["tests/test_grader_limits.py", "tests/test_grader_untrusted.py"], "not an_18_mb"),
+    # sandbox.py: its tests of a second or less, both isolation modes (left out: the refusal without bubblewrap, the
+    # classes of attackers, the fork bomb, the daemons, threads and children that wait out a run: 4-18 s each)
+    "lstmlab/grade/sandbox.py": (["tests/test_grader_sandbox.py", "tests/test_grader_isolation.py"],
+                                 "not without_bubblewrap and not class_with_attackers and not fork_bomb and "
+                                 "not a_daemon and not threads_and_children"),
+    # runner.py runs inside the sandbox only: untrusted notebooks, and the hostile answers (their three loops and
+    # allocations that wait for a limit left out)
+    "lstmlab/grade/runner.py": (["tests/test_grader_untrusted.py", "tests/test_grader_hostile.py"],
+                                "not an_18_mb and not infinite_loop and not growing_allocation"),
+    # core.py and plan.py: the grader end to end (`lstmlab grade` run as a subprocess too)
+    "lstmlab/grade/core.py": (["tests/test_grader.py"], None),
+    "lstmlab/grade/plan.py": (["tests/test_grader_untrusted.py", "tests/test_grader.py"], "not an_18_mb"),
+}
+
+
+def in_place_mutants(work, module):
+    """{mutant name: the module's source with that one mutant written in}, from mutmut's own mutations."""
+    import libcst as cst
+    from mutmut.mutation.diff_apply import find_top_level_function_or_method
+    from mutmut.mutation.file_mutation import mutate_file_contents
+    from mutmut.utils.format_utils import orig_function_and_class_names_from_key
+
+    source = (work / module).read_text(encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(work)  # mutmut reads its configuration (pyproject.toml) from the working directory
+    try:
+        generated = mutate_file_contents(module, source)
+    finally:
+        os.chdir(here)
+    original, mutated = cst.parse_module(source), cst.parse_module(generated.code)
+    out = {}
+    for name in generated.mutant_names:
+        function, cls = orig_function_and_class_names_from_key(name)
+        function = function.rpartition(".")[-1]
+        holder = original
+        if cls:  # a method: look for it in its own class only (two classes may share a method's name)
+            holder = next(c for c in original.body if isinstance(c, cst.ClassDef) and c.name.value == cls)
+        target = next(f for f in (holder.body if holder is original else holder.body.body)
+                      if isinstance(f, cst.FunctionDef) and f.name.value == function)
+        replacement = find_top_level_function_or_method(mutated, name).with_changes(name=cst.Name(function))
+        out[name] = original.deep_replace(target, replacement).code
+    return source, out
+
+
+def wilson(killed, n):
+    """95% Wilson interval of the killed share, in percent."""
+    from statsmodels.stats.proportion import proportion_confint
+    low, high = proportion_confint(killed, n, alpha=0.05, method="wilson")
+    return 100 * low, 100 * high
+
+
+def run_in_place(module, sample, seed, names, show, keep):
+    """Write each sampled mutant of `module` into a copy of the repository and run its tests there."""
+    import difflib
+    import random
+    tests, keyword = IN_PLACE[module]
+    work, missing = prepare(module, tests, keyword)
+    if missing:
+        sys.exit(f"{module}: test files not found (renamed?): {', '.join(missing)}")
+    source, mutants = in_place_mutants(work, module)
+    chosen = names or sorted(random.Random(seed).sample(sorted(mutants), min(sample, len(mutants))))
+    env = {**os.environ, "PYTHONPATH": str(work), "TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0",
+           "PYTHONDONTWRITEBYTECODE": "1"}
+    argv = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-x", *tests,
+            *(["-k", keyword] if keyword else [])]
+    start = time.monotonic()
+    base = subprocess.run(argv, cwd=work, env=env, capture_output=True, text=True)
+    base_s = time.monotonic() - start
+    if base.returncode:
+        sys.exit(f"{module}: its tests fail unmutated in {work}:\n{base.stdout[-3000:]}")
+    counts, survivors = Counter(), []
+    for name in chosen:
+        (work / module).write_text(mutants[name], encoding="utf-8")
+        try:
+            done = subprocess.run(argv, cwd=work, env=env, capture_output=True, text=True,
+                                  timeout=3 * base_s + 30)
+            outcome = {0: "survived", 1: "killed"}.get(done.returncode, f"exit {done.returncode}")
+            tail = done.stdout[-1500:]
+        except subprocess.TimeoutExpired:
+            outcome, tail = "killed", "(timed out: a hang is a kill)"
+        finally:
+            (work / module).write_text(source, encoding="utf-8")
+        counts[outcome] += 1
+        print(f"  {sum(counts.values())}/{len(chosen)} {name}: {outcome}", file=sys.stderr, flush=True)
+        if outcome != "killed":
+            survivors.append(name)
+        if names or show and outcome != "killed":
+            diff = difflib.unified_diff(source.splitlines(), mutants[name].splitlines(), module, module, lineterm="")
+            print(f"# {name}: {outcome}\n" + "\n".join(diff) + ("\n" + tail if names else ""), flush=True)
+    if keep:
+        print(f"{module}: kept {work}", file=sys.stderr)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return counts, survivors, len(mutants), time.monotonic() - start, base_s
+
+
+def main_in_place(args):
+    print(f"{'module':<20} {'mutants':>7} {'sampled':>7} {'killed':>6} {'share':>6} {'95% Wilson':>12} "
+          f"{'tests':>6} {'time':>6}")
+    total = Counter()
+    for module in args.modules:
+        counts, survivors, n_all, seconds, base_s = run_in_place(module, args.sample, args.seed, args.mutant,
+                                                                 args.survivors, args.keep)
+        n, killed = sum(counts.values()), counts["killed"]
+        total.update(n=n, killed=killed)
+        low, high = wilson(killed, n)
+        print(f"{module.removeprefix('lstmlab/'):<20} {n_all:>7} {n:>7} {killed:>6} {100 * killed / n:>5.0f}% "
+              f"{low:>5.0f}-{high:.0f}% {base_s:>5.0f}s {seconds:>5.0f}s", flush=True)
+        if survivors:
+            print("    not killed: " + " ".join(survivors)
+                  + ("" if set(counts) <= {"killed", "survived"} else f"  (outcomes: {dict(counts)})"))
+    if len(args.modules) > 1:
+        low, high = wilson(total["killed"], total["n"])
+        print(f"{'all':<20} {'':>7} {total['n']:>7} {total['killed']:>6} {100 * total['killed'] / total['n']:>5.0f}% "
+              f"{low:>5.0f}-{high:.0f}%")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(TESTS))
     parser.add_argument("--jobs", type=int, default=2, help="mutmut's worker processes (default 2)")
     parser.add_argument("--survivors", action="store_true", help="print each surviving mutant's diff")
     parser.add_argument("--keep", action="store_true", help="keep each module's copy of the repository")
+    parser.add_argument("--in-place", action="store_true",
+                        help="write sampled mutants into a copy of the module and run its tests as a subprocess "
+                             f"(for {', '.join(m.removeprefix('lstmlab/') for m in IN_PLACE)})")
+    parser.add_argument("--sample", type=int, default=40, help="--in-place: mutants per module (default 40)")
+    parser.add_argument("--seed", type=int, default=19, help="--in-place: seed of the uniform sample (default 19)")
+    parser.add_argument("--mutant", nargs="+", default=[], help="--in-place: run these mutants (of one module), "
+                                                                "printing each one's diff and its tests' output")
     args = parser.parse_args()
     if importlib.util.find_spec("mutmut") is None:
         sys.exit("bench/mutation.py needs mutmut (pip install -e '.[dev]', or pip install 'mutmut>=3.8')")
+    if args.in_place:
+        args.modules = list(IN_PLACE) if args.modules == list(TESTS) else args.modules
+        if set(args.modules) - set(IN_PLACE) or args.mutant and len(args.modules) != 1:
+            sys.exit(f"--in-place measures {', '.join(IN_PLACE)} (--mutant: name its one module)")
+        return main_in_place(args)
     unknown = [m for m in args.modules if m not in TESTS]
     if unknown:
         sys.exit(f"no tests are listed for {', '.join(unknown)}; the modules are: {', '.join(TESTS)}")
