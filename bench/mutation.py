@@ -189,8 +189,10 @@ def run(module, jobs, show, keep):
 # "Operation not permitted"). Each sampled mutant is written into the module's file in a copy of the repository
 # and its tests run as a subprocess there, sandbox included. module -> (tests, -k expression or None), fast ones.
 IN_PLACE = {
-    # run.py: the frames read from the sandbox, its limits, and untrusted notebooks graded in it
-    "lstmlab/grade/run.py": (["tests/test_grader_limits.py", "tests/test_grader_untrusted.py"], "not an_18_mb"),
+    # run.py: its reading and restarts with stand-in runners, the frames read from the sandbox, its limits, and
+    # untrusted notebooks graded in it
+    "lstmlab/grade/run.py": (["tests/test_grader_run_units.py", "tests/test_grader_limits.py",
+                              "tests/test_grader_untrusted.py"], "not an_18_mb"),
     # sandbox.py: its tests of a second or less, both isolation modes (left out: the refusal without bubblewrap, the
     # classes of attackers, the fork bomb, the daemons, threads and children that wait out a run: 4-18 s each)
     "lstmlab/grade/sandbox.py": (["tests/test_grader_sandbox.py", "tests/test_grader_isolation.py"],
