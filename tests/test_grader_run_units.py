@@ -127,8 +127,8 @@ for k, cell in enumerate(plan["cells"]):
         os._exit(9)
     if cell == "hang":
         time.sleep(30)
-    if cell == "garbage":
-        sys.stdout.buffer.write(b"garbage!" * 4)
+    if cell in ("garbage", "odd frame"):
+        sys.stdout.buffer.write(b"garbage!" * 4 if cell == "garbage" else b"LSTMa: b" + struct.pack("<Q", 0))
         sys.stdout.flush()
         time.sleep(30)
     send(kind="end", status="ok")
@@ -185,13 +185,16 @@ def test_a_sandbox_that_never_starts_is_tried_twice_then_the_graders_fault(monke
 
 def test_a_cell_that_dies_hangs_or_is_refused_costs_only_that_cell(monkeypatch):
     outcome = stand_in(monkeypatch, [sys.executable, "-c", STAND_IN])(
-        ["x = 1", "die", "hang", "garbage", "silent", "y = 2"], items=["lstm_step"], timeout=0.2)
+        ["x = 1", "die", "hang", "garbage", "silent", "odd frame", "y = 2"], items=["lstm_step"], timeout=0.2)
     assert outcome.units == {"cell 0": ("ok", ""), "cell 1": ("dead", "stopped the grading process (exit code 9)"),
                              "cell 2": ("timeout", "ran longer than 0.2 s"),
                              "cell 3": ("error", "its results were refused: its result stream is malformed"),
-                             "cell 4": ("dead", "stopped the grading process (exit code 7)"), "cell 5": ("ok", "")}
-    assert outcome.restarts == 4 and outcome.fault is None
-    assert outcome.results == {"lstm_step": [("ok", [], "skip [1, 2, 3, 4]")]}  # computed once, in the last run
+                             "cell 4": ("dead", "stopped the grading process (exit code 7)"),
+                             "cell 5": ("error", "its results were refused: its result stream holds an unknown frame "
+                                                 "'a: b'"),  # the reason is what follows the first ': ', whole
+                             "cell 6": ("ok", "")}
+    assert outcome.restarts == 5 and outcome.fault is None
+    assert outcome.results == {"lstm_step": [("ok", [], "skip [1, 2, 3, 4, 5]")]}  # computed once, in the last run
 
 
 def test_when_the_total_time_runs_out_every_unit_left_is_timed_out(monkeypatch):
