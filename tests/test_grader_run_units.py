@@ -134,7 +134,8 @@ for k, cell in enumerate(plan["cells"]):
     send(kind="end", status="ok")
 for item in plan["items"]:
     if item["id"] not in plan["skip"]:
-        send(kind="result", item=item["id"], status="ok", arrays=[], tree=[], detail=f"skip {plan['skip']}")
+        send(kind="result", item=item["id"], status="ok", arrays=[], tree=[],
+             detail=f"skip {plan['skip']}, {os.environ.get('MARK')}, leader {os.getsid(0) == os.getpid()}")
 send(kind="finished")
 '''
 
@@ -144,7 +145,7 @@ def stand_in(monkeypatch, argv, read_run=None):
     from lstmlab.grade import run
     from lstmlab.grade.sandbox import Command
     monkeypatch.setattr(run, "command", lambda isolation, size, limits, workdir: Command(
-        argv, {"start_new_session": True}, workdir, [], []))
+        argv, {"start_new_session": True, "env": {"MARK": "its own environment"}}, workdir, [], []))
     monkeypatch.setattr(run, "end_run", lambda isolation, keep=(): None)
     if read_run:
         monkeypatch.setattr(run, "_read_run", read_run)
@@ -194,7 +195,8 @@ def test_a_cell_that_dies_hangs_or_is_refused_costs_only_that_cell(monkeypatch):
                                                  "'a: b'"),  # the reason is what follows the first ': ', whole
                              "cell 6": ("ok", "")}
     assert outcome.restarts == 5 and outcome.fault is None
-    assert outcome.results == {"lstm_step": [("ok", [], "skip [1, 2, 3, 4, 5]")]}  # computed once, in the last run
+    # computed once, in the last run, by a process started as the command says (its environment, a session of its own)
+    assert outcome.results == {"lstm_step": [("ok", [], "skip [1, 2, 3, 4, 5], its own environment, leader True")]}
 
 
 def test_when_the_total_time_runs_out_every_unit_left_is_timed_out(monkeypatch):
