@@ -2,6 +2,7 @@
 nothing and harms no one, with the audit hook on (as graded) and off (to show the sandbox alone holds)."""
 import json
 import os
+import shutil
 import resource
 import socket
 import subprocess
@@ -270,3 +271,45 @@ def test_the_uid_mode_runs_the_caches_interpreter_as_a_uid_of_its_own_wherever_t
     assert cmd.argv[0] == isolation.python
     assert cmd.popen["user"] == cmd.popen["group"] == isolation.uid and cmd.popen["extra_groups"] == []
     assert cmd.popen["start_new_session"] is True and cmd.popen["env"]["LD_LIBRARY_PATH"] == isolation.env["LD_LIBRARY_PATH"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to start a process as another uid")
+def test_a_uids_live_processes_are_counted_and_its_zombies_are_not():
+    from lstmlab.grade.sandbox import _processes_of
+    uid = 61998
+    assert _processes_of(uid) == 0
+    procs = [subprocess.Popen(["sleep", "60"], user=uid, group=uid, extra_groups=[]) for _ in range(2)]
+    try:
+        time.sleep(0.2)
+        assert _processes_of(uid) == 2
+        procs[0].kill()  # not reaped yet: a zombie, which holds nothing
+        time.sleep(0.2)
+        assert _processes_of(uid) == 1
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
+    assert _processes_of(uid) == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give files to another uid")
+def test_a_uids_litter_in_the_shared_folders_is_removed_and_nothing_else():
+    from lstmlab.grade.sandbox import _remove_litter
+    uid, tag = 61997, uuid.uuid4().hex
+    folder, file, kept, other = (Path(f"/tmp/lstmlab-{name}-{tag}") for name in ("folder", "file", "kept", "other"))
+    try:
+        folder.mkdir()
+        kept.mkdir()
+        (folder / "inside").write_text("x")
+        file.write_text("x")
+        other.write_text("x")
+        for path in (folder, folder / "inside", file, kept):
+            os.chown(path, uid, uid)
+        _remove_litter(uid, keep=(str(kept),))
+        assert (folder.exists(), file.exists(), kept.exists(), other.exists()) == (False, False, True, True)
+    finally:
+        for path in (folder, file, kept, other):
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
