@@ -313,3 +313,17 @@ def test_a_uids_litter_in_the_shared_folders_is_removed_and_nothing_else():
                 shutil.rmtree(path)
             elif path.exists():
                 path.unlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to start a process as another uid")
+def test_end_run_leaves_bubblewraps_uid_alone():
+    """In bubblewrap the PID namespace ends the run; end_run is a no-op there, even with a uid of its own."""
+    from lstmlab.grade.sandbox import Isolation, end_run
+    other = subprocess.Popen(["sleep", "60"], user=61996, group=61996, extra_groups=[])
+    try:
+        time.sleep(0.2)
+        end_run(Isolation("bubblewrap", uid=61996))
+        assert other.poll() is None
+    finally:
+        other.kill()
+        other.wait()
