@@ -113,6 +113,15 @@ def test_reference_inside_the_function_is_refused(tmp_path):
     assert "lstmlab is not available while grading" in result["lstm_step"]["feedback"]
 
 
+def test_an_answer_may_write_list_and_read_its_own_files_in_its_working_folder(tmp_path):
+    """The audit hook refuses what is outside the working folder, never the learner's own files inside it."""
+    own = ("import os\nwith open('notes.txt', 'w') as f:\n    f.write('4')\n"
+           "assert os.listdir('.') == ['notes.txt'] and open(os.path.abspath('notes.txt')).read() == '4'\n")
+    result = grade(submission(tmp_path, NB, {"lstm_step": own + STEP}))
+    assert (result["lstm_step"]["status"], result["lstm_step"]["points"]) == ("passed", 3), result["lstm_step"]
+    assert_others_graded(result)
+
+
 def test_infinite_loop_times_out_only_that_item(tmp_path):
     hostile = SIG + "    while True:\n        try:\n            pass\n        except BaseException:\n            pass\n"
     result = grade(submission(tmp_path, NB, {"lstm_step": hostile}), timeout=3)
