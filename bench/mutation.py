@@ -199,12 +199,12 @@ IN_PLACE = {
                                  "not without_bubblewrap and not class_with_attackers and not fork_bomb and "
                                  "not a_daemon and not threads_and_children"),
     # runner.py runs inside the sandbox only: its audit hook event by event (in a subprocess of its own), untrusted
-    # notebooks, the hostile answers (the loop in an answer cell
-    # and the growing allocation, which wait for a limit, left out) and the audit hook's refusals, each with its message
+    # notebooks, the hostile answers (the growing allocation, which waits for the memory limit, left out) and the
+    # audit hook's refusals in a graded answer, each with its message
     "lstmlab/grade/runner.py": (["tests/test_grader_audit_hook.py", "tests/test_grader_untrusted.py",
                                  "tests/test_grader_hostile.py",
                                  "tests/test_grader_sandbox.py::test_the_audit_hook_alone_closes_the_known_gaps"],
-                                "not an_18_mb and not infinite_loop_in_the_answer_cell and not growing_allocation"),
+                                "not an_18_mb and not growing_allocation"),
     # core.py and plan.py: the grader end to end (`lstmlab grade` run as a subprocess too; its exit codes, 9 s, left
     # out: cli.py's)
     "lstmlab/grade/core.py": (["tests/test_grader.py"], "not cli_exit_codes"),
