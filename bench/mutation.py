@@ -208,7 +208,7 @@ IN_PLACE = {
     # core.py and plan.py: the grader end to end (`lstmlab grade` run as a subprocess too; its exit codes, 9 s, left
     # out: cli.py's); plan.py: also its limits on answer cells, the cells a learner added and the hostile notebooks
     # (duplicated, deleted and added answer cells; the loops and growing allocation left out)
-    "lstmlab/grade/core.py": (["tests/test_grader.py"], "not cli_exit_codes"),
+    "lstmlab/grade/core.py": (["tests/test_grader_judge_units.py", "tests/test_grader.py"], "not cli_exit_codes"),
     "lstmlab/grade/plan.py": (["tests/test_grader_input_limits.py", "tests/test_grader_untrusted.py",
                                "tests/test_grader_added_cells.py", "tests/test_grader_hostile.py", "tests/test_grader.py"],
                               "not an_18_mb and not cli_exit_codes and not infinite_loop and not growing_allocation"),
