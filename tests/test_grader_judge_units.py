@@ -60,3 +60,16 @@ def test_a_missing_function_after_its_cell_raised_names_the_cells_error():
                            "PermissionError: grading: os.kill is not allowed)")
     _, alone, *_ = judged(units={"cell 3": ("ok", "")}, results=[missing])  # its cell ran: nothing to add
     assert alone.endswith("NameError: no function named lstm_param_count is defined")
+
+
+def test_an_unreadable_notebook_is_an_error_for_each_exercise_naming_why(tmp_path):
+    from lstmlab.grade.core import grade_notebook
+    from lstmlab.grade.course import Course
+    path = tmp_path / "01_one_cell.ipynb"
+    path.write_text("{not json")
+    assignment = Course.find().assignments["01_one_cell"]
+    result = grade_notebook(path, assignment, all_items(), None, 7)  # no isolation: nothing is run
+    (why,) = result["notes"]
+    assert why and result["score"] == 0 and result["max_score"] == sum(all_items()[i].points for i in assignment.ids)
+    assert [(e["id"], e["status"], e["feedback"], e["points"]) for e in result["exercises"]] == [
+        (i, "error", f"{i}: {why}", 0) for i in assignment.ids]
