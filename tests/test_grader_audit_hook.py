@@ -13,14 +13,14 @@ DENIED = ["subprocess.Popen", "os.exec", "os.spawn", "os.posix_spawn", "os.fork"
 ALLOWED = ["time.sleep", "os.getcwd", "socket_", "os.chmodx", "array.__new__"]
 
 PROGRAM = """
-import json, sys
+import json, os, sys
 from lstmlab.grade.run import runner_source, runner_text
 source = runner_source()
 assert source.endswith("\\nmain()\\n")
 namespace = {"__name__": "lstmlab_runner"}
 exec(compile(source[:-len("main()\\n")], "<runner>", "exec"), namespace)  # all but the call of main()
 namespace["TEXT"].update(runner_text())
-namespace["guard"]({"refused_imports": ["keras"], "read_roots": ["/nonexistent"], "write_roots": ["/nonexistent"]})
+namespace["guard"]({"refused_imports": ["keras"], "read_roots": ["/nonexistent"], "write_roots": [os.getcwd()]})
 said = {}
 for event, args in json.loads(sys.argv[1]):
     try:
@@ -45,3 +45,13 @@ def test_each_denied_event_alone_is_refused_with_its_message_and_the_rest_pass()
                  for name in ("__code__", "__defaults__", "__kwdefaults__")}
     expected["object.__setattr__['f', '__doc__', 1]"] = None
     assert said == expected
+
+
+def test_a_relative_name_that_climbs_is_refused_even_inside_the_working_folder(tmp_path):
+    """'..' as a part (with / or \\ between parts) or a leading '~' is refused as such; other names there are not."""
+    names = ["notes.txt", "sub/../notes.txt", "..\\notes.txt", "../notes.txt", "~/notes.txt", "a..b.txt"]
+    done = subprocess.run([sys.executable, "-c", PROGRAM, json.dumps([("open", [n, "w", 0]) for n in names])],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {f"open{[n, 'w', 0]!r}": None if n in ("notes.txt", "a..b.txt") else
+                                       f"grading: {n!r} may not be opened here" for n in names}
