@@ -26,12 +26,12 @@ own mutants at a time into the module in a copy of the repository and runs the m
 subprocess, sandbox included; a uniform sample per module (fixed seed), killed of sampled with a 95% Wilson interval
 (statsmodels). --mutant runs the named mutants, printing each diff and its tests' output.
 Measured (December 2026, --seed 19; before -> after the tests written for the survivors: the same sample where
-the module did not change, drawn again where it did (run.py, runner.py), each old survivor also re-run): grade/run.py 24 of 40 (60%, 95% interval
-45-74%) -> 39 of 40 (98%, 87-100%); grade/sandbox.py 16 of 20 (80%, 58-92%) -> 19 of 20 (95%, 76-99%);
-grade/runner.py 5 of 20 (25%, 11-47%) -> 18 of 20 (90%, 70-97%); grade/plan.py 8 of 15 (53%, 30-75%) -> 15 of 15
-(100%, 80-100%: its tests of input limits, added cells and hostile notebooks were missing from the list);
-grade/core.py 6 of 15 (40%, 20-64%) -> 14 of 15 (93%, 70-99%). About 15 s a mutant on the 2 shared cores (-x:
-a kill stops at the first failing test). Left: run.py's frame() packing "<q" for "<Q" and core.py's default
+the module did not change, drawn again where it did (run.py, runner.py), each old survivor also re-run):
+grade/run.py 24 of 40 (60%, 95% interval 45-74%) -> 39 of 40 (98%, 87-100%); grade/sandbox.py 16 of 20 (80%,
+58-92%) -> 19 of 20 (95%, 76-99%); grade/runner.py 5 of 20 (25%, 11-47%) -> 18 of 20 (90%, 70-97%); grade/plan.py
+8 of 15 (53%, 30-75%) -> 15 of 15 (100%, 80-100%: its tests of input limits, added cells and hostile notebooks were
+missing from the list); grade/core.py 6 of 15 (40%, 20-64%) -> 14 of 15 (93%, 70-99%). About 15 s a mutant on the
+2 shared cores (-x: a kill stops at the first failing test). Left: run.py's frame() packing "<q" for "<Q" and core.py's default
 "MISSING" for "missing" (equivalent: no length reaches 2**63, the default is only compared with other words),
 sandbox.py's default "XXXX" for a status without a Uid line (equivalent: every /proc/PID/status has one), and in
 runner.py a start event without its unit (the grader then blames the first unit not done, the same one) and `np`
@@ -211,7 +211,8 @@ IN_PLACE = {
     # (duplicated, deleted and added answer cells; the loops and growing allocation left out)
     "lstmlab/grade/core.py": (["tests/test_grader_judge_units.py", "tests/test_grader.py"], "not cli_exit_codes"),
     "lstmlab/grade/plan.py": (["tests/test_grader_input_limits.py", "tests/test_grader_untrusted.py",
-                               "tests/test_grader_added_cells.py", "tests/test_grader_hostile.py", "tests/test_grader.py"],
+                               "tests/test_grader_added_cells.py", "tests/test_grader_hostile.py",
+                               "tests/test_grader.py"],
                               "not an_18_mb and not cli_exit_codes and not infinite_loop and not growing_allocation"),
 }
 
@@ -259,6 +260,7 @@ def run_in_place(module, sample, seed, names, show, keep):
     tests, keyword = IN_PLACE[module]
     work, missing = prepare(module, tests, keyword)
     if missing:
+        shutil.rmtree(work, ignore_errors=True)
         sys.exit(f"{module}: test files not found (renamed?): {', '.join(missing)}")
     source, mutants = in_place_mutants(work, module)
     chosen = names or sorted(random.Random(seed).sample(sorted(mutants), min(sample, len(mutants))))
