@@ -31,11 +31,11 @@ grade/run.py 24 of 40 (60%, 95% interval 45-74%) -> 39 of 40 (98%, 87-100%); gra
 58-92%) -> 19 of 20 (95%, 76-99%); grade/runner.py 5 of 20 (25%, 11-47%) -> 18 of 20 (90%, 70-97%); grade/plan.py
 8 of 15 (53%, 30-75%) -> 15 of 15 (100%, 80-100%: its tests of input limits, added cells and hostile notebooks were
 missing from the list); grade/core.py 6 of 15 (40%, 20-64%) -> 14 of 15 (93%, 70-99%). About 15 s a mutant on the
-2 shared cores (-x: a kill stops at the first failing test). Left: run.py's frame() packing "<q" for "<Q" and core.py's default
-"MISSING" for "missing" (equivalent: no length reaches 2**63, the default is only compared with other words),
-sandbox.py's default "XXXX" for a status without a Uid line (equivalent: every /proc/PID/status has one), and in
-runner.py a start event without its unit (the grader then blames the first unit not done, the same one) and `np`
-missing from the answers' namespace (matters only when the setup cell is dropped; no test yet).
+2 shared cores (-x: a kill stops at the first failing test). Left: run.py's frame() packing "<q" for "<Q" and
+core.py's default "MISSING" for "missing" (equivalent: no length reaches 2**63, the default is only compared with
+other words), sandbox.py's default "XXXX" for a status without a Uid line (equivalent: every /proc/PID/status has
+one), and in runner.py a start event without its unit (the grader then blames the first unit not done, the same
+one) and `np` missing from the answers' namespace (matters only when the setup cell is dropped; no test yet).
 """
 import argparse
 import importlib.util
