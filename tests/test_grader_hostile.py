@@ -113,6 +113,17 @@ def test_reference_inside_the_function_is_refused(tmp_path):
     assert "lstmlab is not available while grading" in result["lstm_step"]["feedback"]
 
 
+def test_an_answer_runs_as_in_a_notebook_and_may_use_its_own_files_in_its_working_folder(tmp_path):
+    """__name__ is '__main__', IPython's magics and shell lines run (or do nothing), and the audit hook refuses what is
+    outside the working folder, never the learner's own files inside it."""
+    own = ("import os\nassert __name__ == '__main__'\n%time t = 1\n!ls\n"
+           "with open('notes.txt', 'w') as f:\n    f.write('4')\n"
+           "assert os.listdir('.') == ['notes.txt'] and open(os.path.abspath('notes.txt')).read() == '4'\n")
+    result = grade(submission(tmp_path, NB, {"lstm_step": own + STEP}))
+    assert (result["lstm_step"]["status"], result["lstm_step"]["points"]) == ("passed", 3), result["lstm_step"]
+    assert_others_graded(result)
+
+
 def test_infinite_loop_times_out_only_that_item(tmp_path):
     hostile = SIG + "    while True:\n        try:\n            pass\n        except BaseException:\n            pass\n"
     result = grade(submission(tmp_path, NB, {"lstm_step": hostile}), timeout=3)
@@ -125,6 +136,7 @@ def test_infinite_loop_in_the_answer_cell_itself(tmp_path):
     hostile = "while True:\n    pass\n" + STEP
     result = grade(submission(tmp_path, NB, {"lstm_step": hostile}), timeout=3)
     assert (result["lstm_step"]["status"], result["lstm_step"]["points"]) == ("timeout", 0)
+    assert "ran longer than 3 s" in result["lstm_step"]["feedback"], result["lstm_step"]["feedback"]
     assert_others_graded(result)
 
 

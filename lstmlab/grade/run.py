@@ -84,9 +84,6 @@ def _read_run(proc, stdin_bytes, timeout, deadline, outcome):
             if not data:
                 sel.unregister(key.fileobj)
                 open_streams -= 1
-                if key.data == "out" and reader.error is not None and not state.why:
-                    state.why = f"untrusted: {reader.error}"  # refused after the frames before it were applied
-                    break
                 continue
             if key.data == "err":
                 stderr += data[:max(0, STDERR_LIMIT - len(stderr))]
@@ -105,6 +102,8 @@ def _read_run(proc, stdin_bytes, timeout, deadline, outcome):
                         state.started = True
                     elif event["kind"] == "finished":
                         state.finished = True
+                if reader.error is not None:  # refused after the frames before it were applied: at once, not at EOF
+                    raise reader.error
             except Untrusted as exc:
                 state.why = f"untrusted: {exc}"
                 break

@@ -99,8 +99,9 @@ def guard(plan):
     write_roots = tuple(r.rstrip("/") + "/" for r in plan["write_roots"])
     realpath, fspath, isabs, join, getcwd, isdir = (os.path.realpath, os.fspath, os.path.isabs, os.path.join,
                                                    os.getcwd, os.path.isdir)
-    deny_prefixes = ("subprocess.", "os.exec", "os.spawn", "os.posix_spawn", "os.fork", "os.forkpty", "os.system",
-                     "os.kill", "os.killpg", "ctypes.", "socket.", "os.chdir", "os.fchdir", "os.chroot", "os.symlink",
+    # os.fork and os.kill also match os.forkpty and os.killpg
+    deny_prefixes = ("subprocess.", "os.exec", "os.spawn", "os.posix_spawn", "os.fork", "os.system",
+                     "os.kill", "ctypes.", "socket.", "os.chdir", "os.fchdir", "os.chroot", "os.symlink",
                      "os.link", "sys.addaudithook", "_posixsubprocess", "pty.", "resource.setrlimit", "os.putenv",
                      "os.unsetenv", "gc.get_objects", "gc.get_referrers", "gc.get_referents", "sys._getframe",
                      "sys._current_frames", "sys.setprofile", "sys.settrace")  # reaching this hook's own objects
