@@ -67,9 +67,9 @@ def test_a_unit_that_overruns_is_stopped_after_its_timeout_and_the_grace():
 
 
 def test_the_total_deadline_is_kept_to_within_a_fraction_of_a_second():
-    state, _, seconds = read(events({"kind": "started"}), then="sleep 30", total=0.2)
+    state, _, seconds = read(events({"kind": "started"}), then="sleep 30", total=0.05)
     assert (state.why, state.started, state.finished) == ("timeout", True, False)
-    assert 0.15 < seconds < 0.45  # select waits for the time left, not a fixed half second
+    assert 0.04 < seconds < 0.45  # select waits for the time left (0.05 s), not a fixed half second: 0.4 s of slack for a loaded machine
 
 
 def test_stderr_is_kept_up_to_its_limit_and_the_rest_dropped():
