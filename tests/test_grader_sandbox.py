@@ -329,3 +329,15 @@ def test_end_run_leaves_bubblewraps_uid_alone():
     finally:
         other.kill()
         other.wait()
+
+
+def test_an_inherited_hard_cpu_limit_is_named_when_the_sandbox_cannot_be_built():
+    """Under `ulimit -t` (a batch system's hard limit) the sandbox's own CPU limit is refused; the reason says why."""
+    probe = "from lstmlab.grade.sandbox import detect; print(detect('bubblewrap')[1])"
+    done = subprocess.run(["prlimit", "--cpu=20:21", "--", sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert "inherited a hard CPU-time limit of 21 s (ulimit -t)" in done.stdout, done.stdout
+    free = subprocess.run([sys.executable, "-c", "from lstmlab.grade.sandbox import _inherited_cpu_limit as f; print(repr(f()))"],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert free.stdout.strip() == "''"

@@ -217,12 +217,23 @@ def _probe(mode):
     said = [line for line in done.stderr.decode(errors="replace").splitlines() if line.strip()]
     if done.returncode != 0 or not done.stdout.startswith(b"sandbox-ok ") or done.stdout.split()[1] == b"0":
         why = said[-1] if said else f"exit code {done.returncode}"
+        why += _inherited_cpu_limit()
         return None, (f"bubblewrap cannot create a sandbox here ({why})" if mode == "bubblewrap" else
                       f"the interpreter cannot run as uid {isolation.uid} ({why})")
     if mode == "bubblewrap":
         version = subprocess.run(["bwrap", "--version"], capture_output=True, text=True).stdout.strip()
         isolation.detail = version or "bubblewrap"
     return isolation, None
+
+
+def _inherited_cpu_limit():
+    """'; ... hard CPU-time limit ...' when this process inherited one (ulimit -t): the sandbox's own limit may not exceed it."""
+    import resource
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    if hard == resource.RLIM_INFINITY:
+        return ""
+    return (f"; this process inherited a hard CPU-time limit of {hard} s (ulimit -t), and the grader sets a limit of its "
+            f"own per learner: run it without that limit")
 
 
 def _run_as(isolation, program, timeout=60):
