@@ -79,6 +79,13 @@ MESSAGES = {
     "explore.stack.col_keras_params": "Keras params",
     # the shape engine's errors (lstmlab.Stack), shown in place by the stack explorer
     "explore.shapes.where": "layer {layer} ({kind})",
+    # lstmlab.shapes.stack.summary_text: the summary table's headers, as Keras's model.summary() names its columns
+    "shapes.summary.layer": "Layer (type)",
+    "shapes.summary.input": "Input",
+    "shapes.summary.output": "Output Shape",
+    "shapes.summary.params": "Param #",
+    "shapes.summary.formula": "Formula",
+    "shapes.summary.total": "Total params: {total}",
     "explore.shapes.no_sequences": "{where} needs 3-D input (batch, timesteps, features) but layer {previous} returns "
                                    "{shape}; set return_sequences=True on layer {previous}",
     "explore.shapes.not_sequence": "{where} needs 3-D input (batch, timesteps, features) but layer {previous} returns "
