@@ -1688,4 +1688,8 @@ MESSAGES = {
     "lesson.forecasting.sun_11": "sunspots, 11 years",
     "lesson.forecasting.stateful_line": "{label} ahead, stateful vs recursive window LSTM: stateful ahead on {ahead} of 5 seeds, mean-error differences {low:+.3f} to {high:+.3f}",
     "lesson.forecasting.stateful_behind": "the stateful LSTM is behind the best baseline on every seed, on both series: {ok}",
+    # lesson 10: the words of its figures that its code cells pass (titles, labels)
+    "lesson.forecasting.co2_title": "Mauna Loa CO2, monthly",
+    "lesson.forecasting.lstm_seed0": "LSTM (seed 0)",
+    "lesson.forecasting.mae_mean_seeds": "MAE (ppm), mean over seeds",
 }

@@ -1415,4 +1415,7 @@ MESSAGES = {
     "lesson.forecasting.sun_11": "太阳黑子，向前 11 年",
     "lesson.forecasting.stateful_line": "{label}，有状态 LSTM 对递归窗口 LSTM：5 个随机种子中有状态领先 {ahead} 个，平均误差之差从 {low:+.3f} 到 {high:+.3f}",
     "lesson.forecasting.stateful_behind": "在两条序列上，有状态 LSTM 在每个随机种子上都落后于最好的基线：{ok}",
+    "lesson.forecasting.co2_title": "莫纳罗亚 CO2，月均值",
+    "lesson.forecasting.lstm_seed0": "LSTM（随机种子 0）",
+    "lesson.forecasting.mae_mean_seeds": "MAE（ppm），各随机种子的平均",
 }
