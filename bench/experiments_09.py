@@ -29,8 +29,10 @@ DEEP_RATES = (0.003, 0.01)          # the deep stacks and the 3-layer width comp
 MAX_EPOCHS, PATIENCE = 30, 5
 DEEP_DEPTH, DEEP_UNITS = 8, 16      # not a bottleneck: the 4-layer stack of 10 units solves the task
 BUDGET_UNITS = 24                   # the budget: what 1 x LSTM(24) + head costs
+# stack.py's parts that compute shapes and counts (summary_text/summary_html only print them: not this result's code)
+STACK = [f"lstmlab/shapes/stack.py::{part}" for part in ("Row", "Summary", "_snake", "_where", "Stack")]
 SOURCES = ["bench/experiments_09.py", "lstmlab/lessons/experiments.py", "lstmlab/lessons/deepstack.py",
-           "lstmlab/data/tasks.py", "lstmlab/shapes/stack.py", "lstmlab/shapes/specs.py", "lstmlab/oracle/keras_bridge.py"]
+           "lstmlab/data/tasks.py", *STACK, "lstmlab/shapes/specs.py", "lstmlab/oracle/keras_bridge.py"]
 CLASSIFY = dict(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=("accuracy",))
 
 

@@ -73,3 +73,18 @@ def test_the_paired_verdict_reads_in_chinese_with_its_ties():
     with speaking("zh"):
         said = verdict("A", "B", result)
     assert said == "在 5 个随机种子中，A 领先 B 2 个（1 个持平）；平均差为 +0.021（95% 区间 [-0.082, +0.146]）；差别没有超出随机种子之间的噪声"
+
+
+def test_the_stack_summary_reads_like_keras_in_english_and_lines_up_in_chinese():
+    from lstmlab import LSTM, Dense, Stack
+    # 4 x (24 x (6 + 24) + 24) + 24 x 6 + 6 = 3,126 parameters
+    summary = Stack((8, 6), [LSTM(24), Dense(6)]).summary()
+    with speaking("en"):
+        lines = str(summary).splitlines()
+    assert lines[0].split("  ")[0] == "Layer (type)" and "Output Shape" in lines[0] and lines[-1] == "Total params: 3,126"
+    with speaking("zh"):
+        zh = str(summary).splitlines()
+        html = summary._repr_html_()
+    assert zh[0].startswith("层（类型）") and zh[-1] == "参数总数：3,126" and "<th>输出形状</th>" in html
+    for table, column in ((lines, "Input"), (zh, "输入")):  # the input column starts where its header does, by display width
+        assert width(table[0][: table[0].index(column)]) == table[2].index("(None, 8, 6)") == len("dense (Dense)  ")  # the widest name + 2

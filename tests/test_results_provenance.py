@@ -63,3 +63,26 @@ def _has(metadata, dist):
         return bool(metadata.version(dist))
     except metadata.PackageNotFoundError:
         return False
+
+
+@pytest.mark.parametrize("name", ["experiments_09", "dropout_09"])
+def test_lesson_09_results_cover_every_part_of_stack_py_but_its_printing(name, tmp_path):
+    import ast
+    import shutil
+    from pathlib import Path
+    record = provenance.load(name)
+    sources = record["provenance"]["sources"]
+    stack_py = Path(provenance.ROOT) / "lstmlab/shapes/stack.py"
+    defined = {node.name for node in ast.parse(stack_py.read_text()).body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    covered = {s.partition("::")[2] for s in sources if s.startswith("lstmlab/shapes/stack.py::")}
+    assert defined - covered == {"summary_text", "summary_html", "_summary_head"}  # a new computing part must be added
+    for source in sources:  # a copy of the code, to edit
+        (tmp_path / source.partition("::")[0]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(provenance.ROOT) / source.partition("::")[0], tmp_path / source.partition("::")[0])
+    assert provenance.stale(record, root=tmp_path) == []
+    copy = tmp_path / "lstmlab/shapes/stack.py"
+    text = copy.read_text()
+    copy.write_text(text.replace('head = _summary_head()', 'head = ("Layer", "In", "Out", "Params", "Formula")'))
+    assert provenance.stale(record, root=tmp_path) == []  # the printed table's words: not the results' code
+    copy.write_text(text.replace("return self._rows.total", "return self._rows.total + 1"))
+    assert "changed" in provenance.stale(record, root=tmp_path)[0]  # the parameter count: the results' code

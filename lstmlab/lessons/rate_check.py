@@ -6,6 +6,7 @@ choice changes; it never takes part in it.
 """
 import numpy as np
 
+from ..messages import ljust, msg, width
 from . import forecast_tables as ft
 
 
@@ -46,13 +47,14 @@ def table(rows, base=0.01):
     """Text table: series, configuration, mean best validation loss per rate ("-": not tried), the rate chosen, the epochs
     trained at it per seed, test MAE per seed at the base rate and at the chosen one ("same" when the base was chosen)."""
     rates = sorted({r for row in rows for r in row["val"]})
-    head = ["series", "configuration", *(f"val {r:g}" for r in rates), "chosen", "epochs", f"test MAE at {base:g}", "at chosen"]
+    head = [msg("lesson.rates.series"), msg("lesson.rates.configuration"), *(msg("lesson.rates.val", rate=f"{r:g}") for r in rates),
+            msg("lesson.rates.chosen"), msg("lesson.rates.epochs"), msg("lesson.rates.mae_at", rate=f"{base:g}"), msg("lesson.rates.at_chosen")]
     body = [[row["series"], f"{row['label']} ({row['kind']})", *(f"{row['val'][r]:.4f}" if r in row["val"] else "-" for r in rates),
              f"{row['chosen']:g}", " ".join(map(str, row["epochs"])),
-             " ".join(f"{v:.3f}" for v in row["base"]), " ".join(f"{v:.3f}" for v in row["at_chosen"]) if row["chosen"] != base else "same"]
+             " ".join(f"{v:.3f}" for v in row["base"]), " ".join(f"{v:.3f}" for v in row["at_chosen"]) if row["chosen"] != base else msg("lesson.rates.same")]
             for row in rows]
-    widths = [max(len(head[j]), *(len(r[j]) for r in body)) for j in range(len(head))]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    widths = [max(width(head[j]), *(width(r[j]) for r in body)) for j in range(len(head))]
+    line = lambda cells: "  ".join(ljust(c, w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
     return "\n".join([line(head)] + [line(r) for r in body])
 
 

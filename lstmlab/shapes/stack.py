@@ -1,7 +1,7 @@
 """The shape and parameter engine: a Stack of layer specs -> Keras's summary, explained."""
 from dataclasses import dataclass
 
-from ..messages import msg
+from ..messages import ljust, msg, rjust, width
 from ..reference.validate import check_positive_int, fmt_shape
 from .specs import LAYER_SPECS, Bidirectional, Dense, Dropout, TimeDistributed, is_recurrent
 
@@ -32,20 +32,36 @@ class Summary(list):
         return sum(row.params for row in self)
 
     def __str__(self):
-        head = ("Layer (type)", "Input", "Output Shape", "Param #", "Formula")
-        body = [(f"{r.name} ({r.kind})", fmt_shape(r.input_shape), fmt_shape(r.output_shape), f"{r.params:,}", r.formula_line)
-                for r in self]
-        widths = [max(len(line[k]) for line in [head, *body]) for k in range(len(head))]
-        fmt = lambda line: "  ".join(cell.ljust(w) if k != 3 else cell.rjust(w) for k, (cell, w) in enumerate(zip(line, widths)))
-        rule = "-" * len(fmt(head))
-        return "\n".join([fmt(head), rule, *map(fmt, body), rule, f"Total params: {self.total:,}"])
+        return summary_text(self)
 
     def _repr_html_(self):
-        cells = "".join(
-            f"<tr><td>{r.name} ({r.kind})</td><td>{fmt_shape(r.input_shape)}</td><td>{fmt_shape(r.output_shape)}</td>"
-            f"<td style='text-align:right'>{r.params:,}</td><td><code>{r.formula_line}</code></td></tr>" for r in self)
-        return ("<table><tr><th>Layer (type)</th><th>Input</th><th>Output Shape</th><th>Param #</th><th>Formula</th></tr>"
-                f"{cells}</table><p><b>Total params: {self.total:,}</b></p>")
+        return summary_html(self)
+
+
+def _summary_head():
+    """The table's column headers in the language in use."""
+    return (msg("shapes.summary.layer"), msg("shapes.summary.input"), msg("shapes.summary.output"), msg("shapes.summary.params"),
+            msg("shapes.summary.formula"))
+
+
+def summary_text(summary):
+    """A Summary as a fixed-width table, its headers in the language in use (display width, so Chinese columns line up)."""
+    head = _summary_head()
+    body = [(f"{r.name} ({r.kind})", fmt_shape(r.input_shape), fmt_shape(r.output_shape), f"{r.params:,}", r.formula_line)
+            for r in summary]
+    widths = [max(width(line[k]) for line in [head, *body]) for k in range(len(head))]
+    fmt = lambda line: "  ".join(ljust(cell, w) if k != 3 else rjust(cell, w) for k, (cell, w) in enumerate(zip(line, widths)))
+    rule = "-" * width(fmt(head))
+    return "\n".join([fmt(head), rule, *map(fmt, body), rule, msg("shapes.summary.total", total=f"{summary.total:,}")])
+
+
+def summary_html(summary):
+    """A Summary as an HTML table, its headers in the language in use."""
+    cells = "".join(
+        f"<tr><td>{r.name} ({r.kind})</td><td>{fmt_shape(r.input_shape)}</td><td>{fmt_shape(r.output_shape)}</td>"
+        f"<td style='text-align:right'>{r.params:,}</td><td><code>{r.formula_line}</code></td></tr>" for r in summary)
+    head = "".join(f"<th>{column}</th>" for column in _summary_head())
+    return (f"<table><tr>{head}</tr>{cells}</table><p><b>{msg('shapes.summary.total', total=f'{summary.total:,}')}</b></p>")
 
 
 def _snake(kind):
