@@ -1804,7 +1804,6 @@ MESSAGES = {
     "lesson.experiments.deep30_behind8": "every 30-layer variant is behind its 8-layer version on test accuracy, beyond the noise: {ok}",
     "lesson.experiments.deep30_stopped": "every 30-layer run stopped before the 30-epoch cap, and none reached test accuracy 0.6: {ok}",
     "lesson.experiments.probe_head": "mean validation target (original units): {mean}; seeds {seeds}; after 4 epochs (32 steps)",
-    "lesson.experiments.probe_grad": "||dL/dkernel||",
     "lesson.experiments.probe_saturated": "saturated share i / f / c~ / o",
     "lesson.experiments.probe_bias": "head bias",
     "lesson.experiments.probe_pred": "mean prediction",

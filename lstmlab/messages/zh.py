@@ -1528,7 +1528,6 @@ MESSAGES = {
     "lesson.experiments.deep30_behind8": "每种 30 层的变体在测试准确率上都落后于它的 8 层版本，超出噪声：{ok}",
     "lesson.experiments.deep30_stopped": "每次 30 层的训练都在 30 个 epoch 的上限之前停止，且没有一次测试准确率达到 0.6：{ok}",
     "lesson.experiments.probe_head": "验证目标的均值（原始单位）：{mean}；随机种子 {seeds}；训练 4 个 epoch（32 步）后",
-    "lesson.experiments.probe_grad": "||dL/dkernel||",
     "lesson.experiments.probe_saturated": "饱和比例 i / f / c~ / o",
     "lesson.experiments.probe_bias": "输出头偏置",
     "lesson.experiments.probe_pred": "平均预测",
