@@ -3,12 +3,19 @@ import numpy as np
 
 from lstmlab.lessons import forecast_tables as ft
 from lstmlab.lessons.attempt import Attempt
-from lstmlab.messages import ljust, rjust, speaking, width
+from lstmlab.messages import columns, ljust, rjust, speaking, width
 
 
 def test_width_counts_a_chinese_character_as_two_columns():
     assert [width("model"), width("模型"), width("MAE（中位数）")] == [5, 4, 13]
     assert (ljust("模型", 6), rjust("模型", 6), ljust("toolong", 3)) == ("模型  ", "  模型", "toolong")
+
+
+def test_columns_pads_by_display_width_aligns_right_where_asked_and_keeps_a_least_width():
+    # by hand: column 0 is 2 columns wide (中), column 1 is 2 (bb); two spaces between; "1" right-aligned to " 1"
+    assert columns([["a", "bb"], ["中", "1"]], right=(1,)) == ["a   bb", "中   1"]
+    assert columns([["x", "y"]], right=(0,), least=(3,)) == ["  x  y"]
+    assert columns([["a", ""], ["bb", ""]]) == ["a", "bb"]  # trailing padding dropped
 
 
 def test_rolling_table_columns_line_up_in_both_languages():

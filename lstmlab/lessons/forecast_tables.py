@@ -6,7 +6,7 @@ sentence a verdict prints is built from the numbers, so it says no more than the
 import numpy as np
 
 from ..data import forecast as fc
-from ..messages import ljust, msg, rjust, width
+from ..messages import columns, msg
 from . import stats
 
 
@@ -30,10 +30,7 @@ def seed_table(truth, forecasts, y_train, season, unit=""):
     head = [msg("lesson.table.model"), msg("lesson.table.seeds"), label, msg("lesson.table.spread"), "MASE"]
     body = [[name, f"{n:d}", f"{med:.3f}", f"[{low:.3f}, {high:.3f}]" if n > 1 else msg("lesson.table.no_seed"), f"{mase:.3f}"]
             for med, low, high, mase, n, name in sorted(rows)]
-    widths = [max(width(row[0]) for row in [head, *body])] + [max(w, *(width(row[j]) for row in [head, *body]))
-                                                              for j, w in enumerate((5, 20, 22, 0), start=1)]
-    line = lambda row: "  ".join(ljust(c, w) if j in (0, 4) else rjust(c, w) for j, (c, w) in enumerate(zip(row, widths))).rstrip()  # noqa: E731
-    return "\n".join(line(row) for row in [head, *body])
+    return "\n".join(columns([head, *body], right=(1, 2, 3), least=(0, 5, 20, 22)))
 
 
 def best(truth, forecasts):
@@ -97,11 +94,7 @@ def by_horizon(targets, forecasts, steps):
         cells = [f"{np.median(c):.3f} [{c.min():.2f}, {c.max():.2f}]" if len(c) > 1 else f"{c[0]:.3f}" for c in cols]
         rows.append((float(np.median(cols[-1])), name, cells))
     head = [msg("lesson.table.model"), *(msg("lesson.table.ahead", k=k) for k in steps), msg("lesson.table.mean_steps")]
-    rows.sort()
-    widths = [max(width(head[0]), *(width(r[1]) for r in rows))]
-    widths += [max(width(head[j + 1]), *(width(r[2][j]) for r in rows)) for j in range(len(head) - 1)]
-    line = lambda cells: "  ".join(ljust(c, widths[j]) for j, c in enumerate(cells)).rstrip()  # noqa: E731
-    return "\n".join([line(head)] + [line([name, *cells]) for _, name, cells in rows])
+    return "\n".join(columns([head, *([name, *cells] for _, name, cells in sorted(rows))]))
 
 
 def rolling_mae(series, origins):
@@ -120,7 +113,4 @@ def rolling_table(mae, labels):
     names = list(mae)
     cells = [[f"{np.median(m[k]):.3f} [{m[k].min():.2f}, {m[k].max():.2f}]" if len(m[k]) > 1 else f"{m[k][0]:.3f}"
               for m in mae.values()] for k in range(len(labels))]
-    first = msg("lesson.table.test_from")
-    widths = [max(width(first), *map(width, labels))] + [max(width(n), *(width(row[j]) for row in cells)) for j, n in enumerate(names)]
-    line = lambda row: "  ".join(ljust(c, w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
-    return "\n".join([line([first, *names])] + [line([label, *row]) for label, row in zip(labels, cells)])
+    return "\n".join(columns([[msg("lesson.table.test_from"), *names], *([label, *row] for label, row in zip(labels, cells))]))

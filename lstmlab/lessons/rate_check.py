@@ -6,7 +6,7 @@ choice changes; it never takes part in it.
 """
 import numpy as np
 
-from ..messages import ljust, msg, width
+from ..messages import columns, msg
 from . import forecast_tables as ft
 
 
@@ -53,9 +53,7 @@ def table(rows, base=0.01):
              f"{row['chosen']:g}", " ".join(map(str, row["epochs"])),
              " ".join(f"{v:.3f}" for v in row["base"]), " ".join(f"{v:.3f}" for v in row["at_chosen"]) if row["chosen"] != base else msg("lesson.rates.same")]
             for row in rows]
-    widths = [max(width(head[j]), *(width(r[j]) for r in body)) for j in range(len(head))]
-    line = lambda cells: "  ".join(ljust(c, w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    return "\n".join([line(head)] + [line(r) for r in body])
+    return "\n".join(columns([head, *body]))
 
 
 def largest_gap_to_stored(record, stored_record, base=0.01):

@@ -88,3 +88,11 @@ def ljust(text, columns):
 def rjust(text, columns):
     """`text` padded on the left with spaces to `columns` display columns."""
     return " " * max(0, columns - width(text)) + str(text)
+
+
+def columns(rows, right=(), least=()):
+    """Rows of cells as lines of a fixed-width table: each column as wide as its widest cell in display columns (and at
+    least `least[j]`), two spaces apart, the columns in `right` right-aligned, trailing spaces dropped: [str]."""
+    widths = [max(least[j] if j < len(least) else 0, *(width(row[j]) for row in rows)) for j in range(len(rows[0]))]
+    return ["  ".join(rjust(cell, w) if j in right else ljust(cell, w) for j, (cell, w) in enumerate(zip(row, widths))).rstrip()
+            for row in rows]
