@@ -249,6 +249,13 @@ def _fake_interpreter(tmp_path, monkeypatch):
     return python, numpy
 
 
+def _fake_cache(tmp_path, monkeypatch):
+    """A fake interpreter (_fake_interpreter), the cache folder and the home its build takes there: (cache, home)."""
+    python, numpy = _fake_interpreter(tmp_path, monkeypatch)
+    cache = tmp_path / "cache"
+    return cache, cache / f"python-{runtime._key(python, [numpy])}"
+
+
 def test_the_build_happens_beside_the_cache_under_a_named_folder(tmp_path, monkeypatch, umask):
     python, numpy = _fake_interpreter(tmp_path, monkeypatch)
     umask(0o022)
@@ -270,9 +277,7 @@ def test_the_build_happens_beside_the_cache_under_a_named_folder(tmp_path, monke
 
 
 def test_a_build_another_grader_finished_first_is_used(tmp_path, monkeypatch):
-    python, numpy = _fake_interpreter(tmp_path, monkeypatch)
-    cache = tmp_path / "cache"
-    home = cache / f"python-{runtime._key(python, [numpy])}"
+    cache, home = _fake_cache(tmp_path, monkeypatch)
     real = runtime.copy_tree
 
     def racing(src, dst):
@@ -286,9 +291,7 @@ def test_a_build_another_grader_finished_first_is_used(tmp_path, monkeypatch):
 
 
 def test_a_build_whose_folder_vanished_is_still_used_when_another_finished(tmp_path, monkeypatch):
-    python, numpy = _fake_interpreter(tmp_path, monkeypatch)
-    cache = tmp_path / "cache"
-    home = cache / f"python-{runtime._key(python, [numpy])}"
+    cache, home = _fake_cache(tmp_path, monkeypatch)
 
     def vanished(src, dst):
         import shutil
@@ -314,9 +317,7 @@ def test_a_failed_build_reports_its_own_error_even_when_its_folder_is_gone(tmp_p
 
 
 def test_a_build_that_cannot_take_its_place_fails_and_leaves_nothing(tmp_path, monkeypatch):
-    python, numpy = _fake_interpreter(tmp_path, monkeypatch)
-    cache = tmp_path / "cache"
-    home = cache / f"python-{runtime._key(python, [numpy])}"
+    cache, home = _fake_cache(tmp_path, monkeypatch)
     real = runtime.copy_tree
 
     def blocked(src, dst):
@@ -331,10 +332,8 @@ def test_a_build_that_cannot_take_its_place_fails_and_leaves_nothing(tmp_path, m
 
 @pytest.mark.parametrize("make", ["file", "open folder"])
 def test_a_cache_entry_not_built_by_this_user_is_refused(tmp_path, monkeypatch, make):
-    python, numpy = _fake_interpreter(tmp_path, monkeypatch)
-    cache = tmp_path / "cache"
+    cache, home = _fake_cache(tmp_path, monkeypatch)
     cache.mkdir()
-    home = cache / f"python-{runtime._key(python, [numpy])}"
     if make == "file":
         home.write_text("")
         os.chmod(home, 0o644)
