@@ -1,55 +1,86 @@
-"""Lesson 09's 30-layer sweep, one command: `python bench/deep30_09.py [seeds]` (see the record's wall_s for its time).
+"""Lesson 09's 30-layer sweep, one command: `python bench/deep30_09.py [--workers N] [--seeds 0,1,...]` (the record's wall_s
+says how long it took).
 
 30 x LSTM(16) (the width of the 8-layer sweep, not a bottleneck), plain, residual, and residual + layer norm
-(`deep_stack`), on the same recall-k-back data, at the one rate the 8-layer sweep chose for all three (Adam 0.003),
-with the same early stopping and epoch cap (bench/experiments_09.py's run_one), scored once on the same test set.
-One rate, not a rate sweep: CPU time. Seed by seed, all three variants per seed; after each seed it writes
-lstmlab/lessons/results/deep30_09.json with its provenance and the seeds done so far (config.seeds_requested: all).
+(`deep_stack`), on the same recall-k-back data, each at every rate of RATES (Adam; the 8-layer sweep chose its lower
+rate, 0.003, for all three, so the grid reaches one step below it), with the same early stopping and epoch cap
+(bench/experiments_09.py's run_one), scored once on the same test set. The lesson picks each variant's rate on
+validation loss. Runs go to `--workers` spawned processes (default 2); every run sets its own seed, so the order they
+end in changes nothing. Writes lstmlab/lessons/results/deep30_09.json with its provenance.
 """
+import argparse
 import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-
-import numpy as np  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the clone, for the worker processes too
 
 from experiments_09 import BATCH, CLASSES, DEEP_UNITS, MAX_EPOCHS, PATIENCE, SOURCES, TIMESTEPS, data, run_one  # noqa: E402
 from lstmlab.lessons import provenance  # noqa: E402
 from lstmlab.lessons.deepstack import deep_stack  # noqa: E402
 
-DEPTH, RATE = 30, 0.003
+DEPTH = 30
+RATES = (0.001, 0.003, 0.01)
 SEEDS = (0, 1, 2, 3, 4)
-VARIANTS = (("plain", False, False), ("residual", True, False), ("residual + layer norm", True, True))
+VARIANTS = {"plain": (False, False), "residual": (True, False), "residual + layer norm": (True, True)}
+_DATA = []  # (train and validation, test), per process
 
 
-def main(seeds=SEEDS):
-    """Run every variant x seed at RATE, seed by seed; save the record after each seed (the seeds done so far)."""
-    train_val, test = data()
-    results, start, done = {}, time.time(), []
-    builds = {f"{DEPTH} x LSTM({DEEP_UNITS}), {label}": (deep_stack(DEPTH, DEEP_UNITS, TIMESTEPS, CLASSES, CLASSES,
-                                                                   residual=residual, norm=norm), residual, norm)
-              for label, residual, norm in VARIANTS}
-    for name, (build, residual, norm) in builds.items():
-        results[name] = {"params": int(build().count_params()), "group": "deep30", "depth": DEPTH, "units": DEEP_UNITS,
-                         "residual": residual, "norm": norm, "rates": {str(RATE): {}}}
-    for seed in seeds:
-        for name, (build, _, _) in builds.items():
-            scores = results[name]["rates"][str(RATE)]
-            for key, values in run_one(build, RATE, [seed], train_val, test).items():
-                scores.setdefault(key, []).extend(values)
-            print(f"{time.time() - start:7.0f} s  {name} lr {RATE} seed {seed}: test accuracy "
-                  f"{scores['test_accuracy'][-1]:.3f}, epochs {scores['epochs'][-1]}", flush=True)
-        done.append(seed)
-        config = {"task": "recall_k_back", "depth": DEPTH, "units": DEEP_UNITS, "batch": BATCH, "optimizer": "adam",
-                  "rates": [RATE], "max_epochs": MAX_EPOCHS, "patience": PATIENCE, "monitor": "val_loss (restore best)",
-                  "data": "bench/experiments_09.py's data()", "seeds_requested": list(seeds),
-                  "wall_s": round(time.time() - start)}
-        path = provenance.save("deep30_09", config=config, seeds=done, results=results,
-                               sources=["bench/deep30_09.py", *SOURCES])
-        print(f"wrote {path} ({len(done)} of {len(seeds)} seeds) in {time.time() - start:.0f} s", flush=True)
+def name(label):
+    """The configuration's name in the record and the lesson: '30 x LSTM(16), residual'."""
+    return f"{DEPTH} x LSTM({DEEP_UNITS}), {label}"
+
+
+def build(label):
+    """The Keras builder of one variant."""
+    residual, norm = VARIANTS[label]
+    return deep_stack(DEPTH, DEEP_UNITS, TIMESTEPS, CLASSES, CLASSES, residual=residual, norm=norm)
+
+
+def parallel(job, jobs, workers):
+    """(args, result) of job(args) for every args in jobs, in their order, `workers` spawned processes at a time."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        yield from pool.map(job, jobs)
+
+
+def _job(args):
+    label, rate, seed = args
+    if not _DATA:
+        _DATA.append(data())
+    return args, run_one(build(label), rate, [seed], *_DATA[0])
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
+    args = parser.parse_args(argv)
+    seeds = [int(s) for s in args.seeds.split(",")]
+    results, start = {}, time.time()
+    for label, (residual, norm) in VARIANTS.items():
+        results[name(label)] = {"params": int(build(label)().count_params()), "group": "deep30", "depth": DEPTH, "units": DEEP_UNITS,
+                                "residual": residual, "norm": norm, "rates": {str(rate): {} for rate in RATES}}
+    jobs = [(label, rate, seed) for rate in RATES for label in VARIANTS for seed in seeds]
+    runs = {}
+    for (label, rate, seed), scores in parallel(_job, jobs, args.workers):
+        runs[label, rate, seed] = scores
+        print(f"{time.time() - start:7.0f} s  {name(label)} lr {rate} seed {seed}: test accuracy "
+              f"{scores['test_accuracy'][0]:.3f}, epochs {scores['epochs'][0]}", flush=True)
+    for label, rate, seed in jobs:  # seeds in order within each rate
+        entry = results[name(label)]["rates"][str(rate)]
+        for key, values in runs[label, rate, seed].items():
+            entry.setdefault(key, []).extend(values)
+    config = {"task": "recall_k_back", "depth": DEPTH, "units": DEEP_UNITS, "batch": BATCH, "optimizer": "adam",
+              "rates": list(RATES), "max_epochs": MAX_EPOCHS, "patience": PATIENCE, "monitor": "val_loss (restore best)",
+              "data": "bench/experiments_09.py's data()", "seeds_requested": seeds, "wall_s": round(time.time() - start)}
+    path = provenance.save("deep30_09", config=config, seeds=seeds, results=results, sources=["bench/deep30_09.py", *SOURCES])
+    print(f"wrote {path} in {time.time() - start:.0f} s", flush=True)
 
 
 if __name__ == "__main__":
-    main(*([[int(s) for s in sys.argv[1].split(",")]] if len(sys.argv) > 1 else []))
+    main(sys.argv[1:])

@@ -31,7 +31,9 @@ DEEP_DEPTH, DEEP_UNITS = 8, 16      # not a bottleneck: the 4-layer stack of 10 
 BUDGET_UNITS = 24                   # the budget: what 1 x LSTM(24) + head costs
 # stack.py's parts that compute shapes and counts (summary_text/summary_html only print them: not this result's code)
 STACK = [f"lstmlab/shapes/stack.py::{part}" for part in ("Row", "Summary", "_snake", "_where", "Stack")]
-SOURCES = ["bench/experiments_09.py", "lstmlab/lessons/experiments.py", "lstmlab/lessons/deepstack.py",
+# deepstack.py's two builders this sweep uses (head_stack is bench/heads_09.py's)
+SOURCES = ["bench/experiments_09.py", "lstmlab/lessons/experiments.py", "lstmlab/lessons/deepstack.py::recall_stack",
+           "lstmlab/lessons/deepstack.py::deep_stack",
            "lstmlab/data/tasks.py", *STACK, "lstmlab/shapes/specs.py", "lstmlab/oracle/keras_bridge.py"]
 CLASSIFY = dict(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=("accuracy",))
 

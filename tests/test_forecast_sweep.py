@@ -112,3 +112,20 @@ def test_rolling_mae_and_table():
     lines = ft.rolling_table(mae, ["1990-01", "1992-01"]).splitlines()
     assert lines[0].split() == ["test", "from", "base", "net"]
     assert lines[1].split() == ["1990-01", "0.500", "1.000", "[0.00,", "2.00]"]
+
+
+def test_seed_compare_pairs_seeds_and_bootstraps_their_mean_difference():
+    truth = np.zeros(4)
+    a = [np.full(4, v) for v in (1.0, 2.0, 1.5, 1.0, 3.0)]  # per-seed MAE 1, 2, 1.5, 1, 3
+    b = [np.full(4, v) for v in (2.0, 2.5, 1.0, 2.0, 3.5)]  # per-seed MAE 2, 2.5, 1, 2, 3.5
+    result = ft.seed_compare(a, b, truth)
+    np.testing.assert_allclose(result["diffs"], [-1.0, -0.5, 0.5, -1.0, -0.5])  # a - b by hand
+    assert result["ahead"] == 4 and result["seeds"] == 5 and result["mean"] == pytest.approx(-0.5)
+    assert -1.0 <= result["low"] < result["mean"] < result["high"] <= 0.5  # a mean of resampled differences
+    assert not ft.larger_than_noise(result)  # one seed on the other side: never larger than the noise
+    assert ft.seed_verdict("A", "B", result, "u").startswith("A vs B, paired by seed: A ahead on 4 of 5 seeds; MAE differences from -1.000 to +0.500 u, mean -0.500 u")
+    clear = ft.seed_compare(a, [run + 1.0 for run in a], truth)  # b one unit worse on every seed
+    assert clear["ahead"] == 5 and clear["low"] == clear["high"] == pytest.approx(-1.0) and ft.larger_than_noise(clear)
+    assert ft.seed_verdict("A", "B", clear).endswith("that is larger than the noise")
+    with pytest.raises(ValueError, match="same number of seeds"):
+        ft.seed_compare(a, b[:4], truth)

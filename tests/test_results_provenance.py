@@ -65,7 +65,7 @@ def _has(metadata, dist):
         return False
 
 
-@pytest.mark.parametrize("name", ["experiments_09", "dropout_09"])
+@pytest.mark.parametrize("name", ["experiments_09", "dropout_09", "heads_09", "deep30_09"])
 def test_lesson_09_results_cover_every_part_of_stack_py_but_its_printing(name, tmp_path):
     import ast
     import shutil

@@ -1,6 +1,6 @@
 """The models of lesson 09's sweep: LSTM stacks at a matched budget, and deep stacks with residual connections and layer normalisation.
 
-`recall_stack` is a `Stack` (lesson 04's shape engine: parameters counted without Keras); `deep_stack` is a Keras
+`recall_stack` and `head_stack` are `Stack`s (lesson 04's shape engine: parameters counted without Keras); `deep_stack` is a Keras
 functional model, because a residual connection adds a layer's input to its output, which a Sequential stack cannot.
 """
 from functools import lru_cache
@@ -21,6 +21,20 @@ def recall_stack(depth, units, timesteps, classes, *, cell="LSTM"):
         raise ValueError(f"expected {depth} widths (one per layer), got {len(widths)}: {widths}")
     kind = LSTM if cell == "LSTM" else GRU
     layers = [kind(w, return_sequences=k < depth - 1, name=f"{cell.lower()}_{k + 1}") for k, w in enumerate(widths)]
+    return Stack((timesteps, classes), layers + [Dense(classes, name="head")])
+
+
+def head_stack(kind, units, timesteps, classes):
+    """Where the extra layer goes: "LSTM → LSTM → Dense" (recall_stack's 2 layers), "LSTM → Dense → Dense" (a Dense(relu)
+    on the LSTM's last h) or "Dense → LSTM → Dense" (a Dense(relu) on every step first), each with a head of `classes` logits."""
+    if kind == "LSTM → LSTM → Dense":
+        return recall_stack(2, units, timesteps, classes)
+    if kind == "LSTM → Dense → Dense":
+        layers = [LSTM(units, name="lstm_1"), Dense(units, activation="relu", name="dense_1")]
+    elif kind == "Dense → LSTM → Dense":
+        layers = [Dense(units, activation="relu", name="dense_1"), LSTM(units, name="lstm_1")]
+    else:
+        raise ValueError(f"expected kind 'LSTM → LSTM → Dense', 'LSTM → Dense → Dense' or 'Dense → LSTM → Dense', got {kind!r}")
     return Stack((timesteps, classes), layers + [Dense(classes, name="head")])
 
 

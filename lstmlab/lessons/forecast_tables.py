@@ -77,6 +77,24 @@ def paired_seeds(runs_a, runs_b, truth):
     return int((a < b).sum()), a - b
 
 
+def seed_compare(runs_a, runs_b, truth, seed=0):
+    """Two models with seeds, paired by seed index: per-seed MAE differences a - b, and a paired bootstrap across seeds
+    (lessons.paired) of their mean: {"ahead", "seeds", "diffs", "mean", "low", "high"}, as compare() gives them."""
+    from .paired import paired_bootstrap
+    ahead, diffs = paired_seeds(runs_a, runs_b, truth)
+    result = paired_bootstrap(-diffs, np.zeros_like(diffs), seed=seed)  # mean of b - a; "ahead" where a is lower
+    return {"ahead": ahead, "seeds": len(diffs), "diffs": diffs, "mean": -result.mean, "low": -result.high, "high": -result.low}
+
+
+def seed_verdict(name_a, name_b, result, unit="", digits=3):
+    """One sentence for seed_compare(): ahead on k of n seeds, the MAE differences' range, their mean with its interval,
+    and larger than the noise (larger_than_noise: the interval excludes 0 and every seed is on one side) or not."""
+    unit, f = f" {unit}" if unit else "", f"{{:+.{digits}f}}".format
+    return msg("lesson.verdict.seeds", a=name_a, b=name_b, ahead=result["ahead"], seeds=result["seeds"], unit=unit,
+               min=f(result["diffs"].min()), max=f(result["diffs"].max()), mean=f(result["mean"]), low=f(result["low"]), high=f(result["high"]),
+               noise=msg("lesson.verdict.larger" if larger_than_noise(result) else "lesson.verdict.not_larger"))
+
+
 def coverage(truth, interval):
     """Fraction of truth values inside [low, high]: interval (..., 2) matching truth's shape (...)."""
     truth, interval = np.asarray(truth, dtype=float), np.asarray(interval, dtype=float)

@@ -157,8 +157,8 @@ def mlp_net(hidden=48, timesteps=24):
     return keras.Model(inputs, keras.layers.Dense(1, name="head")(x))
 
 
-def fit(build, data, seed, *, epochs=60, batch_size=32, shuffle=True, learning_rate=0.01, callbacks=()):
-    """set_random_seed(seed), build(), Adam, MSE, early stopping on the validation loss (patience 10, best weights kept): (model, history)."""
+def fit(build, data, seed, *, epochs=100, batch_size=32, shuffle=True, learning_rate=0.01, callbacks=()):
+    """set_random_seed(seed), build(), Adam, MSE, early stopping on the validation loss (patience 10, best weights kept): (model, history dict)."""
     keras = import_keras()
     x, y, x_val, y_val = data
     keras.utils.set_random_seed(int(seed))
@@ -178,30 +178,30 @@ def predictor(model):
     return predict
 
 
-def one_step_lstm(s, units, seed):
-    """A window LSTM on the scaled changes: (one-step forecasts (n_test,), recursive paths (origins, H), epochs trained)."""
+def one_step_lstm(s, units, seed, **train):
+    """A window LSTM on the scaled changes (train: fit's keywords, e.g. learning_rate): (one-step forecasts (n_test,), recursive paths (origins, H), history)."""
     data = (s.x[s.train], s.y[s.train], s.x[s.val], s.y[s.val])
-    model, history = fit(lambda: lstm_net(units, 1, s.timesteps), data, seed)
+    model, history = fit(lambda: lstm_net(units, 1, s.timesteps), data, seed, **train)
     predict = predictor(model)
-    return s.one_step_levels(predict(s.x[s.test])), s.path_levels(fc.recursive_forecast(predict, s.origin_windows, s.horizon)), len(history["loss"])
+    return s.one_step_levels(predict(s.x[s.test])), s.path_levels(fc.recursive_forecast(predict, s.origin_windows, s.horizon)), history
 
 
-def one_step_mlp(s, seed, hidden=48):
-    """The MLP on the same windows: (one-step forecasts, recursive paths, epochs trained)."""
+def one_step_mlp(s, seed, hidden=48, **train):
+    """The MLP on the same windows: (one-step forecasts, recursive paths, history)."""
     data = (s.x[s.train], s.y[s.train], s.x[s.val], s.y[s.val])
-    model, history = fit(lambda: mlp_net(hidden, s.timesteps), data, seed)
+    model, history = fit(lambda: mlp_net(hidden, s.timesteps), data, seed, **train)
     predict = predictor(model)
-    return s.one_step_levels(predict(s.x[s.test])), s.path_levels(fc.recursive_forecast(predict, s.origin_windows, s.horizon)), len(history["loss"])
+    return s.one_step_levels(predict(s.x[s.test])), s.path_levels(fc.recursive_forecast(predict, s.origin_windows, s.horizon)), history
 
 
-def direct_lstm(s, units, seed):
-    """One LSTM with Dense(H) trained on the next H changes at once: (paths (origins, H), epochs trained)."""
+def direct_lstm(s, units, seed, **train):
+    """One LSTM with Dense(H) trained on the next H changes at once: (paths (origins, H), history)."""
     x, y = fc.horizon_targets(s.scaled, s.timesteps, s.horizon)  # (M, T, 1), (M, H)
     first = np.arange(len(x)) + s.timesteps + 1  # (M,): the first step each window forecasts
     on_train = first + s.horizon - 1 < s.n_train  # all H targets in training
     on_val = (first >= s.n_train) & (first + s.horizon - 1 < s.n_train + s.n_val)
-    model, history = fit(lambda: lstm_net(units, s.horizon, s.timesteps), (x[on_train], y[on_train], x[on_val], y[on_val]), seed)
-    return s.path_levels(predictor(model)(s.origin_windows)), len(history["loss"])
+    model, history = fit(lambda: lstm_net(units, s.horizon, s.timesteps), (x[on_train], y[on_train], x[on_val], y[on_val]), seed, **train)
+    return s.path_levels(predictor(model)(s.origin_windows)), history
 
 
 def _stream_chunks(s, start, stop, chunk, keep_end):
@@ -212,26 +212,26 @@ def _stream_chunks(s, start, stop, chunk, keep_end):
     return chunks[..., :1], chunks[..., 1:]
 
 
-def stateful_lstm(s, units, seed, chunk=None):
+def stateful_lstm(s, units, seed, chunk=None, **train):
     """A stateful LSTM trained on the training part's changes as one stream (batch 1, chunks of a season, state reset
-    each epoch), its state carried in NumPy from the first change to each origin: (paths (origins, H), epochs trained)."""
+    each epoch), its state carried in NumPy from the first change to each origin: (paths (origins, H), history)."""
     from .experiments import reset_states_each_epoch
     chunk = chunk or s.season
     data = (*_stream_chunks(s, 0, s.n_train - 1, chunk, True), *_stream_chunks(s, s.n_train - 2, s.n_train + s.n_val - 1, chunk, False))
     model, history = fit(lambda: lstm_net(units, 1, chunk, stateful=True), data, seed, batch_size=1, shuffle=False,
-                         callbacks=[reset_states_each_epoch()])
+                         callbacks=[reset_states_each_epoch()], **train)
     changes = stateful_forecasts(model.get_weights(), s.scaled, s.origins - 1, s.horizon)  # (origins, H)
-    return s.path_levels(changes), len(history["loss"])
+    return s.path_levels(changes), history
 
 
-def level_lstm(s, units, seed, leaky):
-    """The LSTM on windows of the scaled LEVEL, scaler fitted on the training part (or, leaky, the whole series): test forecasts (n_test,)."""
+def level_lstm(s, units, seed, leaky, **train):
+    """The LSTM on windows of the scaled LEVEL, scaler fitted on the training part (or, leaky, the whole series): (test forecasts (n_test,), history)."""
     stats = fc.fit_scaler(s.series if leaky else s.series[:s.n_train])
     scaled = fc.scale(s.series, stats).ravel()  # (N,)
     x, y = make_windows(scaled, s.timesteps, 0)  # (N-T, T, 1), (N-T,)
     on_train, on_val, on_test = s.parts(np.arange(len(x)) + s.timesteps)
-    model, _ = fit(lambda: lstm_net(units, 1, s.timesteps), (x[on_train], y[on_train], x[on_val], y[on_val]), seed)
-    return fc.unscale(predictor(model)(x[on_test]), stats).ravel()  # (n_test,)
+    model, history = fit(lambda: lstm_net(units, 1, s.timesteps), (x[on_train], y[on_train], x[on_val], y[on_val]), seed, **train)
+    return fc.unscale(predictor(model)(x[on_test]), stats).ravel(), history  # (n_test,)
 
 
 def autoregression(s):

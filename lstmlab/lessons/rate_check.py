@@ -1,8 +1,8 @@
-"""Lesson 10's learning-rate check (bench/forecast_10_rates.py): per configuration, the rate validation chose, and its test error.
+"""Lesson 10's learning rates (bench/forecast_10.py): per configuration, each rate's validation loss, the rate chosen, and its test error.
 
-A record holds, per series and configuration, each rate's best validation losses, epochs and test forecasts over a few
-seeds, and the rate with the lowest mean validation loss. The test error is only read afterwards, to see what the
-choice changes; it never takes part in it.
+The sweep trains every neural configuration at every rate from the same seeds and keeps, per configuration, the rate
+with the lowest mean best validation loss. The test error of each rate is stored beside it only to show what the
+choice changed; it never takes part in it.
 """
 import numpy as np
 
@@ -10,28 +10,19 @@ from ..messages import columns, msg
 from . import forecast_tables as ft
 
 
-def test_mae(entry, truth):
-    """Per-seed test MAE of one rate's entry: one-step forecasts when it has them, else the paths (mean over origins and steps): (seeds,)."""
-    key = "one_step" if "one_step" in entry else "paths"
-    runs = entry[key]
-    return ft.abs_errors(truth[key], runs).reshape(len(runs), -1).mean(axis=1)  # (seeds,)
-
-
-def summary(record, truths, base=0.01):
-    """One row per configuration checked: {series, label, kind, val {rate: mean best val loss}, chosen, epochs at the chosen rate
-    (per seed), base MAE (seeds,), chosen MAE (seeds,)}.
-
-    truths: {series: {"one_step": (n_test,), "paths": (origins, H)}}, the same test steps the sweep scored.
-    """
+def summary(record, base=0.01):
+    """One row per series and neural configuration: {series, label, kind, val {rate: mean best val loss}, chosen,
+    epochs at the chosen rate (per seed), base MAE (seeds,), chosen MAE (seeds,)}."""
     rows = []
-    for series, label in record["config"]["done"]:
-        found = record["results"][series][label]
-        rates = found["rates"]
-        if str(base) not in rates:
-            raise ValueError(f"expected the base rate {base} among the rates tried, got {sorted(rates)}")
-        rows.append({"series": series, "label": label, "kind": "one step" if "one_step" in rates[str(base)] else "paths",
-                     "val": {float(r): float(np.mean(e["val_loss"])) for r, e in rates.items()}, "chosen": float(found["chosen"]),
-                     "epochs": list(rates[str(found["chosen"])]["epochs"]), "base": test_mae(rates[str(base)], truths[series]), "at_chosen": test_mae(rates[str(found["chosen"])], truths[series])})
+    for series, found in record["results"].items():
+        for label, rates in found["rates"].items():
+            if str(base) not in rates["val_loss"]:
+                raise ValueError(f"expected the base rate {base} among the rates tried, got {sorted(rates['val_loss'])}")
+            chosen = str(rates["chosen"])
+            rows.append({"series": series, "label": label, "kind": "one step" if label in found["one_step"] else "paths",
+                         "val": {float(r): float(np.mean(v)) for r, v in rates["val_loss"].items()}, "chosen": float(chosen),
+                         "epochs": list(rates["epochs"][chosen]), "base": np.asarray(rates["test_mae"][str(base)], dtype=float),
+                         "at_chosen": np.asarray(rates["test_mae"][chosen], dtype=float)})
     return rows
 
 
@@ -45,27 +36,34 @@ def find(rows, series, label):
 
 def table(rows, base=0.01):
     """Text table: series, configuration, mean best validation loss per rate ("-": not tried), the rate chosen, the epochs
-    trained at it per seed, test MAE per seed at the base rate and at the chosen one ("same" when the base was chosen)."""
+    trained at it (fewest-most over seeds), the median test MAE at the base rate and at the chosen one ("same" when the
+    base was chosen), and on how many seeds the chosen rate's test MAE was lower."""
     rates = sorted({r for row in rows for r in row["val"]})
     head = [msg("lesson.rates.series"), msg("lesson.rates.configuration"), *(msg("lesson.rates.val", rate=f"{r:g}") for r in rates),
-            msg("lesson.rates.chosen"), msg("lesson.rates.epochs"), msg("lesson.rates.mae_at", rate=f"{base:g}"), msg("lesson.rates.at_chosen")]
-    body = [[row["series"], f"{row['label']} ({row['kind']})", *(f"{row['val'][r]:.4f}" if r in row["val"] else "-" for r in rates),
-             f"{row['chosen']:g}", " ".join(map(str, row["epochs"])),
-             " ".join(f"{v:.3f}" for v in row["base"]), " ".join(f"{v:.3f}" for v in row["at_chosen"]) if row["chosen"] != base else msg("lesson.rates.same")]
-            for row in rows]
-    return "\n".join(columns([head, *body]))
+            msg("lesson.rates.chosen"), msg("lesson.rates.epochs"), msg("lesson.rates.mae_at", rate=f"{base:g}"), msg("lesson.rates.at_chosen"),
+            msg("lesson.rates.lower")]
+    body = []
+    for row in rows:
+        same = row["chosen"] == base
+        body.append([row["series"], f"{row['label']} ({msg('lesson.rates.kind_one_step') if row['kind'] == 'one step' else msg('lesson.rates.kind_paths')})",
+                     *(f"{row['val'][r]:.4f}" if r in row["val"] else "-" for r in rates), f"{row['chosen']:g}",
+                     f"{min(row['epochs'])}-{max(row['epochs'])}", f"{np.median(row['base']):.3f}",
+                     msg("lesson.rates.same") if same else f"{np.median(row['at_chosen']):.3f}",
+                     "-" if same else f"{int((row['at_chosen'] < row['base']).sum())}/{len(row['base'])}"])
+    return "\n".join(columns([head, *body], right=range(2, len(head))))
 
 
-def largest_gap_to_stored(record, stored_record, base=0.01):
-    """Largest |forecast at the base rate - the same seed's forecast in stored_record| over every configuration, seed and step: float.
+def recomputed_gap(record, truths):
+    """Largest |stored test MAE at the chosen rate - the MAE recomputed from the stored forecasts| over every series,
+    configuration and seed: near 0 says the table's test errors are those of the forecasts the lesson's tables use.
 
-    stored_record: forecast_10's record, whose every model trained at the base rate; a gap near 0 says the two sweeps agree.
+    truths: {series: {"one_step": (n_test,), "paths": (origins, H)}}, the test steps the sweep scored.
     """
     gap = 0.0
-    for series, label in record["config"]["done"]:
-        entry = record["results"][series][label]["rates"][str(base)]
-        for key in ("one_step", "paths"):
-            for seed, run in zip(record["seeds"], entry.get(key, [])):
-                kept = stored_record["results"][series][key][label][stored_record["seeds"].index(seed)]
-                gap = max(gap, float(np.abs(np.asarray(run) - np.asarray(kept)).max()))
+    for row in summary(record):
+        found = record["results"][row["series"]]
+        key = "one_step" if row["kind"] == "one step" else "paths"
+        runs = found[key][row["label"]]
+        mae = ft.abs_errors(truths[row["series"]][key], runs).reshape(len(runs), -1).mean(axis=1)  # (seeds,)
+        gap = max(gap, float(np.abs(mae - row["at_chosen"]).max()))
     return gap
