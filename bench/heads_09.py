@@ -6,7 +6,6 @@ early stopping, epoch cap and test set (its run_one). The third design, "LSTM â†
 stack: the lesson pairs these runs with its runs of the same seeds. Runs go to `--workers` spawned processes
 (default 2). Writes lstmlab/lessons/results/heads_09.json with its provenance.
 """
-import argparse
 import os
 import sys
 import time
@@ -16,8 +15,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the clone, for the worker processes too
 
-from deep30_09 import parallel  # noqa: E402
-from experiments_09 import (BATCH, BUDGET_UNITS, CLASSES, MAX_EPOCHS, PATIENCE, RATES, SEEDS, SOURCES, TIMESTEPS,  # noqa: E402
+from deep30_09 import gather, options  # noqa: E402
+from experiments_09 import (BATCH, BUDGET_UNITS, CLASSES, MAX_EPOCHS, PATIENCE, RATES, SOURCES, TIMESTEPS,  # noqa: E402
                             data, run_one)
 from lstmlab.lessons import provenance  # noqa: E402
 from lstmlab.lessons.deepstack import head_stack, recall_stack  # noqa: E402
@@ -42,31 +41,20 @@ def _job(args):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
-    args = parser.parse_args(argv)
-    seeds = [int(s) for s in args.seeds.split(",")]
+    workers, seeds = options(argv, __doc__)
     start = time.time()
     results = {kind: {"params": stack.count_params(), "group": "heads", "units": stack.layers[0].units, "rates": {str(r): {} for r in RATES}}
                for kind, stack in stacks().items()}
     jobs = [(kind, rate, seed) for rate in RATES for kind in KINDS for seed in seeds]
-    runs = {}
-    for (kind, rate, seed), scores in parallel(_job, jobs, args.workers):
-        runs[kind, rate, seed] = scores
-        print(f"{time.time() - start:7.0f} s  {kind} lr {rate} seed {seed}: test accuracy {scores['test_accuracy'][0]:.3f}, "
-              f"epochs {scores['epochs'][0]}", flush=True)
-    for kind, rate, seed in jobs:  # seeds in order within each rate
-        for key, values in runs[kind, rate, seed].items():
-            results[kind]["rates"][str(rate)].setdefault(key, []).extend(values)
+    gather(_job, jobs, workers, lambda kind, rate: results[kind]["rates"][str(rate)], str)
     config = {"task": "recall_k_back", "budget": f"1 x LSTM({BUDGET_UNITS}) + head", "batch": BATCH, "optimizer": "adam",
               "rates": list(RATES), "max_epochs": MAX_EPOCHS, "patience": PATIENCE, "monitor": "val_loss (restore best)",
               "data": "bench/experiments_09.py's data()", "paired_with": "experiments_09's 2-layer stack, same seeds",
               "wall_s": round(time.time() - start)}
     path = provenance.save("heads_09", config=config, seeds=seeds, results=results,
-                           sources=["bench/heads_09.py", "bench/deep30_09.py::parallel", "lstmlab/lessons/deepstack.py::head_stack", *SOURCES])
+                           sources=["bench/heads_09.py", *(f"bench/deep30_09.py::{part}" for part in ("parallel", "gather")),
+                                    "lstmlab/lessons/deepstack.py::head_stack", *SOURCES])
     print(f"wrote {path} in {time.time() - start:.0f} s", flush=True)
-
 
 if __name__ == "__main__":
     main(sys.argv[1:])
