@@ -52,8 +52,11 @@ def compare(truth, runs_a, run_b, h=1, block=None, seed=0):
 
 
 def larger_than_noise(result):
-    """Is compare()'s difference larger than the noise: its interval excludes 0 AND every seed is on the same side (the
-    seeds' spread is noise too)? Test this, not the words of verdict(), which are in the language in use."""
+    """Is a difference larger than the noise? seed_compare()'s interval is across seeds, so it holds their spread: its
+    excluding 0 is enough (lesson 09's rule). compare()'s runs over origins with the seeds averaged, so it must exclude 0
+    AND every seed be on the same side. Test this, not the words of a verdict, which are in the language in use."""
+    if result.get("across_seeds"):
+        return bool(result["low"] > 0 or result["high"] < 0)
     return bool((result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0))
 
 
@@ -83,12 +86,13 @@ def seed_compare(runs_a, runs_b, truth, seed=0):
     from .paired import paired_bootstrap
     ahead, diffs = paired_seeds(runs_a, runs_b, truth)
     result = paired_bootstrap(-diffs, np.zeros_like(diffs), seed=seed)  # mean of b - a; "ahead" where a is lower
-    return {"ahead": ahead, "seeds": len(diffs), "diffs": diffs, "mean": -result.mean, "low": -result.high, "high": -result.low}
+    return {"ahead": ahead, "seeds": len(diffs), "diffs": diffs, "mean": -result.mean, "low": -result.high, "high": -result.low,
+            "across_seeds": True}
 
 
 def seed_verdict(name_a, name_b, result, unit="", digits=3):
     """One sentence for seed_compare(): ahead on k of n seeds, the MAE differences' range, their mean with its interval,
-    and larger than the noise (larger_than_noise: the interval excludes 0 and every seed is on one side) or not."""
+    and larger than the noise (larger_than_noise: the interval across seeds excludes 0) or not."""
     unit, f = f" {unit}" if unit else "", f"{{:+.{digits}f}}".format
     return msg("lesson.verdict.seeds", a=name_a, b=name_b, ahead=result["ahead"], seeds=result["seeds"], unit=unit,
                min=f(result["diffs"].min()), max=f(result["diffs"].max()), mean=f(result["mean"]), low=f(result["low"]), high=f(result["high"]),
