@@ -53,10 +53,11 @@ def compare(truth, runs_a, run_b, h=1, block=None, seed=0):
 
 def larger_than_noise(result):
     """Is a difference larger than the noise? seed_compare()'s interval is across seeds, so it holds their spread: its
-    excluding 0 is enough (lesson 09's rule). compare()'s runs over origins with the seeds averaged, so it must exclude 0
-    AND every seed be on the same side. Test this, not the words of a verdict, which are in the language in use."""
-    if result.get("across_seeds"):
-        return bool(result["low"] > 0 or result["high"] < 0)
+    excluding 0 is enough (lesson 09's rule, Paired.beyond_noise, which seed_compare() keeps). compare()'s runs over
+    origins with the seeds averaged, so it must exclude 0 AND every seed be on the same side. Test this, not the words
+    of a verdict, which are in the language in use."""
+    if "beyond_noise" in result:
+        return result["beyond_noise"]
     return bool((result["high"] < 0 and result["ahead"] == result["seeds"]) or (result["low"] > 0 and result["ahead"] == 0))
 
 
@@ -87,7 +88,7 @@ def seed_compare(runs_a, runs_b, truth, seed=0):
     ahead, diffs = paired_seeds(runs_a, runs_b, truth)
     result = paired_bootstrap(-diffs, np.zeros_like(diffs), seed=seed)  # mean of b - a; "ahead" where a is lower
     return {"ahead": ahead, "seeds": len(diffs), "diffs": diffs, "mean": -result.mean, "low": -result.high, "high": -result.low,
-            "across_seeds": True}
+            "beyond_noise": result.beyond_noise}
 
 
 def seed_verdict(name_a, name_b, result, unit="", digits=3):
